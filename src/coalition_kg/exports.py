@@ -1,0 +1,81 @@
+"""Serializing the dataset for linked-data consumers, byte for byte the same for the same data.
+
+Turtle and N-Triples hold the union of all sources; TriG, N-Quads and JSON-LD keep
+one named graph per source. Files are written to a temporary name and renamed into
+place, so a reader never sees half a file and a failed run leaves the old one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from .namespaces import PREFIXES
+
+#: format name -> (rdflib serializer, file extension, keeps named graphs)
+FORMATS: dict[str, tuple[str, str, bool]] = {
+    "turtle": ("turtle", "ttl", False),
+    "trig": ("trig", "trig", True),
+    "nquads": ("nquads", "nq", True),
+    "ntriples": ("nt", "nt", False),
+    "jsonld": ("json-ld", "jsonld", True),
+}
+_LINE_BASED = {"nquads", "ntriples"}
+
+
+def union_graph(dataset: Dataset) -> Graph:
+    """All triples of all named graphs in one graph, prefixes bound."""
+    graph = _bound(Graph())
+    for triple in sorted(dataset.triples((None, None, None))):
+        graph.add(triple)
+    return graph
+
+
+def serialize(dataset: Dataset, format_name: str) -> bytes:
+    """The dataset in ``format_name`` (one of :data:`FORMATS`), deterministic."""
+    if format_name not in FORMATS:
+        raise ValueError(f"unknown export format '{format_name}'; expected one of {', '.join(FORMATS)}")
+    rdflib_format, _, keeps_graphs = FORMATS[format_name]
+    source = _canonical_copy(dataset) if keeps_graphs else union_graph(dataset)
+    options = {"context": dict(PREFIXES), "auto_compact": True} if format_name == "jsonld" else {}
+    data = source.serialize(format=rdflib_format, encoding="utf-8", **options)
+    if format_name in _LINE_BASED:
+        lines = sorted(set(data.decode("utf-8").splitlines()) - {""})
+        data = ("\n".join(lines) + "\n").encode("utf-8")
+    return data
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _canonical_copy(dataset: Dataset) -> Dataset:
+    """The same quads inserted in sorted order, so that serializers walk them in one order."""
+    copy = Dataset()
+    _bound(copy)
+    names = sorted(graph.identifier for graph in dataset.graphs() if len(graph))
+    for name in names:
+        target = copy.graph(name)
+        for triple in sorted(dataset.graph(name)):
+            target.add(triple)
+    return copy
+
+
+def _bound(graph: Graph) -> Graph:
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph

@@ -1,0 +1,60 @@
+"""The built graph on disk: an Oxigraph store that queries open without rebuilding.
+
+The store lives in ``build/store-<fingerprint>/`` and ``build/store`` is a symbolic
+link to the current one. A build loads a new directory and then swaps the link in
+one rename, so a query never sees a half-loaded store and an interrupted build
+leaves the previous one in place.
+
+This module imports pyoxigraph only: it is on the query path.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pyoxigraph
+
+STORE_LINK = "store"
+
+
+class StoreMissing(FileNotFoundError):
+    """There is no built store where one was expected."""
+
+
+def load_store(build_dir: Path, nquads: bytes, fingerprint: str) -> Path:
+    """Load N-Quads into a new store under ``build_dir`` and make it the current one."""
+    target = build_dir / f"store-{fingerprint[:16]}"
+    loading = build_dir / f".loading-{fingerprint[:16]}-{os.getpid()}"
+    shutil.rmtree(loading, ignore_errors=True)
+    store = pyoxigraph.Store(str(loading))
+    store.bulk_load(nquads, format=pyoxigraph.RdfFormat.N_QUADS)
+    store.optimize()
+    del store
+    shutil.rmtree(target, ignore_errors=True)
+    os.replace(loading, target)
+    _point_link(build_dir / STORE_LINK, target.name)
+    _remove_stale_stores(build_dir, keep=target.name)
+    return target
+
+
+def open_store(build_dir: Path) -> pyoxigraph.Store:
+    """The current store, read-only."""
+    link = build_dir / STORE_LINK
+    if not link.exists():
+        raise StoreMissing(f"no built graph in {build_dir}; run 'coalition-kg build' first")
+    return pyoxigraph.Store.read_only(str(link.resolve()))
+
+
+def _point_link(link: Path, target_name: str) -> None:
+    temporary = link.with_name(f".{link.name}.{os.getpid()}.tmp")
+    temporary.unlink(missing_ok=True)
+    temporary.symlink_to(target_name)
+    os.replace(temporary, link)
+
+
+def _remove_stale_stores(build_dir: Path, keep: str) -> None:
+    for path in build_dir.glob("store-*"):
+        if path.name != keep:
+            shutil.rmtree(path, ignore_errors=True)
