@@ -6,7 +6,6 @@ Each CLI command calls one function here.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import logging
 from collections.abc import Iterator, Sequence
@@ -17,17 +16,13 @@ from pathlib import Path
 from rdflib import RDF, Dataset, URIRef
 
 from .curation import Curation, CurationError, Location, read_data_dir, read_files
+from .layout import BUILD_DIR, DATA_DIR, MANIFEST, ONTOLOGY_DIR, ONTOLOGY_FILES, data_fingerprint
 from .exports import FORMATS, serialize, union_graph, write_atomic
 from .model import ENTITY_CLASSES, FACT_KINDS, ORG, SOURCE_CLASS
 from .rdfize import Mapped, Origins, new_dataset, to_dataset
 from .store import load_store
 from .validation import ValidationReport, validate_graph
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
-DATA_DIR = PROJECT_DIR / "data"
-BUILD_DIR = PROJECT_DIR / "build"
-ONTOLOGY_DIR = PROJECT_DIR / "ontology"
-ONTOLOGY_FILES = ("coalition.ttl", "shapes.ttl")
 BUILD_EXPORTS = ("turtle", "trig", "nquads", "jsonld")
 GRAPH_NAME = "coalition"
 RDF_SUFFIXES = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}
@@ -94,7 +89,7 @@ def build(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR) -> BuildSummar
     with build_lock(build_dir):
         outputs = _write_outputs(mapped.dataset, build_dir, fingerprint)
         summary = BuildSummary(len(mapped.dataset), graph_counts(mapped.dataset), report, outputs)
-        write_atomic(build_dir / "manifest.json", _manifest(summary, fingerprint))
+        write_atomic(build_dir / MANIFEST, _manifest(summary, fingerprint))
     return summary
 
 
@@ -122,17 +117,6 @@ def graph_counts(dataset: Dataset) -> dict[str, int]:
         "statements": instances(FACT_KINDS["statement"].rdf_class),
         "sources": instances(SOURCE_CLASS),
     }
-
-
-def data_fingerprint(data_dir: Path = DATA_DIR) -> str:
-    """A digest of everything a build reads; the built store is current while it matches."""
-    digest = hashlib.sha256()
-    files = sorted(p for p in data_dir.rglob("*") if p.is_file())
-    files += [ONTOLOGY_DIR / name for name in ONTOLOGY_FILES]
-    for path in files:
-        digest.update(str(path.relative_to(path.parents[1])).encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
 
 
 @contextmanager
