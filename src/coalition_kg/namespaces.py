@@ -27,6 +27,19 @@ PREFIXES: dict[str, str] = {
     "wd": WIKIDATA,
 }
 
+#: One prefix per kind of minted IRI, so that exports read ``state:GTM`` rather than full IRIs.
+#: (W3C ORG holds ``org:``, so organizations of the register read ``organization:oas``.)
+MINTED_KINDS: dict[str, str] = {
+    "mission": "mission", "state": "state", "organization": "org", "person": "person",
+    "source": "source", "evidence": "evidence", "membership": "membership", "instrument": "instrument",
+    "deployment": "deployment", "statement": "statement", "post": "post", "event": "event",
+    "partnership": "partnership", "ordinal-claim": "ordinal-claim", "count-claim": "count-claim",
+    "name": "name", "instrument-kind": "instrument-kind", "deployment-kind": "deployment-kind",
+    "deployment-status": "deployment-status", "role": "role", "event-kind": "event-kind",
+    "partner-role": "partner-role", "query": "query",
+}
+PREFIXES.update({prefix: f"{ID}{path}/" for prefix, path in MINTED_KINDS.items()})
+
 
 def entity_iri(ref: str) -> str:
     """The IRI of an entity or fact written as ``kind/slug`` (e.g. ``state/GTM``)."""

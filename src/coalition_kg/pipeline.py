@@ -139,7 +139,7 @@ def _write_outputs(dataset: Dataset, build_dir: Path, fingerprint: str) -> list[
         write_atomic(path, data)
         outputs.append(path)
     for name in ONTOLOGY_FILES:
-        path = build_dir / name
+        path = build_dir / "ontology" / name
         write_atomic(path, (ONTOLOGY_DIR / name).read_bytes())
         outputs.append(path)
     outputs.append(load_store(build_dir, serialized["nquads"], fingerprint))

@@ -154,7 +154,7 @@ def _add_provenance(mapped: Mapped, graph, iri: URIRef, source_iri: URIRef, sour
     evidence = fact.values.get("evidence")
     if evidence is None:
         return
-    evidence_iri = URIRef(entity_iri(f"evidence/{quote(source.id, safe='')}/{fact.ref}"))
+    evidence_iri = URIRef(entity_iri(f"evidence/{quote(source.id, safe='')}.{fact.ref.replace('/', '.')}"))
     mapped.origins.nodes[str(evidence_iri)] = Location(fact.location.file, evidence.line)
     mapped.origins.values[(str(iri), PROVENANCE.qualified)] = Location(fact.location.file, evidence.line)
     graph.add((iri, URIRef(PROVENANCE.qualified), evidence_iri))

@@ -1,5 +1,11 @@
 """The built graph on disk: an Oxigraph store that queries open without rebuilding.
 
+Layout: each source document's named graph, and the union of all of them (each triple
+once) in the default graph. Query the default graph — do NOT pass
+``use_default_graph_as_union=True``: Oxigraph's union yields a triple once per graph
+that holds it, so a fact stated by two sources would come back twice. Pushing to a
+remote store produces the same layout, so canned questions answer alike everywhere.
+
 The store lives in ``build/store-<fingerprint>/`` and ``build/store`` is a symbolic
 link to the current one. A build loads a new directory and then swaps the link in
 one rename, so a query never sees a half-loaded store and an interrupted build
@@ -17,6 +23,7 @@ from pathlib import Path
 import pyoxigraph
 
 STORE_LINK = "store"
+UNION_INTO_DEFAULT_GRAPH = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 class StoreMissing(FileNotFoundError):
@@ -30,6 +37,7 @@ def load_store(build_dir: Path, nquads: bytes, fingerprint: str) -> Path:
     shutil.rmtree(loading, ignore_errors=True)
     store = pyoxigraph.Store(str(loading))
     store.bulk_load(nquads, format=pyoxigraph.RdfFormat.N_QUADS)
+    store.update(UNION_INTO_DEFAULT_GRAPH)
     store.optimize()
     del store
     shutil.rmtree(target, ignore_errors=True)

@@ -8,6 +8,7 @@ curator who does not know SHACL can fix the data.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -16,9 +17,10 @@ from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
 from .curation import Location
-from .namespaces import short_form
+from .namespaces import ID, short_form
 from .rdfize import Origins
 
+_MINTED_IRI = re.compile(re.escape(ID) + r"[^\s<>\"]+")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SHAPES_FILE = Path(__file__).resolve().parents[2] / "ontology" / "shapes.ttl"
 
@@ -115,7 +117,7 @@ def _result(report: Graph, node: Node, origins: Origins) -> ValidationResult:
     location: Location | None = origins.locate(str(focus), str(path) if isinstance(path, URIRef) else None)
     return ValidationResult(
         severity=short_form(str(severity)).removeprefix("sh:"),
-        message=messages[0] if messages else "",
+        message=_MINTED_IRI.sub(lambda m: short_form(m.group(0)), messages[0]) if messages else "",
         focus=short_form(str(focus)),
         path=short_form(str(path)) if isinstance(path, URIRef) else None,
         value=_show(value),

@@ -1,0 +1,106 @@
+"""The build, validate and export commands, as a user runs them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+from rdflib import Dataset, Graph
+
+from coalition_kg.cli import main
+from coalition_kg.layout import DATA_DIR
+
+BIN = Path(sys.executable).parent / "coalition-kg"
+BUILD_SUMMARY = (
+    "built 527 triples: 1 missions, 8 states, 2 officials, 6 instruments, 7 deployments, 3 statements, 2 sources\n"
+    "validation: conforms: 0 violation(s), 0 warning(s)\n"
+)
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".lock"
+    }
+
+
+def broken_data(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    facts = data / "facts" / "004_488f5bce62634bfc.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace('date: "2024-11-27"', 'date: "2024-11-31"'), encoding="utf-8")
+    return data
+
+
+def test_build_prints_the_summary_and_writes_the_outputs(tmp_path):
+    result = run("build", "--out", str(tmp_path))
+    assert result.exit_code == 0
+    assert result.output == BUILD_SUMMARY
+    names = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file() and "store-" not in str(p))
+    assert names == [".lock", "coalition.jsonld", "coalition.nq", "coalition.trig", "coalition.ttl",
+                     "manifest.json", "ontology/coalition.ttl", "ontology/shapes.ttl"]
+    assert len(Graph().parse(tmp_path / "coalition.ttl")) == 527
+
+
+def test_build_refuses_invalid_data_and_leaves_the_build_as_it_was(tmp_path):
+    out = tmp_path / "build"
+    assert run("build", "--out", str(out)).exit_code == 0
+    before = tree_digest(out)
+    result = CliRunner().invoke(main, ["build", "--data", str(broken_data(tmp_path)), "--out", str(out)])
+    assert result.exit_code == 1
+    facts = tmp_path / "data" / "facts" / "004_488f5bce62634bfc.yaml"
+    line = next(n for n, text in enumerate(facts.read_text().splitlines(), 1) if "2024-11-31" in text)
+    assert f"{facts}:{line}: Violation: instrument/blz-ratification [dcterms:date]: 'date:' must be one real " \
+           f"calendar date YYYY-MM-DD, or YYYY-MM, or YYYY. (value: \"2024-11-31\")" in result.output
+    assert "error: the data does not conform to the shapes; build/ is unchanged" in result.output
+    assert tree_digest(out) == before
+
+
+def test_validate_the_project_data():
+    result = run("validate")
+    assert (result.exit_code, result.output) == (0, "conforms: 0 violation(s), 0 warning(s)\n")
+
+
+def test_validate_a_file_reports_violations_with_exit_code_1(tmp_path):
+    facts = broken_data(tmp_path) / "facts" / "004_488f5bce62634bfc.yaml"
+    result = CliRunner().invoke(main, ["validate", "--format", "json", str(facts)])
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    assert (report["conforms"], report["violations"], report["warnings"]) == (False, 1, 0)
+    assert report["results"][0]["value"] == '"2024-11-31"'
+
+
+def test_validate_an_unreadable_file_exits_2_with_one_line(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("source: [unclosed\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(bad)])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"error: {bad}:")
+    assert result.output.count("\n") == 1
+
+
+def test_export_writes_each_format(tmp_path):
+    # The union holds 527 distinct triples; 26 of them are stated by both sources, so 553 quads.
+    for format_name, rdflib_format, statements in [("turtle", "turtle", 527), ("ntriples", "nt", 527),
+                                                   ("trig", "trig", 553), ("nquads", "nquads", 553),
+                                                   ("jsonld", "json-ld", 553)]:
+        target = tmp_path / f"graph.{format_name}"
+        result = run("export", "--format", format_name, "-o", str(target))
+        assert result.exit_code == 0
+        assert result.output == f"wrote {target} ({target.stat().st_size} bytes)\n"
+        assert len(list(Dataset().parse(target, format=rdflib_format).quads())) == statements
+
+
+def test_the_console_script_exports_turtle_to_standard_output():
+    completed = subprocess.run([str(BIN), "export"], capture_output=True, check=True)
+    graph = Graph().parse(data=completed.stdout, format="turtle")
+    assert len(graph) == 527

@@ -1,0 +1,77 @@
+"""The ontology documents every term; the shapes name every property shape and explain it."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import SKOS
+
+from coalition_kg.layout import ONTOLOGY_DIR
+from coalition_kg.model import ENTITY_CLASSES, FACT_KINDS
+from coalition_kg.namespaces import ONTOLOGY, concept_iri
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+
+@pytest.fixture(scope="module")
+def ontology() -> Graph:
+    return Graph().parse(ONTOLOGY_DIR / "coalition.ttl")
+
+
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    return Graph().parse(ONTOLOGY_DIR / "shapes.ttl")
+
+
+def english(graph: Graph, subject, predicate) -> list[Literal]:
+    return [o for o in graph.objects(subject, predicate) if isinstance(o, Literal) and o.language == "en"]
+
+
+def test_the_ontology_has_a_version(ontology):
+    (version,) = ontology.objects(URIRef("https://w3id.org/coalition-kg/ontology"), OWL.versionInfo)
+    assert str(version) == "0.1.0"
+
+
+def test_every_class_and_property_has_an_english_label_and_comment(ontology):
+    terms = {
+        s for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+        for s in ontology.subjects(RDF.type, kind) if str(s).startswith(ONTOLOGY)
+    }
+    assert len(terms) > 40
+    undocumented = sorted(str(t) for t in terms if len(english(ontology, t, RDFS.label)) != 1
+                          or len(english(ontology, t, RDFS.comment)) != 1)
+    assert undocumented == []
+
+
+def test_every_term_the_data_model_uses_is_declared(ontology):
+    used = {kind.rdf_class for kind in FACT_KINDS.values()} | set(ENTITY_CLASSES.values())
+    used |= {spec.predicate for kind in FACT_KINDS.values() for spec in kind.fields.values()}
+    declared = set(map(str, ontology.subjects(RDFS.label, None)))
+    assert sorted(term for term in used if term.startswith(ONTOLOGY) and term not in declared) == []
+
+
+def test_every_concept_the_model_allows_is_a_documented_skos_concept(ontology, shapes):
+    schemes = {spec.scheme for kind in FACT_KINDS.values() for spec in kind.fields.values() if spec.scheme}
+    assert schemes == {"instrument-kind", "deployment-kind", "deployment-status", "role", "event-kind", "partner-role"}
+    allowed = {item for lst in shapes.objects(None, SH["in"]) for item in shapes.items(lst)}
+    for concept in allowed:
+        assert (concept, RDF.type, SKOS.Concept) in ontology, concept
+        assert english(ontology, concept, SKOS.prefLabel) and english(ontology, concept, SKOS.definition)
+    assert URIRef(concept_iri("instrument-kind", "adhesion")) in allowed
+
+
+def test_every_property_shape_is_named_and_has_a_message(shapes):
+    property_shapes = set(shapes.objects(None, SH.property))
+    assert len(property_shapes) > 50
+    assert all(isinstance(shape, URIRef) for shape in property_shapes)
+    assert sorted(str(s) for s in property_shapes if not english(shapes, s, SH.message)) == []
+
+
+def test_there_are_sparql_based_constraints(shapes):
+    constraints = sorted(str(c).rsplit("#", 1)[1] for c in shapes.objects(None, SH.sparql))
+    assert constraints == [
+        "entity-is-mentioned",
+        "evidence-occurs-in-source",
+        "membership-instrument-matches",
+        "statement-quoted-in-evidence",
+    ]

@@ -1,0 +1,38 @@
+"""The built store: queried without rebuilding, swapped in whole by each build."""
+
+from __future__ import annotations
+
+import json
+
+import pyoxigraph
+
+from coalition_kg import pipeline
+from coalition_kg.layout import DATA_DIR, built_fingerprint, data_fingerprint
+from coalition_kg.store import STORE_LINK, open_store
+
+
+def test_the_store_holds_the_named_graphs_and_their_union_in_the_default_graph(built):
+    store = open_store(built)
+    graphs = sorted(g.value.rsplit("/", 1)[1] for g in store.named_graphs())
+    assert graphs == ["000_f53fdc1be9ced35d", "004_488f5bce62634bfc", "register"]
+    count = "SELECT (COUNT(*) AS ?n) WHERE { %s }"
+    (in_default,) = store.query(count % "?s ?p ?o")
+    (in_named,) = store.query(count % "GRAPH ?g { ?s ?p ?o }")
+    assert int(in_default["n"].value) == 527  # each triple once
+    assert int(in_named["n"].value) == 553  # 26 triples are stated by both sources
+
+
+def test_the_manifest_records_what_the_store_was_built_from(built):
+    manifest = json.loads((built / "manifest.json").read_text())
+    assert manifest["fingerprint"] == data_fingerprint(DATA_DIR) == built_fingerprint(built)
+    assert manifest["counts"] == {"missions": 1, "states": 8, "officials": 2, "instruments": 6,
+                                  "deployments": 7, "statements": 3, "sources": 2}
+
+
+def test_a_rebuild_swaps_the_store_link_and_removes_the_old_store(tmp_path):
+    pipeline.build(DATA_DIR, tmp_path)
+    first = (tmp_path / STORE_LINK).resolve()
+    pipeline.build(DATA_DIR, tmp_path)
+    assert (tmp_path / STORE_LINK).resolve() == first  # same data, same store name
+    assert sorted(p.name for p in tmp_path.glob("store-*")) == [first.name]
+    assert isinstance(open_store(tmp_path), pyoxigraph.Store)
