@@ -8,12 +8,26 @@ INSTALLED := $(VENV)/.installed
 
 run: $(INSTALLED)
 	$(BIN)/coalition-kg build
+	$(BIN)/coalition-kg graph --view coalition --format png -o build/coalition.png
+	$(BIN)/coalition-kg graph --view timeline --format png -o build/timeline.png
+	@echo; echo "Members: who joined the mission, how and when"
+	@$(BIN)/coalition-kg query members
+	@echo; echo "Deployments: what each state sent or pledged"
+	@$(BIN)/coalition-kg query deployments
+	@echo; echo "Officials: who holds which post"
+	@$(BIN)/coalition-kg query officials
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
 
 build: $(INSTALLED)
 	$(BIN)/coalition-kg build
+
+# Benchmarks, not part of `make test`: `make bench` runs 10k and 100k triples, `make bench SCALE=1m` the large one.
+SCALE ?= 10k 100k
+.PHONY: bench
+bench: $(INSTALLED)
+	$(BIN)/python -m benchmarks.run --scale $(SCALE)
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from coalition_kg import pipeline
+from oxigraph_server import OxigraphServer, start, stop
 
 
 @pytest.fixture(scope="session")
@@ -21,3 +23,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     build_dir = tmp_path_factory.mktemp("build")
     pipeline.build(pipeline.DATA_DIR, build_dir)
     return build_dir
+
+
+@pytest.fixture(scope="session")
+def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]:
+    """A real SPARQL 1.1 server (``oxigraph serve``, defaults) for the session, empty at start."""
+    process, server = start(tmp_path_factory.mktemp("oxigraph") / "data")
+    yield server
+    stop(process)

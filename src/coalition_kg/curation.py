@@ -14,28 +14,12 @@ from pathlib import Path
 
 import yaml
 
+from .inputfiles import MAX_INPUT_BYTES, InputError, Location, clip, read_text
 from .model import COMMON_FACT_FIELDS, ENTITY_KEYS, FACT_KINDS, SOURCE_KEYS
 
 
-@dataclass(frozen=True)
-class Location:
-    """A place in a data file, as a curator's editor shows it (lines count from 1)."""
-
-    file: str
-    line: int
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}"
-
-
-class CurationError(ValueError):
-    """A data file cannot be read: names the place, the value found and what was expected."""
-
-    def __init__(self, location: Location, problem: str, expected: str = "") -> None:
-        self.location = location
-        self.problem = problem
-        self.expected = expected
-        super().__init__(f"{location}: {problem}" + (f"; expected {expected}" if expected else ""))
+class CurationError(InputError):
+    """A curated data file cannot be read: names the place, the value found and what was expected."""
 
 
 @dataclass(frozen=True)
@@ -98,22 +82,24 @@ class Curation:
             yield from source.facts
 
 
-def read_data_dir(data_dir: Path) -> Curation:
+def read_data_dir(data_dir: Path, max_bytes: int = MAX_INPUT_BYTES) -> Curation:
     """Read the project's curated data: the register and every facts file."""
     facts_files = sorted((data_dir / "facts").glob("*.yaml"))
-    return read_files([data_dir / "register.yaml", *facts_files])
+    return read_files([data_dir / "register.yaml", *facts_files], max_bytes)
 
 
-def read_files(paths: Iterable[Path]) -> Curation:
-    """Read the given curated YAML files; a file with a ``register`` key is the register."""
+def read_files(paths: Iterable[Path], max_bytes: int = MAX_INPUT_BYTES) -> Curation:
+    """Read the given curated YAML files; a file with a ``register`` key is the register.
+    Files larger than ``max_bytes``, and source texts larger than that, are refused unread."""
     register: Register | None = None
     sources: list[Source] = []
     for path in paths:
-        document = _load_yaml(path)
+        document = _load_yaml(path, max_bytes)
         if "register" in document.keys:
             register = _read_register(path, document)
         else:
-            sources.append(_read_source(path, document))
+            sources.append(_read_source(path, document, max_bytes))
+    _check_unique_sources(sources)
     return Curation(register, sources)
 
 
@@ -154,29 +140,35 @@ class _Mapping:
                 )
 
 
-def _load_yaml(path: Path) -> _Mapping:
+def _load_yaml(path: Path, max_bytes: int) -> _Mapping:
     file = str(path)
     try:
-        text = path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise CurationError(Location(file, 0), "no such file", "a curated YAML file") from None
-    except UnicodeDecodeError as error:
-        raise CurationError(
-            Location(file, _line_of_offset(path.read_bytes(), error.start)),
-            f"byte 0x{path.read_bytes()[error.start]:02x} is not UTF-8",
-            "a file saved as UTF-8",
-        ) from None
+        text = read_text(path, max_bytes)
+    except InputError as error:
+        raise CurationError(error.location, error.problem, error.expected) from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 0
-        raise CurationError(
-            Location(file, line), f"YAML syntax error: {error.problem or error.context}", "valid YAML"
-        ) from None
+        raise _syntax_error(file, text, error) from None
+    except RecursionError:
+        too_deep = "the data is nested too deeply to read"
+        raise CurationError(Location(file, 0), too_deep, "a curated YAML mapping") from None
     if node is None:
         raise CurationError(Location(file, 1), "the file is empty", "a curated YAML mapping")
     return _as_mapping(file, node, "the file")
+
+
+def _syntax_error(file: str, text: str, error: yaml.MarkedYAMLError) -> CurationError:
+    """Where the YAML reader stopped, what it found there and what it was reading."""
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else 0
+    problem = error.problem or error.context or "unreadable"
+    if error.problem and error.context:
+        started = f" (that starts at line {error.context_mark.line + 1})" if error.context_mark else ""
+        problem += f" {error.context}{started}"
+    shown = text.split("\n")[line - 1].strip() if 0 < line <= text.count("\n") + 1 else ""
+    found = f", at {clip(shown)!r}" if shown else ", at the end of the file"
+    return CurationError(Location(file, line), f"YAML syntax error: {problem}{found}", "valid YAML")
 
 
 def _as_mapping(file: str, node: yaml.Node, what: str) -> _Mapping:
@@ -215,10 +207,6 @@ def _shape(node: yaml.Node) -> str:
     return f"single value '{node.value}'"
 
 
-def _line_of_offset(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
-
-
 # --- register and sources -------------------------------------------------------
 
 
@@ -247,7 +235,7 @@ def _read_register(path: Path, document: _Mapping) -> Register:
     return register
 
 
-def _read_source(path: Path, document: _Mapping) -> Source:
+def _read_source(path: Path, document: _Mapping, max_bytes: int) -> Source:
     file = str(path)
     document.check_keys(("source", "facts"), "a facts file")
     if "source" not in document.keys:
@@ -261,7 +249,7 @@ def _read_source(path: Path, document: _Mapping) -> Source:
         id=header.required("id", "'source'").text,
         label=header.required("label", "'source'").text,
         language=(header.scalar("language") or Value("en", 0)).text,
-        text=_read_source_text(path, text_value),
+        text=_read_source_text(path, text_value, max_bytes),
         location=header.location,
     )
     seen: dict[str, Location] = {}
@@ -270,19 +258,19 @@ def _read_source(path: Path, document: _Mapping) -> Source:
     return source
 
 
-def _read_source_text(facts_file: Path, text: Value) -> str:
+def _read_source_text(facts_file: Path, text: Value, max_bytes: int) -> str:
     location = Location(str(facts_file), text.line)
     text_path = (facts_file.parent / text.text).resolve()
     if not text_path.is_file():
         text_path = (facts_file.parent.parent / text.text).resolve()
-    try:
-        return text_path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not text_path.is_file():
         raise CurationError(
             location, f"source text '{text.text}' not found", "a path relative to the data directory"
-        ) from None
-    except UnicodeDecodeError:
-        raise CurationError(location, f"source text '{text.text}' is not UTF-8", "a UTF-8 text file") from None
+        )
+    try:
+        return read_text(text_path, max_bytes)
+    except InputError as error:
+        raise CurationError(location, f"source text {error.location}: {error.problem}", error.expected) from None
 
 
 def _read_fact(file: str, node: yaml.Node, seen: dict[str, Location]) -> Record:
@@ -301,6 +289,19 @@ def _read_fact(file: str, node: yaml.Node, seen: dict[str, Location]) -> Record:
     _check_unique(seen, f"{kind_value.text}/{fact_id.text}", Location(file, fact_id.line))
     values = {key: value for key in allowed if (value := entry.scalar(key)) is not None}
     return Record(kind_value.text, fact_id.text, values, entry.location)
+
+
+def _check_unique_sources(sources: list[Source]) -> None:
+    """Two facts files for one source would put two texts and labels on one document."""
+    seen: dict[str, Location] = {}
+    for source in sources:
+        if source.id in seen:
+            raise CurationError(
+                source.location,
+                f"source id '{source.id}' is already used by {seen[source.id]}",
+                "one facts file per source document",
+            )
+        seen[source.id] = source.location
 
 
 def _check_unique(seen: dict[str, Location], ref: str, location: Location) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 from rdflib import Dataset, Graph
@@ -50,17 +52,56 @@ def serialize(dataset: Dataset, format_name: str) -> bytes:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    with staged_files({path: data}):
+        pass
+
+
+@contextmanager
+def staged_files(files: Mapping[Path, bytes]) -> Iterator[None]:
+    """Write every file to a temporary name first; when the block ends without error, rename
+    them all into place. If writing or the block fails, no file is replaced: the temporaries
+    are removed, so the old files stay whole and none of the new ones appears."""
+    temporaries: list[tuple[Path, Path]] = []
     try:
+        for path, data in files.items():
+            temporaries.append((_write_temporary(path, data), path))
+        yield
+        for temporary, path in temporaries:
+            os.replace(temporary, path)
+    finally:
+        for temporary, _ in temporaries:
+            temporary.unlink(missing_ok=True)
+
+
+def temporary_names(path: Path) -> Iterator[Path]:
+    """Temporaries of ``path`` that a killed run may have left behind."""
+    return path.parent.glob(f".{path.name}.*.tmp")
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
+
+def _write_temporary(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temporary = Path(name)
+    try:
+        # mkstemp makes the file private (0600); exports are for everyone the umask allows.
+        os.fchmod(handle, 0o666 & ~_UMASK)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+    return temporary
 
 
 def _canonical_copy(dataset: Dataset) -> Dataset:

@@ -15,17 +15,20 @@ from pathlib import Path
 
 from rdflib import RDF, Dataset, URIRef
 
-from .curation import Curation, CurationError, Location, read_data_dir, read_files
+from .catalog_rdf import CATALOG_FILE, catalog_turtle
+# Callers catch pipeline.CurationError, a kind of pipeline.InputError.
+from .curation import Curation, CurationError, read_data_dir, read_files  # noqa: F401
+from .exports import FORMATS, serialize, staged_files, temporary_names, union_graph, write_atomic
+from .inputfiles import MAX_INPUT_BYTES, InputError, Location
 from .layout import BUILD_DIR, DATA_DIR, MANIFEST, ONTOLOGY_DIR, ONTOLOGY_FILES, data_fingerprint
-from .exports import FORMATS, serialize, union_graph, write_atomic
 from .model import ENTITY_CLASSES, FACT_KINDS, ORG, SOURCE_CLASS
-from .rdfize import Mapped, Origins, new_dataset, to_dataset
+from .rdfinput import ACCEPTED, read_rdf_files
+from .rdfize import Mapped, to_dataset
 from .store import load_store
-from .validation import ValidationReport, validate_graph
+from .validation import ValidationReport, read_shapes, validate_graph
 
 BUILD_EXPORTS = ("turtle", "trig", "nquads", "jsonld")
 GRAPH_NAME = "coalition"
-RDF_SUFFIXES = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}
 YAML_SUFFIXES = {".yaml", ".yml"}
 
 # rdflib logs a traceback for every ill-typed literal; SHACL reports those to the curator instead.
@@ -38,10 +41,6 @@ class InvalidData(Exception):
     def __init__(self, report: ValidationReport) -> None:
         self.report = report
         super().__init__(report.summary())
-
-
-class InputError(ValueError):
-    """An input file cannot be read at all (syntax, encoding, missing)."""
 
 
 @dataclass
@@ -58,30 +57,42 @@ class BuildSummary:
         return f"built {self.triples} triples: {counts}\nvalidation: {self.report.summary()}"
 
 
-def load_project(data_dir: Path = DATA_DIR) -> Mapped:
+def load_project(data_dir: Path = DATA_DIR, max_bytes: int = MAX_INPUT_BYTES) -> Mapped:
     """The project's curated data as an RDF dataset."""
-    return to_dataset(read_data_dir(data_dir))
+    return to_dataset(read_data_dir(data_dir, max_bytes))
 
 
-def validate_files(paths: Sequence[Path] = (), data_dir: Path = DATA_DIR) -> ValidationReport:
-    """Validate the project data, or the given curated YAML or RDF files.
+def validate_files(
+    paths: Sequence[Path] = (),
+    data_dir: Path = DATA_DIR,
+    shapes_file: Path | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+) -> ValidationReport:
+    """Validate the project data, or the given curated YAML or RDF files, against the project's
+    shapes or those of ``shapes_file``. Files over ``max_bytes`` are refused unread.
 
     Curated facts files are checked together with the rest of the project data, so
     their references to states, missions and other sources' facts resolve.
     """
+    shapes = read_shapes(shapes_file, max_bytes) if shapes_file else None
+    yaml_files = [path for path in paths if path.suffix.lower() in YAML_SUFFIXES]
     if not paths:
-        mapped = load_project(data_dir)
-    elif all(path.suffix in YAML_SUFFIXES for path in paths):
-        mapped = to_dataset(_with_project_data(read_files(paths), data_dir))
+        mapped = load_project(data_dir, max_bytes)
+    elif len(yaml_files) == len(paths):
+        mapped = to_dataset(_with_project_data(read_files(paths, max_bytes), data_dir, max_bytes))
+    elif yaml_files:
+        mixed = "curated YAML given with RDF files"
+        raise InputError(Location(str(yaml_files[0]), 0), mixed, f"only YAML, or only {ACCEPTED}")
     else:
-        mapped = _read_rdf_files(paths)
-    return validate_graph(union_graph(mapped.dataset), mapped.origins)
+        mapped = read_rdf_files(paths, max_bytes)
+    return validate_graph(union_graph(mapped.dataset), mapped.origins, shapes)
 
 
-def build(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR) -> BuildSummary:
-    """Build, validate, store and export the graph; invalid data raises :class:`InvalidData`
-    and leaves ``build_dir`` as it was."""
-    mapped = load_project(data_dir)
+def build(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR, max_bytes: int = MAX_INPUT_BYTES) -> BuildSummary:
+    """Build, validate, store and export the graph. Unreadable data raises :class:`InputError`,
+    invalid data :class:`InvalidData`; either way, and if the build fails or is interrupted
+    midway, ``build_dir`` keeps its previous outputs whole."""
+    mapped = load_project(data_dir, max_bytes)
     report = validate_graph(union_graph(mapped.dataset), mapped.origins)
     if not report.conforms:
         raise InvalidData(report)
@@ -132,18 +143,17 @@ def build_lock(build_dir: Path) -> Iterator[None]:
 
 
 def _write_outputs(dataset: Dataset, build_dir: Path, fingerprint: str) -> list[Path]:
-    outputs = []
+    """Every output is staged under a temporary name and renamed into place only once all of
+    them, and the store, are ready: a failure before that leaves the previous build whole."""
     serialized = {name: serialize(dataset, name) for name in BUILD_EXPORTS}
-    for name, data in serialized.items():
-        path = build_dir / f"{GRAPH_NAME}.{FORMATS[name][1]}"
-        write_atomic(path, data)
-        outputs.append(path)
-    for name in ONTOLOGY_FILES:
-        path = build_dir / "ontology" / name
-        write_atomic(path, (ONTOLOGY_DIR / name).read_bytes())
-        outputs.append(path)
-    outputs.append(load_store(build_dir, serialized["nquads"], fingerprint))
-    return outputs
+    files = {build_dir / f"{GRAPH_NAME}.{FORMATS[name][1]}": data for name, data in serialized.items()}
+    files |= {build_dir / "ontology" / name: (ONTOLOGY_DIR / name).read_bytes() for name in ONTOLOGY_FILES}
+    files[build_dir / CATALOG_FILE] = catalog_turtle()
+    for leftover in [temporary for path in files for temporary in temporary_names(path)]:
+        leftover.unlink()  # left by a killed build; the lock says no other build is writing
+    with staged_files(files):
+        store = load_store(build_dir, serialized["nquads"], fingerprint)
+    return [*files, store]
 
 
 def _manifest(summary: BuildSummary, fingerprint: str) -> bytes:
@@ -151,50 +161,12 @@ def _manifest(summary: BuildSummary, fingerprint: str) -> bytes:
     return (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()
 
 
-def _with_project_data(curation: Curation, data_dir: Path) -> Curation:
+def _with_project_data(curation: Curation, data_dir: Path, max_bytes: int) -> Curation:
     """Add the project's register and its other sources, which the given files may refer to;
     a given facts file takes the place of the project's file for the same source."""
     if not (data_dir / "register.yaml").exists():
         return curation
-    project = read_data_dir(data_dir)
+    project = read_data_dir(data_dir, max_bytes)
     given = {source.id for source in curation.sources}
     others = [source for source in project.sources if source.id not in given]
     return Curation(curation.register or project.register, [*others, *curation.sources])
-
-
-def _read_rdf_files(paths: Sequence[Path]) -> Mapped:
-    dataset = new_dataset()
-    origins = Origins()
-    for path in paths:
-        rdf_format = RDF_SUFFIXES.get(path.suffix)
-        if rdf_format is None:
-            raise InputError(f"{path}: unknown file type '{path.suffix}'; expected .yaml, " + ", ".join(RDF_SUFFIXES))
-        try:
-            text = path.read_bytes().decode("utf-8")
-            dataset.parse(data=text, format=rdf_format, publicID=path.resolve().as_uri())
-        except (UnicodeDecodeError, FileNotFoundError, SyntaxError, ValueError) as error:
-            raise InputError(f"{path}: cannot read as {rdf_format}: {_first_line(error)}") from None
-        _locate_subjects(path, text, dataset, origins)
-    return Mapped(dataset, origins)
-
-
-def _locate_subjects(path: Path, text: str, dataset: Dataset, origins: Origins) -> None:
-    """Point each subject at the first line that writes it, in full or as a prefixed name."""
-    lines = text.splitlines()
-    for subject in set(dataset.subjects()):
-        if str(subject) in origins.nodes:
-            continue
-        forms = [f"<{subject}>", f'"{subject}"']
-        try:
-            forms.append(dataset.namespace_manager.normalizeUri(subject))
-        except Exception:  # noqa: BLE001 - a subject without a prefixed form is found in full
-            pass
-        for number, line in enumerate(lines, start=1):
-            if any(form in line for form in forms):
-                origins.nodes[str(subject)] = Location(str(path), number)
-                break
-
-
-def _first_line(error: BaseException) -> str:
-    text = str(error).strip() or type(error).__name__
-    return text.splitlines()[0]

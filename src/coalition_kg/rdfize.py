@@ -35,7 +35,8 @@ from .namespaces import ONTOLOGY, PREFIXES, WIKIDATA, concept_iri, entity_iri
 
 REGISTER_REF = "source/register"
 _REF_PATTERN = re.compile(r"^[a-z][a-z0-9-]*/[^/\s]+$")
-_DATE_TYPES = ((re.compile(r"^-?\d{4}$"), XSD.gYear), (re.compile(r"^-?\d{4}-\d{2}$"), XSD.gYearMonth))
+# rdflib does not check gYearMonth's month: "2024-13" falls through to xsd:date, which it finds ill-typed.
+_DATE_TYPES = ((re.compile(r"^-?\d{4}$"), XSD.gYear), (re.compile(r"^-?\d{4}-(0[1-9]|1[0-2])$"), XSD.gYearMonth))
 
 
 @dataclass

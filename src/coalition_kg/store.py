@@ -40,8 +40,7 @@ def load_store(build_dir: Path, nquads: bytes, fingerprint: str) -> Path:
     store.update(UNION_INTO_DEFAULT_GRAPH)
     store.optimize()
     del store
-    shutil.rmtree(target, ignore_errors=True)
-    os.replace(loading, target)
+    _replace_dir(loading, target)
     _point_link(build_dir / STORE_LINK, target.name)
     _remove_stale_stores(build_dir, keep=target.name)
     return target
@@ -62,7 +61,18 @@ def _point_link(link: Path, target_name: str) -> None:
     os.replace(temporary, link)
 
 
+def _replace_dir(new: Path, target: Path) -> None:
+    """Put ``new`` in ``target``'s place. The old one is renamed aside, not deleted first, so the
+    link to it dangles only between two renames, never for the length of a slow delete."""
+    aside = target.with_name(f".old-{target.name}-{os.getpid()}")
+    if target.exists():
+        os.replace(target, aside)
+    os.replace(new, target)
+    shutil.rmtree(aside, ignore_errors=True)
+
+
 def _remove_stale_stores(build_dir: Path, keep: str) -> None:
-    for path in build_dir.glob("store-*"):
+    """Older stores, and what killed builds left half-done (builds hold the build lock, so none is running)."""
+    for path in [*build_dir.glob("store-*"), *build_dir.glob(".loading-*"), *build_dir.glob(".old-store-*")]:
         if path.name != keep:
             shutil.rmtree(path, ignore_errors=True)

@@ -8,21 +8,48 @@ curator who does not know SHACL can fix the data.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+from pyparsing import ParseException
 from pyshacl import validate as pyshacl_validate
+from pyshacl.entrypoints import meta_validate
+from pyshacl.errors import ReportableRuntimeError
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
-from .curation import Location
+from .exports import union_graph
+from .inputfiles import MAX_INPUT_BYTES, InputError, Location, clip
 from .namespaces import ID, short_form
-from .rdfize import Origins
+from .rdfinput import parse_rdf_file
+from .rdfize import Origins, new_dataset
 
 _MINTED_IRI = re.compile(re.escape(ID) + r"[^\s<>\"]+")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SHAPES_FILE = Path(__file__).resolve().parents[2] / "ontology" / "shapes.ttl"
+_SHACL_TERM = re.compile(r"\bsh:[A-Za-z]+")
+_SHAPE_CLASSES = (SH.NodeShape, SH.PropertyShape)
+
+# pyshacl logs each broken shape to stderr before raising; :class:`ShapesError` reports it instead.
+logging.getLogger("pyshacl-validate").disabled = True
+
+
+class ShapesError(InputError):
+    """A shapes file is not usable SHACL: names the file, the line and what is wrong there."""
+
+
+@dataclass(frozen=True)
+class Shapes:
+    """A SHACL shapes graph and the file it was read from, to point at the line of a broken shape."""
+
+    graph: Graph
+    file: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -88,19 +115,41 @@ class ValidationReport:
 
 def load_shapes(path: Path = SHAPES_FILE) -> Graph:
     """The project's SHACL shapes."""
-    return Graph().parse(path, format="turtle")
+    return read_shapes(path).graph
 
 
-def validate_graph(data: Graph, origins: Origins | None = None, shapes: Graph | None = None) -> ValidationReport:
-    """Validate ``data`` (one graph: pass the union of a dataset) and locate each result."""
-    _, results_graph, _ = pyshacl_validate(
-        data,
-        shacl_graph=shapes if shapes is not None else load_shapes(),
-        inference="none",
-        allow_warnings=True,
-        meta_shacl=False,
-        advanced=False,
-    )
+def read_shapes(path: Path = SHAPES_FILE, max_bytes: int = MAX_INPUT_BYTES) -> Shapes:
+    """A shapes file, checked: it parses, declares shapes, and (unless it is the project's own,
+    which the tests check) conforms to SHACL's own shapes; otherwise :class:`ShapesError`."""
+    dataset = new_dataset()
+    try:
+        text = parse_rdf_file(path, dataset, max_bytes)
+    except InputError as error:
+        raise ShapesError(error.location, error.problem, error.expected) from None
+    shapes = Shapes(union_graph(dataset), str(path), text)
+    if not any((None, RDF.type, shape_class) in shapes.graph for shape_class in _SHAPE_CLASSES):
+        raise ShapesError(Location(str(path), 0), "the file declares no shapes", "sh:NodeShape or sh:PropertyShape")
+    if path.resolve() != SHAPES_FILE:
+        _check_against_shacl_shapes(shapes)
+    return shapes
+
+
+def validate_graph(data: Graph, origins: Origins | None = None, shapes: Shapes | None = None) -> ValidationReport:
+    """Validate ``data`` (one graph: pass the union of a dataset) and locate each result.
+    Nothing is fetched: ``owl:imports`` in the data or the shapes are not followed."""
+    shapes = shapes or read_shapes()
+    try:
+        _, results_graph, _ = pyshacl_validate(
+            _PreparingGraph(store=data.store, identifier=data.identifier, namespace_manager=data.namespace_manager),
+            shacl_graph=shapes.graph,
+            inference="none",
+            allow_warnings=True,
+            meta_shacl=False,
+            advanced=False,
+            do_owl_imports=False,
+        )
+    except (ReportableRuntimeError, ParseException, re.error) as error:
+        raise _unusable_shapes(shapes, error) from None
     origins = origins or Origins()
     # Two constraints of one shape can fail on one value (a datatype and a range): say it once.
     results = list({_result(results_graph, node, origins) for node in results_graph.subjects(RDF.type, SH.ValidationResult)})
@@ -127,12 +176,83 @@ def _result(report: Graph, node: Node, origins: Origins) -> ValidationResult:
     )
 
 
+class _PreparingGraph(Graph):
+    """A view of a graph that parses each SPARQL query text once. pyshacl parses a SPARQL
+    constraint's query again for every focus node: that was four fifths of a validation."""
+
+    def query(self, query_object, processor="sparql", result="sparql", initNs=None, *args, **kwargs):  # noqa: N803
+        if isinstance(query_object, str) and not initNs:
+            query_object = _prepared(query_object, tuple(sorted(self.namespaces())))
+        return super().query(query_object, processor, result, initNs, *args, **kwargs)
+
+
+@lru_cache(maxsize=256)
+def _prepared(text: str, namespaces: tuple[tuple[str, URIRef], ...]) -> Query:
+    return prepareQuery(text, initNs=dict(namespaces))
+
+
+def _check_against_shacl_shapes(shapes: Shapes) -> None:
+    conforms, report, _ = meta_validate(shapes.graph, inference="none")
+    if conforms:
+        return
+    results = sorted(report.subjects(RDF.type, SH.ValidationResult))
+    path, value = report.value(results[0], SH.resultPath), report.value(results[0], SH.value)
+    term = short_form(str(path)) if path is not None else "a shape"
+    line = _first_line_naming(shapes.text, [term], str(value) if isinstance(value, Literal) else None)
+    found = f"{term} {_show(value) or ''}: {report.value(results[0], SH.resultMessage)}"
+    more = f" (and {len(results) - 1} more)" if len(results) > 1 else ""
+    problem = f"not valid SHACL: {' '.join(found.split())}{more}"
+    raise ShapesError(Location(shapes.file, line), problem, "shapes that conform to SHACL")
+
+
+def _unusable_shapes(shapes: Shapes, error: Exception) -> ShapesError:
+    """pyshacl compiles constraints as it validates; point at the line of the one that failed."""
+    if isinstance(error, ParseException):
+        return ShapesError(
+            Location(shapes.file, _sparql_error_line(shapes, error)),
+            f"a SPARQL constraint does not parse: {error.msg}, at {clip(error.line.strip())!r}",
+            "a SPARQL SELECT or ASK query",
+        )
+    if isinstance(error, re.error):
+        return ShapesError(
+            Location(shapes.file, _first_line_naming(shapes.text, ["sh:pattern"], str(error.pattern))),
+            f"sh:pattern {error.pattern!r} is not a regular expression: {error.msg}",
+            "a valid regular expression",
+        )
+    message = str(error.args[0]) if error.args else str(error)
+    line = _first_line_naming(shapes.text, _SHACL_TERM.findall(message), None)
+    problem = f"not usable SHACL: {clip(message, 200)}"
+    return ShapesError(Location(shapes.file, line), problem, "shapes pyshacl can load")
+
+
+def _sparql_error_line(shapes: Shapes, error: ParseException) -> int:
+    """pyshacl puts PREFIX lines before the shape's query: find the query in the file, then the line."""
+    full = str(error.pstr)
+    queries = [*shapes.graph.objects(None, SH.select), *shapes.graph.objects(None, SH.ask)]
+    query = next((str(q) for q in queries if full.endswith(str(q))), "")
+    lines = query.split("\n")
+    first = next((index for index, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return 0
+    start = _first_line_naming(shapes.text, [], lines[first].strip())
+    line_in_query = error.lineno - 1 - full[: len(full) - len(query)].count("\n")
+    return start + line_in_query - first if start else 0
+
+
+def _first_line_naming(text: str, terms: list[str], value: str | None) -> int:
+    """The first line naming one of ``terms`` and holding ``value`` (either may be left out); 0 if none."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if (not terms or any(term in line for term in terms)) and (value is None or value in line):
+            return number
+    return 0
+
+
 def _show(value: Node | None) -> str | None:
     if value is None:
         return None
     if isinstance(value, Literal):
         text = str(value)
         if len(text) > 120:
-            text = text[:117] + "..."
+            return json.dumps(text[:117] + "...", ensure_ascii=False) + f" ({len(text)} characters)"
         return json.dumps(text, ensure_ascii=False)
     return short_form(str(value))

@@ -1,0 +1,135 @@
+"""The project's side of each measurement: its public API, so that the harness follows the code as it changes.
+
+:func:`incremental` is the hook for incremental validation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .timing import Result, repeated, result, timed
+
+if TYPE_CHECKING:
+    from coalition_kg.validation import ValidationReport
+
+
+def incremental(data_dir: Path, new_source: Path) -> ValidationReport:
+    """Validate one new facts file into the data: the hook for incremental validation.
+
+    The project has no incremental API yet, so this validates the whole data with the
+    new source, as ``coalition-kg validate NEW_FILE`` does.
+    """
+    from coalition_kg import pipeline
+
+    return pipeline.validate_files([new_source], data_dir)
+
+
+def ingest_project(data_dir: str, build_dir: str, nquads: str, ntriples: str) -> Iterator[Result]:
+    """Curated files -> dataset -> N-Quads -> store, as a build does; then the data for the baselines."""
+    from coalition_kg import pipeline
+    from coalition_kg.exports import serialize
+    from coalition_kg.layout import data_fingerprint
+    from coalition_kg.store import load_store
+
+    Path(build_dir).mkdir(parents=True, exist_ok=True)
+
+    def ingest() -> bytes:
+        data = serialize(pipeline.load_project(Path(data_dir)).dataset, "nquads")
+        load_store(Path(build_dir), data, data_fingerprint(Path(data_dir)))
+        return data
+
+    seconds, data = timed(ingest)
+    Path(nquads).write_bytes(data)
+    triples = _write_union_ntriples(data, Path(ntriples))
+    quads = data.count(b"\n")
+    yield result(seconds, f"{quads} quads, {triples} distinct triples")
+
+
+def _write_union_ntriples(nquads: bytes, path: Path) -> int:
+    import pyoxigraph
+
+    triples = {quad.triple for quad in pyoxigraph.parse(nquads, format=pyoxigraph.RdfFormat.N_QUADS)}
+    pyoxigraph.serialize(triples, str(path), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    return len(triples)
+
+
+def build_project(data_dir: str, build_dir: str) -> Iterator[Result]:
+    from coalition_kg import pipeline
+
+    seconds, summary = timed(lambda: pipeline.build(Path(data_dir), Path(build_dir)))
+    yield result(seconds, f"{summary.triples} triples, {summary.report.summary()}")
+
+
+def validate_project(data_dir: str) -> Iterator[Result]:
+    """The whole data against the project's shapes, as ``coalition-kg validate`` does; checked
+    against the errors the generator seeded."""
+    from coalition_kg import pipeline
+
+    from .generate import read_generated
+
+    seconds, report = timed(lambda: pipeline.validate_files((), Path(data_dir)))
+    expected = read_generated(Path(data_dir)).errors
+    yield result(seconds, f"{report.summary()}; {seeded_errors_check(report, expected, Path(data_dir))}")
+
+
+def seeded_errors_check(report, expected, data_dir: Path) -> str:
+    """Whether ``report`` holds exactly the ``expected`` seeded errors, at their file and line."""
+    found = {(str(Path(r.file).resolve().relative_to(data_dir.resolve())) if r.file else "", r.line, r.message)
+             for r in report.results}
+    missing = [e for e in expected if not any((f, l) == (e.file, e.line) and e.message in m for f, l, m in found)]
+    unexpected = [f for f in found if not any((f[0], f[1]) == (e.file, e.line) and e.message in f[2] for e in expected)]
+    if not missing and not unexpected:
+        return f"exactly the {len(expected)} seeded errors"
+    return f"MISMATCH: {len(missing)} seeded errors not found, {len(unexpected)} unexpected results"
+
+
+def validate_incremental(data_dir: str, new_source: str) -> Iterator[Result]:
+    seconds, report = timed(lambda: incremental(Path(data_dir), Path(new_source)))
+    yield result(seconds, report.summary())
+
+
+def parameter_values(query, values: dict[str, str]) -> tuple[dict[str, str], str]:
+    """Values for the query's parameters that have no default; the name of one the harness lacks."""
+    given = {p.name: values[p.name] for p in query.params if p.default is None and p.name in values}
+    missing = next((p.name for p in query.params if p.required and p.name not in given), "")
+    return given, missing
+
+
+def query_project(build_dir: str, values: dict[str, str], runs: int, budget: float) -> Iterator[Result]:
+    """Each canned question through the project's query layer on the built store."""
+    from coalition_kg.catalog import load_catalog
+    from coalition_kg.querying import LocalEndpoint, ask
+    from coalition_kg.store import open_store
+
+    endpoint = LocalEndpoint(open_store(Path(build_dir)))
+    for query in load_catalog():
+        given, missing = parameter_values(query, values)
+        if missing:
+            yield result(None, f"needs parameter '{missing}'", query.name)
+            continue
+        yield repeated(query.name, lambda: len(ask(endpoint, query, given).terms()), runs, budget)
+
+
+def export_project(data_dir: str) -> Iterator[Result]:
+    from coalition_kg import pipeline
+    from coalition_kg.exports import serialize
+
+    dataset = pipeline.load_project(Path(data_dir)).dataset
+    seconds, data = timed(lambda: serialize(dataset, "turtle"))
+    yield result(seconds, f"{len(data)} bytes of Turtle")
+
+
+def networkx_project(data_dir: str) -> Iterator[Result]:
+    """The coalition view as a networkx graph."""
+    from coalition_kg import pipeline
+
+    try:
+        from coalition_kg.graphs import coalition_view
+    except ImportError:
+        yield result(None, "not available: no coalition_kg.graphs.coalition_view")
+        return
+    dataset = pipeline.load_project(Path(data_dir)).dataset
+    seconds, graph = timed(lambda: coalition_view(dataset))
+    yield result(seconds, f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")

@@ -1,0 +1,201 @@
+"""Query answers, and every format they are written in.
+
+A SELECT or ASK answer is kept as W3C SPARQL JSON results, whichever engine gave
+it (the local store or a remote endpoint), and every other form is made from that:
+the W3C CSV, TSV, JSON and XML formats by pyoxigraph, a terminal table and a
+Markdown table here, and plain rows of Python values for notebooks
+(``pandas.DataFrame(answer.rows())``). A CONSTRUCT or DESCRIBE answer is a graph,
+written as Turtle or N-Triples, or as a subject/predicate/object table in the other
+formats.
+
+Unknown values are unbound: empty in CSV and TSV, absent in JSON and XML, None in
+rows, "—" in tables.
+
+On the query path: standard library, pyoxigraph and the project's light modules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import NamedTuple
+
+from pyoxigraph import (
+    BlankNode,
+    DefaultGraph,
+    Literal,
+    NamedNode,
+    Quad,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    QueryTriples,
+    RdfFormat,
+    Store,
+    Triple,
+    parse_query_results,
+    serialize,
+)
+
+from .namespaces import PREFIXES, short_form
+from .tables import UNKNOWN, render_markdown, render_table
+
+W3C_FORMATS = {
+    "csv": QueryResultsFormat.CSV,
+    "tsv": QueryResultsFormat.TSV,
+    "json": QueryResultsFormat.JSON,
+    "xml": QueryResultsFormat.XML,
+}
+RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml", "md")
+GRAPH_FORMATS = {"turtle": RdfFormat.TURTLE, "ntriples": RdfFormat.N_TRIPLES}
+ALL_FORMATS = (*RESULT_FORMATS, *GRAPH_FORMATS)
+
+XSD = PREFIXES["xsd"]
+_INTEGERS = {
+    XSD + name
+    for name in (
+        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+        "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte",
+    )
+}
+
+
+def _decimal(text: str) -> object:
+    from decimal import Decimal  # rare in answers; not worth loading for every query
+
+    return Decimal(text)
+
+
+_CONVERSIONS = {
+    XSD + "decimal": _decimal,
+    XSD + "double": float,
+    XSD + "float": float,
+    XSD + "boolean": lambda text: text in ("true", "1"),
+    XSD + "date": date.fromisoformat,
+    **{datatype: int for datatype in _INTEGERS},
+}
+_GRAPH_AS_TABLE = (
+    "SELECT ?subject ?predicate ?object WHERE { ?subject ?predicate ?object } ORDER BY ?subject ?predicate ?object"
+)
+
+Term = NamedNode | BlankNode | Literal | Triple
+
+
+class FormatError(ValueError):
+    """An answer cannot be written in the format asked for."""
+
+
+class Answer(NamedTuple):
+    """The answer to a SELECT or ASK query, as W3C SPARQL JSON results, and the variables
+    that parameters bound (the same on every row, a table shows them once, above it)."""
+
+    json: bytes
+    parameters: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, results: QuerySolutions | QueryBoolean) -> Answer:
+        return cls(results.serialize(format=QueryResultsFormat.JSON))
+
+    @property
+    def boolean(self) -> bool | None:
+        """The answer to an ASK query; None for a SELECT query."""
+        results = self._results()
+        return bool(results) if isinstance(results, QueryBoolean) else None
+
+    @property
+    def variables(self) -> tuple[str, ...]:
+        results = self._results()
+        return ("answer",) if isinstance(results, QueryBoolean) else tuple(v.value for v in results.variables)
+
+    def terms(self) -> list[tuple[Term | None, ...]]:
+        """Each solution as a tuple of RDF terms, None where a variable is unbound."""
+        results = self._results()
+        if isinstance(results, QueryBoolean):
+            return [(Literal(bool(results)),)]
+        count = len(results.variables)
+        return [tuple(solution[i] for i in range(count)) for solution in results]
+
+    def rows(self) -> list[dict[str, object]]:
+        """Each solution as a dictionary of Python values: int, Decimal, float, bool,
+        datetime.date or str (IRIs in short form, state/GTM or prov:Entity), None if unbound."""
+        return [dict(zip(self.variables, map(python_value, terms))) for terms in self.terms()]
+
+    def to(self, format_name: str, width: int | None = None) -> str:
+        """The answer written in one of :data:`RESULT_FORMATS`; a table fits ``width`` columns."""
+        if format_name in W3C_FORMATS:
+            return self._results().serialize(format=W3C_FORMATS[format_name]).decode("utf-8")
+        cells = [[display_text(term) for term in terms] for terms in self.terms()]
+        if format_name == "table":
+            return _table(self.variables, cells, self.parameters, width)
+        if format_name == "md":
+            return render_markdown(self.variables, cells)
+        raise FormatError(
+            f"format '{format_name}' is for CONSTRUCT and DESCRIBE answers; expected one of {', '.join(RESULT_FORMATS)}"
+        )
+
+    def _results(self) -> QuerySolutions | QueryBoolean:
+        return parse_query_results(self.json, format=QueryResultsFormat.JSON)
+
+
+class GraphAnswer(NamedTuple):
+    """The answer to a CONSTRUCT or DESCRIBE query: triples."""
+
+    triples: tuple[Triple, ...]
+
+    def as_solutions(self) -> Answer:
+        """The triples as subject/predicate/object solutions, in order."""
+        store = Store()
+        store.extend(Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in self.triples)
+        return Answer.of(store.query(_GRAPH_AS_TABLE))
+
+    def rows(self) -> list[dict[str, object]]:
+        return self.as_solutions().rows()
+
+    def to(self, format_name: str, width: int | None = None) -> str:
+        """The graph as Turtle or N-Triples, or as a table in one of :data:`RESULT_FORMATS`."""
+        if format_name not in GRAPH_FORMATS:
+            return self.as_solutions().to(format_name, width)
+        prefixes = PREFIXES if format_name == "turtle" else None
+        ordered = sorted(set(self.triples), key=str)
+        return serialize(ordered, format=GRAPH_FORMATS[format_name], prefixes=prefixes).decode("utf-8")
+
+
+def answer_of(results: QuerySolutions | QueryBoolean | QueryTriples | Iterable[Triple]) -> Answer | GraphAnswer:
+    """The answer held in what a query engine returned."""
+    if isinstance(results, (QuerySolutions, QueryBoolean)):
+        return Answer.of(results)
+    return GraphAnswer(tuple(results))
+
+
+def python_value(term: Term | None) -> object:
+    """A term as a Python value (see :meth:`Answer.rows`)."""
+    if term is None:
+        return None
+    if isinstance(term, NamedNode):
+        return short_form(term.value)
+    if isinstance(term, BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, Literal):
+        convert = _CONVERSIONS.get(term.datatype.value)
+        try:
+            return convert(term.value) if convert else term.value
+        except (ValueError, ArithmeticError):  # decimal.InvalidOperation is an ArithmeticError
+            return term.value
+    return str(term)
+
+
+def display_text(term: Term | None) -> str:
+    """How a term is shown in a table: IRIs in short form, literals as written."""
+    if term is None:
+        return UNKNOWN
+    if isinstance(term, Literal):
+        return term.value
+    return str(python_value(term))
+
+
+def _table(header: tuple[str, ...], cells: list[list[str]], parameters: tuple[str, ...], width: int | None) -> str:
+    lifted = [i for i, name in enumerate(header) if name in parameters] if cells else []
+    caption = "".join(f"{header[i]}: {cells[0][i]}\n" for i in lifted)
+    kept = [i for i in range(len(header)) if i not in lifted]
+    table = render_table([header[i] for i in kept], [[row[i] for i in kept] for row in cells], width)
+    return caption + table + f"{len(cells)} row{'' if len(cells) == 1 else 's'}\n"

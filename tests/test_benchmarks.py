@@ -1,0 +1,146 @@
+"""The benchmark harness at its smallest: generated data, seeded errors, measured operations, report."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.generate import generate, main as generate_main, parse_size, read_generated
+from benchmarks.measure import run_process
+from benchmarks.project_side import seeded_errors_check
+from benchmarks.report import Row, assess, table, write_json
+from benchmarks.run import Settings, Step, measure, prepare, steps
+from benchmarks.seeded_errors import ERROR_KINDS
+from coalition_kg import pipeline
+from coalition_kg.catalog import query_names
+
+SMOKE_OPERATIONS = {"ingest+load", "query", "turtle export", "networkx coalition view"}
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(work_dir=tmp_path_factory.mktemp("bench-data"), runs=1, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def small(settings: Settings):
+    """About 3000 triples: clean, with one error of each kind, and one new source."""
+    return prepare("3k", settings)
+
+
+def test_sizes_are_read_as_triple_counts() -> None:
+    assert [parse_size(text) for text in ("3000", "10k", "100K", "1m", "1.5m")] == [3000, 10_000, 100_000, 1_000_000, 1_500_000]
+    with pytest.raises(ValueError, match="size 'lots': expected a number of triples"):
+        parse_size("lots")
+    with pytest.raises(ValueError, match="size '500': expected at least 1000 triples"):
+        parse_size("500")
+
+
+def test_validation_finds_exactly_the_seeded_errors(small) -> None:
+    seeded = small.root / "seeded"
+    expected = read_generated(seeded).errors
+    report = pipeline.validate_files((), seeded)
+
+    found = {(os.path.relpath(r.file, seeded), r.line): r.message for r in report.results}
+    assert sorted(found) == sorted((e.file, e.line) for e in expected)
+    assert all(e.message in found[(e.file, e.line)] for e in expected)
+    assert [e.kind for e in expected] == list(ERROR_KINDS)
+    assert (len(report.violations), len(report.warnings)) == (len(ERROR_KINDS), 0)
+    assert seeded_errors_check(report, expected, seeded) == "exactly the 8 seeded errors"
+    assert seeded_errors_check(report, expected[1:], seeded) == "MISMATCH: 0 seeded errors not found, 1 unexpected results"
+
+
+def test_the_same_seed_writes_the_same_files(tmp_path: Path) -> None:
+    first = generate(tmp_path / "a", 2000, seed=7)
+    second = generate(tmp_path / "b", 2000, seed=7)
+    other = generate(tmp_path / "c", 2000, seed=8)
+
+    def contents(root: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+                and p.name != "expected-errors.json"}
+
+    assert contents(tmp_path / "a") == contents(tmp_path / "b") != contents(tmp_path / "c")
+    assert (first.triples, first.facts) == (second.triples, second.facts)
+
+
+def test_generator_refuses_bad_requests(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert generate_main([str(tmp_path / "x"), "--triples", "3000", "--errors", "9"]) == 2
+    assert capsys.readouterr().err == "error: --errors 9: expected 0 to 8, one error of each kind\n"
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "keep.txt").write_text("mine")
+    assert generate_main([str(tmp_path / "full"), "--triples", "3000"]) == 2
+    assert "folder is not empty" in capsys.readouterr().err
+
+
+def test_harness_measures_the_project_and_its_baselines_on_the_same_data(small, settings: Settings) -> None:
+    rows = [row for step in steps(small, settings) if step.operation in SMOKE_OPERATIONS
+            for row in measure("3k", step, settings)]
+    assess(rows)
+    by_key = {(row.operation, row.backend): row for row in rows}
+    triples = small.generated.triples
+
+    assert by_key[("ingest+load", "project")].detail == f"{triples} quads, {triples} distinct triples"
+    assert by_key[("ingest+load", "pyoxigraph")].detail == f"{triples} triples"
+    assert by_key[("ingest+load", "rdflib")].detail == f"{triples} triples"
+    queries = [row for row in rows if row.operation.startswith("query:") and row.backend == "project"]
+    assert queries and all(row.status == "ok" for row in queries)
+    for row in queries:  # the project's query layer and pyoxigraph answer alike
+        assert row.detail.split(",")[0] == by_key[(row.operation, "pyoxigraph")].detail.split(",")[0]
+        assert row.ratio is not None and row.target == "<= 1.3x pyoxigraph"
+    members = (small.clean / "facts" / "contributors-mss-haiti.yaml").read_text().count("kind: membership")
+    assert by_key[("query:members", "project")].detail == f"{members} rows, median of 1"
+    project_export, rdflib_export = by_key[("turtle export", "project")], by_key[("turtle export", "rdflib")]
+    assert project_export.detail == rdflib_export.detail  # the same rdflib serializer on the same triples
+    assert by_key[("networkx coalition view", "project")].status == "ok"
+    assert all(row.peak_rss_mb and row.peak_rss_mb > 10 for row in rows)
+
+
+def test_a_process_is_stopped_at_its_timeout_and_its_own_peak_memory_is_read() -> None:
+    stopped = run_process([sys.executable, "-c", "import time; time.sleep(60)"], timeout=0.5)
+    assert (stopped.timed_out, stopped.ok, stopped.failure()) == (True, False, "timeout")
+    assert stopped.seconds < 10
+    big = run_process([sys.executable, "-c", "b = bytearray(300 * 1024 * 1024); print(len(b))"], timeout=60)
+    small = run_process([sys.executable, "-c", "print(1)"], timeout=60)
+    assert (big.ok, big.stdout) == (True, f"{300 * 1024 * 1024}\n")
+    assert big.peak_rss_mb > 300 > small.peak_rss_mb
+
+
+def test_an_operation_past_its_timeout_leaves_a_timeout_row_for_each_result_it_did_not_reach(small) -> None:
+    impatient = Settings(work_dir=small.root.parent, timeout=0.2)
+    step = Step("query", "rdflib", "query/rdflib", {"nquads": str(small.nquads), "values": {}, "runs": 1, "budget": 1})
+    rows = measure("3k", step, impatient)
+    assert [(row.operation, row.status, row.detail) for row in rows] == [
+        (f"query:{name}", "timeout", "timeout") for name in query_names()
+    ]
+    assert ">0.2 s (timeout)" in table(rows, impatient.timeout)
+
+
+def test_ratios_targets_table_and_json(tmp_path: Path) -> None:
+    rows = [
+        Row("1m", "ingest+load", "project", 30.0, "ok", 900.0),
+        Row("1m", "ingest+load", "pyoxigraph", 10.0, "ok", 300.0),
+        Row("1m", "query:members", "project", 0.12, "ok", 100.0),
+        Row("1m", "query:members", "pyoxigraph", 0.1, "ok", 100.0),
+        Row("1m", "full validation", "project", 40.0, "ok", 2000.0),
+        Row("1m", "full validation", "pyshacl", None, "timeout", 5000.0, "timeout"),
+        Row("1m", "incremental validation", "project", 1.0, "ok", 2000.0),
+        Row("1m", "build", "project", None, "timeout", 5000.0),
+    ]
+    assess(rows)
+    assert [(r.ratio and round(r.ratio, 3), r.met) for r in rows] == [
+        (3.0, False), (1.0, None), (1.2, True), (1.0, None), (None, True), (None, None), (0.025, True), (None, False)
+    ]
+    text = table(rows, timeout=600)
+    assert ">600 s (timeout)" in text and "3.00x" in text and "<= 2x pyoxigraph" in text
+
+    output = tmp_path / "bench.json"
+    write_json(rows, output)
+    write_json([Row("10k", "build", "project", 2.0, "ok", 80.0)], output)
+    write_json([Row("10k", "build", "project", 1.5, "ok", 81.0)], output)
+    saved = json.loads(output.read_text())["rows"]
+    assert sorted({(r["scale"], r["operation"]) for r in saved if r["operation"] == "build"}) == [("10k", "build"), ("1m", "build")]
+    assert [r["seconds"] for r in saved if r["scale"] == "10k"] == [1.5]

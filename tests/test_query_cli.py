@@ -1,0 +1,117 @@
+"""The query commands: queries, query, sparql and push."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from oxigraph_server import OxigraphServer
+
+from coalition_kg.cli import ALL_FORMATS, RESULT_FORMATS, main
+from coalition_kg.querying import run_query
+from coalition_kg.results import ALL_FORMATS as ANSWER_FORMATS
+from coalition_kg.results import RESULT_FORMATS as ANSWER_RESULT_FORMATS
+
+
+def run(*args: str, stdin: str | None = None):
+    return CliRunner().invoke(main, list(args), input=stdin)
+
+
+def test_the_commands_offer_the_formats_answers_have() -> None:
+    assert (RESULT_FORMATS, ALL_FORMATS) == (ANSWER_RESULT_FORMATS, ANSWER_FORMATS)
+
+
+def test_queries_lists_the_catalog() -> None:
+    result = run("queries")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["name", "summary", "parameters"]
+    assert lines[2].split()[0] == "authorization"
+    assert len(lines) == 2 + 13
+
+
+def test_query_prints_a_table(built: Path) -> None:
+    result = run("query", "officials", "--build-dir", str(built))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == [
+        "official", "name", "role", "organization", "organizationLabel", "accreditedTo", "accreditedToLabel",
+        "post", "sources",
+    ]
+    assert lines[2].split("  ")[0] == "person/bernardo-arevalo"
+    assert lines[-1] == "2 rows"
+
+
+@pytest.mark.parametrize("format_name", ["csv", "tsv", "json", "xml", "md"])
+def test_query_prints_every_format(built: Path, format_name: str) -> None:
+    result = run("query", "members-as-of", "-p", "date=2024-09-26", "--format", format_name, "--build-dir", str(built))
+    expected = run_query("members-as-of", {"date": "2024-09-26"}, build_dir=built).to(format_name)
+    ended = expected if expected.endswith("\n") else expected + "\n"
+    assert (result.exit_code, result.stdout_bytes) == (0, ended.encode())
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["members-as-of"], "error: query 'members-as-of' needs parameter 'date': a date, YYYY-MM-DD\n"),
+        (["state-profile", "-p", "state=Atlantis"], "error: parameter 'state': no state matches 'Atlantis'; "),
+        (["members", "-p", "year=2024"], "error: query 'members' has no parameter 'year'; its parameters: "),
+        (["nope"], "error: no query named 'nope'; known queries: "),
+    ],
+)
+def test_query_errors_are_one_line(built: Path, args: list[str], message: str) -> None:
+    result = run("query", *args, "--build-dir", str(built))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message)
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stdout == ""
+
+
+def test_a_parameter_is_name_equals_value(built: Path) -> None:
+    result = run("query", "members-as-of", "-p", "2024-09-26", "--build-dir", str(built))
+    assert result.exit_code == 2
+    assert "Invalid value for '-p' / '--param': expected name=value, got '2024-09-26'" in result.stderr
+
+
+def test_sparql_reads_a_query_from_standard_input(built: Path) -> None:
+    result = run("sparql", "-", "--format", "ntriples", "--build-dir", str(built),
+                 stdin="CONSTRUCT WHERE { state:GTM ckg:iso3166Alpha3 ?code }")
+    assert (result.exit_code, result.stdout) == (
+        0, '<https://w3id.org/coalition-kg/id/state/GTM> <https://w3id.org/coalition-kg/ontology#iso3166Alpha3> "GTM" .\n'
+    )
+    asked = run("sparql", "-", "--build-dir", str(built), stdin="ASK { state:KEN org:memberOf ?m }")
+    assert asked.stdout == "answer\n──────\ntrue\n1 row\n"
+
+
+def test_sparql_refuses_updates(built: Path, tmp_path: Path) -> None:
+    update = tmp_path / "update.rq"
+    update.write_text("DELETE WHERE { ?s ?p ?o }")
+    result = run("sparql", str(update), "--build-dir", str(built))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: this is a SPARQL update (DELETE); only read-only queries run here: SELECT, ASK, CONSTRUCT or DESCRIBE\n"
+    )
+
+
+def test_sparql_refuses_text_that_is_not_utf8(built: Path, tmp_path: Path) -> None:
+    query = tmp_path / "latin1.rq"
+    query.write_bytes("SELECT * WHERE { ?s ?p 'Arévalo' }".encode("latin-1"))
+    result = run("sparql", str(query), "--build-dir", str(built))
+    assert (result.exit_code, result.stderr) == (2, f"error: {query}: not UTF-8 text (byte 26); expected a SPARQL query\n")
+
+
+def test_push_then_query_the_endpoint(oxigraph: OxigraphServer, built: Path) -> None:
+    pushed = run("push", "--endpoint", oxigraph.update, "--build-dir", str(built))
+    assert pushed.exit_code == 0
+    assert pushed.stdout.splitlines()[0] == f"pushed to {oxigraph.update} (SPARQL Update):"
+    local = run("query", "deployments", "--build-dir", str(built))
+    remote = run("query", "deployments", "--endpoint", oxigraph.query, "--build-dir", str(built))
+    assert (remote.exit_code, remote.stdout) == (0, local.stdout)
+
+
+def test_push_needs_a_target(built: Path) -> None:
+    result = run("push", "--build-dir", str(built))
+    assert (result.exit_code, result.stderr) == (
+        2, "error: say where to push: a SPARQL Update endpoint (--endpoint) or a Graph Store (--graph-store)\n"
+    )

@@ -1,0 +1,133 @@
+"""The local query API: parameters bound as terms, ad-hoc SPARQL, a stale build rebuilt."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from coalition_kg import layout, pipeline
+from coalition_kg.catalog import CatalogError
+from coalition_kg.params import ParameterError
+from coalition_kg.querying import QueryFailed, catalog_listing, run_query, run_sparql
+from coalition_kg.results import Answer, GraphAnswer
+from coalition_kg.sparql_text import UnsafeQuery
+
+STATE_TYPE = "a state's name (Guatemala), ISO 3166-1 alpha-3 code (GTM) or IRI (state/GTM)"
+
+
+@pytest.mark.parametrize(
+    "state", ["Guatemala", "guatemala", "GTM", "gtm", "state/GTM", "https://w3id.org/coalition-kg/id/state/GTM"]
+)
+def test_a_state_is_given_by_label_iso_code_or_iri(built: Path, state: str) -> None:
+    rows = run_query("state-profile", {"state": state}, build_dir=built).rows()
+    assert {row["state"] for row in rows} == {"state/GTM"}
+    assert rows[1]["value"] == "Guatemala"
+
+
+@pytest.mark.parametrize("mission", ["MSSM", "MMAS", "Multinational Security Support Mission", "mission/mss-haiti"])
+def test_a_mission_is_given_by_name_acronym_or_iri(built: Path, mission: str) -> None:
+    rows = run_query("members", {"mission": mission}, build_dir=built).rows()
+    assert [row["label"] for row in rows] == ["El Salvador", "Jamaica", "Bahamas", "Belize", "Guatemala", "Kenya"]
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "message"),
+    [
+        ("members", {"colour": "red"}, "query 'members' has no parameter 'colour'; its parameters: "
+         "mission (mission, default mission/mss-haiti)"),
+        ("members-as-of", {}, "query 'members-as-of' needs parameter 'date': a date, YYYY-MM-DD"),
+        ("members-as-of", {"date": "2024-02-30"}, "parameter 'date': expected a date, YYYY-MM-DD, got '2024-02-30'"),
+        ("members-as-of", {"date": "26/09/2024"}, "parameter 'date': expected a date, YYYY-MM-DD, got '26/09/2024'"),
+        ("provenance", {"entity": "not an iri"}, "parameter 'entity': expected an IRI, a prefixed name "
+         "(prov:Entity) or a short form (state/GTM), got 'not an iri'"),
+        ("state-profile", {"state": "Narnia"}, f"parameter 'state': no state matches 'Narnia'; expected {STATE_TYPE}, "
+         "one of: Bahamas, Belize, El Salvador, Guatemala, Haiti, Jamaica, Kenya, United States"),
+        ("state-profile", {"state": "org/oas"}, "parameter 'state': no state matches 'org/oas'"),
+        ("members", {"mission": "PNH"}, "parameter 'mission': no mission matches 'PNH'; expected a mission's name, "
+         "acronym or IRI (mission/mss-haiti), one of: Multinational Security Support Mission"),
+    ],
+)
+def test_bad_parameters_are_named_with_the_type_expected(built: Path, name: str, params: dict, message: str) -> None:
+    with pytest.raises(ParameterError) as error:
+        run_query(name, params, build_dir=built)
+    assert str(error.value).startswith(message)
+
+
+def test_a_value_is_data_never_query_text(built: Path) -> None:
+    hostile = 'GTM" } } ; DROP ALL ; SELECT * { ?s ?p ?o'
+    with pytest.raises(ParameterError, match="no state matches"):
+        run_query("state-profile", {"state": hostile}, build_dir=built)
+
+
+def test_an_unknown_query_lists_the_known_ones(built: Path) -> None:
+    with pytest.raises(CatalogError) as error:
+        run_query("../members", build_dir=built)
+    assert str(error.value).startswith("no query named '../members'; known queries: authorization, conflicts,")
+
+
+def test_ad_hoc_select_ask_and_construct_with_the_project_prefixes(built: Path) -> None:
+    select = run_sparql("SELECT ?code WHERE { state:GTM ckg:iso3166Alpha3 ?code }", build_dir=built)
+    assert isinstance(select, Answer) and select.rows() == [{"code": "GTM"}]
+    ask = run_sparql("ASK { state:KEN org:memberOf mission:mss-haiti }", build_dir=built)
+    assert isinstance(ask, Answer) and ask.boolean is True
+    construct = run_sparql("CONSTRUCT { ?s skos:altLabel ?n } WHERE { ?s a ckg:Mission ; skos:altLabel ?n }",
+                           build_dir=built)
+    assert isinstance(construct, GraphAnswer)
+    assert construct.rows() == [
+        {"subject": "mission/mss-haiti", "predicate": "skos:altLabel", "object": "MMAS"},
+        {"subject": "mission/mss-haiti", "predicate": "skos:altLabel", "object": "MSSM"},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "this is a SPARQL update (INSERT); only read-only queries"),
+        ("PREFIX x: <urn:x#> DROP ALL", "this is a SPARQL update (DROP)"),
+        ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "the query calls another endpoint"),
+        ("# nothing here", "not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE"),
+    ],
+)
+def test_ad_hoc_updates_and_service_calls_are_refused(built: Path, text: str, message: str) -> None:
+    with pytest.raises(UnsafeQuery) as error:
+        run_sparql(text, build_dir=built)
+    assert str(error.value).startswith(message)
+
+
+def test_invalid_sparql_gives_the_parser_message(built: Path) -> None:
+    with pytest.raises(QueryFailed) as error:
+        run_sparql("SELECT * WHERE { ?s ?p }", build_dir=built)
+    assert str(error.value) == "invalid SPARQL: error at 1:25: expected one of LATERAL, SERVICE, [_]"
+
+
+def test_the_catalog_listing_names_summaries_and_parameters() -> None:
+    lines = catalog_listing().splitlines()
+    assert lines[0].split() == ["name", "summary", "parameters"]
+    assert [line.split()[0] for line in lines[2:]] == [
+        "authorization", "conflicts", "contributors", "deployments", "members", "members-as-of", "officials",
+        "partners", "provenance", "state-profile", "statements", "stats", "timeline",
+    ]
+    assert "date (date, required); mission (mission, default mission/mss-haiti)" in lines[7]
+
+
+def test_a_stale_build_is_rebuilt_before_answering(tmp_path: Path) -> None:
+    data, build = tmp_path / "data", tmp_path / "build"
+    shutil.copytree(layout.DATA_DIR, data)
+    pipeline.build(data, build)
+    register = data / "register.yaml"
+    register.write_text(register.read_text(encoding="utf-8").replace("label: Kenya", "label: Republic of Kenya"))
+    assert not layout.is_current(data, build)
+    rows = run_query("members", data_dir=data, build_dir=build).rows()
+    assert rows[-1]["label"] == "Republic of Kenya"
+    assert layout.is_current(data, build)
+
+
+def test_a_build_that_cannot_be_made_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(QueryFailed) as error:
+        run_query("members", data_dir=tmp_path / "no-data", build_dir=tmp_path / "build")
+    assert str(error.value) == (
+        f"the build in {tmp_path / 'build'} is missing or older than the data, and rebuilding failed: "
+        f"{tmp_path / 'no-data' / 'register.yaml'}: no such file; expected a data file"
+    )
