@@ -15,15 +15,12 @@ if TYPE_CHECKING:
     from coalition_kg.validation import ValidationReport
 
 
-def incremental(data_dir: Path, new_source: Path) -> ValidationReport:
-    """Validate one new facts file into the data: the hook for incremental validation.
+def incremental(build_dir: Path, new_source: Path) -> ValidationReport:
+    """Validate one new facts file into the graph built in ``build_dir``, as
+    ``coalition-kg validate --incremental NEW_FILE`` does."""
+    from coalition_kg.incremental import validate_increment
 
-    The project has no incremental API yet, so this validates the whole data with the
-    new source, as ``coalition-kg validate NEW_FILE`` does.
-    """
-    from coalition_kg import pipeline
-
-    return pipeline.validate_files([new_source], data_dir)
+    return validate_increment([new_source], build_dir)
 
 
 def ingest_project(data_dir: str, build_dir: str, nquads: str, ntriples: str) -> Iterator[Result]:
@@ -85,8 +82,8 @@ def seeded_errors_check(report, expected, data_dir: Path) -> str:
     return f"MISMATCH: {len(missing)} seeded errors not found, {len(unexpected)} unexpected results"
 
 
-def validate_incremental(data_dir: str, new_source: str) -> Iterator[Result]:
-    seconds, report = timed(lambda: incremental(Path(data_dir), Path(new_source)))
+def validate_incremental(build_dir: str, new_source: str) -> Iterator[Result]:
+    seconds, report = timed(lambda: incremental(Path(build_dir), Path(new_source)))
     yield result(seconds, report.summary())
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 
 import pyoxigraph
 
 from coalition_kg import pipeline
-from coalition_kg.layout import DATA_DIR, built_fingerprint, data_fingerprint
+from coalition_kg.layout import DATA_DIR, built_fingerprint, data_fingerprint, is_current
 from coalition_kg.store import STORE_LINK, open_store
 
 
@@ -36,3 +38,16 @@ def test_a_rebuild_swaps_the_store_link_and_removes_the_old_store(tmp_path):
     assert (tmp_path / STORE_LINK).resolve() == first  # same data, same store name
     assert sorted(p.name for p in tmp_path.glob("store-*")) == [first.name]
     assert isinstance(open_store(tmp_path), pyoxigraph.Store)
+
+
+def test_a_touched_but_unchanged_file_keeps_the_build_current_and_an_edit_does_not(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    build_dir = tmp_path / "build"
+    pipeline.build(data, build_dir)
+    assert is_current(data, build_dir)
+    register = data / "register.yaml"
+    os.utime(register, ns=(0, 0))  # stamps differ, content does not
+    assert is_current(data, build_dir)
+    register.write_text(register.read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
+    assert not is_current(data, build_dir)

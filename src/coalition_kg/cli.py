@@ -80,8 +80,14 @@ def build(data_dir: Path | None, build_dir: Path | None, max_bytes: int) -> None
 @click.option(
     "--shapes", "shapes_file", type=click.Path(path_type=Path), default=None, help="SHACL shapes (default: ontology/shapes.ttl)."
 )
+@click.option(
+    "--incremental",
+    is_flag=True,
+    help="Check curated facts FILES against the graph already built in build/, without re-validating all of it.",
+)
 @max_size_option
-def validate(files: tuple[Path, ...], output_format: str, shapes_file: Path | None, max_bytes: int) -> None:
+def validate(files: tuple[Path, ...], output_format: str, shapes_file: Path | None, incremental: bool,
+             max_bytes: int) -> None:
     """Validate the project data, or the given curated YAML or RDF FILES, against the SHACL shapes.
 
     RDF files: Turtle, TriG, N-Quads, N-Triples or JSON-LD; remote JSON-LD contexts and
@@ -90,9 +96,16 @@ def validate(files: tuple[Path, ...], output_format: str, shapes_file: Path | No
     """
     from . import pipeline
 
+    from .store import StoreMissing
+
     try:
-        report = pipeline.validate_files(list(files), shapes_file=shapes_file, max_bytes=max_bytes)
-    except pipeline.InputError as error:
+        if incremental:
+            from .incremental import validate_increment
+
+            report = validate_increment(list(files), max_bytes=max_bytes)
+        else:
+            report = pipeline.validate_files(list(files), shapes_file=shapes_file, max_bytes=max_bytes)
+    except (pipeline.InputError, StoreMissing) as error:
         _fail(str(error))
     else:
         click.echo(report.to_json() if output_format == "json" else report.to_text())

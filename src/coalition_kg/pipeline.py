@@ -20,7 +20,7 @@ from .catalog_rdf import CATALOG_FILE, catalog_turtle
 from .curation import Curation, CurationError, read_data_dir, read_files  # noqa: F401
 from .exports import FORMATS, serialize, staged_files, temporary_names, union_graph, write_atomic
 from .inputfiles import MAX_INPUT_BYTES, InputError, Location
-from .layout import BUILD_DIR, DATA_DIR, MANIFEST, ONTOLOGY_DIR, ONTOLOGY_FILES, data_fingerprint
+from .layout import BUILD_DIR, DATA_DIR, MANIFEST, ONTOLOGY_DIR, ONTOLOGY_FILES, data_fingerprint, data_stamps
 from .model import ENTITY_CLASSES, FACT_KINDS, ORG, SOURCE_CLASS
 from .rdfinput import ACCEPTED, read_rdf_files
 from .rdfize import Mapped, to_dataset
@@ -75,32 +75,38 @@ def validate_files(
     their references to states, missions and other sources' facts resolve.
     """
     shapes = read_shapes(shapes_file, max_bytes) if shapes_file else None
+    mapped = load_files(paths, data_dir, max_bytes)
+    return validate_graph(union_graph(mapped.dataset), mapped.origins, shapes)
+
+
+def load_files(paths: Sequence[Path] = (), data_dir: Path = DATA_DIR, max_bytes: int = MAX_INPUT_BYTES) -> Mapped:
+    """The dataset to validate for ``paths``: the project data when none are given; curated
+    YAML files together with the rest of the project data; RDF files as they are."""
     yaml_files = [path for path in paths if path.suffix.lower() in YAML_SUFFIXES]
     if not paths:
-        mapped = load_project(data_dir, max_bytes)
-    elif len(yaml_files) == len(paths):
-        mapped = to_dataset(_with_project_data(read_files(paths, max_bytes), data_dir, max_bytes))
-    elif yaml_files:
+        return load_project(data_dir, max_bytes)
+    if len(yaml_files) == len(paths):
+        return to_dataset(_with_project_data(read_files(paths, max_bytes), data_dir, max_bytes))
+    if yaml_files:
         mixed = "curated YAML given with RDF files"
         raise InputError(Location(str(yaml_files[0]), 0), mixed, f"only YAML, or only {ACCEPTED}")
-    else:
-        mapped = read_rdf_files(paths, max_bytes)
-    return validate_graph(union_graph(mapped.dataset), mapped.origins, shapes)
+    return read_rdf_files(paths, max_bytes)
 
 
 def build(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR, max_bytes: int = MAX_INPUT_BYTES) -> BuildSummary:
     """Build, validate, store and export the graph. Unreadable data raises :class:`InputError`,
     invalid data :class:`InvalidData`; either way, and if the build fails or is interrupted
     midway, ``build_dir`` keeps its previous outputs whole."""
+    # Stamped before reading: a file edited during the build makes the next query rebuild.
+    stamps, fingerprint = data_stamps(data_dir), data_fingerprint(data_dir)
     mapped = load_project(data_dir, max_bytes)
     report = validate_graph(union_graph(mapped.dataset), mapped.origins)
     if not report.conforms:
         raise InvalidData(report)
-    fingerprint = data_fingerprint(data_dir)
     with build_lock(build_dir):
         outputs = _write_outputs(mapped.dataset, build_dir, fingerprint)
         summary = BuildSummary(len(mapped.dataset), graph_counts(mapped.dataset), report, outputs)
-        write_atomic(build_dir / MANIFEST, _manifest(summary, fingerprint))
+        write_atomic(build_dir / MANIFEST, _manifest(summary, fingerprint, stamps))
     return summary
 
 
@@ -156,8 +162,8 @@ def _write_outputs(dataset: Dataset, build_dir: Path, fingerprint: str) -> list[
     return [*files, store]
 
 
-def _manifest(summary: BuildSummary, fingerprint: str) -> bytes:
-    manifest = {"fingerprint": fingerprint, "triples": summary.triples, "counts": summary.counts}
+def _manifest(summary: BuildSummary, fingerprint: str, stamps: str) -> bytes:
+    manifest = {"fingerprint": fingerprint, "stamps": stamps, "triples": summary.triples, "counts": summary.counts}
     return (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()
 
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
+import os
 import re
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
+import pyoxigraph
 from pyparsing import ParseException
 from pyshacl import validate as pyshacl_validate
 from pyshacl.entrypoints import meta_validate
@@ -28,6 +31,8 @@ from .inputfiles import MAX_INPUT_BYTES, InputError, Location, clip
 from .namespaces import ID, short_form
 from .rdfinput import parse_rdf_file
 from .rdfize import Origins, new_dataset
+from .sparql_constraints import SparqlConstraint, split_shapes, to_rdflib_value
+from .sparql_constraints import evaluate as evaluate_constraints
 
 _MINTED_IRI = re.compile(re.escape(ID) + r"[^\s<>\"]+")
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -134,43 +139,132 @@ def read_shapes(path: Path = SHAPES_FILE, max_bytes: int = MAX_INPUT_BYTES) -> S
     return shapes
 
 
-def validate_graph(data: Graph, origins: Origins | None = None, shapes: Shapes | None = None) -> ValidationReport:
+def validate_graph(data: Graph, origins: Origins | None = None, shapes: Shapes | None = None,
+                   store: pyoxigraph.Store | None = None) -> ValidationReport:
     """Validate ``data`` (one graph: pass the union of a dataset) and locate each result.
+
+    pyshacl checks the core shapes; the SPARQL-based constraints run on Oxigraph, on
+    ``store`` if the caller has the same triples loaded there already (its default graph).
     Nothing is fetched: ``owl:imports`` in the data or the shapes are not followed."""
     shapes = shapes or read_shapes()
+    core, constraints = _split(shapes)
+    origins = origins or Origins()
     try:
-        _, results_graph, _ = pyshacl_validate(
-            _PreparingGraph(store=data.store, identifier=data.identifier, namespace_manager=data.namespace_manager),
-            shacl_graph=shapes.graph,
-            inference="none",
-            allow_warnings=True,
-            meta_shacl=False,
-            advanced=False,
-            do_owl_imports=False,
-        )
+        results = _core_results(data, core, origins)
+        for constraint in constraints:
+            _prepared(constraint.select, ())  # a broken query is reported as pyshacl would
+        store = store if store is not None else _oxigraph_copy(data)
+        results |= {_located(r.severity, r.message, r.focus, r.path, to_rdflib_value(r.value), r.shape, origins)
+                    for r in evaluate_constraints(store, constraints)}
     except (ReportableRuntimeError, ParseException, re.error) as error:
         raise _unusable_shapes(shapes, error) from None
-    origins = origins or Origins()
-    # Two constraints of one shape can fail on one value (a datatype and a range): say it once.
-    results = list({_result(results_graph, node, origins) for node in results_graph.subjects(RDF.type, SH.ValidationResult)})
-    results.sort(key=lambda r: (r.file or "", r.line or 0, r.focus, r.path or "", r.message))
-    return ValidationReport(results)
+    # A set: two constraints of one shape can fail on one value (a datatype and a range): say it once.
+    ordered = sorted(results, key=lambda r: (r.file or "", r.line or 0, r.focus, r.path or "", r.message))
+    return ValidationReport(ordered)
 
 
-def _result(report: Graph, node: Node, origins: Origins) -> ValidationResult:
-    focus = report.value(node, SH.focusNode)
-    path = report.value(node, SH.resultPath)
-    value = report.value(node, SH.value)
-    severity = report.value(node, SH.resultSeverity)
-    messages = sorted(str(m) for m in report.objects(node, SH.resultMessage))
-    location: Location | None = origins.locate(str(focus), str(path) if isinstance(path, URIRef) else None)
+@cache
+def _split(shapes: Shapes) -> tuple[Graph, tuple[SparqlConstraint, ...]]:
+    core, constraints = split_shapes(shapes.graph)
+    return core, tuple(constraints)
+
+
+def _core_results(data: Graph, core: Graph, origins: Origins) -> set[ValidationResult]:
+    """pyshacl on the core shapes; for a large graph, the node shapes are shared among forked
+    worker processes, which read the parent's graph without copying it.
+
+    A worker's shapes graph keeps the targets of its own node shapes only, so each shape runs
+    in exactly one worker and the union of their results is pyshacl's result for all shapes."""
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if workers < 2 or len(data) < PARALLEL_FROM_TRIPLES:
+        return _pyshacl_results(data, core, origins)
+    global _SHARED  # noqa: PLW0603 - read by the forked workers, never written after the fork
+    _SHARED = (data, origins)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return set().union(*pool.map(_validate_with, _share_shapes(data, core, workers)))
+    finally:
+        _SHARED = None
+
+
+PARALLEL_FROM_TRIPLES = 50_000
+MAX_WORKERS = 4
+_SHARED: tuple[Graph, Origins] | None = None
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+
+
+def _share_shapes(data: Graph, core: Graph, workers: int) -> list[Graph]:
+    """``workers`` copies of ``core``, each keeping a share of the target declarations, balanced
+    by how many focus nodes times constraints each declaration brings in ``data``."""
+    targets = sorted((t for p in _TARGETS for t in core.triples((None, p, None))), key=str)
+    loads = [0] * workers
+    owner: dict[tuple[Node, Node, Node], int] = {}
+    for target in sorted(targets, key=lambda t: -_target_cost(data, core, t)):
+        owner[target] = loads.index(min(loads))
+        loads[owner[target]] += _target_cost(data, core, target)
+    shares = []
+    for worker in range(workers):
+        share = Graph()
+        for triple in core:
+            if owner.get(triple, worker) == worker:
+                share.add(triple)
+        shares.append(share)
+    return shares
+
+
+def _target_cost(data: Graph, core: Graph, target: tuple[Node, Node, Node]) -> int:
+    shape, kind, value = target
+    focus = len(set(data.subjects(RDF.type, value))) if kind == SH.targetClass else 1
+    return max(focus, 1) * (1 + len(set(core.objects(shape, SH.property))))
+
+
+def _validate_with(shapes: Graph) -> set[ValidationResult]:
+    assert _SHARED is not None
+    data, origins = _SHARED
+    return _pyshacl_results(data, shapes, origins)
+
+
+def _pyshacl_results(data: Graph, core: Graph, origins: Origins) -> set[ValidationResult]:
+    _, report, _ = pyshacl_validate(
+        _PreparingGraph(store=data.store, identifier=data.identifier, namespace_manager=data.namespace_manager),
+        shacl_graph=core,
+        inference="none",
+        allow_warnings=True,
+        meta_shacl=False,
+        advanced=False,
+        do_owl_imports=False,
+    )
+    return {
+        _located(
+            report.value(node, SH.resultSeverity),
+            min((str(m) for m in report.objects(node, SH.resultMessage)), default=""),
+            str(report.value(node, SH.focusNode)),
+            report.value(node, SH.resultPath),
+            report.value(node, SH.value),
+            report.value(node, SH.sourceShape),
+            origins,
+        )
+        for node in report.subjects(RDF.type, SH.ValidationResult)
+    }
+
+
+def _oxigraph_copy(data: Graph) -> pyoxigraph.Store:
+    store = pyoxigraph.Store()
+    store.bulk_load(data.serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES, lenient=True)
+    return store
+
+
+def _located(severity: Node, message: str, focus: str, path: Node | None, value: Node | None, shape: Node,
+             origins: Origins) -> ValidationResult:
+    path_iri = path if isinstance(path, URIRef) else None
+    location: Location | None = origins.locate(focus, str(path_iri) if path_iri else None)
     return ValidationResult(
         severity=short_form(str(severity)).removeprefix("sh:"),
-        message=_MINTED_IRI.sub(lambda m: short_form(m.group(0)), messages[0]) if messages else "",
-        focus=short_form(str(focus)),
-        path=short_form(str(path)) if isinstance(path, URIRef) else None,
+        message=_MINTED_IRI.sub(lambda m: short_form(m.group(0)), message),
+        focus=short_form(focus),
+        path=short_form(str(path_iri)) if path_iri else None,
         value=_show(value),
-        shape=short_form(str(report.value(node, SH.sourceShape))),
+        shape=short_form(str(shape)),
         file=location.file if location else None,
         line=location.line if location else None,
     )

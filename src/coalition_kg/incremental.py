@@ -1,0 +1,79 @@
+"""Validating a new or changed facts file against the built graph, without re-validating it all.
+
+The project's shapes look at most one hop from a focus node: a fact's own values, the
+types of the nodes it names, an instrument's party, an evidence's source text. So a
+source is validated with its own triples plus, from the built store (less the graph of
+the source it replaces): what other sources say about its nodes, the nodes it names, and
+the facts that name its nodes (a membership elsewhere joined by an instrument it states).
+Results are kept for those facts only. The register's "not mentioned by any fact" warning
+is a property of the whole graph and comes from a full validation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pyoxigraph
+from rdflib import RDF, Graph, URIRef
+
+from .curation import Curation, read_files
+from .exports import union_graph
+from .inputfiles import MAX_INPUT_BYTES
+from .layout import BUILD_DIR
+from .namespaces import entity_iri, short_form
+from .rdfize import to_dataset
+from .sparql_constraints import to_rdflib_value
+from .store import open_store
+from .validation import ValidationReport, validate_graph
+
+def validate_increment(paths: Sequence[Path], build_dir: Path = BUILD_DIR,
+                       max_bytes: int = MAX_INPUT_BYTES) -> ValidationReport:
+    """Validate curated facts files against the graph built in ``build_dir``."""
+    curation = read_files(paths, max_bytes)
+    mapped = to_dataset(Curation(None, curation.sources))
+    new = union_graph(mapped.dataset)
+    store = open_store(build_dir)
+    replaced = [entity_iri(f"source/{source.id}") for source in curation.sources]
+    facts = {s for s in new.subjects(RDF.type, None) if isinstance(s, URIRef)}
+    focus = {s for s in new.subjects() if isinstance(s, URIRef)} | _referrers(store, facts, replaced)
+    data = Graph()
+    for triple in (*new, *_triples_about(store, focus, replaced)):
+        data.add(triple)
+    for triple in _triples_about(store, _named(data), replaced):
+        data.add(triple)
+    report = validate_graph(data, mapped.origins)
+    keep = {short_form(str(node)) for node in focus}
+    return ValidationReport([result for result in report.results if result.focus in keep])
+
+
+def _named(graph: Graph) -> set[URIRef]:
+    """The nodes a graph's triples point to: one hop out."""
+    return {o for o in graph.objects() if isinstance(o, URIRef)}
+
+
+def _referrers(store: pyoxigraph.Store, nodes: set[URIRef], replaced: list[str]) -> set[URIRef]:
+    if not nodes:
+        return set()
+    query = f"""SELECT DISTINCT ?s WHERE {{ VALUES ?node {{ {_values(nodes)} }}
+        GRAPH ?g {{ ?s ?p ?node }} {_exclude(replaced)} }}"""
+    return {URIRef(solution["s"].value) for solution in store.query(query)
+            if isinstance(solution["s"], pyoxigraph.NamedNode)}
+
+
+def _triples_about(store: pyoxigraph.Store, nodes: set[URIRef], replaced: list[str]) -> list[tuple]:
+    if not nodes:
+        return []
+    query = f"""CONSTRUCT {{ ?node ?p ?o }} WHERE {{ VALUES ?node {{ {_values(nodes)} }}
+        GRAPH ?g {{ ?node ?p ?o }} {_exclude(replaced)} }}"""
+    return [(to_rdflib_value(t.subject), to_rdflib_value(t.predicate), to_rdflib_value(t.object)) for t in store.query(query)]
+
+
+def _values(nodes: set[URIRef]) -> str:
+    return " ".join(f"<{node}>" for node in sorted(nodes))
+
+
+def _exclude(graphs: list[str]) -> str:
+    if not graphs:
+        return ""
+    return "FILTER(?g NOT IN (" + ", ".join(f"<{g}>" for g in graphs) + "))"
