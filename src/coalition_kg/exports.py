@@ -28,10 +28,12 @@ FORMATS: dict[str, tuple[str, str, bool]] = {
 _LINE_BASED = {"nquads", "ntriples"}
 
 
-def union_graph(dataset: Dataset) -> Graph:
-    """All triples of all named graphs in one graph, prefixes bound."""
+def union_graph(dataset: Dataset, ordered: bool = False) -> Graph:
+    """All triples of all named graphs in one graph, prefixes bound; ``ordered`` inserts them
+    sorted, for serializers that write in insertion order."""
     graph = _bound(Graph())
-    for triple in sorted(dataset.triples((None, None, None))):
+    triples = dataset.triples((None, None, None))
+    for triple in sorted(triples) if ordered else triples:
         graph.add(triple)
     return graph
 
@@ -48,7 +50,7 @@ def serialize(dataset: Dataset, format_name: str) -> bytes:
         if not keeps_graphs:
             lines = {_triple_line(line) for line in lines}
         return ("\n".join(sorted(lines)) + "\n").encode("utf-8")
-    source = _canonical_copy(dataset) if keeps_graphs else union_graph(dataset)
+    source = _canonical_copy(dataset) if keeps_graphs else union_graph(dataset, ordered=True)
     options = {"context": dict(PREFIXES), "auto_compact": True} if format_name == "jsonld" else {}
     return source.serialize(format=rdflib_format, encoding="utf-8", **options)
 

@@ -1,25 +1,33 @@
 """Talking to a SPARQL 1.1 store over HTTP: queries, updates and the Graph Store Protocol.
 
-Queries and updates go through SPARQLWrapper, so any SPARQL 1.1 endpoint will do.
-Parameter values are bound by a VALUES block of N-Triples-escaped terms opening the
-query's WHERE group (see :func:`coalition_kg.sparql_text.with_values`): the values
-are data in the query, never pieces of its text. Answers are read back with
+Queries and updates are sent as the SPARQL 1.1 Protocol says (an HTML-form POST of
+``query=`` or ``update=``), with the standard library's HTTP client, so any SPARQL 1.1
+endpoint will do. Parameter values are bound by a VALUES block of N-Triples-escaped terms
+opening the query's WHERE group (see :func:`coalition_kg.sparql_text.with_values`): the
+values are data in the query, never pieces of its text. Answers are read back with
 pyoxigraph, so that local and remote answers are written by the same code.
 
-A server that is down, an HTTP error or a timeout gives a :class:`RemoteError`
-with a one-line message.
+Every request is bounded: connecting, and each wait for data, gives up after the timeout,
+and so does an answer that has not arrived in full within it (a server that trickles).
+Redirects are not followed: the endpoint would send the query, and the project data of a
+push, to a host the user never named. The message says where it points instead.
 
-SPARQLWrapper and the HTTP client are imported when a request is made, so that the
-local query path can know :class:`RemoteError` without loading them.
+Whatever goes wrong gives a :class:`RemoteError` with a one-line message naming the
+endpoint, and the HTTP status with a short excerpt of the server's answer when there is one.
 """
 
 from __future__ import annotations
 
-import warnings
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from typing import TYPE_CHECKING
-from urllib.parse import quote, urlsplit
+import html
+import re
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Mapping
+from http import HTTPStatus
+from http.client import HTTPException, HTTPResponse
+from typing import NamedTuple
+from urllib.parse import quote, urlencode, urlsplit
 
 import pyoxigraph
 from pyoxigraph import NamedNode, QueryResultsFormat, RdfFormat
@@ -28,22 +36,34 @@ from .params import Term
 from .results import Answer, GraphAnswer
 from .sparql_text import GRAPH_FORMS, query_form, with_values
 
-if TYPE_CHECKING:
-    from SPARQLWrapper import SPARQLWrapper
-    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
-
 NTRIPLES_TYPE = "application/n-triples"
-_STATUS = {  # SPARQLWrapper raises these for the HTTP statuses it knows
-    "QueryBadFormed": 400,
-    "Unauthorized": 401,
-    "EndPointNotFound": 404,
-    "URITooLong": 414,
-    "EndPointInternalError": 500,
-}
+FORM_TYPE = "application/x-www-form-urlencoded"
+ACCEPT_RESULTS = "application/sparql-results+json"
+ACCEPT_GRAPH = f"{NTRIPLES_TYPE}, text/turtle;q=0.9"
+EXCERPT_CHARS = 160  # of a server's answer, in a message
+_CHUNK = 1 << 16
+_TAGS = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.DOTALL | re.IGNORECASE)
 
 
 class RemoteError(RuntimeError):
     """A remote store could not be reached, failed, or answered nonsense."""
+
+
+class Reply(NamedTuple):
+    """What a server answered: its status, the media type of the body, and the body."""
+
+    status: int
+    media_type: str
+    body: bytes
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: object) -> None:
+        """Never follow: the redirect comes back as an HTTP error, reported with its Location."""
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
 
 
 class RemoteEndpoint:
@@ -57,51 +77,43 @@ class RemoteEndpoint:
         self, text: str, bindings: Mapping[str, Term] | None = None, prefixes: Mapping[str, str] | None = None
     ) -> Answer | GraphAnswer:
         """Run ``text`` on the endpoint, with ``bindings`` as a VALUES block and ``prefixes`` declared."""
-        form = query_form(text)
-        graph = form in GRAPH_FORMS
+        graph = query_form(text) in GRAPH_FORMS
         if bindings:
             text = with_values(text, {name: str(term) for name, term in bindings.items()})
         if prefixes:
             # on the first line, so that the server's line numbers in errors are the user's
             text = "".join(f"PREFIX {prefix}: <{namespace}> " for prefix, namespace in prefixes.items()) + text
-        body, media_type = self._post(text, form, "turtle" if graph else "json")
+        reply = self.send(text, ACCEPT_GRAPH if graph else ACCEPT_RESULTS)
         try:
             if graph:
-                rdf_format = RdfFormat.from_media_type(media_type) or RdfFormat.TURTLE
-                return GraphAnswer(tuple(quad.triple for quad in pyoxigraph.parse(body, format=rdf_format)))
-            return Answer.of(pyoxigraph.parse_query_results(body, format=QueryResultsFormat.JSON))
+                rdf_format = RdfFormat.from_media_type(reply.media_type) or RdfFormat.TURTLE
+                return GraphAnswer(tuple(quad.triple for quad in pyoxigraph.parse(reply.body, format=rdf_format)))
+            return Answer.of(pyoxigraph.parse_query_results(reply.body, format=QueryResultsFormat.JSON))
         except (SyntaxError, ValueError) as error:
             expected = "RDF" if graph else "SPARQL JSON results"
-            message = f"answered with something that is not {expected}: {_first_line(error)}"
-            raise RemoteError(f"{self.url}: {message}") from None
+            raise RemoteError(
+                f"{self.url}: the HTTP {reply.status} answer ({reply.media_type}) is not {expected}: "
+                f"{_first_line(error)}; it begins: {excerpt(reply.body, reply.media_type) or '(nothing)'}"
+            ) from None
 
-    def _post(self, text: str, form: str, return_format: str) -> tuple[bytes, str]:
-        client = _client(self.url, text, form, self.timeout)
-        client.setReturnFormat(return_format)
-        with _reporting(self.url, self.timeout):
-            response = client.query().response
-            return response.read(), response.headers.get_content_type()
+    def send(self, text: str, accept: str) -> Reply:
+        """POST the query ``text`` to the endpoint, accepting the media types ``accept``."""
+        return _post(self.url, "query", text, accept, self.timeout)
 
 
 def send_update(url: str, update: str, timeout: float = 30.0) -> None:
     """Run a SPARQL 1.1 Update on the update endpoint ``url``."""
-    client = _client(http_url(url), update, query_form(update), timeout)
-    with _reporting(url, timeout):
-        client.query().response.read()
+    _post(http_url(url), "update", update, "*/*", timeout)
 
 
 def put_graph(graph_store: str, graph: NamedNode | None, ntriples: bytes, timeout: float = 30.0) -> None:
     """Replace one graph (the default graph for None) of a Graph Store Protocol endpoint."""
-    import urllib.request
-
     separator = "&" if "?" in http_url(graph_store) else "?"
     target = "default" if graph is None else "graph=" + quote(graph.value, safe="")
     request = urllib.request.Request(
         f"{graph_store}{separator}{target}", data=ntriples, method="PUT", headers={"Content-Type": NTRIPLES_TYPE}
     )
-    with _reporting(graph_store, timeout):
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            response.read()
+    exchange(graph_store, request, timeout)
 
 
 def http_url(url: str) -> str:
@@ -112,67 +124,77 @@ def http_url(url: str) -> str:
     return url
 
 
-def _client(url: str, text: str, form: str, timeout: float) -> SPARQLWrapper:
-    from SPARQLWrapper import POST, SPARQLWrapper
-
-    client = SPARQLWrapper(url)
-    client.setMethod(POST)
-    client.setOnlyConneg(True)  # content negotiation only: no format=/output= parameters
-    client.timeout = timeout  # setTimeout() would truncate to whole seconds, and 0 means none
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # its guess of the form is replaced below
-        client.setQuery(text)
-    # SPARQLWrapper guesses the form with a regular expression that long prologues confuse;
-    # the form read by the tokenizer decides the Accept header and query-or-update instead.
-    client.queryType = form
-    return client
+def _post(url: str, field: str, text: str, accept: str, timeout: float) -> Reply:
+    data = urlencode({field: text}).encode("utf-8")
+    request = urllib.request.Request(url, data=data, method="POST", headers={"Content-Type": FORM_TYPE, "Accept": accept})
+    return exchange(url, request, timeout)
 
 
-@contextmanager
-def _reporting(url: str, timeout: float) -> Iterator[None]:
-    """Turns what can go wrong over HTTP into a one-line :class:`RemoteError`."""
-    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
-
+def exchange(endpoint: str, request: urllib.request.Request, timeout: float) -> Reply:
+    """Send ``request`` and read the whole answer within ``timeout`` seconds; a failure, or a
+    status other than 2xx, is a :class:`RemoteError` naming ``endpoint``."""
+    deadline = time.monotonic() + timeout
     try:
-        yield
-    except (SPARQLWrapperException, OSError) as error:
-        raise RemoteError(f"{url}: {_describe(error, timeout)}") from None
+        with _OPENER.open(request, timeout=timeout) as response:
+            body = _read_by(response, deadline)
+            return Reply(response.status, response.headers.get_content_type(), body)
+    except urllib.error.HTTPError as error:
+        raise RemoteError(f"{endpoint}: {_status_message(error)}") from None
+    except (OSError, HTTPException) as error:
+        raise RemoteError(f"{endpoint}: {_failure_message(error, timeout)}") from None
 
 
-def _describe(error: SPARQLWrapperException | OSError, timeout: float) -> str:
-    import urllib.error
-    from http import HTTPStatus
+def _read_by(response: HTTPResponse, deadline: float) -> bytes:
+    """The body, read as it arrives; a :class:`TimeoutError` once the deadline has passed."""
+    chunks = []
+    while chunk := response.read1(_CHUNK):
+        chunks.append(chunk)
+        if time.monotonic() > deadline:
+            raise TimeoutError("the answer did not arrive in full in time")
+    return b"".join(chunks)
 
-    if not isinstance(error, OSError):
-        status = _STATUS.get(type(error).__name__)
-        if status is None:
-            return f"the request failed: {_first_line(error)}"
-        return f"HTTP error {status}: {_response_text(error) or HTTPStatus(status).phrase}"
-    if isinstance(error, urllib.error.HTTPError):
-        return f"HTTP error {error.code}: {_first_line_of(error.read()) or error.reason}"
-    if isinstance(error, TimeoutError) or "timed out" in str(error):
-        return f"no answer within {timeout:g} s (timeout)"
+
+def _status_message(error: urllib.error.HTTPError) -> str:
+    if 300 <= error.code < 400:
+        location = _one_line(error.headers.get("Location") or "nowhere")
+        return f"HTTP {error.code} redirect to {location}, not followed; give that URL instead if you trust it"
+    try:
+        body = error.read(_CHUNK)
+    except (OSError, HTTPException):
+        body = b""
+    reason = error.reason if isinstance(error.reason, str) and error.reason else _phrase(error.code)
+    return f"HTTP error {error.code}: {excerpt(body, error.headers.get_content_type()) or reason}"
+
+
+def _failure_message(error: OSError | HTTPException, timeout: float) -> str:
+    reason = error.reason if isinstance(error, urllib.error.URLError) else error
+    if isinstance(reason, TimeoutError) or "timed out" in str(reason):
+        return f"no complete answer within {timeout:g} s (timeout)"
     if isinstance(error, urllib.error.URLError):
-        return f"cannot reach the server: {error.reason}"
+        return f"cannot reach the server: {reason}"
+    if isinstance(error, HTTPException):
+        return f"the server's answer is not valid HTTP: {type(error).__name__} {_first_line(error)}"
     return f"the connection failed: {_first_line(error)}"
 
 
-def _response_text(error: SPARQLWrapperException) -> str:
-    """The first line of the server's response, which SPARQLWrapper keeps only in its message."""
-    import ast
+def excerpt(body: bytes, media_type: str) -> str:
+    """The start of a server's answer as one short line: HTML without its tags."""
+    text = body[: EXCERPT_CHARS * 8].decode("utf-8", errors="replace")
+    if "html" in media_type or text.lstrip().lower().startswith(("<!doctype html", "<html")):
+        text = html.unescape(_TAGS.sub(" ", text))
+    return _one_line(text)
 
-    _, marker, response = str(error).partition("Response:\n")
-    if not marker:
-        return ""
+
+def _one_line(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= EXCERPT_CHARS else line[: EXCERPT_CHARS - 1] + "…"
+
+
+def _phrase(code: int) -> str:
     try:
-        return _first_line_of(ast.literal_eval(response))
-    except (ValueError, SyntaxError):
-        return _first_line(response)
-
-
-def _first_line_of(body: bytes) -> str:
-    text = body.decode("utf-8", errors="replace").strip()
-    return text.splitlines()[0] if text else ""
+        return HTTPStatus(code).phrase
+    except ValueError:
+        return "unknown status"
 
 
 def _first_line(error: object) -> str:
