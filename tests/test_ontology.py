@@ -75,3 +75,10 @@ def test_there_are_sparql_based_constraints(shapes):
         "membership-instrument-matches",
         "statement-quoted-in-evidence",
     ]
+
+
+def test_every_concrete_class_has_a_shape(ontology, shapes):
+    abstract = {URIRef(ONTOLOGY + "Fact"), URIRef(ONTOLOGY + "Claim")}
+    classes = {c for c in ontology.subjects(RDF.type, OWL.Class) if str(c).startswith(ONTOLOGY)} - abstract
+    targeted = set(shapes.objects(None, SH.targetClass))
+    assert sorted(str(c) for c in classes - targeted) == []
