@@ -31,3 +31,12 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServe
     process, server = start(tmp_path_factory.mktemp("oxigraph") / "data")
     yield server
     stop(process)
+
+
+@pytest.fixture(scope="session")
+def loaded_oxigraph(oxigraph: OxigraphServer, built: Path) -> OxigraphServer:
+    """The session's server holding the built graph, pushed as ``coalition-kg push`` does."""
+    from coalition_kg.push import push
+
+    push(oxigraph.update, build_dir=built)
+    return oxigraph

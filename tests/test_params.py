@@ -84,7 +84,10 @@ def test_a_name_matching_several_states_is_ambiguous() -> None:
     both = [GTM, JAM._replace(matches=True)]
     with pytest.raises(ParameterError) as error:
         to_term(Parameter("state", "state"), "G", lambda class_iri, text: both)
-    assert str(error.value) == "parameter 'state': 'G' names several states: Guatemala, Jamaica"
+    assert str(error.value) == (
+        "parameter 'state': 'G' names several states (Guatemala, Jamaica); expected a state's name (Guatemala), "
+        "ISO 3166-1 alpha-3 code (GTM) or IRI (state/GTM) that names one"
+    )
 
 
 def test_defaults_required_and_unknown_parameters() -> None:

@@ -114,3 +114,27 @@ def test_a_table_shows_the_parameters_once_above_the_rows(built: Path) -> None:
         "state/SLV  El Salvador  instrument-kind/signature  2024-08-03  instrument/slv-signature\n"
         "1 row\n"
     )
+
+
+def test_the_first_rows_are_written_as_pyoxigraph_writes_whole_answers() -> None:
+    store = pyoxigraph.Store()
+    store.add(pyoxigraph.Quad(pyoxigraph.BlankNode("b1"), NamedNode("urn:p"), pyoxigraph.Literal("o")))
+    every_kind = """SELECT ?plain ?lang ?dir ?triple ?blank WHERE {
+      ?blank <urn:p> ?o
+      VALUES (?plain ?lang ?dir) { ("p\\u0000\\n\\"é😀" "x"@en-GB "y"@ar--rtl) }
+      BIND(<<( <urn:a> <urn:b> "c"@en )>> AS ?triple)
+    }"""
+    for text in (QUERY, every_kind):
+        whole = Answer.of(store.query(text))
+        assert Answer.first(store.query(text), 10) == whole
+        first = Answer.first(store.query(text), 1)
+        assert (first.terms(), first.stopped_after) == (whole.terms()[:1], 1 if len(whole.terms()) > 1 else None)
+
+
+def test_an_answer_cut_to_a_limit() -> None:
+    answer = Answer.of(pyoxigraph.Store().query(QUERY))
+    assert answer.limited(2) is answer
+    first = answer.limited(1)
+    assert (first.terms(), first.stopped_after, first.note()) == (
+        answer.terms()[:1], 1, "stopped after 1 row; use --limit to see more"
+    )

@@ -236,10 +236,13 @@ def _print_answer(run: Callable[[], Answer | GraphAnswer], format_name: str) -> 
     from .querying import USER_ERRORS
 
     try:
-        text = run().to(format_name, _terminal_width())
+        answer = run()
+        text = answer.to(format_name, _terminal_width())
     except USER_ERRORS as error:
         _fail(str(error))
     click.echo(text, nl=not text.endswith("\n"))
+    if answer.note():
+        click.echo(f"note: {answer.note()}", err=True)
 
 
 @main.command()
@@ -276,15 +279,31 @@ def query(
 @click.option("--format", "format_name", type=click.Choice(ALL_FORMATS), default="table", show_default=True)
 @click.option("--allow-service", is_flag=True, help="Allow SERVICE calls to other endpoints.")
 @endpoint_option
-@timeout_option
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Seconds the query may run, locally or on the endpoint; it is stopped then.",
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=10_000, show_default=True, help="Rows (or triples) to show at most."
+)
 @build_dir_option
 def sparql(
-    source, format_name: str, allow_service: bool, endpoint: str | None, timeout: float, build_dir: Path | None
+    source,
+    format_name: str,
+    allow_service: bool,
+    endpoint: str | None,
+    timeout: float,
+    limit: int,
+    build_dir: Path | None,
 ) -> None:
     """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) from SOURCE, a file or -.
 
     The project's prefixes (ckg:, prov:, state:, …) are declared. CONSTRUCT and DESCRIBE
     answers print as Turtle or N-Triples, or as subject/predicate/object rows in the other formats.
+    Updates are refused, and SERVICE calls unless --allow-service is given.
     """
     from .querying import run_sparql
 
@@ -293,7 +312,9 @@ def sparql(
     except UnicodeDecodeError as error:
         _fail(f"{source.name}: not UTF-8 text (byte {error.start}); expected a SPARQL query")
     _print_answer(
-        lambda: run_sparql(text, endpoint=endpoint, allow_service=allow_service, timeout=timeout, **_build(build_dir)),
+        lambda: run_sparql(
+            text, endpoint=endpoint, allow_service=allow_service, timeout=timeout, limit=limit, **_build(build_dir)
+        ),
         format_name,
     )
 

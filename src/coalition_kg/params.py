@@ -125,6 +125,10 @@ def bind_parameters(
 
 def to_term(parameter: Parameter, value: ParameterValue, lookup: Lookup) -> Term:
     """One value as the RDF term of its parameter's type."""
+    if isinstance(value, str) and not _is_unicode(value):
+        raise ParameterError(
+            f"parameter '{parameter.name}': {_shown(value)} is not Unicode text; expected {PARAMETER_TYPES[parameter.type]}"
+        )
     if parameter.type in LOOKUP_CLASSES:
         return _resolve(parameter, _text(value), lookup)
     converter = _CONVERTERS[parameter.type]
@@ -193,11 +197,24 @@ def _resolve(parameter: Parameter, text: str, lookup: Lookup) -> NamedNode:
         return matches[0].iri
     names = ", ".join(candidate.name for candidate in (matches or candidates)) or "none in the graph"
     if matches:
-        raise ParameterError(f"parameter '{parameter.name}': {_shown(text)} names several {parameter.type}s: {names}")
+        raise ParameterError(
+            f"parameter '{parameter.name}': {_shown(text)} names several {parameter.type}s ({names}); "
+            f"expected {PARAMETER_TYPES[parameter.type]} that names one"
+        )
     raise ParameterError(
         f"parameter '{parameter.name}': no {parameter.type} matches {_shown(text)}; "
         f"expected {PARAMETER_TYPES[parameter.type]}, one of: {names}"
     )
+
+
+def _is_unicode(text: str) -> bool:
+    """Whether ``text`` holds characters only: a command-line argument in another encoding
+    arrives as lone surrogates, which no RDF term can hold."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _text(value: ParameterValue) -> str:

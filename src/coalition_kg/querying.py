@@ -8,9 +8,13 @@ that is missing or older than the data is rebuilt first. With an endpoint URL, t
 same queries go to any SPARQL 1.1 endpoint (see :mod:`coalition_kg.remote`) and give
 the same answers.
 
+Ad-hoc SPARQL is checked first (see :mod:`coalition_kg.sparql_guard`: read-only, no SERVICE
+unless allowed) and runs under a time limit and a row limit: locally in a child process
+that is stopped when the time is up (see :mod:`coalition_kg.query_process`).
+
 This module is on the query path: it imports the standard library, pyoxigraph
-and the project's light modules only; the pipeline is imported to rebuild, and
-SPARQLWrapper only for an endpoint.
+and the project's light modules only; the pipeline is imported to rebuild, rdflib
+to check an ad-hoc query, and the HTTP client only for an endpoint.
 
     >>> answer = run_query("members")
     >>> answer.rows()[0]["label"]
@@ -32,11 +36,12 @@ from .namespaces import PREFIXES
 from .params import ENTITY_LOOKUP, Candidate, Lookup, ParameterError, ParameterValue, Term, bind_parameters
 from .remote import RemoteError
 from .results import Answer, FormatError, GraphAnswer, answer_of
-from .sparql_text import UnsafeQuery, check_read_only
+from .sparql_text import UnsafeQuery
 from .store import StoreMissing, open_store
 from .tables import render_table
 
 DEFAULT_TIMEOUT = 30.0
+DEFAULT_LIMIT = 10_000  # rows (or triples) of an ad-hoc answer
 
 
 class QueryFailed(RuntimeError):
@@ -58,10 +63,12 @@ class Endpoint(Protocol):
 
 
 class LocalEndpoint:
-    """The built store, queried in-process; its default graph is the union of the named graphs."""
+    """The built store, queried in-process; its default graph is the union of the named graphs.
+    With a ``limit``, answers hold their first ``limit`` rows (or triples), and no more are computed."""
 
-    def __init__(self, store: pyoxigraph.Store) -> None:
+    def __init__(self, store: pyoxigraph.Store, limit: int | None = None) -> None:
         self.store = store
+        self.limit = limit
 
     def execute(
         self, text: str, bindings: Mapping[str, Term] | None = None, prefixes: Mapping[str, str] | None = None
@@ -73,7 +80,7 @@ class LocalEndpoint:
                 substitutions=substitutions,
                 prefixes=dict(prefixes) if prefixes else None,
             )
-            return answer_of(results)
+            return answer_of(results, self.limit)
         except SyntaxError as error:
             raise QueryFailed(f"invalid SPARQL: {_first_line(error)}") from None
         except (OSError, RuntimeError) as error:
@@ -97,9 +104,14 @@ def connect(
 
 def current_store(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR) -> pyoxigraph.Store:
     """The built store, read-only; built first if it is missing or older than the data."""
+    bring_up_to_date(data_dir, build_dir)
+    return open_store(build_dir)
+
+
+def bring_up_to_date(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR) -> None:
+    """Build the graph if the build is missing or older than the data."""
     if not is_current(data_dir, build_dir):
         _rebuild(data_dir, build_dir)
-    return open_store(build_dir)
 
 
 def run_query(
@@ -143,14 +155,25 @@ def run_sparql(
     endpoint: str | None = None,
     allow_service: bool = False,
     timeout: float = DEFAULT_TIMEOUT,
+    limit: int = DEFAULT_LIMIT,
     data_dir: Path = DATA_DIR,
     build_dir: Path = BUILD_DIR,
 ) -> Answer | GraphAnswer:
     """The answer to an ad-hoc SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE), with the
-    project's prefixes declared; updates are refused, and SERVICE calls unless allowed."""
-    check_read_only(text, allow_service)
-    target = connect(endpoint, timeout=timeout, data_dir=data_dir, build_dir=build_dir)
-    return target.execute(text, prefixes=PREFIXES)
+    project's prefixes declared: its first ``limit`` rows (or triples; ``stopped_after`` says
+    when there were more), within ``timeout`` seconds. Updates are refused, and SERVICE calls
+    unless allowed."""
+    from .sparql_guard import check_ad_hoc
+
+    check_ad_hoc(text, allow_service)
+    if endpoint:
+        from .remote import RemoteEndpoint
+
+        return RemoteEndpoint(endpoint, timeout).execute(text, prefixes=PREFIXES).limited(limit)
+    from .query_process import run_in_child
+
+    bring_up_to_date(data_dir, build_dir)
+    return run_in_child(build_dir, text, PREFIXES, timeout=timeout, limit=limit)
 
 
 def catalog_listing(width: int | None = None, queries_dir: Path = QUERIES_DIR) -> str:

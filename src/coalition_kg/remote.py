@@ -1,8 +1,8 @@
 """Talking to a SPARQL 1.1 store over HTTP: queries, updates and the Graph Store Protocol.
 
 Queries and updates are sent as the SPARQL 1.1 Protocol says (an HTML-form POST of
-``query=`` or ``update=``), with the standard library's HTTP client, so any SPARQL 1.1
-endpoint will do. Parameter values are bound by a VALUES block of N-Triples-escaped terms
+``query=`` or ``update=``), the request built by SPARQLWrapper, so any SPARQL 1.1
+endpoint will do; Graph Store Protocol PUTs go through the standard library. Parameter values are bound by a VALUES block of N-Triples-escaped terms
 opening the query's WHERE group (see :func:`coalition_kg.sparql_text.with_values`): the
 values are data in the query, never pieces of its text. Answers are read back with
 pyoxigraph, so that local and remote answers are written by the same code.
@@ -18,26 +18,26 @@ endpoint, and the HTTP status with a short excerpt of the server's answer when t
 
 from __future__ import annotations
 
-import html
 import re
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Mapping
-from http import HTTPStatus
-from http.client import HTTPException, HTTPResponse
-from typing import NamedTuple
-from urllib.parse import quote, urlencode, urlsplit
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
+from urllib.parse import quote, urlsplit
 
 import pyoxigraph
 from pyoxigraph import NamedNode, QueryResultsFormat, RdfFormat
 
 from .params import Term
 from .results import Answer, GraphAnswer
-from .sparql_text import GRAPH_FORMS, query_form, with_values
+from .sparql_text import GRAPH_FORMS, prefixes_used, query_form, with_values
+
+if TYPE_CHECKING:  # the HTTP client is imported when a request is made: the local query path needs none
+    import urllib.request
+    from http.client import HTTPException, HTTPResponse
+    from urllib.error import HTTPError
 
 NTRIPLES_TYPE = "application/n-triples"
-FORM_TYPE = "application/x-www-form-urlencoded"
 ACCEPT_RESULTS = "application/sparql-results+json"
 ACCEPT_GRAPH = f"{NTRIPLES_TYPE}, text/turtle;q=0.9"
 EXCERPT_CHARS = 160  # of a server's answer, in a message
@@ -57,15 +57,6 @@ class Reply(NamedTuple):
     body: bytes
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: object) -> None:
-        """Never follow: the redirect comes back as an HTTP error, reported with its Location."""
-        return None
-
-
-_OPENER = urllib.request.build_opener(_NoRedirects)
-
-
 class RemoteEndpoint:
     """A SPARQL 1.1 query endpoint, such as ``http://localhost:7878/query``."""
 
@@ -81,8 +72,9 @@ class RemoteEndpoint:
         if bindings:
             text = with_values(text, {name: str(term) for name, term in bindings.items()})
         if prefixes:
-            # on the first line, so that the server's line numbers in errors are the user's
-            text = "".join(f"PREFIX {prefix}: <{namespace}> " for prefix, namespace in prefixes.items()) + text
+            # those the query uses, on its first line: the server's line numbers in errors are the user's
+            used = prefixes_used(text)
+            text = "".join(f"PREFIX {prefix}: <{iri}> " for prefix, iri in prefixes.items() if prefix in used) + text
         reply = self.send(text, ACCEPT_GRAPH if graph else ACCEPT_RESULTS)
         try:
             if graph:
@@ -93,7 +85,7 @@ class RemoteEndpoint:
             expected = "RDF" if graph else "SPARQL JSON results"
             raise RemoteError(
                 f"{self.url}: the HTTP {reply.status} answer ({reply.media_type}) is not {expected}: "
-                f"{_first_line(error)}; it begins: {excerpt(reply.body, reply.media_type) or '(nothing)'}"
+                f"{_one_line(_first_line(error))}; it begins: {excerpt(reply.body, reply.media_type) or '(nothing)'}"
             ) from None
 
     def send(self, text: str, accept: str) -> Reply:
@@ -108,12 +100,14 @@ def send_update(url: str, update: str, timeout: float = 30.0) -> None:
 
 def put_graph(graph_store: str, graph: NamedNode | None, ntriples: bytes, timeout: float = 30.0) -> None:
     """Replace one graph (the default graph for None) of a Graph Store Protocol endpoint."""
+    import urllib.request
+
     separator = "&" if "?" in http_url(graph_store) else "?"
     target = "default" if graph is None else "graph=" + quote(graph.value, safe="")
     request = urllib.request.Request(
         f"{graph_store}{separator}{target}", data=ntriples, method="PUT", headers={"Content-Type": NTRIPLES_TYPE}
     )
-    exchange(graph_store, request, timeout)
+    _exchange(graph_store, request, timeout)
 
 
 def http_url(url: str) -> str:
@@ -125,23 +119,49 @@ def http_url(url: str) -> str:
 
 
 def _post(url: str, field: str, text: str, accept: str, timeout: float) -> Reply:
-    data = urlencode({field: text}).encode("utf-8")
-    request = urllib.request.Request(url, data=data, method="POST", headers={"Content-Type": FORM_TYPE, "Accept": accept})
-    return exchange(url, request, timeout)
+    """SPARQLWrapper builds the SPARQL 1.1 Protocol request (an HTML-form POST of ``query=`` or
+    ``update=``); :func:`_exchange` sends it, because SPARQLWrapper's own sending follows
+    redirects and bounds each read but not the whole answer."""
+    from SPARQLWrapper import POST, URLENCODED, SPARQLWrapper
+
+    client = SPARQLWrapper(url, updateEndpoint=url)
+    client.setMethod(POST)
+    client.setRequestMethod(URLENCODED)
+    client.setQuery(text)
+    if client.isSparqlUpdateRequest() != (field == "update"):
+        raise RemoteError(f"{url}: expected a SPARQL {field}, got a {client.queryType} request")
+    client.addCustomHttpHeader("Accept", accept)
+    return _exchange(url, client._createRequest(), timeout)  # noqa: SLF001 - see the docstring
 
 
-def exchange(endpoint: str, request: urllib.request.Request, timeout: float) -> Reply:
+def _exchange(endpoint: str, request: urllib.request.Request, timeout: float) -> Reply:
     """Send ``request`` and read the whole answer within ``timeout`` seconds; a failure, or a
     status other than 2xx, is a :class:`RemoteError` naming ``endpoint``."""
+    from http.client import HTTPException
+    from urllib.error import HTTPError
+
     deadline = time.monotonic() + timeout
     try:
-        with _OPENER.open(request, timeout=timeout) as response:
+        with _opener().open(request, timeout=timeout) as response:
             body = _read_by(response, deadline)
             return Reply(response.status, response.headers.get_content_type(), body)
-    except urllib.error.HTTPError as error:
+    except HTTPError as error:
         raise RemoteError(f"{endpoint}: {_status_message(error)}") from None
     except (OSError, HTTPException) as error:
         raise RemoteError(f"{endpoint}: {_failure_message(error, timeout)}") from None
+
+
+@cache
+def _opener() -> urllib.request.OpenerDirector:
+    """An HTTP client that never follows a redirect: it comes back as an HTTP error, reported
+    with its Location."""
+    import urllib.request
+
+    class NoRedirects(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args: object) -> None:
+            return None
+
+    return urllib.request.build_opener(NoRedirects)
 
 
 def _read_by(response: HTTPResponse, deadline: float) -> bytes:
@@ -154,7 +174,9 @@ def _read_by(response: HTTPResponse, deadline: float) -> bytes:
     return b"".join(chunks)
 
 
-def _status_message(error: urllib.error.HTTPError) -> str:
+def _status_message(error: HTTPError) -> str:
+    from http.client import HTTPException
+
     if 300 <= error.code < 400:
         location = _one_line(error.headers.get("Location") or "nowhere")
         return f"HTTP {error.code} redirect to {location}, not followed; give that URL instead if you trust it"
@@ -167,18 +189,23 @@ def _status_message(error: urllib.error.HTTPError) -> str:
 
 
 def _failure_message(error: OSError | HTTPException, timeout: float) -> str:
+    import urllib.error
+    from http.client import HTTPException
+
     reason = error.reason if isinstance(error, urllib.error.URLError) else error
     if isinstance(reason, TimeoutError) or "timed out" in str(reason):
         return f"no complete answer within {timeout:g} s (timeout)"
     if isinstance(error, urllib.error.URLError):
         return f"cannot reach the server: {reason}"
     if isinstance(error, HTTPException):
-        return f"the server's answer is not valid HTTP: {type(error).__name__} {_first_line(error)}"
+        return f"the server's answer is not valid HTTP: {type(error).__name__} {_one_line(_first_line(error))}"
     return f"the connection failed: {_first_line(error)}"
 
 
 def excerpt(body: bytes, media_type: str) -> str:
     """The start of a server's answer as one short line: HTML without its tags."""
+    import html
+
     text = body[: EXCERPT_CHARS * 8].decode("utf-8", errors="replace")
     if "html" in media_type or text.lstrip().lower().startswith(("<!doctype html", "<html")):
         text = html.unescape(_TAGS.sub(" ", text))
@@ -186,11 +213,14 @@ def excerpt(body: bytes, media_type: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    line = " ".join(text.split())
+    """``text`` on one short line, without the control characters a server could send to the terminal."""
+    line = " ".join("".join(c if c.isprintable() else " " for c in text).split())
     return line if len(line) <= EXCERPT_CHARS else line[: EXCERPT_CHARS - 1] + "…"
 
 
 def _phrase(code: int) -> str:
+    from http import HTTPStatus
+
     try:
         return HTTPStatus(code).phrase
     except ValueError:

@@ -16,8 +16,10 @@ On the query path: standard library, pyoxigraph and the project's light modules.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Sequence
 from datetime import date
+from itertools import islice
 from typing import NamedTuple
 
 from pyoxigraph import (
@@ -87,14 +89,36 @@ class FormatError(ValueError):
 
 class Answer(NamedTuple):
     """The answer to a SELECT or ASK query, as W3C SPARQL JSON results, and the variables
-    that parameters bound (the same on every row, a table shows them once, above it)."""
+    that parameters bound (the same on every row, a table shows them once, above it).
+    ``stopped_after`` is the row limit when the answer had more rows than it, which were left out."""
 
     json: bytes
     parameters: tuple[str, ...] = ()
+    stopped_after: int | None = None
 
     @classmethod
     def of(cls, results: QuerySolutions | QueryBoolean) -> Answer:
         return cls(results.serialize(format=QueryResultsFormat.JSON))
+
+    @classmethod
+    def first(cls, solutions: QuerySolutions, limit: int) -> Answer:
+        """The first ``limit`` solutions; the rest are never computed."""
+        rows = list(islice(solutions, limit + 1))
+        variables = [variable.value for variable in solutions.variables]
+        return cls(solutions_json(variables, rows[:limit]), stopped_after=limit if len(rows) > limit else None)
+
+    def limited(self, limit: int) -> Answer:
+        """The first ``limit`` rows of this answer."""
+        data = json.loads(self.json)
+        bindings = data.get("results", {}).get("bindings", [])
+        if len(bindings) <= limit:
+            return self
+        data["results"]["bindings"] = bindings[:limit]
+        return self._replace(json=json.dumps(data, ensure_ascii=False).encode("utf-8"), stopped_after=limit)
+
+    def note(self) -> str:
+        """What the row limit left out, if anything."""
+        return _stopped_note(self.stopped_after, "row")
 
     @property
     def boolean(self) -> bool | None:
@@ -138,9 +162,24 @@ class Answer(NamedTuple):
 
 
 class GraphAnswer(NamedTuple):
-    """The answer to a CONSTRUCT or DESCRIBE query: triples."""
+    """The answer to a CONSTRUCT or DESCRIBE query: triples; ``stopped_after`` as for :class:`Answer`."""
 
     triples: tuple[Triple, ...]
+    stopped_after: int | None = None
+
+    @classmethod
+    def first(cls, triples: Iterable[Triple], limit: int) -> GraphAnswer:
+        """The first ``limit`` triples; the rest are never computed."""
+        kept = tuple(islice(triples, limit + 1))
+        return cls(kept[:limit], limit if len(kept) > limit else None)
+
+    def limited(self, limit: int) -> GraphAnswer:
+        """The first ``limit`` triples of this answer."""
+        return self if len(self.triples) <= limit else GraphAnswer(self.triples[:limit], limit)
+
+    def note(self) -> str:
+        """What the row limit left out, if anything."""
+        return _stopped_note(self.stopped_after, "triple")
 
     def as_solutions(self) -> Answer:
         """The triples as subject/predicate/object solutions, in order."""
@@ -160,11 +199,49 @@ class GraphAnswer(NamedTuple):
         return serialize(ordered, format=GRAPH_FORMATS[format_name], prefixes=prefixes).decode("utf-8")
 
 
-def answer_of(results: QuerySolutions | QueryBoolean | QueryTriples | Iterable[Triple]) -> Answer | GraphAnswer:
-    """The answer held in what a query engine returned."""
-    if isinstance(results, (QuerySolutions, QueryBoolean)):
+def answer_of(
+    results: QuerySolutions | QueryBoolean | QueryTriples | Iterable[Triple], limit: int | None = None
+) -> Answer | GraphAnswer:
+    """The answer held in what a query engine returned: its first ``limit`` rows or triples if given."""
+    if isinstance(results, QueryBoolean) or (limit is None and isinstance(results, QuerySolutions)):
         return Answer.of(results)
-    return GraphAnswer(tuple(results))
+    if isinstance(results, QuerySolutions):
+        return Answer.first(results, limit)
+    return GraphAnswer(tuple(results)) if limit is None else GraphAnswer.first(results, limit)
+
+
+def solutions_json(variables: Sequence[str], rows: Iterable[Sequence[Term | None]]) -> bytes:
+    """W3C SPARQL JSON results holding ``rows`` of ``variables``, as pyoxigraph writes them."""
+    bindings = [
+        {name: term_json(term) for name, term in zip(variables, row) if term is not None} for row in rows
+    ]
+    document = {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def term_json(term: Term) -> dict[str, object]:
+    """One RDF term in W3C SPARQL JSON results (with SPARQL 1.2's triple terms and text direction)."""
+    if isinstance(term, NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, Triple):
+        parts = {"subject": term.subject, "predicate": term.predicate, "object": term.object}
+        return {"type": "triple", "value": {name: term_json(part) for name, part in parts.items()}}
+    entry: dict[str, object] = {"type": "literal", "value": term.value}
+    if term.language:
+        entry["xml:lang"] = term.language
+        if term.direction is not None:
+            entry["its:dir"] = str(term.direction.value)
+    elif term.datatype.value != XSD + "string":
+        entry["datatype"] = term.datatype.value
+    return entry
+
+
+def _stopped_note(stopped_after: int | None, unit: str) -> str:
+    if stopped_after is None:
+        return ""
+    return f"stopped after {stopped_after} {unit}{'' if stopped_after == 1 else 's'}; use --limit to see more"
 
 
 def python_value(term: Term | None) -> object:

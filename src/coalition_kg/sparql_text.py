@@ -36,6 +36,9 @@ _TOKEN = (  # compiled on first use (re caches it): loading this module stays ch
 )
 
 
+SERVICE_REFUSED = "the query calls another endpoint (SERVICE); allow it explicitly (--allow-service)"
+
+
 class UnsafeQuery(ValueError):
     """A query that must not be run here: an update, or a call to another endpoint."""
 
@@ -81,8 +84,13 @@ def check_read_only(text: str, allow_service: bool = False) -> str:
             f"this is a SPARQL update ({form}); only read-only queries run here: SELECT, ASK, CONSTRUCT or DESCRIBE"
         )
     if not allow_service and any(token.is_keyword("SERVICE") for token in tokens(text)):
-        raise UnsafeQuery("the query calls another endpoint (SERVICE); allow it explicitly (--allow-service)")
+        raise UnsafeQuery(SERVICE_REFUSED)
     return form
+
+
+def prefixes_used(text: str) -> set[str]:
+    """The prefixes of the prefixed names in ``text`` (those in strings, IRIs and comments aside)."""
+    return {token.text.partition(":")[0] for token in tokens(text) if token.kind == "word" and ":" in token.text}
 
 
 def with_values(text: str, terms: Mapping[str, str]) -> str:
