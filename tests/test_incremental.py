@@ -36,11 +36,16 @@ def test_incremental_results_equal_the_full_validations(built, path):
     assert located(validate_increment([path], built)) == full_results_for(path)
 
 
-def test_a_changed_source_replaces_the_built_one(built, tmp_path):
+def changed_article_004(tmp_path: Path, old: str, new: str) -> Path:
+    """A copy of article 004's facts with one change, as a curator would edit it."""
     changed = tmp_path / "004.yaml"
     text = (DATA_DIR / "facts" / "004_488f5bce62634bfc.yaml").read_text(encoding="utf-8")
-    changed.write_text(text.replace("text: sources/", f"text: {DATA_DIR}/sources/")
-                       .replace('date: "2024-12-06"', 'date: "2024-12-32"'), encoding="utf-8")
+    changed.write_text(text.replace("text: sources/", f"text: {DATA_DIR}/sources/").replace(old, new), encoding="utf-8")
+    return changed
+
+
+def test_a_changed_source_replaces_the_built_one(built, tmp_path):
+    changed = changed_article_004(tmp_path, 'date: "2024-12-06"', 'date: "2024-12-32"')
     report = validate_increment([changed], built)
     assert [(r.focus, r.path, r.value) for r in report.violations] == [
         ("instrument/gtm-adhesion", "dcterms:date", '"2024-12-32"')
@@ -48,11 +53,8 @@ def test_a_changed_source_replaces_the_built_one(built, tmp_path):
 
 
 def test_a_membership_elsewhere_is_rechecked_when_its_instrument_changes(built, tmp_path):
-    changed = tmp_path / "004.yaml"
-    text = (DATA_DIR / "facts" / "004_488f5bce62634bfc.yaml").read_text(encoding="utf-8")
     # Jamaica's instrument now names Belize as its party; Jamaica's membership points at it.
-    changed.write_text(text.replace("text: sources/", f"text: {DATA_DIR}/sources/")
-                       .replace("party: state/JAM", "party: state/BLZ"), encoding="utf-8")
+    changed = changed_article_004(tmp_path, "party: state/JAM", "party: state/BLZ")
     report = validate_increment([changed], built)
     assert [(r.focus, r.message) for r in report.violations] == [
         ("membership/jam-mss-haiti", "The instrument of a membership must be the member's own instrument for "
