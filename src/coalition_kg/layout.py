@@ -41,7 +41,7 @@ def data_stamps(data_dir: Path = DATA_DIR) -> str:
     return digest.hexdigest()
 
 
-def _manifest(build_dir: Path) -> dict:
+def _read_manifest(build_dir: Path) -> dict:
     try:
         return json.loads((build_dir / MANIFEST).read_text())
     except (FileNotFoundError, ValueError):
@@ -50,13 +50,13 @@ def _manifest(build_dir: Path) -> dict:
 
 def built_fingerprint(build_dir: Path = BUILD_DIR) -> str | None:
     """The fingerprint of the data the build in ``build_dir`` was made from, if any."""
-    return _manifest(build_dir).get("fingerprint")
+    return _read_manifest(build_dir).get("fingerprint")
 
 
 def is_current(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR) -> bool:
     """Whether ``build_dir`` holds a build of the data as it is now. Unchanged file stamps
     answer at once; changed ones (an edit, a fresh checkout) are settled by content."""
-    manifest = _manifest(build_dir)
+    manifest = _read_manifest(build_dir)
     if manifest.get("stamps") == data_stamps(data_dir):
         return True
     return manifest.get("fingerprint") == data_fingerprint(data_dir)

@@ -16,8 +16,7 @@ from pathlib import Path
 from rdflib import RDF, Dataset, URIRef
 
 from .catalog_rdf import CATALOG_FILE, catalog_turtle
-# Callers catch pipeline.CurationError, a kind of pipeline.InputError.
-from .curation import Curation, CurationError, read_data_dir, read_files  # noqa: F401
+from .curation import Curation, read_data_dir, read_files
 from .exports import FORMATS, serialize, staged_files, temporary_names, union_graph, write_atomic
 from .inputfiles import MAX_INPUT_BYTES, InputError, Location
 from .layout import BUILD_DIR, DATA_DIR, MANIFEST, ONTOLOGY_DIR, ONTOLOGY_FILES, data_fingerprint, data_stamps
@@ -99,10 +98,7 @@ def build(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR, max_bytes: int
     midway, ``build_dir`` keeps its previous outputs whole."""
     # Stamped before reading: a file edited during the build makes the next query rebuild.
     stamps, fingerprint = data_stamps(data_dir), data_fingerprint(data_dir)
-    mapped = load_project(data_dir, max_bytes)
-    report = validate_graph(union_graph(mapped.dataset), mapped.origins)
-    if not report.conforms:
-        raise InvalidData(report)
+    mapped, report = _validated_project(data_dir, max_bytes)
     with build_lock(build_dir):
         outputs = _write_outputs(mapped.dataset, build_dir, fingerprint)
         summary = BuildSummary(len(mapped.dataset), graph_counts(mapped.dataset), report, outputs)
@@ -112,11 +108,17 @@ def build(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR, max_bytes: int
 
 def export(format_name: str, data_dir: Path = DATA_DIR) -> bytes:
     """The validated project graph in one format."""
-    mapped = load_project(data_dir)
+    mapped, _ = _validated_project(data_dir, MAX_INPUT_BYTES)
+    return serialize(mapped.dataset, format_name)
+
+
+def _validated_project(data_dir: Path, max_bytes: int) -> tuple[Mapped, ValidationReport]:
+    """The project data and its report; :class:`InvalidData` if it does not conform."""
+    mapped = load_project(data_dir, max_bytes)
     report = validate_graph(union_graph(mapped.dataset), mapped.origins)
     if not report.conforms:
         raise InvalidData(report)
-    return serialize(mapped.dataset, format_name)
+    return mapped, report
 
 
 def graph_counts(dataset: Dataset) -> dict[str, int]:

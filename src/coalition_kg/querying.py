@@ -204,7 +204,7 @@ def _rebuild(data_dir: Path, build_dir: Path) -> None:
 
     try:
         pipeline.build(data_dir, build_dir)
-    except (pipeline.InvalidData, pipeline.CurationError, pipeline.InputError) as error:
+    except (pipeline.InvalidData, pipeline.InputError) as error:  # InputError covers curation errors
         raise QueryFailed(
             f"the build in {build_dir} is missing or older than the data, and rebuilding failed: {_first_line(error)}"
         ) from None

@@ -272,7 +272,9 @@ def _located(severity: Node, message: str, focus: str, path: Node | None, value:
 
 class _PreparingGraph(Graph):
     """A view of a graph that parses each SPARQL query text once. pyshacl parses a SPARQL
-    constraint's query again for every focus node: that was four fifths of a validation."""
+    constraint's query again for every focus node; this matters for the constraints that
+    :mod:`.sparql_constraints` leaves to pyshacl (those of shapes given with --shapes that
+    it cannot rewrite)."""
 
     def query(self, query_object, processor="sparql", result="sparql", initNs=None, *args, **kwargs):  # noqa: N803
         if isinstance(query_object, str) and not initNs:
