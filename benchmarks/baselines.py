@@ -112,11 +112,10 @@ def ingest_rdflib(ntriples: str) -> Iterator[Result]:
 def validate_pyshacl(data_dir: str) -> Iterator[Result]:
     """pyshacl with the project's shapes on a plain rdflib graph of the same data."""
     from coalition_kg import pipeline
-    from coalition_kg.exports import union_graph
     from pyshacl import validate
     from rdflib import RDF, Graph, Namespace
 
-    graph = union_graph(pipeline.load_project(Path(data_dir)).dataset)
+    graph = pipeline.load_project(Path(data_dir)).union_graph()
     shapes = Graph().parse(SHAPES_FILE, format="turtle")
     seconds, (_, report, _) = timed(lambda: validate(
         graph, shacl_graph=shapes, inference="none", allow_warnings=True, meta_shacl=False, advanced=False,

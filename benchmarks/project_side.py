@@ -24,18 +24,18 @@ def incremental(build_dir: Path, new_source: Path) -> ValidationReport:
 
 
 def ingest_project(data_dir: str, build_dir: str, nquads: str, ntriples: str) -> Iterator[Result]:
-    """Curated files -> dataset -> N-Quads -> store, as a build does; then the data for the baselines."""
+    """Curated files -> quads -> N-Quads -> store (each source's graph and their union), as a
+    build does; then the data for the baselines."""
     from coalition_kg import pipeline
-    from coalition_kg.exports import serialize
     from coalition_kg.layout import data_fingerprint
     from coalition_kg.store import load_store
 
     Path(build_dir).mkdir(parents=True, exist_ok=True)
 
     def ingest() -> bytes:
-        data = serialize(pipeline.load_project(Path(data_dir)).dataset, "nquads")
-        load_store(Path(build_dir), data, data_fingerprint(Path(data_dir)))
-        return data
+        _, data = pipeline.load_quads(Path(data_dir))
+        load_store(Path(build_dir), data.nquads, data.ntriples, data_fingerprint(Path(data_dir)))
+        return data.nquads
 
     seconds, data = timed(ingest)
     Path(nquads).write_bytes(data)
@@ -113,8 +113,8 @@ def export_project(data_dir: str) -> Iterator[Result]:
     from coalition_kg import pipeline
     from coalition_kg.exports import serialize
 
-    dataset = pipeline.load_project(Path(data_dir)).dataset
-    seconds, data = timed(lambda: serialize(dataset, "turtle"))
+    _, canonical = pipeline.load_quads(Path(data_dir))
+    seconds, data = timed(lambda: serialize(canonical, "turtle"))
     yield result(seconds, f"{len(data)} bytes of Turtle")
 
 

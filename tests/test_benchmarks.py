@@ -93,8 +93,8 @@ def test_harness_measures_the_project_and_its_baselines_on_the_same_data(small, 
         assert row.ratio is not None and row.target == "<= 1.3x pyoxigraph"
     members = (small.clean / "facts" / "contributors-mss-haiti.yaml").read_text().count("kind: membership")
     assert by_key[("query:members", "project")].detail == f"{members} rows, median of 1"
-    project_export, rdflib_export = by_key[("turtle export", "project")], by_key[("turtle export", "rdflib")]
-    assert project_export.detail == rdflib_export.detail  # the same rdflib serializer on the same triples
+    project_export, oxigraph_export = by_key[("turtle export", "project")], by_key[("turtle export", "pyoxigraph")]
+    assert project_export.detail == oxigraph_export.detail  # Oxigraph's serializer on the same triples
     assert by_key[("networkx coalition view", "project")].status == "ok"
     assert all(row.peak_rss_mb and row.peak_rss_mb > 10 for row in rows)
 

@@ -85,7 +85,7 @@ class DiskFull(OSError):
 def test_a_store_that_fails_to_load_leaves_the_previous_build_whole(old_build: Path, monkeypatch: pytest.MonkeyPatch):
     before = snapshot(old_build)
 
-    def fail_midway(build_dir: Path, nquads: bytes, fingerprint: str) -> Path:
+    def fail_midway(build_dir: Path, nquads: bytes, union: bytes, fingerprint: str) -> Path:
         (build_dir / ".loading-half").mkdir()
         raise DiskFull("no space left while loading the store")
 
@@ -100,10 +100,10 @@ def test_a_serializer_that_fails_leaves_the_previous_build_whole(old_build: Path
     before = snapshot(old_build)
     serialize = exports.serialize
 
-    def fail_on_json_ld(dataset, format_name: str) -> bytes:
+    def fail_on_json_ld(nquads: bytes, format_name: str) -> bytes:
         if format_name == "jsonld":
             raise DiskFull("JSON-LD serializer failed")
-        return serialize(dataset, format_name)
+        return serialize(nquads, format_name)
 
     monkeypatch.setattr(pipeline, "serialize", fail_on_json_ld)
     with pytest.raises(DiskFull):

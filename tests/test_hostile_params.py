@@ -40,7 +40,7 @@ from rdflib.plugins.sparql.parser import parseQuery
 from coalition_kg.catalog import CannedQuery, load_catalog
 from coalition_kg.namespaces import short_form
 from coalition_kg.params import (
-    ENTITY_LOOKUP, LOOKUP_CLASSES, PARAMETER_TYPES, XSD_DATE, Parameter, ParameterError, Term, iri_term,
+    ENTITY_CHECK, ENTITY_LOOKUP, LOOKUP_CLASSES, PARAMETER_TYPES, XSD_DATE, Parameter, ParameterError, Term, iri_term,
 )
 from coalition_kg.querying import LocalEndpoint, ask
 from coalition_kg.remote import RemoteEndpoint, Reply
@@ -218,13 +218,23 @@ def check_local(query: CannedQuery, parameter: Parameter, value: str, result: tu
         position = _variables(query).index(parameter.name)
         assert all(row[position] == term for row in rows)  # the parameter is projected: each row echoes it
     for text, bindings, _ in calls:
-        assert text in (query.text, ENTITY_LOOKUP)  # the catalog's text, never an edited one
+        assert text in (query.text, ENTITY_CHECK, ENTITY_LOOKUP)  # the catalog's text, never an edited one
         assert all(isinstance(bound, (NamedNode, Literal)) for bound in bindings.values())
     if parameter.type in LOOKUP_CLASSES and _is_unicode(value):
-        assert any(
-            text == ENTITY_LOOKUP and bindings == {"class": NamedNode(LOOKUP_CLASSES[parameter.type]), "text": Literal(value.strip())}
-            for text, bindings, _ in calls
-        )
+        check_lookup(LOOKUP_CLASSES[parameter.type], value.strip(), calls)
+
+
+def check_lookup(class_iri: str, text: str, calls: list) -> None:
+    """An IRI of an entity of the class is checked only (one ASK); other text is looked up."""
+    iri = iri_term(text)
+    checks = [answer for query, bindings, answer in calls
+              if query == ENTITY_CHECK and bindings == {"entity": iri, "class": NamedNode(class_iri)}]
+    lookups = [query for query, bindings, _ in calls
+               if query == ENTITY_LOOKUP and bindings == {"class": NamedNode(class_iri), "text": Literal(text)}]
+    if checks == [[(Literal(True),)]]:
+        assert lookups == []
+    else:
+        assert lookups == [ENTITY_LOOKUP]
 
 
 @cache

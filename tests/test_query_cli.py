@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from oxigraph_server import OxigraphServer
 
-from coalition_kg.cli import ALL_FORMATS, RESULT_FORMATS, main
+from coalition_kg.cli import ALL_FORMATS, MAX_SIZE, RESULT_FORMATS, main
+from coalition_kg.inputfiles import MAX_INPUT_BYTES, parse_size
 from coalition_kg.querying import run_query
 from coalition_kg.results import ALL_FORMATS as ANSWER_FORMATS
 from coalition_kg.results import RESULT_FORMATS as ANSWER_RESULT_FORMATS
@@ -18,8 +21,37 @@ def run(*args: str, stdin: str | None = None):
     return CliRunner().invoke(main, list(args), input=stdin)
 
 
+#: What a cold ``coalition-kg query`` must not load: the heavy libraries, the metadata of installed
+#: packages, and the project's modules for building, remote endpoints and ad-hoc SPARQL.
+NOT_ON_THE_QUERY_PATH = (
+    "rdflib", "pyshacl", "networkx", "matplotlib", "SPARQLWrapper", "yaml", "hypothesis", "pkg_resources",
+    "importlib.metadata", "urllib.request", "http.client", "coalition_kg.pipeline", "coalition_kg.remote",
+    "coalition_kg.sparql_text", "coalition_kg.sparql_guard", "coalition_kg.inputfiles",
+)
+QUERY_IN_A_FRESH_PROCESS = """
+import sys
+from coalition_kg.cli import main
+try:
+    main(sys.argv[1:])
+finally:
+    print(*sorted(set(sys.modules) & set(NOT_ON_THE_QUERY_PATH)), file=sys.stderr)
+"""
+
+
 def test_the_commands_offer_the_formats_answers_have() -> None:
     assert (RESULT_FORMATS, ALL_FORMATS) == (ANSWER_RESULT_FORMATS, ANSWER_FORMATS)
+
+
+def test_the_default_size_limit_is_the_input_files_one() -> None:
+    assert parse_size(MAX_SIZE) == MAX_INPUT_BYTES
+
+
+def test_a_query_in_a_fresh_process_loads_nothing_heavy(built: Path) -> None:
+    code = f"NOT_ON_THE_QUERY_PATH = {NOT_ON_THE_QUERY_PATH!r}\n{QUERY_IN_A_FRESH_PROCESS}"
+    completed = subprocess.run(
+        [sys.executable, "-c", code, "query", "members", "--build-dir", str(built)], capture_output=True, text=True
+    )
+    assert (completed.returncode, completed.stdout.splitlines()[-1], completed.stderr) == (0, "6 rows", "\n")
 
 
 def test_queries_lists_the_catalog() -> None:

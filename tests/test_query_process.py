@@ -74,9 +74,7 @@ def test_the_row_limit_counts_triples_of_a_graph(loaded_oxigraph: OxigraphServer
     assert isinstance(first, GraphAnswer) and len(first.triples) == 3
     assert set(first.triples) <= set(everything.triples)
     assert first.note() == "stopped after 3 triples; use --limit to see more"
-    assert run_sparql("ASK { ?s ?p ?o }", endpoint=url, limit=1, build_dir=built) == Answer(
-        b'{"head":{},"boolean":true}'
-    )
+    assert run_sparql("ASK { ?s ?p ?o }", endpoint=url, limit=1, build_dir=built) == Answer(("answer",), boolean=True)
 
 
 def test_the_sparql_command_shows_the_rows_within_the_limit_and_a_note(built: Path) -> None:

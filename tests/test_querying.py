@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
+from pyoxigraph import Literal, NamedNode
+
 from coalition_kg import layout, pipeline
-from coalition_kg.catalog import CatalogError
-from coalition_kg.params import ParameterError
-from coalition_kg.querying import QueryFailed, catalog_listing, run_query, run_sparql
+from coalition_kg.catalog import CatalogError, load_query
+from coalition_kg.namespaces import ID, ONTOLOGY
+from coalition_kg.params import ENTITY_CHECK, ENTITY_LOOKUP, ParameterError, Term
+from coalition_kg.querying import LocalEndpoint, QueryFailed, ask, catalog_listing, run_query, run_sparql
 from coalition_kg.results import Answer, GraphAnswer
 from coalition_kg.sparql_text import UnsafeQuery
+from coalition_kg.store import open_store
 
 STATE_TYPE = "a state's name (Guatemala), ISO 3166-1 alpha-3 code (GTM) or IRI (state/GTM)"
 
@@ -30,6 +35,49 @@ def test_a_state_is_given_by_label_iso_code_or_iri(built: Path, state: str) -> N
 def test_a_mission_is_given_by_name_acronym_or_iri(built: Path, mission: str) -> None:
     rows = run_query("members", {"mission": mission}, build_dir=built).rows()
     assert [row["label"] for row in rows] == ["El Salvador", "Jamaica", "Bahamas", "Belize", "Guatemala", "Kenya"]
+
+
+class Recording(LocalEndpoint):
+    """The local store, recording the text and bindings of every query it runs."""
+
+    def __init__(self, build_dir: Path) -> None:
+        super().__init__(open_store(build_dir))
+        self.ran: list[tuple[str, dict]] = []
+
+    def execute(
+        self, text: str, bindings: Mapping[str, Term] | None = None, prefixes: Mapping[str, str] | None = None
+    ) -> Answer | GraphAnswer:
+        self.ran.append((text, dict(bindings or {})))
+        return super().execute(text, bindings, prefixes)
+
+
+GTM = NamedNode(ID + "state/GTM")
+STATE_CLASS = NamedNode(ONTOLOGY + "State")
+
+
+@pytest.mark.parametrize("state", ["state/GTM", "state:GTM", ID + "state/GTM"])
+def test_a_state_given_by_its_iri_is_checked_not_looked_up(built: Path, state: str) -> None:
+    endpoint, query = Recording(built), load_query("state-profile")
+    rows = ask(endpoint, query, {"state": state}).rows()
+    assert endpoint.ran == [(ENTITY_CHECK, {"entity": GTM, "class": STATE_CLASS}), (query.text, {"state": GTM})]
+    assert rows[1]["value"] == "Guatemala"
+
+
+@pytest.mark.parametrize(
+    ("state", "checked", "found"),
+    [("Guatemala", None, True), ("state/gtm", ID + "state/gtm", True), ("mission/mss-haiti", ID + "mission/mss-haiti", False)],
+)
+def test_other_text_and_iris_of_no_state_are_looked_up(built: Path, state: str, checked: str | None, found: bool) -> None:
+    endpoint, query = Recording(built), load_query("state-profile")
+    if found:
+        ask(endpoint, query, {"state": state})
+    else:
+        with pytest.raises(ParameterError, match=f"^parameter 'state': no state matches '{state}'; expected a state's"):
+            ask(endpoint, query, {"state": state})
+    check = [(ENTITY_CHECK, {"entity": NamedNode(checked), "class": STATE_CLASS})] if checked else []
+    lookup = [(ENTITY_LOOKUP, {"class": STATE_CLASS, "text": Literal(state)})]
+    asked = [(query.text, {"state": GTM})] if found else []
+    assert endpoint.ran == check + lookup + asked
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,21 @@ def test_rows_hold_python_values_and_none_for_unknown(answer: Answer) -> None:
     ]
 
 
+def test_an_answer_keeps_the_terms_the_engine_gave(answer: Answer) -> None:
+    solutions = [tuple(solution) for solution in pyoxigraph.Store().query(QUERY)]
+    assert (answer.variables, answer.solutions, answer.boolean) == (
+        ("iri", "n", "d", "label", "when", "year", "none"), tuple(solutions), None
+    )
+    assert answer.terms() == solutions and solutions[1][4:] == (None, None, None)
+
+
+@pytest.mark.parametrize("format_name", ["csv", "tsv", "json", "xml"])
+def test_the_w3c_formats_are_written_as_pyoxigraph_writes_them(answer: Answer, format_name: str) -> None:
+    for text, kept in ((QUERY, answer), ("ASK {}", Answer.of(pyoxigraph.Store().query("ASK {}")))):
+        written = pyoxigraph.Store().query(text).serialize(format=W3C[format_name]).decode()
+        assert kept.to(format_name) == written
+
+
 def test_csv_is_the_w3c_format_with_unknowns_empty(answer: Answer) -> None:
     assert answer.to("csv") == (
         "iri,n,d,label,when,year,none\r\n"

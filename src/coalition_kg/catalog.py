@@ -27,7 +27,6 @@ from typing import NamedTuple
 
 from .layout import PROJECT_DIR
 from .params import PARAMETER_TYPES, Parameter
-from .sparql_text import tokens
 
 QUERIES_DIR = PROJECT_DIR / "queries"
 SUFFIX = ".rq"
@@ -196,7 +195,9 @@ def _parameter(entry: object, where: str) -> Parameter:
 def check_parameters(query: CannedQuery, path: Path) -> None:
     """Each parameter must be a variable projected by the query's top-level SELECT clause:
     variable substitution binds projected variables only. (Checked with the whole catalog,
-    at build time and in the tests, rather than on every query.)"""
+    at build time and in the tests, rather than on every query, which needs no SPARQL tokenizer.)"""
+    from .sparql_text import tokens
+
     found = tokens(query.text)
     select = next((i for i, t in enumerate(found) if t.depth == 0 and t.is_keyword("SELECT")), None)
     clause = found[select + 1 :] if select is not None else []

@@ -1,7 +1,8 @@
 """The ``coalition-kg`` command: each command calls one function of the Python API.
 
-Heavy modules (rdflib, pyshacl) are imported inside the commands that need them,
-so that ``coalition-kg query`` starts fast.
+Every command imports what it needs inside its own function (rdflib, pyshacl and the
+pipeline for most, the light query modules for ``query``), so that ``coalition-kg query``
+starts fast: it loads click, pyoxigraph and the query layer only.
 """
 
 from __future__ import annotations
@@ -14,11 +15,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .inputfiles import MAX_INPUT_BYTES, parse_size
-
 if TYPE_CHECKING:
     from .results import Answer, GraphAnswer
 
+MAX_SIZE = "64M"  # inputfiles.MAX_INPUT_BYTES, kept light here
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml", "md")  # results.RESULT_FORMATS, kept light here
 ALL_FORMATS = (*RESULT_FORMATS, "turtle", "ntriples")  # results.ALL_FORMATS
 
@@ -26,6 +26,8 @@ EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2  # pyshacl's convention
 
 
 def _size(_context: click.Context, _parameter: click.Parameter, value: str) -> int:
+    from .inputfiles import parse_size
+
     try:
         return parse_size(value)
     except ValueError as error:
@@ -36,7 +38,7 @@ max_size_option = click.option(
     "--max-size",
     "max_bytes",
     type=str,
-    default=f"{MAX_INPUT_BYTES // 2**20}M",
+    default=MAX_SIZE,
     show_default=True,
     callback=_size,
     metavar="SIZE",
@@ -233,12 +235,12 @@ def _build(build_dir: Path | None) -> dict[str, Path]:
 
 def _print_answer(run: Callable[[], Answer | GraphAnswer], format_name: str) -> None:
     """Print the answer of ``run``, a call of the query API, in ``format_name``."""
-    from .querying import USER_ERRORS
+    from .querying import user_errors
 
     try:
         answer = run()
         text = answer.to(format_name, _terminal_width())
-    except USER_ERRORS as error:
+    except user_errors() as error:
         _fail(str(error))
     click.echo(text, nl=not text.endswith("\n"))
     if answer.note():
@@ -329,10 +331,10 @@ def push(endpoint: str | None, graph_store: str | None, timeout: float, build_di
     as the default graph, so that the canned questions give the same answers there."""
     from .push import PushError
     from .push import push as push_graph
-    from .querying import USER_ERRORS
+    from .querying import user_errors
 
     try:
         summary = push_graph(endpoint, graph_store, timeout=timeout, **_build(build_dir))
-    except (*USER_ERRORS, PushError) as error:
+    except (*user_errors(), PushError) as error:
         _fail(str(error))
     click.echo(summary.to_text())

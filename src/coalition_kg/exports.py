@@ -7,57 +7,79 @@ place, so a reader never sees half a file and a failed run leaves the old one.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+import pyoxigraph
+from pyoxigraph import RdfFormat
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from .namespaces import PREFIXES
+from .rdfize import bound
 
-#: format name -> (rdflib serializer, file extension, keeps named graphs)
-FORMATS: dict[str, tuple[str, str, bool]] = {
-    "turtle": ("turtle", "ttl", False),
-    "trig": ("trig", "trig", True),
-    "nquads": ("nquads", "nq", True),
-    "ntriples": ("nt", "nt", False),
-    "jsonld": ("json-ld", "jsonld", True),
+#: format name -> (Oxigraph format, file extension, keeps named graphs)
+FORMATS: dict[str, tuple[RdfFormat, str, bool]] = {
+    "turtle": (RdfFormat.TURTLE, "ttl", False),
+    "trig": (RdfFormat.TRIG, "trig", True),
+    "nquads": (RdfFormat.N_QUADS, "nq", True),
+    "ntriples": (RdfFormat.N_TRIPLES, "nt", False),
+    "jsonld": (RdfFormat.JSON_LD, "jsonld", True),
 }
-_LINE_BASED = {"nquads", "ntriples"}
 
 
-def union_graph(dataset: Dataset, ordered: bool = False) -> Graph:
-    """All triples of all named graphs in one graph, prefixes bound; ``ordered`` inserts them
-    sorted, for serializers that write in insertion order."""
-    graph = _bound(Graph())
-    triples = dataset.triples((None, None, None))
-    for triple in sorted(triples) if ordered else triples:
-        graph.add(triple)
-    return graph
+Quads = Iterable[tuple[Node, Node, Node, Node]]
 
 
-def serialize(dataset: Dataset, format_name: str) -> bytes:
-    """The dataset in ``format_name`` (one of :data:`FORMATS`), deterministic."""
+@dataclass(frozen=True)
+class Canonical:
+    """The data in the form the store and every export are made from, the same bytes for the
+    same data: its quads as N-Quads, and the union of its graphs as N-Triples, each line once,
+    sorted."""
+
+    nquads: bytes
+    ntriples: bytes
+
+
+def canonical(quads: Quads) -> Canonical:
+    """``quads`` (rdflib terms) in canonical form."""
+    as_oxigraph = list(_oxigraph_quads(quads))
+    nquads = pyoxigraph.serialize(as_oxigraph, format=RdfFormat.N_QUADS)
+    ntriples = pyoxigraph.serialize((quad.triple for quad in as_oxigraph), format=RdfFormat.N_TRIPLES)
+    return Canonical(_sorted_lines(set(nquads.split(b"\n"))), _sorted_lines(set(ntriples.split(b"\n"))))
+
+
+def union_ntriples(quads: Quads) -> bytes:
+    """The triples of ``quads`` as N-Triples, graph names dropped, in no particular order and
+    with repeats: enough to load a store, quicker than :func:`canonical`."""
+    return pyoxigraph.serialize((quad.triple for quad in _oxigraph_quads(quads)), format=RdfFormat.N_TRIPLES)
+
+
+def serialize(data: Canonical, format_name: str) -> bytes:
+    """The data in ``format_name``, one of :data:`FORMATS`.
+
+    Oxigraph writes triples in the order given; sorted input groups each subject's triples
+    (and for TriG and JSON-LD each graph's), so the output is readable and deterministic."""
     if format_name not in FORMATS:
         raise ValueError(f"unknown export format '{format_name}'; expected one of {', '.join(FORMATS)}")
-    rdflib_format, _, keeps_graphs = FORMATS[format_name]
-    if format_name in _LINE_BASED:
-        # Sorting the lines orders them; the sorted copy the other formats need would be wasted here.
-        data = dataset.serialize(format="nquads", encoding="utf-8")
-        lines = set(data.decode("utf-8").splitlines()) - {""}
-        if not keeps_graphs:
-            lines = {_triple_line(line) for line in lines}
-        return ("\n".join(sorted(lines)) + "\n").encode("utf-8")
-    source = _canonical_copy(dataset) if keeps_graphs else union_graph(dataset, ordered=True)
-    options = {"context": dict(PREFIXES), "auto_compact": True} if format_name == "jsonld" else {}
-    return source.serialize(format=rdflib_format, encoding="utf-8", **options)
-
-
-def _triple_line(quad_line: str) -> str:
-    """An N-Quads line without its graph name: every triple here is in a named graph, written last."""
-    return quad_line[: quad_line.rindex(" <", 0, len(quad_line) - 2)] + " ."
+    oxigraph_format, _, keeps_graphs = FORMATS[format_name]
+    if format_name in ("nquads", "ntriples"):
+        return data.nquads if keeps_graphs else data.ntriples
+    if not keeps_graphs:
+        triples = pyoxigraph.parse(data.ntriples, format=RdfFormat.N_TRIPLES)
+        return pyoxigraph.serialize(triples, format=oxigraph_format, prefixes=PREFIXES)
+    quads = pyoxigraph.parse(data.nquads, format=RdfFormat.N_QUADS)
+    by_graph = sorted(quads, key=lambda quad: str(quad.graph_name))
+    serialized = pyoxigraph.serialize(by_graph, format=oxigraph_format, prefixes=PREFIXES)
+    if format_name == "jsonld":
+        # Oxigraph writes expanded JSON-LD; the context gives consumers the project's prefixes to compact with.
+        return b'{"@context": ' + json.dumps(PREFIXES).encode() + b',\n"@graph": ' + serialized + b"}\n"
+    return serialized
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -114,19 +136,38 @@ def _write_temporary(path: Path, data: bytes) -> Path:
     return temporary
 
 
-def _canonical_copy(dataset: Dataset) -> Dataset:
-    """The same quads inserted in sorted order, so that serializers walk them in one order."""
-    copy = Dataset()
-    _bound(copy)
-    names = sorted(graph.identifier for graph in dataset.graphs() if len(graph))
-    for name in names:
-        target = copy.graph(name)
-        for triple in sorted(dataset.graph(name)):
-            target.add(triple)
-    return copy
-
-
-def _bound(graph: Graph) -> Graph:
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True, replace=True)
+def union_graph(dataset: Dataset) -> Graph:
+    """All triples of all named graphs in one graph, prefixes bound."""
+    graph = bound(Graph())
+    graph.addN((s, p, o, graph) for s, p, o in dataset.triples((None, None, None)))
     return graph
+
+
+def _oxigraph_quads(quads: Quads) -> Iterator[pyoxigraph.Quad]:
+    terms: dict[Node, object] = {}
+
+    def term(node: Node) -> object:
+        if node not in terms:
+            terms[node] = _oxigraph_term(node)
+        return terms[node]
+
+    for subject, predicate, obj, graph in quads:
+        yield pyoxigraph.Quad(term(subject), term(predicate), term(obj), term(graph))
+
+
+def _oxigraph_term(node: Node) -> object:
+    if isinstance(node, URIRef):
+        return pyoxigraph.NamedNode(str(node))
+    if isinstance(node, BNode):
+        return pyoxigraph.BlankNode(str(node))
+    if isinstance(node, Literal):
+        if node.language:
+            return pyoxigraph.Literal(str(node), language=node.language)
+        datatype = pyoxigraph.NamedNode(str(node.datatype)) if node.datatype else None
+        return pyoxigraph.Literal(str(node), datatype=datatype)
+    return pyoxigraph.DefaultGraph()
+
+
+def _sorted_lines(lines: set[bytes]) -> bytes:
+    lines.discard(b"")
+    return b"\n".join(sorted(lines)) + b"\n" if lines else b""

@@ -18,7 +18,6 @@ import pyoxigraph
 from rdflib import RDF, Graph, URIRef
 
 from .curation import Curation, read_files
-from .exports import union_graph
 from .inputfiles import MAX_INPUT_BYTES
 from .layout import BUILD_DIR
 from .namespaces import entity_iri, short_form
@@ -32,7 +31,7 @@ def validate_increment(paths: Sequence[Path], build_dir: Path = BUILD_DIR,
     """Validate curated facts files against the graph built in ``build_dir``."""
     curation = read_files(paths, max_bytes)
     mapped = to_dataset(Curation(None, curation.sources))
-    new = union_graph(mapped.dataset)
+    new = mapped.union_graph()
     store = open_store(build_dir)
     replaced = [entity_iri(f"source/{source.id}") for source in curation.sources]
     facts = {s for s in new.subjects(RDF.type, None) if isinstance(s, URIRef)}

@@ -4,7 +4,8 @@ A value given on the command line or through the API is checked against its
 parameter's type and becomes one RDF term, which the query engine binds to the
 variable of the same name: values are never pasted into query text. States and
 missions are found by a lookup query, so a state can be named by its label, its
-ISO code or its IRI.
+ISO code or its IRI; a value that is the IRI (or short form) of an entity of the
+class is only checked, by a cheaper query.
 
 On the query path: standard library, pyoxigraph and the namespaces only.
 """
@@ -96,7 +97,12 @@ WHERE {
 ORDER BY ?name ?entity
 """
 
-#: Runs :data:`ENTITY_LOOKUP` for a class IRI and a text: every entity of the class.
+#: Whether an IRI (?entity) names an entity of a class (?class): a value given as an IRI
+#: is taken as it is when it does, without looking up every entity of the class.
+ENTITY_CHECK = "ASK { ?entity a ?class }"
+
+#: Finds the entities of a class (IRI) that a text may name: the entity the text is the IRI
+#: of (:data:`ENTITY_CHECK`), else every entity of the class (:data:`ENTITY_LOOKUP`).
 Lookup = Callable[[str, str], Sequence[Candidate]]
 
 

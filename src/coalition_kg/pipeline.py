@@ -6,6 +6,7 @@ Each CLI command calls one function here.
 from __future__ import annotations
 
 import fcntl
+import gc
 import json
 import logging
 from collections.abc import Iterator, Sequence
@@ -13,18 +14,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, Dataset, URIRef
+from rdflib import RDF, Graph, URIRef
 
 from .catalog_rdf import CATALOG_FILE, catalog_turtle
 from .curation import Curation, read_data_dir, read_files
-from .exports import FORMATS, serialize, staged_files, temporary_names, union_graph, write_atomic
+from .exports import FORMATS, Canonical, canonical, serialize, staged_files, temporary_names, union_ntriples, write_atomic
 from .inputfiles import MAX_INPUT_BYTES, InputError, Location
 from .layout import BUILD_DIR, DATA_DIR, MANIFEST, ONTOLOGY_DIR, ONTOLOGY_FILES, data_fingerprint, data_stamps
 from .model import ENTITY_CLASSES, FACT_KINDS, ORG, SOURCE_CLASS
 from .rdfinput import ACCEPTED, read_rdf_files
 from .rdfize import Mapped, to_dataset
-from .store import load_store
-from .validation import ValidationReport, read_shapes, validate_graph
+from .store import load_store, memory_store
+from .validation import Shapes, ValidationReport, read_shapes, validate_graph
 
 BUILD_EXPORTS = ("turtle", "trig", "nquads", "jsonld")
 GRAPH_NAME = "coalition"
@@ -57,8 +58,30 @@ class BuildSummary:
 
 
 def load_project(data_dir: Path = DATA_DIR, max_bytes: int = MAX_INPUT_BYTES) -> Mapped:
-    """The project's curated data as an RDF dataset."""
-    return to_dataset(read_data_dir(data_dir, max_bytes))
+    """The project's curated data as RDF quads."""
+    with _many_objects():
+        return to_dataset(read_data_dir(data_dir, max_bytes))
+
+
+def load_quads(data_dir: Path = DATA_DIR, max_bytes: int = MAX_INPUT_BYTES) -> tuple[Mapped, Canonical]:
+    """The project's curated data as quads, and in the canonical form that the store and
+    every export are made from."""
+    with _many_objects():
+        mapped = load_project(data_dir, max_bytes)
+        return mapped, canonical(mapped.quads)
+
+
+@contextmanager
+def _many_objects() -> Iterator[None]:
+    """Reading and mapping make millions of objects at scale and no reference cycles; the cycle
+    collector would walk all of them over and over, for half the time at a million triples."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def validate_files(
@@ -74,8 +97,9 @@ def validate_files(
     their references to states, missions and other sources' facts resolve.
     """
     shapes = read_shapes(shapes_file, max_bytes) if shapes_file else None
-    mapped = load_files(paths, data_dir, max_bytes)
-    return validate_graph(union_graph(mapped.dataset), mapped.origins, shapes)
+    with _many_objects():
+        mapped = load_files(paths, data_dir, max_bytes)
+    return _report(mapped, shapes)
 
 
 def load_files(paths: Sequence[Path] = (), data_dir: Path = DATA_DIR, max_bytes: int = MAX_INPUT_BYTES) -> Mapped:
@@ -98,39 +122,54 @@ def build(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR, max_bytes: int
     midway, ``build_dir`` keeps its previous outputs whole."""
     # Stamped before reading: a file edited during the build makes the next query rebuild.
     stamps, fingerprint = data_stamps(data_dir), data_fingerprint(data_dir)
-    mapped, report = _validated_project(data_dir, max_bytes)
+    mapped, data = load_quads(data_dir, max_bytes)
+    with _many_objects():
+        graph = mapped.union_graph()
+    report = _refuse_invalid(validate_graph(graph, mapped.origins, store=lambda: memory_store(data.ntriples)))
+    triples, counts = len(graph), graph_counts(graph)
+    del mapped, graph  # a gigabyte at a million triples, not needed to store and export
+    exports = {name: serialize(data, name) for name in BUILD_EXPORTS}
     with build_lock(build_dir):
-        outputs = _write_outputs(mapped.dataset, build_dir, fingerprint)
-        summary = BuildSummary(len(mapped.dataset), graph_counts(mapped.dataset), report, outputs)
+        files = _output_files(exports, build_dir)
+        # Every file is staged, and renamed into place only once all of them and the store are
+        # ready: a failure or an interrupt midway leaves the previous build whole.
+        with staged_files(files):
+            store = load_store(build_dir, data.nquads, data.ntriples, fingerprint)
+        summary = BuildSummary(triples, counts, report, [*files, store])
         write_atomic(build_dir / MANIFEST, _manifest(summary, fingerprint, stamps))
     return summary
 
 
 def export(format_name: str, data_dir: Path = DATA_DIR) -> bytes:
     """The validated project graph in one format."""
-    mapped, _ = _validated_project(data_dir, MAX_INPUT_BYTES)
-    return serialize(mapped.dataset, format_name)
+    mapped, data = load_quads(data_dir)
+    _refuse_invalid(_report(mapped))
+    return serialize(data, format_name)
 
 
-def _validated_project(data_dir: Path, max_bytes: int) -> tuple[Mapped, ValidationReport]:
-    """The project data and its report; :class:`InvalidData` if it does not conform."""
-    mapped = load_project(data_dir, max_bytes)
-    report = validate_graph(union_graph(mapped.dataset), mapped.origins)
+def _report(mapped: Mapped, shapes: Shapes | None = None) -> ValidationReport:
+    """SHACL on the union graph, SPARQL-based constraints on an in-memory Oxigraph copy of it."""
+    with _many_objects():
+        graph = mapped.union_graph()
+    return validate_graph(graph, mapped.origins, shapes, store=lambda: memory_store(union_ntriples(mapped.quads)))
+
+
+def _refuse_invalid(report: ValidationReport) -> ValidationReport:
     if not report.conforms:
         raise InvalidData(report)
-    return mapped, report
+    return report
 
 
-def graph_counts(dataset: Dataset) -> dict[str, int]:
+def graph_counts(graph: Graph) -> dict[str, int]:
     """How many of each kind of thing the graph holds."""
 
     def instances(rdf_class: str) -> int:
-        return len(set(dataset.subjects(RDF.type, URIRef(rdf_class))))
+        return len(set(graph.subjects(RDF.type, URIRef(rdf_class))))
 
     return {
         "missions": instances(ENTITY_CLASSES["mission"]),
         "states": instances(ENTITY_CLASSES["state"]),
-        "officials": len(set(dataset.objects(None, URIRef(ORG + "heldBy")))),
+        "officials": len(set(graph.objects(None, URIRef(ORG + "heldBy")))),
         "instruments": instances(FACT_KINDS["instrument"].rdf_class),
         "deployments": instances(FACT_KINDS["deployment"].rdf_class),
         "statements": instances(FACT_KINDS["statement"].rdf_class),
@@ -150,18 +189,14 @@ def build_lock(build_dir: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _write_outputs(dataset: Dataset, build_dir: Path, fingerprint: str) -> list[Path]:
-    """Every output is staged under a temporary name and renamed into place only once all of
-    them, and the store, are ready: a failure before that leaves the previous build whole."""
-    serialized = {name: serialize(dataset, name) for name in BUILD_EXPORTS}
-    files = {build_dir / f"{GRAPH_NAME}.{FORMATS[name][1]}": data for name, data in serialized.items()}
+def _output_files(exports: dict[str, bytes], build_dir: Path) -> dict[Path, bytes]:
+    """Every file a build writes, by path; clears the temporaries a killed build left."""
+    files = {build_dir / f"{GRAPH_NAME}.{FORMATS[name][1]}": data for name, data in exports.items()}
     files |= {build_dir / "ontology" / name: (ONTOLOGY_DIR / name).read_bytes() for name in ONTOLOGY_FILES}
     files[build_dir / CATALOG_FILE] = catalog_turtle()
     for leftover in [temporary for path in files for temporary in temporary_names(path)]:
-        leftover.unlink()  # left by a killed build; the lock says no other build is writing
-    with staged_files(files):
-        store = load_store(build_dir, serialized["nquads"], fingerprint)
-    return [*files, store]
+        leftover.unlink()  # the lock says no other build is writing
+    return files
 
 
 def _manifest(summary: BuildSummary, fingerprint: str, stamps: str) -> bytes:

@@ -19,7 +19,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from .querying import USER_ERRORS, LocalEndpoint, QueryFailed
+from .querying import LocalEndpoint, QueryFailed, user_errors
 from .results import Answer, GraphAnswer
 from .store import open_store
 
@@ -61,7 +61,7 @@ def main() -> None:
     build_dir, text, prefixes, limit = pickle.load(sys.stdin.buffer)
     try:
         outcome: object = LocalEndpoint(open_store(build_dir), limit).execute(text, prefixes=prefixes)
-    except USER_ERRORS as error:
+    except user_errors() as error:
         outcome = error
     pickle.dump(outcome, sys.stdout.buffer)
 

@@ -13,8 +13,8 @@ unless allowed) and runs under a time limit and a row limit: locally in a child 
 that is stopped when the time is up (see :mod:`coalition_kg.query_process`).
 
 This module is on the query path: it imports the standard library, pyoxigraph
-and the project's light modules only; the pipeline is imported to rebuild, rdflib
-to check an ad-hoc query, and the HTTP client only for an endpoint.
+and the project's light modules only; the pipeline is imported to rebuild, the
+checks of ad-hoc SPARQL for an ad-hoc query, and the remote client only for an endpoint.
 
     >>> answer = run_query("members")
     >>> answer.rows()[0]["label"]
@@ -33,10 +33,18 @@ from pyoxigraph import NamedNode, Variable
 from .catalog import QUERIES_DIR, CannedQuery, CatalogError, load_catalog, load_query
 from .layout import BUILD_DIR, DATA_DIR, is_current
 from .namespaces import PREFIXES
-from .params import ENTITY_LOOKUP, Candidate, Lookup, ParameterError, ParameterValue, Term, bind_parameters
-from .remote import RemoteError
+from .params import (
+    ENTITY_CHECK,
+    ENTITY_LOOKUP,
+    Candidate,
+    Lookup,
+    ParameterError,
+    ParameterValue,
+    Term,
+    bind_parameters,
+    iri_term,
+)
 from .results import Answer, FormatError, GraphAnswer, answer_of
-from .sparql_text import UnsafeQuery
 from .store import StoreMissing, open_store
 from .tables import render_table
 
@@ -48,8 +56,14 @@ class QueryFailed(RuntimeError):
     """A query could not be run: invalid SPARQL, an unreadable store, a failed rebuild."""
 
 
-#: The errors a user can cause and fix; each carries a one-line message.
-USER_ERRORS = (CatalogError, ParameterError, UnsafeQuery, FormatError, QueryFailed, StoreMissing, RemoteError)
+def user_errors() -> tuple[type[Exception], ...]:
+    """The errors a user can cause and fix; each carries a one-line message. A function, called
+    in ``except user_errors():`` clauses (evaluated only once something was raised), so that a
+    local question never loads the modules of remote endpoints and ad-hoc query checks."""
+    from .remote import RemoteError
+    from .sparql_text import UnsafeQuery
+
+    return (CatalogError, ParameterError, UnsafeQuery, FormatError, QueryFailed, StoreMissing, RemoteError)
 
 
 class Endpoint(Protocol):
@@ -186,9 +200,14 @@ def catalog_listing(width: int | None = None, queries_dir: Path = QUERIES_DIR) -
 
 
 def _lookup(target: Endpoint) -> Lookup:
-    """Entity lookup for state and mission parameters, run by ``target`` itself."""
+    """Entity lookup for state and mission parameters, run by ``target`` itself. An IRI of an
+    entity of the class is checked only; other text (and an IRI of none, so that the error
+    lists the candidates) is looked up among every entity of the class."""
 
     def lookup(class_iri: str, text: str) -> list[Candidate]:
+        iri = iri_term(text)
+        if iri is not None and select(target, ENTITY_CHECK, {"entity": iri, "class": NamedNode(class_iri)}).boolean:
+            return [Candidate(iri, text, True)]
         bindings = {"class": NamedNode(class_iri), "text": pyoxigraph.Literal(text)}
         return [
             Candidate(entity, name.value, matches.value == "true")

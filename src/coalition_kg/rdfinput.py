@@ -54,15 +54,14 @@ _NQUADS_ERROR = re.compile(r"^Invalid line \((?P<why>.*?)\):\n(?P<line>.*)$", re
 
 def read_rdf_files(paths: Sequence[Path], max_bytes: int = MAX_INPUT_BYTES) -> Mapped:
     """Parse RDF files into one dataset, locating each subject and value at its line."""
-    dataset = new_dataset()
+    quads = []
     origins = Origins()
     for path in paths:
         parsed = new_dataset()
         text = parse_rdf_file(path, parsed, max_bytes)
         locate_nodes(str(path), text, parsed, origins)
-        for subject, predicate, obj, graph in parsed.quads():
-            dataset.graph(graph).add((subject, predicate, obj))
-    return Mapped(dataset, origins)
+        quads.extend(parsed.quads())
+    return Mapped(quads, origins)
 
 
 def parse_rdf_file(path: Path, dataset: Dataset, max_bytes: int = MAX_INPUT_BYTES) -> str:

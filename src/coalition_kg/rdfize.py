@@ -13,9 +13,10 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import quote
 
-from rdflib import RDF, XSD, Dataset, Literal, URIRef
+from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .curation import Curation, CurationError, Location, Record, Register, Source, Value
@@ -53,25 +54,61 @@ class Origins:
         return self.nodes.get(node)
 
 
+#: A triple and the name of the graph that holds it.
+Quad = tuple[Node, Node, Node, Node]
+
+
 @dataclass
 class Mapped:
-    """The dataset built from the curated files, and where each part of it came from."""
+    """The quads mapped from the curated files, and where each part of them came from.
 
-    dataset: Dataset
+    The quads are the one result of the mapping; the rdflib views that validation and the
+    pictures use are made from them on demand, because at a million triples each view costs
+    seconds and a gigabyte and most commands need one of them at most."""
+
+    quads: list[Quad]
     origins: Origins
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        """The quads as an rdflib dataset, one named graph per source."""
+        dataset = new_dataset()
+        dataset.addN(self.quads)
+        return dataset
+
+    def union_graph(self) -> Graph:
+        """All triples of all graphs in one rdflib graph, prefixes bound: what SHACL validates."""
+        graph = bound(Graph())
+        graph.addN((s, p, o, graph) for s, p, o, _ in self.quads)
+        return graph
+
+
+class _NamedGraph:
+    """Appends the triples added to it to ``quads``, in the graph ``name``."""
+
+    def __init__(self, quads: list[Quad], name: URIRef) -> None:
+        self.quads = quads
+        self.name = name
+
+    def add(self, triple: tuple[Node, Node, Node]) -> None:
+        self.quads.append((*triple, self.name))
 
 
 def new_dataset() -> Dataset:
     """An empty dataset whose default graph is the union of its named graphs, prefixes bound."""
-    dataset = Dataset(default_union=True)
+    return bound(Dataset(default_union=True))
+
+
+def bound(graph: Graph) -> Graph:
+    """``graph`` with the project's prefixes bound."""
     for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace, override=True, replace=True)
-    return dataset
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
 
 
 def to_dataset(curation: Curation) -> Mapped:
     """Map every curated record to RDF."""
-    mapped = Mapped(new_dataset(), Origins())
+    mapped = Mapped([], Origins())
     if curation.register:
         _add_register(mapped, curation.register)
     for source in curation.sources:
@@ -81,7 +118,7 @@ def to_dataset(curation: Curation) -> Mapped:
 
 def _add_register(mapped: Mapped, register: Register) -> None:
     register_iri = URIRef(entity_iri(REGISTER_REF))
-    graph = mapped.dataset.graph(register_iri)
+    graph = _NamedGraph(mapped.quads, register_iri)
     mapped.origins.nodes[str(register_iri)] = register.location
     graph.add((register_iri, RDF.type, URIRef(REGISTER_CLASS)))
     graph.add((register_iri, URIRef(RDFS + "label"), Literal(register.label, lang="en")))
@@ -109,7 +146,7 @@ def _add_register(mapped: Mapped, register: Register) -> None:
 
 def _add_source(mapped: Mapped, source: Source) -> None:
     source_iri = URIRef(entity_iri(f"source/{source.id}"))
-    graph = mapped.dataset.graph(source_iri)
+    graph = _NamedGraph(mapped.quads, source_iri)
     mapped.origins.nodes[str(source_iri)] = source.location
     graph.add((source_iri, RDF.type, URIRef(SOURCE_CLASS)))
     graph.add((source_iri, URIRef(RDFS + "label"), Literal(source.label, lang="en")))

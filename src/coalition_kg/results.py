@@ -1,12 +1,13 @@
 """Query answers, and every format they are written in.
 
-A SELECT or ASK answer is kept as W3C SPARQL JSON results, whichever engine gave
-it (the local store or a remote endpoint), and every other form is made from that:
-the W3C CSV, TSV, JSON and XML formats by pyoxigraph, a terminal table and a
-Markdown table here, and plain rows of Python values for notebooks
-(``pandas.DataFrame(answer.rows())``). A CONSTRUCT or DESCRIBE answer is a graph,
-written as Turtle or N-Triples, or as a subject/predicate/object table in the other
-formats.
+A SELECT or ASK answer is kept as the RDF terms the engine gave (the local store,
+or pyoxigraph reading a remote endpoint's answer), and every other form is made from
+them when it is asked for: the W3C CSV, TSV, JSON and XML formats by pyoxigraph, a
+terminal table and a Markdown table here, and plain rows of Python values for
+notebooks (``pandas.DataFrame(answer.rows())``). An answer read only as terms is
+never written out, so a local question costs little more than the engine's own work.
+A CONSTRUCT or DESCRIBE answer is a graph, written as Turtle or N-Triples, or as a
+subject/predicate/object table in the other formats.
 
 Unknown values are unbound: empty in CSV and TSV, absent in JSON and XML, None in
 rows, "—" in tables.
@@ -81,6 +82,8 @@ _GRAPH_AS_TABLE = (
 )
 
 Term = NamedNode | BlankNode | Literal | Triple
+Solution = tuple[Term | None, ...]
+ASK_VARIABLES = ("answer",)  # the one column an ASK answer shows
 
 
 class FormatError(ValueError):
@@ -88,56 +91,46 @@ class FormatError(ValueError):
 
 
 class Answer(NamedTuple):
-    """The answer to a SELECT or ASK query, as W3C SPARQL JSON results, and the variables
-    that parameters bound (the same on every row, a table shows them once, above it).
-    ``stopped_after`` is the row limit when the answer had more rows than it, which were left out."""
+    """The answer to a SELECT or ASK query: its variables and its solutions, each a tuple of
+    RDF terms (None where a variable is unbound), or the boolean of an ASK query, whose one
+    variable is ``answer``. ``parameters`` are the variables that parameters bound (the same on
+    every row, a table shows them once, above it). ``stopped_after`` is the row limit when the
+    answer had more rows than it, which were left out. The terms are kept as the engine gave
+    them; the W3C formats are written only when asked for."""
 
-    json: bytes
+    variables: tuple[str, ...]
+    solutions: tuple[Solution, ...] = ()
+    boolean: bool | None = None
     parameters: tuple[str, ...] = ()
     stopped_after: int | None = None
 
     @classmethod
     def of(cls, results: QuerySolutions | QueryBoolean) -> Answer:
-        return cls(results.serialize(format=QueryResultsFormat.JSON))
+        if isinstance(results, QueryBoolean):
+            return cls(ASK_VARIABLES, boolean=bool(results))
+        return cls(_variable_names(results), tuple(map(tuple, results)))
 
     @classmethod
     def first(cls, solutions: QuerySolutions, limit: int) -> Answer:
         """The first ``limit`` solutions; the rest are never computed."""
-        rows = list(islice(solutions, limit + 1))
-        variables = [variable.value for variable in solutions.variables]
-        return cls(solutions_json(variables, rows[:limit]), stopped_after=limit if len(rows) > limit else None)
+        rows = tuple(map(tuple, islice(solutions, limit + 1)))
+        return cls(_variable_names(solutions), rows[:limit], stopped_after=limit if len(rows) > limit else None)
 
     def limited(self, limit: int) -> Answer:
         """The first ``limit`` rows of this answer."""
-        data = json.loads(self.json)
-        bindings = data.get("results", {}).get("bindings", [])
-        if len(bindings) <= limit:
+        if len(self.solutions) <= limit:
             return self
-        data["results"]["bindings"] = bindings[:limit]
-        return self._replace(json=json.dumps(data, ensure_ascii=False).encode("utf-8"), stopped_after=limit)
+        return self._replace(solutions=self.solutions[:limit], stopped_after=limit)
 
     def note(self) -> str:
         """What the row limit left out, if anything."""
         return _stopped_note(self.stopped_after, "row")
 
-    @property
-    def boolean(self) -> bool | None:
-        """The answer to an ASK query; None for a SELECT query."""
-        results = self._results()
-        return bool(results) if isinstance(results, QueryBoolean) else None
-
-    @property
-    def variables(self) -> tuple[str, ...]:
-        results = self._results()
-        return ("answer",) if isinstance(results, QueryBoolean) else tuple(v.value for v in results.variables)
-
-    def terms(self) -> list[tuple[Term | None, ...]]:
+    def terms(self) -> list[Solution]:
         """Each solution as a tuple of RDF terms, None where a variable is unbound."""
-        results = self._results()
-        if isinstance(results, QueryBoolean):
-            return [(Literal(bool(results)),)]
-        count = len(results.variables)
-        return [tuple(solution[i] for i in range(count)) for solution in results]
+        if self.boolean is not None:
+            return [(Literal(self.boolean),)]
+        return list(self.solutions)
 
     def rows(self) -> list[dict[str, object]]:
         """Each solution as a dictionary of Python values: int, Decimal, float, bool,
@@ -158,7 +151,12 @@ class Answer(NamedTuple):
         )
 
     def _results(self) -> QuerySolutions | QueryBoolean:
-        return parse_query_results(self.json, format=QueryResultsFormat.JSON)
+        """The answer as pyoxigraph's results, which write every W3C format."""
+        if self.boolean is not None:
+            document = json.dumps({"head": {}, "boolean": self.boolean}, separators=(",", ":")).encode("utf-8")
+        else:
+            document = solutions_json(self.variables, self.solutions)
+        return parse_query_results(document, format=QueryResultsFormat.JSON)
 
 
 class GraphAnswer(NamedTuple):
@@ -236,6 +234,10 @@ def term_json(term: Term) -> dict[str, object]:
     elif term.datatype.value != XSD + "string":
         entry["datatype"] = term.datatype.value
     return entry
+
+
+def _variable_names(solutions: QuerySolutions) -> tuple[str, ...]:
+    return tuple(variable.value for variable in solutions.variables)
 
 
 def _stopped_note(stopped_after: int | None, unit: str) -> str:

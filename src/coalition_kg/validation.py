@@ -7,11 +7,14 @@ curator who does not know SHACL can fix the data.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import multiprocessing
 import os
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -31,6 +34,7 @@ from .inputfiles import MAX_INPUT_BYTES, InputError, Location, clip
 from .namespaces import ID, short_form
 from .rdfinput import parse_rdf_file
 from .rdfize import Origins, new_dataset
+from .shape_batches import share_out, with_batched_property_shapes
 from .sparql_constraints import SparqlConstraint, split_shapes, to_rdflib_value
 from .sparql_constraints import evaluate as evaluate_constraints
 
@@ -140,22 +144,24 @@ def read_shapes(path: Path = SHAPES_FILE, max_bytes: int = MAX_INPUT_BYTES) -> S
 
 
 def validate_graph(data: Graph, origins: Origins | None = None, shapes: Shapes | None = None,
-                   store: pyoxigraph.Store | None = None) -> ValidationReport:
+                   store: Callable[[], pyoxigraph.Store] | None = None) -> ValidationReport:
     """Validate ``data`` (one graph: pass the union of a dataset) and locate each result.
 
-    pyshacl checks the core shapes; the SPARQL-based constraints run on Oxigraph, on
-    ``store`` if the caller has the same triples loaded there already (its default graph).
-    Nothing is fetched: ``owl:imports`` in the data or the shapes are not followed."""
+    pyshacl checks the core shapes; the SPARQL-based constraints run on Oxigraph, on the
+    store that ``store`` makes if the caller has the same triples at hand (in its default
+    graph); it is made while pyshacl runs. Nothing is fetched: ``owl:imports`` in the data
+    or the shapes are not followed."""
     shapes = shapes or read_shapes()
     core, constraints = _split(shapes)
     origins = origins or Origins()
     try:
-        results = _core_results(data, core, origins)
         for constraint in constraints:
             _prepared(constraint.select, ())  # a broken query is reported as pyshacl would
-        store = store if store is not None else _oxigraph_copy(data)
-        results |= {_located(r.severity, r.message, r.focus, r.path, to_rdflib_value(r.value), r.shape, origins)
-                    for r in evaluate_constraints(store, constraints)}
+        with _core_validation(data, core, origins) as core_results:
+            oxigraph = store() if store is not None else _oxigraph_copy(data)
+            results = {_located(r.severity, r.message, r.focus, r.path, to_rdflib_value(r.value), r.shape, origins)
+                       for r in evaluate_constraints(oxigraph, constraints)}
+            results |= core_results()
     except (ReportableRuntimeError, ParseException, re.error) as error:
         raise _unusable_shapes(shapes, error) from None
     # A set: two constraints of one shape can fail on one value (a datatype and a range): say it once.
@@ -165,57 +171,41 @@ def validate_graph(data: Graph, origins: Origins | None = None, shapes: Shapes |
 
 @cache
 def _split(shapes: Shapes) -> tuple[Graph, tuple[SparqlConstraint, ...]]:
+    """The core shapes, fed to pyshacl in batches, and the SPARQL constraints, run on Oxigraph."""
     core, constraints = split_shapes(shapes.graph)
-    return core, tuple(constraints)
+    return with_batched_property_shapes(core), tuple(constraints)
 
 
-def _core_results(data: Graph, core: Graph, origins: Origins) -> set[ValidationResult]:
-    """pyshacl on the core shapes; for a large graph, the node shapes are shared among forked
-    worker processes, which read the parent's graph without copying it.
+@contextmanager
+def _core_validation(data: Graph, core: Graph, origins: Origins) -> Iterator[Callable[[], set[ValidationResult]]]:
+    """pyshacl on the core shapes, started on entering; the block gets a function that waits
+    for the results. For a large graph, the shapes are shared among forked worker processes,
+    which read the parent's graph without copying it, while the block goes on in the parent.
 
-    A worker's shapes graph keeps the targets of its own node shapes only, so each shape runs
-    in exactly one worker and the union of their results is pyshacl's result for all shapes."""
+    A worker's shapes graph keeps the targets of its own shapes only, so each shape runs in
+    exactly one worker and the union of their results is pyshacl's result for all shapes."""
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if workers < 2 or len(data) < PARALLEL_FROM_TRIPLES:
-        return _pyshacl_results(data, core, origins)
+        results = _pyshacl_results(data, core, origins)
+        yield lambda: results
+        return
     global _SHARED  # noqa: PLW0603 - read by the forked workers, never written after the fork
     _SHARED = (data, origins)
+    shares = share_out(data, core, workers)
+    # Frozen objects are never scanned by the workers' cycle collector, so their pages stay shared.
+    gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return set().union(*pool.map(_validate_with, _share_shapes(data, core, workers)))
+            pending = pool.map_async(_validate_with, shares)
+            yield lambda: set().union(*pending.get())
     finally:
+        gc.unfreeze()
         _SHARED = None
 
 
 PARALLEL_FROM_TRIPLES = 50_000
 MAX_WORKERS = 4
 _SHARED: tuple[Graph, Origins] | None = None
-_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
-
-
-def _share_shapes(data: Graph, core: Graph, workers: int) -> list[Graph]:
-    """``workers`` copies of ``core``, each keeping a share of the target declarations, balanced
-    by how many focus nodes times constraints each declaration brings in ``data``."""
-    targets = sorted((t for p in _TARGETS for t in core.triples((None, p, None))), key=str)
-    loads = [0] * workers
-    owner: dict[tuple[Node, Node, Node], int] = {}
-    for target in sorted(targets, key=lambda t: -_target_cost(data, core, t)):
-        owner[target] = loads.index(min(loads))
-        loads[owner[target]] += _target_cost(data, core, target)
-    shares = []
-    for worker in range(workers):
-        share = Graph()
-        for triple in core:
-            if owner.get(triple, worker) == worker:
-                share.add(triple)
-        shares.append(share)
-    return shares
-
-
-def _target_cost(data: Graph, core: Graph, target: tuple[Node, Node, Node]) -> int:
-    shape, kind, value = target
-    focus = len(set(data.subjects(RDF.type, value))) if kind == SH.targetClass else 1
-    return max(focus, 1) * (1 + len(set(core.objects(shape, SH.property))))
 
 
 def _validate_with(shapes: Graph) -> set[ValidationResult]:
