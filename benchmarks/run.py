@@ -102,6 +102,8 @@ def steps(data: ScaleData, settings: Settings) -> list[Step]:
         Step("ingest+load", "project", "ingest/project", {"data_dir": str(data.clean), "build_dir": str(data.ingest_build),
                                                            "nquads": str(data.nquads), "ntriples": str(data.ntriples)}),
         Step("ingest+load", "pyoxigraph", "ingest/pyoxigraph", {"ntriples": str(data.ntriples), "store_dir": str(data.oxigraph_store)}),
+        Step("ingest+load", "oxi-layout", "ingest/pyoxigraph-layout",
+             {"nquads": str(data.nquads), "ntriples": str(data.ntriples), "store_dir": f"{data.oxigraph_store}-layout"}),
         Step("ingest+load", "rdflib", "ingest/rdflib", {"ntriples": str(data.ntriples)}),
         Step("build", "project", "build/project", {"data_dir": str(data.clean), "build_dir": str(data.full_build)}),
         Step("full validation", "project", "validate/project", {"data_dir": str(data.seeded)}),

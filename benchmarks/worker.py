@@ -24,6 +24,7 @@ def operations() -> dict[str, Callable[..., Iterator[Result]]]:
     return {
         "ingest/project": project_side.ingest_project,
         "ingest/pyoxigraph": baselines.ingest_pyoxigraph,
+        "ingest/pyoxigraph-layout": baselines.ingest_pyoxigraph_layout,
         "ingest/rdflib": baselines.ingest_rdflib,
         "build/project": project_side.build_project,
         "validate/project": project_side.validate_project,

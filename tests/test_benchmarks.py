@@ -85,6 +85,7 @@ def test_harness_measures_the_project_and_its_baselines_on_the_same_data(small, 
 
     assert by_key[("ingest+load", "project")].detail == f"{triples} quads, {triples} distinct triples"
     assert by_key[("ingest+load", "pyoxigraph")].detail == f"{triples} triples"
+    assert by_key[("ingest+load", "oxi-layout")].detail == f"{2 * triples} quads"  # each source's graph, the union
     assert by_key[("ingest+load", "rdflib")].detail == f"{triples} triples"
     queries = [row for row in rows if row.operation.startswith("query:") and row.backend == "project"]
     assert queries and all(row.status == "ok" for row in queries)
