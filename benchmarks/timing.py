@@ -23,13 +23,17 @@ def result(seconds: float | None, detail: str, name: str = "", status: str = "")
 
 
 def repeated(name: str, run: Callable[[], int], runs: int, budget: float) -> Result:
-    """The median time of up to ``runs`` runs, fewer once ``budget`` seconds are spent."""
-    times: list[float] = []
-    rows = 0
-    while len(times) < runs and sum(times) < budget:
-        try:
+    """The median time of up to ``runs`` runs, after a warm-up run that fills the engine's
+    caches and is not counted; fewer runs once ``budget`` seconds are spent. A warm-up that
+    alone takes more than a ``runs``-th of the budget is the one measurement."""
+    try:
+        warm_up, rows = timed(run)
+        if warm_up > budget / runs:
+            return result(warm_up, f"{rows} rows, one run", name)
+        times: list[float] = []
+        while len(times) < runs and sum(times) < budget:
             seconds, rows = timed(run)
-        except Exception as error:  # noqa: BLE001 - one query failing on one engine must not stop the others
-            return result(None, f"{type(error).__name__}: {error}".splitlines()[0], name, "error")
-        times.append(seconds)
-    return result(statistics.median(times), f"{rows} rows, median of {len(times)}", name)
+            times.append(seconds)
+    except Exception as error:  # noqa: BLE001 - one query failing on one engine must not stop the others
+        return result(None, f"{type(error).__name__}: {error}".splitlines()[0], name, "error")
+    return result(statistics.median(times), f"{rows} rows, median of {len(times)} after a warm-up", name)

@@ -39,6 +39,7 @@ def load_store(build_dir: Path, nquads: bytes, union: bytes, fingerprint: str) -
     store.bulk_load(nquads, format=pyoxigraph.RdfFormat.N_QUADS)
     # Loading the union is several times faster than computing it with a SPARQL update.
     store.bulk_load(union, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    store.optimize()  # compacted, queries at a million triples take two thirds of the time
     del store
     _replace_dir(loading, target)
     _point_link(build_dir / STORE_LINK, target.name)
