@@ -15,27 +15,13 @@ from .timing import Result, repeated, result, timed
 SHAPES_FILE = Path(__file__).resolve().parents[1] / "ontology" / "shapes.ttl"
 
 
-def query_pyoxigraph(build_dir: str, values: dict[str, str], runs: int, budget: float) -> Iterator[Result]:
-    """Each canned question's SPARQL run by pyoxigraph directly on the built store, whose default
-    graph holds the union of the sources' graphs (see coalition_kg.store)."""
-    from pyoxigraph import Store, Variable
-
-    store = Store.read_only(str((Path(build_dir) / "store").resolve()))
-    for query, bindings in _baseline_queries(values):
-        if isinstance(bindings, str):
-            yield result(None, bindings, query.name)
-            continue
-        substitutions = {Variable(name): term for name, term in bindings.items()}
-        yield repeated(query.name, lambda: len(list(store.query(query.text, substitutions=substitutions))), runs, budget)
-
-
 def query_rdflib(nquads: str, values: dict[str, str], runs: int, budget: float) -> Iterator[Result]:
     """Each canned question's SPARQL run by rdflib on its memory store holding the same quads."""
     from rdflib import Dataset
 
     dataset = Dataset(default_union=True)
     dataset.parse(nquads, format="nquads")
-    for query, bindings in _baseline_queries(values):
+    for query, bindings in baseline_queries(values):
         if isinstance(bindings, str):
             yield result(None, bindings, query.name)
             continue
@@ -43,9 +29,10 @@ def query_rdflib(nquads: str, values: dict[str, str], runs: int, budget: float) 
         yield repeated(query.name, lambda: len(list(dataset.query(query.text, initBindings=init))), runs, budget)
 
 
-def _baseline_queries(values: dict[str, str]) -> Iterator[tuple[Any, dict | str]]:
-    """Each canned question with its parameters as RDF terms; named entities are bound by IRI,
-    without the project's lookup (a baseline runs only the question's own SPARQL)."""
+def baseline_queries(values: dict[str, str]) -> Iterator[tuple[Any, dict | str]]:
+    """Each canned question with its parameters as RDF terms (or why it cannot run); named
+    entities are bound by IRI, without the project's lookup (a baseline runs only the
+    question's own SPARQL)."""
     from coalition_kg.catalog import load_catalog
     from coalition_kg.params import Candidate, bind_parameters, iri_term
 

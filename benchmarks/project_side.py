@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .timing import Result, repeated, result, timed
+from .timing import Result, alternating, result, timed
 
 if TYPE_CHECKING:
     from coalition_kg.validation import ValidationReport
@@ -94,19 +94,27 @@ def parameter_values(query, values: dict[str, str]) -> tuple[dict[str, str], str
     return given, missing
 
 
-def query_project(build_dir: str, values: dict[str, str], runs: int, budget: float) -> Iterator[Result]:
-    """Each canned question through the project's query layer on the built store."""
-    from coalition_kg.catalog import load_catalog
+def query_side_by_side(build_dir: str, values: dict[str, str], runs: int, budget: float) -> Iterator[Result]:
+    """Each canned question through the project's query layer, and its SPARQL run by pyoxigraph
+    directly with the same parameters bound by IRI, taking turns on the same built store."""
+    from pyoxigraph import Variable
+
     from coalition_kg.querying import LocalEndpoint, ask
     from coalition_kg.store import open_store
 
+    from .baselines import baseline_queries
+
     endpoint = LocalEndpoint(open_store(Path(build_dir)))
-    for query in load_catalog():
-        given, missing = parameter_values(query, values)
-        if missing:
-            yield result(None, f"needs parameter '{missing}'", query.name)
+    for query, bindings in baseline_queries(values):
+        if isinstance(bindings, str):
+            yield from ({**result(None, bindings, query.name), "backend": b} for b in ("project", "pyoxigraph"))
             continue
-        yield repeated(query.name, lambda: len(ask(endpoint, query, given).terms()), runs, budget)
+        given, _ = parameter_values(query, values)
+        substitutions = {Variable(name): term for name, term in bindings.items()}
+        yield from alternating(query.name, {
+            "project": lambda: len(ask(endpoint, query, given).terms()),
+            "pyoxigraph": lambda: len(list(endpoint.store.query(query.text, substitutions=substitutions))),
+        }, runs, budget)
 
 
 def export_project(data_dir: str) -> Iterator[Result]:

@@ -37,3 +37,27 @@ def repeated(name: str, run: Callable[[], int], runs: int, budget: float) -> Res
     except Exception as error:  # noqa: BLE001 - one query failing on one engine must not stop the others
         return result(None, f"{type(error).__name__}: {error}".splitlines()[0], name, "error")
     return result(statistics.median(times), f"{rows} rows, median of {len(times)} after a warm-up", name)
+
+
+def alternating(name: str, actions: dict[str, Callable[[], int]], runs: int, budget: float) -> list[Result]:
+    """For each action (by backend), the median time of up to ``runs`` rounds in which the
+    actions take turns, after a warm-up round that is not counted; fewer rounds once
+    ``budget`` seconds are spent. Taking turns in one process, they meet the same caches and
+    the same load on the machine, so their ratio holds even for queries of a millisecond."""
+    times: dict[str, list[float]] = {backend: [] for backend in actions}
+    rows: dict[str, int] = {}
+    try:
+        for backend, action in actions.items():
+            rows[backend] = action()
+        while min(map(len, times.values())) < runs and sum(map(sum, times.values())) < budget:
+            for backend, action in actions.items():
+                seconds, rows[backend] = timed(action)
+                times[backend].append(seconds)
+    except Exception as error:  # noqa: BLE001 - one query failing on one engine must not stop the others
+        failure = f"{type(error).__name__}: {error}".splitlines()[0]
+        return [{**result(None, failure, name, "error"), "backend": backend} for backend in actions]
+    return [
+        {**result(statistics.median(spent), f"{rows[backend]} rows, median of {len(spent)} taking turns", name),
+         "backend": backend}
+        for backend, spent in times.items()
+    ]

@@ -15,6 +15,7 @@ from benchmarks.project_side import seeded_errors_check
 from benchmarks.report import Row, assess, table, write_json
 from benchmarks.run import Settings, Step, measure, prepare, steps
 from benchmarks.seeded_errors import ERROR_KINDS
+from benchmarks.timing import alternating
 from coalition_kg import pipeline
 from coalition_kg.catalog import query_names
 
@@ -93,7 +94,8 @@ def test_harness_measures_the_project_and_its_baselines_on_the_same_data(small, 
         assert row.detail.split(",")[0] == by_key[(row.operation, "pyoxigraph")].detail.split(",")[0]
         assert row.ratio is not None and row.target == "<= 1.3x pyoxigraph"
     members = (small.clean / "facts" / "contributors-mss-haiti.yaml").read_text().count("kind: membership")
-    assert by_key[("query:members", "project")].detail == f"{members} rows, median of 1 after a warm-up"
+    assert by_key[("query:members", "project")].detail == f"{members} rows, median of 1 taking turns"
+    assert by_key[("query:members", "pyoxigraph")].detail == f"{members} rows, median of 1 taking turns"
     project_export, oxigraph_export = by_key[("turtle export", "project")], by_key[("turtle export", "pyoxigraph")]
     assert project_export.detail == oxigraph_export.detail  # Oxigraph's serializer on the same triples
     assert by_key[("networkx coalition view", "project")].status == "ok"
@@ -145,3 +147,24 @@ def test_ratios_targets_table_and_json(tmp_path: Path) -> None:
     saved = json.loads(output.read_text())["rows"]
     assert sorted({(r["scale"], r["operation"]) for r in saved if r["operation"] == "build"}) == [("10k", "build"), ("1m", "build")]
     assert [r["seconds"] for r in saved if r["scale"] == "10k"] == [1.5]
+
+
+def test_alternating_runs_take_turns_after_an_uncounted_warm_up() -> None:
+    calls: list[str] = []
+
+    def action(backend: str, rows: int):
+        return lambda: calls.append(backend) or rows
+
+    results = alternating("q", {"project": action("project", 3), "pyoxigraph": action("pyoxigraph", 3)}, 2, 60.0)
+    assert calls == ["project", "pyoxigraph"] * 3  # one warm-up round, then two counted rounds
+    assert [(r["backend"], r["detail"], r["status"]) for r in results] == [
+        ("project", "3 rows, median of 2 taking turns", "ok"), ("pyoxigraph", "3 rows, median of 2 taking turns", "ok")]
+
+
+def test_alternating_reports_a_failing_query_for_every_backend() -> None:
+    def fails() -> int:
+        raise RuntimeError("no such graph\nsecond line")
+
+    results = alternating("q", {"project": fails, "pyoxigraph": lambda: 1}, 2, 60.0)
+    assert [(r["backend"], r["seconds"], r["status"], r["detail"]) for r in results] == [
+        ("project", None, "error", "RuntimeError: no such graph"), ("pyoxigraph", None, "error", "RuntimeError: no such graph")]

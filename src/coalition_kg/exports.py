@@ -1,8 +1,10 @@
 """Serializing the dataset for linked-data consumers, byte for byte the same for the same data.
 
-Turtle and N-Triples hold the union of all sources; TriG, N-Quads and JSON-LD keep
-one named graph per source. Files are written to a temporary name and renamed into
-place, so a reader never sees half a file and a failed run leaves the old one.
+The quads are first put in canonical form (:class:`Canonical`: sorted N-Quads, and the
+union of the graphs as sorted N-Triples), which the store loads and from which Oxigraph
+writes every export. Turtle and N-Triples hold the union of all sources; TriG, N-Quads
+and JSON-LD keep one named graph per source. Files are written to a temporary name and
+renamed into place, so a reader never sees half a file and a failed run leaves the old one.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .namespaces import PREFIXES
-from .rdfize import bound
+from .rdfize import Quad, bound
 
 #: format name -> (Oxigraph format, file extension, keeps named graphs)
 FORMATS: dict[str, tuple[RdfFormat, str, bool]] = {
@@ -32,8 +34,7 @@ FORMATS: dict[str, tuple[RdfFormat, str, bool]] = {
     "jsonld": (RdfFormat.JSON_LD, "jsonld", True),
 }
 
-
-Quads = Iterable[tuple[Node, Node, Node, Node]]
+Quads = Iterable[Quad]
 
 
 @dataclass(frozen=True)

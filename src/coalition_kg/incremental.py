@@ -21,7 +21,7 @@ from .curation import Curation, read_files
 from .inputfiles import MAX_INPUT_BYTES
 from .layout import BUILD_DIR
 from .namespaces import entity_iri, short_form
-from .rdfize import to_dataset
+from .rdfize import to_quads
 from .sparql_constraints import to_rdflib_value
 from .store import open_store
 from .validation import ValidationReport, validate_graph
@@ -30,7 +30,7 @@ def validate_increment(paths: Sequence[Path], build_dir: Path = BUILD_DIR,
                        max_bytes: int = MAX_INPUT_BYTES) -> ValidationReport:
     """Validate curated facts files against the graph built in ``build_dir``."""
     curation = read_files(paths, max_bytes)
-    mapped = to_dataset(Curation(None, curation.sources))
+    mapped = to_quads(Curation(None, curation.sources))
     new = mapped.union_graph()
     store = open_store(build_dir)
     replaced = [entity_iri(f"source/{source.id}") for source in curation.sources]

@@ -23,7 +23,7 @@ from .inputfiles import MAX_INPUT_BYTES, InputError, Location
 from .layout import BUILD_DIR, DATA_DIR, MANIFEST, ONTOLOGY_DIR, ONTOLOGY_FILES, data_fingerprint, data_stamps
 from .model import ENTITY_CLASSES, FACT_KINDS, ORG, SOURCE_CLASS
 from .rdfinput import ACCEPTED, read_rdf_files
-from .rdfize import Mapped, to_dataset
+from .rdfize import Mapped, to_quads
 from .store import load_store, memory_store
 from .validation import Shapes, ValidationReport, read_shapes, validate_graph
 
@@ -60,7 +60,7 @@ class BuildSummary:
 def load_project(data_dir: Path = DATA_DIR, max_bytes: int = MAX_INPUT_BYTES) -> Mapped:
     """The project's curated data as RDF quads."""
     with _many_objects():
-        return to_dataset(read_data_dir(data_dir, max_bytes))
+        return to_quads(read_data_dir(data_dir, max_bytes))
 
 
 def load_quads(data_dir: Path = DATA_DIR, max_bytes: int = MAX_INPUT_BYTES) -> tuple[Mapped, Canonical]:
@@ -109,7 +109,7 @@ def load_files(paths: Sequence[Path] = (), data_dir: Path = DATA_DIR, max_bytes:
     if not paths:
         return load_project(data_dir, max_bytes)
     if len(yaml_files) == len(paths):
-        return to_dataset(_with_project_data(read_files(paths, max_bytes), data_dir, max_bytes))
+        return to_quads(_with_project_data(read_files(paths, max_bytes), data_dir, max_bytes))
     if yaml_files:
         mixed = "curated YAML given with RDF files"
         raise InputError(Location(str(yaml_files[0]), 0), mixed, f"only YAML, or only {ACCEPTED}")

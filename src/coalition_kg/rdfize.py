@@ -1,4 +1,4 @@
-"""Curated records to an RDF dataset: one named graph per source document.
+"""Curated records to RDF quads: one named graph per source document.
 
 Each fact becomes a node of its class (an ``org:Membership``, a legal instrument,
 a deployment...) in the named graph of the source that states it, tied to that
@@ -106,8 +106,8 @@ def bound(graph: Graph) -> Graph:
     return graph
 
 
-def to_dataset(curation: Curation) -> Mapped:
-    """Map every curated record to RDF."""
+def to_quads(curation: Curation) -> Mapped:
+    """Map every curated record to RDF quads."""
     mapped = Mapped([], Origins())
     if curation.register:
         _add_register(mapped, curation.register)
