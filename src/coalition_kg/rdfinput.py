@@ -8,7 +8,8 @@ trusting an XML parser with entity expansion and external entities; Turtle, TriG
 N-Quads, N-Triples and JSON-LD say the same things without those risks.
 
 A syntax error becomes one :class:`~coalition_kg.inputfiles.InputError` with the
-file, the line, the text found there and the format expected.
+file, the line, the text found there and the format expected. So does an IRI that rdflib
+reads but RDF does not allow (``<http://example.org/a|b>``): no store or export could hold it.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import RDF, Dataset, URIRef
+import pyoxigraph
+from rdflib import RDF, Dataset, Literal, URIRef
 from rdflib.exceptions import ParserError
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
@@ -84,7 +86,21 @@ def parse_rdf_file(path: Path, dataset: Dataset, max_bytes: int = MAX_INPUT_BYTE
         raise InputError(Location(str(path), 0), found, f"valid {rdf_format.name}") from None
     if not len(dataset):
         raise InputError(Location(str(path), 0), "the file holds no triples", f"{rdf_format.name} data")
+    _check_iris(str(path), text, dataset)
     return text
+
+
+def _check_iris(file: str, text: str, dataset: Dataset) -> None:
+    """Every IRI of the data, datatypes included, is one that RDF 1.1 allows."""
+    iris = {str(term) for quad in dataset.quads() for term in quad if isinstance(term, URIRef)}
+    iris |= {str(term.datatype) for quad in dataset.quads() if isinstance(term := quad[2], Literal) and term.datatype}
+    for iri in sorted(iris):
+        try:
+            pyoxigraph.NamedNode(iri)
+        except ValueError as error:
+            line = next((number for number, line in enumerate(text.split("\n"), start=1) if iri in line), 0)
+            found = f"'{clip(iri)}' is not a valid IRI ({error})"
+            raise InputError(Location(file, line), found, "absolute IRIs as RDF 1.1 defines them (RFC 3987)") from None
 
 
 def rdf_format_of(path: Path) -> RdfFormat:
