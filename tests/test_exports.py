@@ -9,7 +9,7 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from coalition_kg import pipeline
-from coalition_kg.exports import FORMATS, Canonical, canonical, serialize, union_graph
+from coalition_kg.exports import FORMATS, Canonical, canonical, serialize
 
 PARSERS = {"turtle": "turtle", "ntriples": "nt", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
 
@@ -27,7 +27,7 @@ def data(project) -> Canonical:
 def test_single_graph_formats_round_trip_to_the_union(project, data, format_name):
     parsed = Graph().parse(data=serialize(data, format_name), format=PARSERS[format_name])
     assert len(parsed) == len(project.dataset) == 527
-    assert isomorphic(parsed, union_graph(project.dataset))
+    assert isomorphic(parsed, project.union_graph())
 
 
 @pytest.mark.parametrize("format_name", ["trig", "nquads", "jsonld"])

@@ -6,7 +6,6 @@ import pytest
 from rdflib import Literal, URIRef
 
 from coalition_kg.curation import read_data_dir
-from coalition_kg.exports import union_graph
 from coalition_kg.layout import DATA_DIR
 from coalition_kg.namespaces import ID, PREFIXES, short_form
 
@@ -17,7 +16,7 @@ PROLOGUE = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items())
 
 @pytest.fixture(scope="module")
 def graph(project):
-    return union_graph(project.dataset)
+    return project.union_graph()
 
 
 def rows(graph, query: str) -> list[tuple]:

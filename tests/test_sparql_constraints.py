@@ -9,7 +9,6 @@ from pyshacl import validate as pyshacl_validate
 from rdflib import RDF, Graph, Namespace
 
 from coalition_kg import pipeline
-from coalition_kg.exports import union_graph
 from coalition_kg.namespaces import short_form
 from coalition_kg.sparql_constraints import split_shapes
 from coalition_kg.validation import load_shapes, validate_graph
@@ -39,7 +38,7 @@ def sparql_results_by_project(data: Graph) -> set[tuple]:
 
 
 def curated_graph(*paths: Path) -> Graph:
-    return union_graph(pipeline.load_files(paths).dataset)
+    return pipeline.load_files(paths).union_graph()
 
 
 def test_all_four_constraints_move_to_oxigraph_and_core_keeps_the_rest():
@@ -61,5 +60,5 @@ def test_oxigraph_finds_what_pyshacl_finds(case):
 
 
 def test_the_project_data_breaks_no_sparql_constraint():
-    data = union_graph(pipeline.load_project().dataset)
+    data = pipeline.load_project().union_graph()
     assert sparql_results_by_pyshacl(data) == sparql_results_by_project(data) == set()

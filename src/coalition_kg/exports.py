@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pyoxigraph
 from pyoxigraph import RdfFormat
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from .namespaces import PREFIXES
-from .rdfize import Quad, bound
+from .rdfize import Quad
 
 #: format name -> (Oxigraph format, file extension, keeps named graphs)
 FORMATS: dict[str, tuple[RdfFormat, str, bool]] = {
@@ -135,13 +135,6 @@ def _write_temporary(path: Path, data: bytes) -> Path:
         temporary.unlink(missing_ok=True)
         raise
     return temporary
-
-
-def union_graph(dataset: Dataset) -> Graph:
-    """All triples of all named graphs in one graph, prefixes bound."""
-    graph = bound(Graph())
-    graph.addN((s, p, o, graph) for s, p, o in dataset.triples((None, None, None)))
-    return graph
 
 
 def _oxigraph_quads(quads: Quads) -> Iterator[pyoxigraph.Quad]:

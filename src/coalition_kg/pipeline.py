@@ -66,8 +66,8 @@ def load_project(data_dir: Path = DATA_DIR, max_bytes: int = MAX_INPUT_BYTES) ->
 def load_quads(data_dir: Path = DATA_DIR, max_bytes: int = MAX_INPUT_BYTES) -> tuple[Mapped, Canonical]:
     """The project's curated data as quads, and in the canonical form that the store and
     every export are made from."""
+    mapped = load_project(data_dir, max_bytes)
     with _many_objects():
-        mapped = load_project(data_dir, max_bytes)
         return mapped, canonical(mapped.quads)
 
 
@@ -97,9 +97,7 @@ def validate_files(
     their references to states, missions and other sources' facts resolve.
     """
     shapes = read_shapes(shapes_file, max_bytes) if shapes_file else None
-    with _many_objects():
-        mapped = load_files(paths, data_dir, max_bytes)
-    return _report(mapped, shapes)
+    return _report(load_files(paths, data_dir, max_bytes), shapes)
 
 
 def load_files(paths: Sequence[Path] = (), data_dir: Path = DATA_DIR, max_bytes: int = MAX_INPUT_BYTES) -> Mapped:
@@ -109,7 +107,8 @@ def load_files(paths: Sequence[Path] = (), data_dir: Path = DATA_DIR, max_bytes:
     if not paths:
         return load_project(data_dir, max_bytes)
     if len(yaml_files) == len(paths):
-        return to_quads(_with_project_data(read_files(paths, max_bytes), data_dir, max_bytes))
+        with _many_objects():
+            return to_quads(_with_project_data(read_files(paths, max_bytes), data_dir, max_bytes))
     if yaml_files:
         mixed = "curated YAML given with RDF files"
         raise InputError(Location(str(yaml_files[0]), 0), mixed, f"only YAML, or only {ACCEPTED}")
@@ -123,8 +122,7 @@ def build(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR, max_bytes: int
     # Stamped before reading: a file edited during the build makes the next query rebuild.
     stamps, fingerprint = data_stamps(data_dir), data_fingerprint(data_dir)
     mapped, data = load_quads(data_dir, max_bytes)
-    with _many_objects():
-        graph = mapped.union_graph()
+    graph = _union_graph(mapped)
     report = _refuse_invalid(validate_graph(graph, mapped.origins, store=lambda: memory_store(data.ntriples)))
     triples, counts = len(graph), graph_counts(graph)
     del mapped, graph  # a gigabyte at a million triples, not needed to store and export
@@ -149,9 +147,13 @@ def export(format_name: str, data_dir: Path = DATA_DIR) -> bytes:
 
 def _report(mapped: Mapped, shapes: Shapes | None = None) -> ValidationReport:
     """SHACL on the union graph, SPARQL-based constraints on an in-memory Oxigraph copy of it."""
+    return validate_graph(_union_graph(mapped), mapped.origins, shapes,
+                          store=lambda: memory_store(union_ntriples(mapped.quads)))
+
+
+def _union_graph(mapped: Mapped) -> Graph:
     with _many_objects():
-        graph = mapped.union_graph()
-    return validate_graph(graph, mapped.origins, shapes, store=lambda: memory_store(union_ntriples(mapped.quads)))
+        return mapped.union_graph()
 
 
 def _refuse_invalid(report: ValidationReport) -> ValidationReport:

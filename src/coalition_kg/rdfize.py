@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import quote
@@ -77,10 +78,8 @@ class Mapped:
         return dataset
 
     def union_graph(self) -> Graph:
-        """All triples of all graphs in one rdflib graph, prefixes bound: what SHACL validates."""
-        graph = bound(Graph())
-        graph.addN((s, p, o, graph) for s, p, o, _ in self.quads)
-        return graph
+        """All triples of all graphs in one rdflib graph: what SHACL validates."""
+        return union_graph(self.quads)
 
 
 class _NamedGraph:
@@ -97,6 +96,13 @@ class _NamedGraph:
 def new_dataset() -> Dataset:
     """An empty dataset whose default graph is the union of its named graphs, prefixes bound."""
     return bound(Dataset(default_union=True))
+
+
+def union_graph(quads: Iterable[Quad]) -> Graph:
+    """The triples of ``quads``, whatever their graph, in one rdflib graph, prefixes bound."""
+    graph = bound(Graph())
+    graph.addN((s, p, o, graph) for s, p, o, _ in quads)
+    return graph
 
 
 def bound(graph: Graph) -> Graph:

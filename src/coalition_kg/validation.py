@@ -29,14 +29,15 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
-from .exports import union_graph
+from .exports import union_ntriples
 from .inputfiles import MAX_INPUT_BYTES, InputError, Location, clip
 from .namespaces import ID, short_form
 from .rdfinput import parse_rdf_file
-from .rdfize import Origins, new_dataset
+from .rdfize import Origins, new_dataset, union_graph
 from .shape_batches import share_out, with_batched_property_shapes
 from .sparql_constraints import SparqlConstraint, split_shapes, to_rdflib_value
 from .sparql_constraints import evaluate as evaluate_constraints
+from .store import memory_store
 
 _MINTED_IRI = re.compile(re.escape(ID) + r"[^\s<>\"]+")
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -135,7 +136,7 @@ def read_shapes(path: Path = SHAPES_FILE, max_bytes: int = MAX_INPUT_BYTES) -> S
         text = parse_rdf_file(path, dataset, max_bytes)
     except InputError as error:
         raise ShapesError(error.location, error.problem, error.expected) from None
-    shapes = Shapes(union_graph(dataset), str(path), text)
+    shapes = Shapes(union_graph(dataset.quads()), str(path), text)
     if not any((None, RDF.type, shape_class) in shapes.graph for shape_class in _SHAPE_CLASSES):
         raise ShapesError(Location(str(path), 0), "the file declares no shapes", "sh:NodeShape or sh:PropertyShape")
     if path.resolve() != SHAPES_FILE:
@@ -158,7 +159,7 @@ def validate_graph(data: Graph, origins: Origins | None = None, shapes: Shapes |
         for constraint in constraints:
             _prepared(constraint.select, ())  # a broken query is reported as pyshacl would
         with _core_validation(data, core, origins) as core_results:
-            oxigraph = store() if store is not None else _oxigraph_copy(data)
+            oxigraph = store() if store is not None else memory_store(union_ntriples((s, p, o, None) for s, p, o in data))
             results = {_located(r.severity, r.message, r.focus, r.path, to_rdflib_value(r.value), r.shape, origins)
                        for r in evaluate_constraints(oxigraph, constraints)}
             results |= core_results()
@@ -236,12 +237,6 @@ def _pyshacl_results(data: Graph, core: Graph, origins: Origins) -> set[Validati
         )
         for node in report.subjects(RDF.type, SH.ValidationResult)
     }
-
-
-def _oxigraph_copy(data: Graph) -> pyoxigraph.Store:
-    store = pyoxigraph.Store()
-    store.bulk_load(data.serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES, lenient=True)
-    return store
 
 
 def _located(severity: Node, message: str, focus: str, path: Node | None, value: Node | None, shape: Node,
