@@ -1,0 +1,215 @@
+"""The curated data model: which records a curator may write and what each field means in RDF.
+
+One table drives the reader (which fields exist), the RDF mapping (which predicate
+and term each field becomes) and the documentation. Adding a fact kind or a field
+is a change here plus its SHACL shape; no other code changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coalition_kg.core.namespaces import ONTOLOGY as CKG
+from coalition_kg.core.namespaces import PREFIXES
+
+ORG = PREFIXES["org"]
+PROV = PREFIXES["prov"]
+SKOS = PREFIXES["skos"]
+DCTERMS = PREFIXES["dcterms"]
+SCHEMA = PREFIXES["schema"]
+RDFS = PREFIXES["rdfs"]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """How one curated field becomes one triple ``(record, predicate, value)``.
+
+    ``term`` is one of: ``ref`` (another entity or fact, written ``kind/slug``),
+    ``concept`` (a slug of the SKOS scheme ``scheme``), ``date`` (ISO 8601 date,
+    year-month or year), ``integer``, ``text`` (English prose), ``string`` (a name
+    or code, no language), ``wikidata`` (a Q identifier).
+    """
+
+    predicate: str
+    term: str
+    scheme: str | None = None
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    """A kind of record: its class and its fields.
+
+    ``shortcut`` names a direct triple that summarises the record, as W3C ORG
+    does with ``org:memberOf`` for an ``org:Membership``: ``(subject field,
+    predicate, object field)``, where the field ``@`` is the record itself.
+    """
+
+    rdf_class: str
+    fields: dict[str, FieldSpec]
+    shortcut: tuple[str, str, str] | None = None
+    summary: str = ""
+
+
+def ref(predicate: str) -> FieldSpec:
+    """A field whose value names another entity or fact."""
+    return FieldSpec(predicate, "ref")
+
+
+DATE = FieldSpec(DCTERMS + "date", "date")
+DATE_TEXT = FieldSpec(CKG + "dateText", "string")
+MISSION = ref(CKG + "mission")
+LABEL = FieldSpec(RDFS + "label", "text")
+
+#: Fields every fact has besides its own; ``id``, ``kind`` and ``evidence`` are required.
+COMMON_FACT_FIELDS = ("id", "kind", "evidence", "note")
+
+FACT_KINDS: dict[str, RecordKind] = {
+    "membership": RecordKind(
+        CKG + "Membership",
+        {
+            "member": ref(ORG + "member"),
+            "mission": ref(ORG + "organization"),
+            "instrument": ref(CKG + "joinedBy"),
+        },
+        shortcut=("member", ORG + "memberOf", "mission"),
+        summary="a state takes part in a mission, joined by an instrument when the source names it",
+    ),
+    "instrument": RecordKind(
+        CKG + "LegalInstrument",
+        {
+            "instrument_kind": FieldSpec(CKG + "instrumentKind", "concept", "instrument-kind"),
+            "label": LABEL,
+            "number": FieldSpec(SCHEMA + "legislationIdentifier", "string"),
+            "party": ref(CKG + "party"),
+            "mission": MISSION,
+            "date": DATE,
+        },
+        summary="a resolution, adhesion, signature or ratification concerning a mission",
+    ),
+    "deployment": RecordKind(
+        CKG + "Deployment",
+        {
+            "state": ref(CKG + "deployingState"),
+            "mission": MISSION,
+            "deployment_kind": FieldSpec(CKG + "deploymentKind", "concept", "deployment-kind"),
+            "status": FieldSpec(CKG + "deploymentStatus", "concept", "deployment-status"),
+            "ordinal": FieldSpec(CKG + "ordinal", "integer"),
+            "size": FieldSpec(CKG + "size", "integer"),
+            "place": ref(CKG + "place"),
+            "date": DATE,
+            "date_text": DATE_TEXT,
+        },
+        summary="what a state sends or promises to a mission",
+    ),
+    "statement": RecordKind(
+        CKG + "Statement",
+        {
+            "speaker": ref(CKG + "speaker"),
+            "speaker_description": FieldSpec(CKG + "speakerDescription", "text"),
+            "on_behalf_of": ref(CKG + "onBehalfOf"),
+            "mission": MISSION,
+            "text": FieldSpec(SCHEMA + "text", "text"),
+            "date": DATE,
+            "occasion": ref(CKG + "occasion"),
+        },
+        summary="words quoted exactly, said by a person or by a state's officials",
+    ),
+    "post": RecordKind(
+        CKG + "Post",
+        {
+            "holder": ref(ORG + "heldBy"),
+            "organization": ref(ORG + "postIn"),
+            "role": FieldSpec(ORG + "role", "concept", "role"),
+            "accredited_to": ref(CKG + "accreditedTo"),
+        },
+        shortcut=("holder", ORG + "holds", "@"),
+        summary="an official holds a post in a state or organization",
+    ),
+    "event": RecordKind(
+        CKG + "Event",
+        {
+            "event_kind": FieldSpec(CKG + "eventKind", "concept", "event-kind"),
+            "label": LABEL,
+            "agent": ref(CKG + "agent"),
+            "mission": MISSION,
+            "date": DATE,
+            "date_text": DATE_TEXT,
+            "place": FieldSpec(SCHEMA + "location", "string"),
+            "venue": ref(CKG + "venue"),
+        },
+        summary="something that happened: an announcement, a pledge",
+    ),
+    "partnership": RecordKind(
+        CKG + "Partnership",
+        {
+            "mission": MISSION,
+            "partner": ref(CKG + "partner"),
+            "partner_role": FieldSpec(CKG + "partnerRole", "concept", "partner-role"),
+        },
+        summary="a state, force or organization the mission works with, or that backs it",
+    ),
+    "ordinal-claim": RecordKind(
+        CKG + "OrdinalClaim",
+        {
+            "subject": ref(CKG + "claimAbout"),
+            "mission": MISSION,
+            "rank": FieldSpec(CKG + "claimedRank", "integer"),
+        },
+        summary='a source\'s claim that a state was the n-th to join ("the first to join")',
+    ),
+    "count-claim": RecordKind(
+        CKG + "MemberCountClaim",
+        {
+            "mission": MISSION,
+            "count": FieldSpec(CKG + "claimedCount", "integer"),
+        },
+        summary="a source's claim of how many states back a mission",
+    ),
+    "name": RecordKind(
+        CKG + "NameUsage",
+        {
+            "entity": ref(CKG + "namedEntity"),
+            "label": FieldSpec(SKOS + "altLabel", "string"),
+        },
+        shortcut=("entity", SKOS + "altLabel", "label"),
+        summary="a source calls an entity by another name",
+    ),
+}
+
+#: Register entries: the class of each ``kind/`` prefix, and their optional fields.
+ENTITY_CLASSES: dict[str, str] = {
+    "mission": CKG + "Mission",
+    "state": CKG + "State",
+    "international-organization": CKG + "InternationalOrganization",
+    "government-body": CKG + "GovernmentBody",
+    "person": SCHEMA + "Person",
+}
+ENTITY_FIELDS: dict[str, FieldSpec] = {
+    "label": FieldSpec(SKOS + "prefLabel", "text"),
+    "wikidata": FieldSpec(SKOS + "exactMatch", "wikidata"),
+    "part_of": ref(ORG + "subOrganizationOf"),
+}
+#: ``org/`` entries say which kind of organization they are.
+ORGANIZATION_KINDS = ("international-organization", "government-body")
+ENTITY_KEYS = ("id", "kind", *ENTITY_FIELDS)
+
+#: Source documents: class and metadata predicates.
+SOURCE_CLASS = CKG + "SourceDocument"
+REGISTER_CLASS = CKG + "EntityRegister"
+SOURCE_KEYS = ("id", "text", "label", "language")
+
+
+@dataclass(frozen=True)
+class ProvenanceTerms:
+    """The PROV-O terms that tie each fact to its source sentence."""
+
+    derived_from: str = PROV + "wasDerivedFrom"
+    qualified: str = PROV + "qualifiedDerivation"
+    derivation: str = PROV + "Derivation"
+    entity: str = PROV + "entity"
+    evidence_class: str = CKG + "Evidence"
+    sentence: str = CKG + "quotedSentence"
+    note: str = SKOS + "editorialNote"
+
+
+PROVENANCE = ProvenanceTerms()

@@ -1,0 +1,173 @@
+"""Running SPARQL: canned questions and ad-hoc queries, on anything that implements :class:`Endpoint`.
+
+:class:`LocalEndpoint` runs queries in-process on the built Oxigraph store, read-only. Its
+default graph holds the union of the sources' named graphs, each triple once (see
+:mod:`coalition_kg.store.disk`), and queries read it as it is: Oxigraph's own union
+option would yield a triple once per graph that holds it. Parameter values are bound as
+RDF terms by the engine (see :mod:`coalition_kg.queries.params`). A remote endpoint
+(:mod:`coalition_kg.remote.endpoint`) implements the same protocol.
+
+An ad-hoc query runs on the local store in a child process (:mod:`coalition_kg.queries.child`)
+that is stopped when its time is up: Oxigraph has no time limit of its own, and a query
+runs inside it without coming back to Python, so a thread could only stop waiting for it.
+Killing the child truly stops the work, and the store, which the child opens read-only,
+is left as it was. The child computes at most one row (or triple) more than the limit, to
+tell whether the answer is complete, and sends back the rows within it.
+
+On the query path: the standard library, pyoxigraph and the project's light modules only.
+"""
+
+from __future__ import annotations
+
+import pickle
+import signal
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph
+from pyoxigraph import NamedNode, Variable
+
+from coalition_kg.core.paths import QUERIES_DIR
+from coalition_kg.queries.catalog import CannedQuery, load_catalog
+from coalition_kg.queries.params import (
+    ENTITY_CHECK,
+    ENTITY_LOOKUP,
+    Candidate,
+    Lookup,
+    ParameterValue,
+    Term,
+    bind_parameters,
+    iri_term,
+)
+from coalition_kg.queries.results import Answer, GraphAnswer, answer_of
+from coalition_kg.queries.tables import render_table
+
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_LIMIT = 10_000  # rows (or triples) of an ad-hoc answer
+CHILD_MODULE = "coalition_kg.queries.child"
+
+
+class QueryFailed(RuntimeError):
+    """A query could not be run: invalid SPARQL, an unreadable store, a failed rebuild, no time left."""
+
+
+class Endpoint(Protocol):
+    """Somewhere SPARQL queries run: the local store or a remote endpoint."""
+
+    def execute(
+        self, text: str, bindings: Mapping[str, Term] | None = None, prefixes: Mapping[str, str] | None = None
+    ) -> Answer | GraphAnswer:
+        """Run ``text`` with ``bindings`` (variable name -> RDF term) and default ``prefixes``."""
+        ...
+
+
+class LocalEndpoint:
+    """The built store, queried in-process; its default graph is the union of the named graphs.
+    With a ``limit``, answers hold their first ``limit`` rows (or triples), and no more are computed."""
+
+    def __init__(self, store: pyoxigraph.Store, limit: int | None = None) -> None:
+        self.store = store
+        self.limit = limit
+
+    def execute(
+        self, text: str, bindings: Mapping[str, Term] | None = None, prefixes: Mapping[str, str] | None = None
+    ) -> Answer | GraphAnswer:
+        substitutions = {Variable(name): term for name, term in (bindings or {}).items()}
+        try:
+            results = self.store.query(
+                text,
+                substitutions=substitutions,
+                prefixes=dict(prefixes) if prefixes else None,
+            )
+            return answer_of(results, self.limit)
+        except SyntaxError as error:
+            raise QueryFailed(f"invalid SPARQL: {first_line(error)}") from None
+        except (OSError, RuntimeError) as error:
+            raise QueryFailed(f"the query failed: {first_line(error)}") from None
+
+
+def ask(target: Endpoint, query: CannedQuery, params: Mapping[str, ParameterValue]) -> Answer:
+    """The answer of ``target`` to a canned question."""
+    answer = select(target, query.text, parameter_terms(target, query, params))
+    return answer._replace(parameters=tuple(parameter.name for parameter in query.params))
+
+
+def parameter_terms(target: Endpoint, query: CannedQuery, params: Mapping[str, ParameterValue]) -> dict[str, Term]:
+    """The RDF term each parameter of ``query`` takes, states and missions looked up on ``target``."""
+    return bind_parameters(query.name, query.params, params, _lookup(target))
+
+
+def select(target: Endpoint, text: str, bindings: Mapping[str, Term]) -> Answer:
+    """The answer of ``target`` to a SELECT or ASK query."""
+    answer = target.execute(text, bindings)
+    if not isinstance(answer, Answer):
+        raise QueryFailed("expected a SELECT or ASK query, got a CONSTRUCT or DESCRIBE query")
+    return answer
+
+
+def catalog_listing(width: int | None = None, queries_dir: Path = QUERIES_DIR) -> str:
+    """The canned questions as a table: name, summary, parameters."""
+    rows = [
+        [query.name, query.summary, "; ".join(p.usage() for p in query.params) or "—"]
+        for query in load_catalog(queries_dir)
+    ]
+    return render_table(("name", "summary", "parameters"), rows, width)
+
+
+def _lookup(target: Endpoint) -> Lookup:
+    """Entity lookup for state and mission parameters, run by ``target`` itself. An IRI of an
+    entity of the class is checked only; other text (and an IRI of none, so that the error
+    lists the candidates) is looked up among every entity of the class."""
+
+    def lookup(class_iri: str, text: str) -> list[Candidate]:
+        iri = iri_term(text)
+        if iri is not None and select(target, ENTITY_CHECK, {"entity": iri, "class": NamedNode(class_iri)}).boolean:
+            return [Candidate(iri, text, True)]
+        bindings = {"class": NamedNode(class_iri), "text": pyoxigraph.Literal(text)}
+        return [
+            Candidate(entity, name.value, matches.value == "true")
+            for entity, name, matches, *_ in select(target, ENTITY_LOOKUP, bindings).terms()
+            if isinstance(entity, NamedNode)
+        ]
+
+    return lookup
+
+
+def first_line(error: BaseException) -> str:
+    text = str(error).strip() or type(error).__name__
+    return text.splitlines()[0]
+
+
+def run_in_child(
+    build_dir: Path, text: str, prefixes: Mapping[str, str], *, timeout: float, limit: int
+) -> Answer | GraphAnswer:
+    """The answer of the store in ``build_dir`` to the query ``text``: its first ``limit`` rows
+    (or triples), or a :class:`QueryFailed` if it takes longer than ``timeout`` seconds."""
+    request = pickle.dumps((build_dir, text, dict(prefixes), limit))
+    child = subprocess.Popen(
+        [sys.executable, "-m", CHILD_MODULE], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    try:
+        output, errors = child.communicate(request, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.communicate()
+        raise QueryFailed(
+            f"the query ran longer than {timeout:g} s and was stopped; allow it more time with --timeout SECONDS"
+        ) from None
+    if child.returncode != 0 or not output:
+        raise QueryFailed(_no_answer(child.returncode, errors))
+    outcome = pickle.loads(output)  # written by our own child process, from the request above
+    if isinstance(outcome, Exception):
+        raise outcome
+    return outcome
+
+
+def _no_answer(exit_status: int, errors: bytes) -> str:
+    if exit_status < 0:
+        return f"the query engine crashed on this query ({signal.Signals(-exit_status).name})"
+    last = errors.decode("utf-8", errors="replace").strip().splitlines()[-1:] or ["no message"]
+    return f"the query process ended without an answer (exit status {exit_status}): {last[0]}"
