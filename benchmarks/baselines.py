@@ -33,8 +33,8 @@ def baseline_queries(values: dict[str, str]) -> Iterator[tuple[Any, dict | str]]
     """Each canned question with its parameters as RDF terms (or why it cannot run); named
     entities are bound by IRI, without the project's lookup (a baseline runs only the
     question's own SPARQL)."""
-    from coalition_kg.catalog import load_catalog
-    from coalition_kg.params import Candidate, bind_parameters, iri_term
+    from coalition_kg.queries.catalog import load_catalog
+    from coalition_kg.queries.params import Candidate, bind_parameters, iri_term
 
     def by_iri(_class: str, text: str) -> list[Candidate]:
         return [Candidate(iri_term(text), text, True)]
@@ -57,7 +57,8 @@ def _rdflib_term(term):
 
 def export_pyoxigraph(build_dir: str) -> Iterator[Result]:
     import pyoxigraph
-    from coalition_kg.namespaces import PREFIXES
+
+    from coalition_kg.core.namespaces import PREFIXES
 
     store = pyoxigraph.Store.read_only(str((Path(build_dir) / "store").resolve()))
 
@@ -70,8 +71,9 @@ def export_pyoxigraph(build_dir: str) -> Iterator[Result]:
 
 
 def export_rdflib(ntriples: str) -> Iterator[Result]:
-    from coalition_kg.namespaces import PREFIXES
     from rdflib import Graph
+
+    from coalition_kg.core.namespaces import PREFIXES
 
     graph = Graph().parse(ntriples, format="nt")
     for prefix, namespace in PREFIXES.items():
@@ -115,9 +117,10 @@ def ingest_rdflib(ntriples: str) -> Iterator[Result]:
 
 def validate_pyshacl(data_dir: str) -> Iterator[Result]:
     """pyshacl with the project's shapes on a plain rdflib graph of the same data."""
-    from coalition_kg import pipeline
     from pyshacl import validate
     from rdflib import RDF, Graph, Namespace
+
+    from coalition_kg import pipeline
 
     graph = pipeline.load_project(Path(data_dir)).union_graph()
     shapes = Graph().parse(SHAPES_FILE, format="turtle")

@@ -12,7 +12,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from coalition_kg.model import FACT_KINDS
+from coalition_kg.curation.model import FACT_KINDS
 
 from .world import DEPLOYMENT_KINDS, Contributor, Mission, State, World
 

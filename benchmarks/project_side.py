@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 from .timing import Result, alternating, result, timed
 
 if TYPE_CHECKING:
-    from coalition_kg.validation import ValidationReport
+    from coalition_kg.validation.report import ValidationReport
 
 
 def incremental(build_dir: Path, new_source: Path) -> ValidationReport:
     """Validate one new facts file into the graph built in ``build_dir``, as
     ``coalition-kg validate --incremental NEW_FILE`` does."""
-    from coalition_kg.incremental import validate_increment
+    from coalition_kg.pipeline import validate_increment
 
     return validate_increment([new_source], build_dir)
 
@@ -27,8 +27,8 @@ def ingest_project(data_dir: str, build_dir: str, nquads: str, ntriples: str) ->
     """Curated files -> quads -> N-Quads -> store (each source's graph and their union), as a
     build does; then the data for the baselines."""
     from coalition_kg import pipeline
-    from coalition_kg.layout import data_fingerprint
-    from coalition_kg.store import load_store
+    from coalition_kg.store.disk import load_store
+    from coalition_kg.store.manifest import data_fingerprint
 
     Path(build_dir).mkdir(parents=True, exist_ok=True)
 
@@ -99,8 +99,8 @@ def query_side_by_side(build_dir: str, values: dict[str, str], runs: int, budget
     directly with the same parameters bound by IRI, taking turns on the same built store."""
     from pyoxigraph import Variable
 
-    from coalition_kg.querying import LocalEndpoint, ask
-    from coalition_kg.store import open_store
+    from coalition_kg.queries.engine import LocalEndpoint, ask
+    from coalition_kg.store.disk import open_store
 
     from .baselines import baseline_queries
 
@@ -119,7 +119,7 @@ def query_side_by_side(build_dir: str, values: dict[str, str], runs: int, budget
 
 def export_project(data_dir: str) -> Iterator[Result]:
     from coalition_kg import pipeline
-    from coalition_kg.exports import serialize
+    from coalition_kg.exports.formats import serialize
 
     _, canonical = pipeline.load_quads(Path(data_dir))
     seconds, data = timed(lambda: serialize(canonical, "turtle"))
@@ -131,7 +131,7 @@ def networkx_project(data_dir: str) -> Iterator[Result]:
     from coalition_kg import pipeline
 
     try:
-        from coalition_kg.graphs import coalition_view
+        from coalition_kg.pictures.views import coalition_view
     except ImportError:
         yield result(None, "not available: no coalition_kg.graphs.coalition_view")
         return

@@ -139,7 +139,7 @@ def measure(scale: str, step: Step, settings: Settings) -> list[Row]:
 def _unreached(step: Step, done: set[str]) -> list[str]:
     if step.operation != "query":
         return [step.operation]
-    from coalition_kg.catalog import query_names
+    from coalition_kg.queries.catalog import query_names
 
     return [f"query:{name}" for name in query_names() if f"query:{name}" not in done]
 

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from oxigraph_server import OxigraphServer, start, stop
 
 from coalition_kg import pipeline
-from oxigraph_server import OxigraphServer, start, stop
 
 
 @pytest.fixture(scope="session")
@@ -36,7 +36,7 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServe
 @pytest.fixture(scope="session")
 def loaded_oxigraph(oxigraph: OxigraphServer, built: Path) -> OxigraphServer:
     """The session's server holding the built graph, pushed as ``coalition-kg push`` does."""
-    from coalition_kg.push import push
+    from coalition_kg.api import push
 
     push(oxigraph.update, build_dir=built)
     return oxigraph

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coalition_kg.catalog import load_catalog
+from coalition_kg.queries.catalog import load_catalog
 
 REQUIRED_SAMPLES: dict[str, list[dict[str, str]]] = {
     "members-as-of": [{"date": day} for day in ("2023-01-01", "2024-08-03", "2024-09-26", "2024-12-31")],

@@ -7,17 +7,19 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
-
 from pyoxigraph import Literal, NamedNode
 
-from coalition_kg import layout, pipeline
-from coalition_kg.catalog import CatalogError, load_query
-from coalition_kg.namespaces import ID, ONTOLOGY
-from coalition_kg.params import ENTITY_CHECK, ENTITY_LOOKUP, ParameterError, Term
-from coalition_kg.querying import LocalEndpoint, QueryFailed, ask, catalog_listing, run_query, run_sparql
-from coalition_kg.results import Answer, GraphAnswer
-from coalition_kg.sparql_text import UnsafeQuery
-from coalition_kg.store import open_store
+from coalition_kg import pipeline
+from coalition_kg.api import run_query, run_sparql
+from coalition_kg.core.namespaces import ID, ONTOLOGY
+from coalition_kg.core.paths import DATA_DIR
+from coalition_kg.queries.catalog import CatalogError, load_query
+from coalition_kg.queries.engine import LocalEndpoint, QueryFailed, ask, catalog_listing
+from coalition_kg.queries.params import ENTITY_CHECK, ENTITY_LOOKUP, ParameterError, Term
+from coalition_kg.queries.results import Answer, GraphAnswer
+from coalition_kg.queries.sparql_text import UnsafeQuery
+from coalition_kg.store.disk import open_store
+from coalition_kg.store.manifest import is_current
 
 STATE_TYPE = "a state's name (Guatemala), ISO 3166-1 alpha-3 code (GTM) or IRI (state/GTM)"
 
@@ -162,14 +164,14 @@ def test_the_catalog_listing_names_summaries_and_parameters() -> None:
 
 def test_a_stale_build_is_rebuilt_before_answering(tmp_path: Path) -> None:
     data, build = tmp_path / "data", tmp_path / "build"
-    shutil.copytree(layout.DATA_DIR, data)
+    shutil.copytree(DATA_DIR, data)
     pipeline.build(data, build)
     register = data / "register.yaml"
     register.write_text(register.read_text(encoding="utf-8").replace("label: Kenya", "label: Republic of Kenya"))
-    assert not layout.is_current(data, build)
+    assert not is_current(data, build)
     rows = run_query("members", data_dir=data, build_dir=build).rows()
     assert rows[-1]["label"] == "Republic of Kenya"
-    assert layout.is_current(data, build)
+    assert is_current(data, build)
 
 
 def test_a_build_that_cannot_be_made_is_reported(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from coalition_kg.layout import DATA_DIR, PROJECT_DIR
+from coalition_kg.core.paths import DATA_DIR, PROJECT_DIR
 
 CORPUS = Path(__file__).parent / "bad_data"
 CASES: dict[str, dict] = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))

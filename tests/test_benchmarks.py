@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.generate import generate, main as generate_main, parse_size, read_generated
+from benchmarks.generate import generate, parse_size, read_generated
+from benchmarks.generate import main as generate_main
 from benchmarks.measure import run_process
 from benchmarks.project_side import seeded_errors_check
 from benchmarks.report import Row, assess, table, write_json
@@ -17,7 +18,7 @@ from benchmarks.run import Settings, Step, measure, prepare, steps
 from benchmarks.seeded_errors import ERROR_KINDS
 from benchmarks.timing import alternating
 from coalition_kg import pipeline
-from coalition_kg.catalog import query_names
+from coalition_kg.queries.catalog import query_names
 
 SMOKE_OPERATIONS = {"ingest+load", "query", "turtle export", "networkx coalition view"}
 

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph
 
 from coalition_kg.cli import main
-from coalition_kg.layout import DATA_DIR
+from coalition_kg.core.paths import DATA_DIR
 
 BIN = Path(sys.executable).parent / "coalition-kg"
 BUILD_SUMMARY = (

@@ -9,7 +9,7 @@ import click
 from click.testing import CliRunner
 
 from coalition_kg.cli import graph, main
-from coalition_kg.render import FORMATS, VIEW_NAMES
+from coalition_kg.pictures.render import FORMATS, VIEW_NAMES
 
 
 def run(*args: str):

@@ -15,11 +15,13 @@ from pathlib import Path
 
 import pytest
 from rdflib import Dataset
-
-from coalition_kg import exports, pipeline
-from coalition_kg.layout import DATA_DIR, MANIFEST, PROJECT_DIR, data_fingerprint
-from coalition_kg.store import open_store
 from test_bad_inputs import snapshot
+
+from coalition_kg import pipeline
+from coalition_kg.core import atomic
+from coalition_kg.core.paths import DATA_DIR, PROJECT_DIR
+from coalition_kg.store.disk import open_store
+from coalition_kg.store.manifest import MANIFEST, data_fingerprint
 
 CLI = Path(sys.executable).parent / "coalition-kg"
 
@@ -98,7 +100,7 @@ def test_a_store_that_fails_to_load_leaves_the_previous_build_whole(old_build: P
 
 def test_a_serializer_that_fails_leaves_the_previous_build_whole(old_build: Path, monkeypatch: pytest.MonkeyPatch):
     before = snapshot(old_build)
-    serialize = exports.serialize
+    serialize = pipeline.serialize
 
     def fail_on_json_ld(nquads: bytes, format_name: str) -> bytes:
         if format_name == "jsonld":
@@ -115,7 +117,7 @@ def test_an_interrupt_while_writing_leaves_the_previous_build_whole_and_no_tempo
     old_build: Path, monkeypatch: pytest.MonkeyPatch
 ):
     before = snapshot(old_build)
-    write_temporary = exports._write_temporary
+    write_temporary = atomic._write_temporary
     written: list[Path] = []
 
     def interrupt_on_the_third_file(path: Path, data: bytes) -> Path:
@@ -124,7 +126,7 @@ def test_an_interrupt_while_writing_leaves_the_previous_build_whole_and_no_tempo
         written.append(write_temporary(path, data))
         return written[-1]
 
-    monkeypatch.setattr(exports, "_write_temporary", interrupt_on_the_third_file)
+    monkeypatch.setattr(atomic, "_write_temporary", interrupt_on_the_third_file)
     with pytest.raises(KeyboardInterrupt):
         pipeline.build(DATA_DIR, old_build)
     assert all(not path.exists() for path in written)

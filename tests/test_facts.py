@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from rdflib import Literal, URIRef
 
-from coalition_kg.curation import read_data_dir
-from coalition_kg.layout import DATA_DIR
-from coalition_kg.namespaces import ID, PREFIXES, short_form
+from coalition_kg.core.namespaces import ID, PREFIXES, short_form
+from coalition_kg.core.paths import DATA_DIR
+from coalition_kg.curation.reader import read_data_dir
 
 SOURCE_000 = "source/000_f53fdc1be9ced35d"
 SOURCE_004 = "source/004_488f5bce62634bfc"

@@ -6,9 +6,9 @@ import pytest
 from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
-from coalition_kg.layout import ONTOLOGY_DIR
-from coalition_kg.model import ENTITY_CLASSES, FACT_KINDS
-from coalition_kg.namespaces import ONTOLOGY, concept_iri
+from coalition_kg.core.namespaces import ONTOLOGY, concept_iri
+from coalition_kg.core.paths import ONTOLOGY_DIR
+from coalition_kg.curation.model import ENTITY_CLASSES, FACT_KINDS
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 

@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner
 from oxigraph_server import OxigraphServer
 
+from coalition_kg.api import run_query
 from coalition_kg.cli import ALL_FORMATS, MAX_SIZE, RESULT_FORMATS, main
-from coalition_kg.inputfiles import MAX_INPUT_BYTES, parse_size
-from coalition_kg.querying import run_query
-from coalition_kg.results import ALL_FORMATS as ANSWER_FORMATS
-from coalition_kg.results import RESULT_FORMATS as ANSWER_RESULT_FORMATS
+from coalition_kg.core.inputfiles import MAX_INPUT_BYTES, parse_size
+from coalition_kg.queries.results import ALL_FORMATS as ANSWER_FORMATS
+from coalition_kg.queries.results import RESULT_FORMATS as ANSWER_RESULT_FORMATS
 
 
 def run(*args: str, stdin: str | None = None):
@@ -25,8 +25,8 @@ def run(*args: str, stdin: str | None = None):
 #: packages, and the project's modules for building, remote endpoints and ad-hoc SPARQL.
 NOT_ON_THE_QUERY_PATH = (
     "rdflib", "pyshacl", "networkx", "matplotlib", "SPARQLWrapper", "yaml", "hypothesis", "pkg_resources",
-    "importlib.metadata", "urllib.request", "http.client", "coalition_kg.pipeline", "coalition_kg.remote",
-    "coalition_kg.sparql_text", "coalition_kg.sparql_guard", "coalition_kg.inputfiles",
+    "importlib.metadata", "urllib.request", "http.client", "coalition_kg.pipeline", "coalition_kg.remote.endpoint",
+    "coalition_kg.queries.sparql_text", "coalition_kg.queries.sparql_guard", "coalition_kg.core.inputfiles",
 )
 QUERY_IN_A_FRESH_PROCESS = """
 import sys

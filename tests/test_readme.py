@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from coalition_kg import pipeline
-from coalition_kg.render import render
+from coalition_kg.pictures.render import render
 
 PROJECT = Path(__file__).resolve().parents[1]
 README = (PROJECT / "README.md").read_text(encoding="utf-8")

@@ -1,3 +1,3 @@
-from .cli import main
+from coalition_kg.cli import main
 
 main()

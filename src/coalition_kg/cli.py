@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from .results import Answer, GraphAnswer
+    from coalition_kg.queries.results import Answer, GraphAnswer
 
 MAX_SIZE = "64M"  # inputfiles.MAX_INPUT_BYTES, kept light here
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml", "md")  # results.RESULT_FORMATS, kept light here
@@ -26,7 +26,7 @@ EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2  # pyshacl's convention
 
 
 def _size(_context: click.Context, _parameter: click.Parameter, value: str) -> int:
-    from .inputfiles import parse_size
+    from coalition_kg.core.inputfiles import parse_size
 
     try:
         return parse_size(value)
@@ -63,7 +63,7 @@ def main() -> None:
 @max_size_option
 def build(data_dir: Path | None, build_dir: Path | None, max_bytes: int) -> None:
     """Build the graph from data/, validate it, write the store and the exports to build/."""
-    from . import pipeline
+    from coalition_kg import pipeline
 
     try:
         summary = pipeline.build(data_dir or pipeline.DATA_DIR, build_dir or pipeline.BUILD_DIR, max_bytes)
@@ -96,15 +96,12 @@ def validate(files: tuple[Path, ...], output_format: str, shapes_file: Path | No
     owl:imports are never fetched, and RDF/XML is not read.
     Exit code 0: conforms; 1: violations; 2: a file could not be read.
     """
-    from . import pipeline
-
-    from .store import StoreMissing
+    from coalition_kg import pipeline
+    from coalition_kg.store.disk import StoreMissing
 
     try:
         if incremental:
-            from .incremental import validate_increment
-
-            report = validate_increment(list(files), max_bytes=max_bytes)
+            report = pipeline.validate_increment(list(files), max_bytes=max_bytes)
         else:
             report = pipeline.validate_files(list(files), shapes_file=shapes_file, max_bytes=max_bytes)
     except (pipeline.InputError, StoreMissing) as error:
@@ -134,11 +131,12 @@ def graph(view: str, format_name: str | None, output: Path | None, metrics: bool
     JSON, Graphviz DOT, or one self-contained interactive HTML page. The timeline view is
     a chart: PNG or SVG.
     """
-    from .exports import write_atomic
-    from .graph_metrics import view_metrics
-    from .graphs import GraphInputError, load_dataset
-    from .inputfiles import InputError
-    from .render import format_for, render
+    from coalition_kg import pipeline
+    from coalition_kg.core.atomic import write_atomic
+    from coalition_kg.core.inputfiles import InputError
+    from coalition_kg.pictures.metrics import view_metrics
+    from coalition_kg.pictures.render import format_for, render
+    from coalition_kg.pictures.views import GraphInputError, load_dataset
 
     drawing = bool(format_name or output)
     if not (drawing or metrics):
@@ -146,7 +144,7 @@ def graph(view: str, format_name: str | None, output: Path | None, metrics: bool
     if drawing and metrics and output is None:
         _fail("--metrics prints its table on standard output; write the drawing to a file with -o FILE")
     try:
-        dataset = load_dataset(source, max_bytes)
+        dataset = load_dataset(source, max_bytes) if source else pipeline.load_project(max_bytes=max_bytes).dataset
         table = view_metrics(view, dataset).to_text() if metrics else ""
         data = render(view, format_for(format_name, output), dataset) if drawing else b""
     except (GraphInputError, InputError) as error:
@@ -174,8 +172,8 @@ def graph(view: str, format_name: str | None, output: Path | None, metrics: bool
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="File to write (default: standard output).")
 def export(format_name: str, output: Path | None) -> None:
     """Export the validated graph as Turtle, TriG, N-Quads, N-Triples or JSON-LD."""
-    from . import pipeline
-    from .exports import write_atomic
+    from coalition_kg import pipeline
+    from coalition_kg.core.atomic import write_atomic
 
     try:
         data = pipeline.export(format_name)
@@ -235,7 +233,7 @@ def _build(build_dir: Path | None) -> dict[str, Path]:
 
 def _print_answer(run: Callable[[], Answer | GraphAnswer], format_name: str) -> None:
     """Print the answer of ``run``, a call of the query API, in ``format_name``."""
-    from .querying import user_errors
+    from coalition_kg.api import user_errors
 
     try:
         answer = run()
@@ -250,7 +248,7 @@ def _print_answer(run: Callable[[], Answer | GraphAnswer], format_name: str) -> 
 @main.command()
 def queries() -> None:
     """List the canned questions: name, summary and parameters."""
-    from .querying import catalog_listing
+    from coalition_kg.queries.engine import catalog_listing
 
     click.echo(catalog_listing(_terminal_width()), nl=False)
 
@@ -271,7 +269,7 @@ def query(
 
     table and md are for reading; csv, tsv, json and xml are the W3C SPARQL 1.1 result formats.
     """
-    from .querying import run_query
+    from coalition_kg.api import run_query
 
     _print_answer(lambda: run_query(name, params, endpoint=endpoint, timeout=timeout, **_build(build_dir)), format_name)
 
@@ -307,7 +305,7 @@ def sparql(
     answers print as Turtle or N-Triples, or as subject/predicate/object rows in the other formats.
     Updates are refused, and SERVICE calls unless --allow-service is given.
     """
-    from .querying import run_sparql
+    from coalition_kg.api import run_sparql
 
     try:
         text = source.read()
@@ -329,12 +327,11 @@ def sparql(
 def push(endpoint: str | None, graph_store: str | None, timeout: float, build_dir: Path | None) -> None:
     """Load the built graph into a SPARQL 1.1 store: each source's named graph, and their union
     as the default graph, so that the canned questions give the same answers there."""
-    from .push import PushError
-    from .push import push as push_graph
-    from .querying import user_errors
+    from coalition_kg.api import push as push_graph
+    from coalition_kg.api import user_errors
 
     try:
         summary = push_graph(endpoint, graph_store, timeout=timeout, **_build(build_dir))
-    except (*user_errors(), PushError) as error:
+    except user_errors() as error:
         _fail(str(error))
     click.echo(summary.to_text())

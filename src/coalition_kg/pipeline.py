@@ -1,6 +1,9 @@
-"""The pipeline, top to bottom: curated files -> RDF dataset -> SHACL validation -> store and exports.
+"""The build, top to bottom: curated files -> RDF dataset -> SHACL validation -> store and exports.
 
-Each CLI command calls one function here.
+Each stage is a subpackage (:mod:`coalition_kg.curation`, :mod:`coalition_kg.dataset`,
+:mod:`coalition_kg.validation`, :mod:`coalition_kg.store`, :mod:`coalition_kg.exports`);
+this module runs them in order and is the only one that knows them all. The public API
+(:mod:`coalition_kg.api`) and the command line call the functions here.
 """
 
 from __future__ import annotations
@@ -16,16 +19,23 @@ from pathlib import Path
 
 from rdflib import RDF, Graph, URIRef
 
-from .catalog_rdf import CATALOG_FILE, catalog_turtle
-from .curation import Curation, read_data_dir, read_files
-from .exports import FORMATS, Canonical, canonical, serialize, staged_files, temporary_names, union_ntriples, write_atomic
-from .inputfiles import MAX_INPUT_BYTES, InputError, Location
-from .layout import BUILD_DIR, DATA_DIR, MANIFEST, ONTOLOGY_DIR, ONTOLOGY_FILES, data_fingerprint, data_stamps
-from .model import ENTITY_CLASSES, FACT_KINDS, ORG, SOURCE_CLASS
-from .rdfinput import ACCEPTED, read_rdf_files
-from .rdfize import Mapped, to_quads
-from .store import load_store, memory_store
-from .validation import Shapes, ValidationReport, read_shapes, validate_graph
+from coalition_kg.core.atomic import staged_files, temporary_names, write_atomic
+from coalition_kg.core.inputfiles import MAX_INPUT_BYTES, InputError, Location
+from coalition_kg.core.paths import BUILD_DIR, DATA_DIR, ONTOLOGY_DIR, ONTOLOGY_FILES
+from coalition_kg.curation.model import ENTITY_CLASSES, FACT_KINDS, ORG, SOURCE_CLASS
+from coalition_kg.curation.reader import Curation, read_data_dir, read_files
+from coalition_kg.dataset.canonical import Canonical, canonical, union_ntriples
+from coalition_kg.dataset.rdfinput import ACCEPTED, read_rdf_files
+from coalition_kg.dataset.rdfize import Mapped, to_quads
+from coalition_kg.exports.formats import FORMATS, serialize
+from coalition_kg.queries.catalog_rdf import CATALOG_FILE, catalog_turtle
+from coalition_kg.store.disk import load_store, open_store
+from coalition_kg.store.manifest import MANIFEST, data_fingerprint, data_stamps
+from coalition_kg.validation import incremental
+from coalition_kg.validation.report import ValidationReport
+from coalition_kg.validation.shacl import validate_graph
+from coalition_kg.validation.shapes import Shapes, read_shapes
+from coalition_kg.validation.sparql_constraints import memory_store
 
 BUILD_EXPORTS = ("turtle", "trig", "nquads", "jsonld")
 GRAPH_NAME = "coalition"
@@ -98,6 +108,13 @@ def validate_files(
     """
     shapes = read_shapes(shapes_file, max_bytes) if shapes_file else None
     return _report(load_files(paths, data_dir, max_bytes), shapes)
+
+
+def validate_increment(paths: Sequence[Path], build_dir: Path = BUILD_DIR,
+                       max_bytes: int = MAX_INPUT_BYTES) -> ValidationReport:
+    """Validate curated facts files against the graph built in ``build_dir``, looking only at
+    their neighbourhood (see :mod:`coalition_kg.validation.incremental`)."""
+    return incremental.validate_increment(paths, open_store(build_dir), max_bytes)
 
 
 def load_files(paths: Sequence[Path] = (), data_dir: Path = DATA_DIR, max_bytes: int = MAX_INPUT_BYTES) -> Mapped:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from coalition_kg.curation import CurationError, Location, read_data_dir, read_files
-from coalition_kg.layout import DATA_DIR
+from coalition_kg.core.paths import DATA_DIR
+from coalition_kg.curation.reader import CurationError, Location, read_data_dir, read_files
 
 SOURCE_TEXT = (DATA_DIR / "sources" / "000_f53fdc1be9ced35d.txt").resolve()
 

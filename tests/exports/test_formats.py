@@ -9,7 +9,8 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from coalition_kg import pipeline
-from coalition_kg.exports import FORMATS, Canonical, canonical, serialize
+from coalition_kg.dataset.canonical import Canonical, canonical
+from coalition_kg.exports.formats import FORMATS, serialize
 
 PARSERS = {"turtle": "turtle", "ntriples": "nt", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
 

@@ -9,9 +9,9 @@ from html.parser import HTMLParser
 import networkx as nx
 import pytest
 
-from coalition_kg.graphs import build_view
-from coalition_kg.render import render
-from coalition_kg.render_html import to_html
+from coalition_kg.pictures.html import to_html
+from coalition_kg.pictures.render import render
+from coalition_kg.pictures.views import build_view
 
 #: Attributes through which a page loads or links to a resource.
 RESOURCE_ATTRIBUTES = {"src", "href", "xlink:href", "data", "action", "poster", "srcset", "background"}

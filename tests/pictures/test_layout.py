@@ -7,8 +7,8 @@ import math
 import networkx as nx
 import pytest
 
-from coalition_kg.graph_layout import OFFICIAL_RADIUS, RING_RADIUS, bent_edges, positions
-from coalition_kg.graphs import build_view
+from coalition_kg.pictures.layout import OFFICIAL_RADIUS, RING_RADIUS, bent_edges, positions
+from coalition_kg.pictures.views import build_view
 
 
 def clockwise_from_top(placed: dict[str, tuple[float, float]], nodes) -> list[str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coalition_kg.graph_metrics import view_metrics
-from coalition_kg.graphs import GraphInputError
+from coalition_kg.pictures.metrics import view_metrics
+from coalition_kg.pictures.views import GraphInputError
 
 
 def test_the_coalition_centres_on_the_mission_then_guatemala(project):

@@ -8,7 +8,7 @@ import matplotlib.image
 import pytest
 from rdflib import Dataset
 
-from coalition_kg.render import render
+from coalition_kg.pictures.render import render
 
 VIEWS = ("coalition", "entities", "provenance", "timeline")
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from coalition_kg.graphs import GraphInputError, build_view
-from coalition_kg.render import dot_quote, format_for, render, to_dot, to_gexf, to_graphml, to_json
+from coalition_kg.pictures.render import dot_quote, format_for, render, to_dot, to_gexf, to_json
+from coalition_kg.pictures.views import GraphInputError, build_view
 
 VIEWS = ("coalition", "entities", "provenance")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from coalition_kg.timeline import TimelineEntry, timeline
+from coalition_kg.pictures.timeline import TimelineEntry, timeline
 
 A000 = "source/000_f53fdc1be9ced35d"
 A004 = "source/004_488f5bce62634bfc"

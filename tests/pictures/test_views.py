@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from rdflib import RDF, Dataset, Literal, URIRef
 
-from coalition_kg.graphs import GraphInputError, build_view, load_dataset, node_attributes, to_multidigraph
-from coalition_kg.inputfiles import InputError
-from coalition_kg.namespaces import ID, ONTOLOGY, PREFIXES
+from coalition_kg.core.inputfiles import InputError
+from coalition_kg.core.namespaces import ID, ONTOLOGY, PREFIXES
+from coalition_kg.pictures.views import GraphInputError, build_view, load_dataset, node_attributes, to_multidigraph
 
 ORG = PREFIXES["org"]
 SKOS = PREFIXES["skos"]

@@ -7,16 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from coalition_kg.catalog import (
-    HEADER_MARK,
-    QUERIES_DIR,
-    CatalogError,
-    load_catalog,
-    load_query,
-    parse_query,
-    read_header,
-)
-from coalition_kg.params import Parameter
+from coalition_kg.core.paths import QUERIES_DIR
+from coalition_kg.queries.catalog import HEADER_MARK, CatalogError, load_catalog, load_query, parse_query, read_header
+from coalition_kg.queries.params import Parameter
 
 REQUIRED = {
     "members", "timeline", "officials", "statements", "deployments", "contributors", "authorization", "partners",

@@ -8,8 +8,8 @@ import pytest
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SH
 
-from coalition_kg.catalog import load_catalog
-from coalition_kg.catalog_rdf import catalog_turtle
+from coalition_kg.queries.catalog import load_catalog
+from coalition_kg.queries.catalog_rdf import catalog_turtle
 
 SCHEMA = Namespace("https://schema.org/")
 QUERY = Namespace("https://w3id.org/coalition-kg/id/query/")

@@ -10,10 +10,11 @@ import pytest
 from click.testing import CliRunner
 from oxigraph_server import OxigraphServer
 
-from coalition_kg import query_process
+from coalition_kg.api import run_sparql
 from coalition_kg.cli import main
-from coalition_kg.querying import QueryFailed, run_sparql
-from coalition_kg.results import Answer, GraphAnswer
+from coalition_kg.queries import engine
+from coalition_kg.queries.engine import QueryFailed
+from coalition_kg.queries.results import Answer, GraphAnswer
 
 # 527 triples to the fourth power: far more than a second's work
 ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -30,7 +31,7 @@ def test_a_slow_query_is_stopped_and_its_process_killed(built: Path, monkeypatch
         children.append(popen(*args, **kwargs))
         return children[-1]
 
-    monkeypatch.setattr(query_process.subprocess, "Popen", recorded)
+    monkeypatch.setattr(engine.subprocess, "Popen", recorded)
     started = time.monotonic()
     with pytest.raises(QueryFailed) as error:
         run_sparql(ENDLESS, timeout=1, build_dir=built)
@@ -49,7 +50,7 @@ def test_a_crash_of_the_engine_is_a_message(built: Path) -> None:
     test_sparql_guard.py); in the child process, the crash is only a failed query."""
     deep = "SELECT * WHERE " + "{" * 100_000 + "}" * 100_000
     with pytest.raises(QueryFailed) as error:
-        query_process.run_in_child(built, deep, {}, timeout=10, limit=10)
+        engine.run_in_child(built, deep, {}, timeout=10, limit=10)
     assert str(error.value) == "the query engine crashed on this query (SIGSEGV)"
 
 

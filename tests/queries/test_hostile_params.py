@@ -37,16 +37,24 @@ from pyparsing import ParseException
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery
 
-from coalition_kg.catalog import CannedQuery, load_catalog
-from coalition_kg.namespaces import short_form
-from coalition_kg.params import (
-    ENTITY_CHECK, ENTITY_LOOKUP, LOOKUP_CLASSES, PARAMETER_TYPES, XSD_DATE, Parameter, ParameterError, Term, iri_term,
+from coalition_kg.core.namespaces import short_form
+from coalition_kg.queries.catalog import CannedQuery, load_catalog
+from coalition_kg.queries.engine import LocalEndpoint, ask
+from coalition_kg.queries.params import (
+    ENTITY_CHECK,
+    ENTITY_LOOKUP,
+    LOOKUP_CLASSES,
+    PARAMETER_TYPES,
+    XSD_DATE,
+    Parameter,
+    ParameterError,
+    Term,
+    iri_term,
 )
-from coalition_kg.querying import LocalEndpoint, ask
-from coalition_kg.remote import RemoteEndpoint, Reply
-from coalition_kg.results import Answer, GraphAnswer
-from coalition_kg.sparql_text import with_values
-from coalition_kg.store import open_store
+from coalition_kg.queries.results import Answer, GraphAnswer
+from coalition_kg.queries.sparql_text import with_values
+from coalition_kg.remote.endpoint import RemoteEndpoint, Reply
+from coalition_kg.store.disk import open_store
 
 CATALOG = load_catalog()
 PARAMETERS = [(query, parameter) for query in CATALOG for parameter in query.params]

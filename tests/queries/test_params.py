@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from pyoxigraph import Literal, NamedNode
 
-from coalition_kg.params import Candidate, Parameter, ParameterError, bind_parameters, iri_term, to_term
+from coalition_kg.queries.params import Candidate, Parameter, ParameterError, bind_parameters, iri_term, to_term
 
 ID = "https://w3id.org/coalition-kg/id/"
 XSD = "http://www.w3.org/2001/XMLSchema#"

@@ -10,9 +10,10 @@ import rdflib
 from pyoxigraph import Literal, NamedNode
 from query_samples import case_id, samples
 
-from coalition_kg.catalog import load_query, query_names
-from coalition_kg.querying import LocalEndpoint, ask, parameter_terms, run_query
-from coalition_kg.store import open_store
+from coalition_kg.api import run_query
+from coalition_kg.queries.catalog import load_query, query_names
+from coalition_kg.queries.engine import LocalEndpoint, ask, parameter_terms
+from coalition_kg.store.disk import open_store
 
 S000 = "000_f53fdc1be9ced35d"
 S004 = "004_488f5bce62634bfc"

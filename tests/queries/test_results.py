@@ -10,8 +10,8 @@ import pyoxigraph
 import pytest
 from pyoxigraph import NamedNode, QueryResultsFormat, Triple
 
-from coalition_kg.querying import run_query
-from coalition_kg.results import Answer, FormatError, GraphAnswer
+from coalition_kg.api import run_query
+from coalition_kg.queries.results import Answer, FormatError, GraphAnswer
 
 QUERY = """PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 SELECT ?iri ?n ?d ?label ?when ?year ?none WHERE {

@@ -11,11 +11,12 @@ from click.testing import CliRunner
 from oxigraph_server import OxigraphServer
 from test_bad_inputs import listening
 
+from coalition_kg.api import run_sparql
 from coalition_kg.cli import main
-from coalition_kg.querying import QueryFailed, run_sparql
-from coalition_kg.remote import RemoteError
-from coalition_kg.sparql_guard import MAX_NESTING, check_ad_hoc, parsed_service_call
-from coalition_kg.sparql_text import SERVICE_REFUSED, UnsafeQuery, check_read_only
+from coalition_kg.queries.engine import QueryFailed
+from coalition_kg.queries.sparql_guard import MAX_NESTING, check_ad_hoc, parsed_service_call
+from coalition_kg.queries.sparql_text import SERVICE_REFUSED, UnsafeQuery, check_read_only
+from coalition_kg.remote.endpoint import RemoteError
 
 SINK = "{sink}/sparql"  # where the queries below would call: a local server that records connections
 SERVICE_FORMS = {

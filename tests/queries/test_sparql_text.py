@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph
 import pytest
 
-from coalition_kg.sparql_text import UnsafeQuery, check_read_only, query_form, tokens, with_values
+from coalition_kg.queries.sparql_text import UnsafeQuery, check_read_only, query_form, tokens, with_values
 
 
 def test_strings_comments_and_iris_are_whole_tokens() -> None:

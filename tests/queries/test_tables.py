@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coalition_kg.tables import render_markdown, render_table
+from coalition_kg.queries.tables import render_markdown, render_table
 
 HEADER = ("rank", "state", "evidence")
 ROWS = [

@@ -8,11 +8,12 @@ import pytest
 from oxigraph_server import OxigraphServer
 from query_samples import case_id, samples
 
-from coalition_kg.catalog import load_query
-from coalition_kg.querying import LocalEndpoint, ask, parameter_terms, run_query, run_sparql
-from coalition_kg.remote import RemoteError
-from coalition_kg.sparql_text import with_values
-from coalition_kg.store import open_store
+from coalition_kg.api import run_query, run_sparql
+from coalition_kg.queries.catalog import load_query
+from coalition_kg.queries.engine import LocalEndpoint, ask, parameter_terms
+from coalition_kg.queries.sparql_text import with_values
+from coalition_kg.remote.endpoint import RemoteError
+from coalition_kg.store.disk import open_store
 
 
 @pytest.mark.parametrize("case", samples(), ids=case_id)

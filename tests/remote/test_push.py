@@ -8,10 +8,10 @@ import pytest
 from oxigraph_server import OxigraphServer, free_port
 from pyoxigraph import Literal, NamedNode, Triple
 
-from coalition_kg.namespaces import entity_iri
-from coalition_kg.push import PushError, PushSummary, push, replace_graph
-from coalition_kg.querying import run_sparql
-from coalition_kg.remote import RemoteError, send_update
+from coalition_kg.api import push, run_sparql
+from coalition_kg.core.namespaces import entity_iri
+from coalition_kg.remote.endpoint import RemoteError, send_update
+from coalition_kg.remote.push import PushError, PushSummary, replace_graph
 
 SOURCE = "https://w3id.org/coalition-kg/id/source/"
 GRAPHS = {

@@ -9,8 +9,9 @@ import shutil
 import pyoxigraph
 
 from coalition_kg import pipeline
-from coalition_kg.layout import DATA_DIR, built_fingerprint, data_fingerprint, is_current
-from coalition_kg.store import STORE_LINK, open_store
+from coalition_kg.core.paths import DATA_DIR
+from coalition_kg.store.disk import STORE_LINK, open_store
+from coalition_kg.store.manifest import built_fingerprint, data_fingerprint, is_current
 
 
 def test_the_store_holds_the_named_graphs_and_their_union_in_the_default_graph(built):

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from coalition_kg import pipeline
-from coalition_kg.incremental import validate_increment
-from coalition_kg.layout import DATA_DIR
+from coalition_kg.core.paths import DATA_DIR
+from coalition_kg.pipeline import validate_increment
 
-CASES = Path(__file__).parent / "sparql_cases"
-BAD = Path(__file__).parent / "bad_data"
+CASES = Path(__file__).parents[1] / "sparql_cases"
+BAD = Path(__file__).parents[1] / "bad_data"
 
 
 def located(report) -> set[tuple]:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from coalition_kg import pipeline
-from coalition_kg.curation import CurationError
-from coalition_kg.layout import DATA_DIR
+from coalition_kg.core.paths import DATA_DIR
+from coalition_kg.curation.reader import CurationError
 
 SOURCE_TEXT = (DATA_DIR / "sources" / "004_488f5bce62634bfc.txt").resolve()
 BELIZE = "Belize ratified its participation on November 27, 2024, further strengthening the coalition."

@@ -9,16 +9,17 @@ import yaml
 from pyshacl import validate as pyshacl_validate
 from rdflib import RDF, Graph, Namespace
 
-from coalition_kg import pipeline, validation
-from coalition_kg.shape_batches import share_out, with_batched_property_shapes
-from coalition_kg.sparql_constraints import split_shapes
-from coalition_kg.validation import load_shapes
+from coalition_kg import pipeline
+from coalition_kg.validation import shacl
+from coalition_kg.validation.shape_batches import share_out, with_batched_property_shapes
+from coalition_kg.validation.shapes import load_shapes
+from coalition_kg.validation.sparql_constraints import split_shapes
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 CKG = Namespace("https://w3id.org/coalition-kg/ontology#")
 CKGSH = Namespace("https://w3id.org/coalition-kg/shapes#")
-BAD_DATA = Path(__file__).parent / "bad_data"
-SPARQL_CASES = Path(__file__).parent / "sparql_cases"
+BAD_DATA = Path(__file__).parents[1] / "bad_data"
+SPARQL_CASES = Path(__file__).parents[1] / "sparql_cases"
 EXPECTED = yaml.safe_load((BAD_DATA / "expected.yaml").read_text(encoding="utf-8"))
 #: Facts files that reach validation and break some shape.
 FACTS_CASES = sorted([
@@ -155,9 +156,9 @@ def test_a_heavy_class_target_is_split_among_the_workers():
 def test_parallel_validation_gives_the_serial_results(monkeypatch):
     mapped = pipeline.load_files([BAD_DATA / "facts_date_impossible.yaml"])
     data = mapped.union_graph()
-    serial = validation.validate_graph(data, mapped.origins)
-    monkeypatch.setattr(validation, "PARALLEL_FROM_TRIPLES", 0)
-    parallel = validation.validate_graph(data, mapped.origins)
+    serial = shacl.validate_graph(data, mapped.origins)
+    monkeypatch.setattr(shacl, "PARALLEL_FROM_TRIPLES", 0)
+    parallel = shacl.validate_graph(data, mapped.origins)
     assert parallel.results == serial.results
     assert [r.describe() for r in parallel.violations] == [
         f"{BAD_DATA / 'facts_date_impossible.yaml'}:16: Violation: deployment/bad-gtm-150 [dcterms:date]: "

@@ -9,12 +9,13 @@ from pyshacl import validate as pyshacl_validate
 from rdflib import RDF, Graph, Namespace
 
 from coalition_kg import pipeline
-from coalition_kg.namespaces import short_form
-from coalition_kg.sparql_constraints import split_shapes
-from coalition_kg.validation import load_shapes, validate_graph
+from coalition_kg.core.namespaces import short_form
+from coalition_kg.validation.shacl import validate_graph
+from coalition_kg.validation.shapes import load_shapes
+from coalition_kg.validation.sparql_constraints import split_shapes
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
-CASES_DIR = Path(__file__).parent / "sparql_cases"
+CASES_DIR = Path(__file__).parents[1] / "sparql_cases"
 CASES = ["facts_quote_not_in_source.yaml", "facts_statement_not_in_evidence.yaml",
          "facts_membership_wrong_instrument.yaml", "register_unmentioned_entity.yaml"]
 

@@ -7,7 +7,7 @@ nothing follows it. RDF/XML (.rdf, .owl, .xml) is not accepted at all, rather th
 trusting an XML parser with entity expansion and external entities; Turtle, TriG,
 N-Quads, N-Triples and JSON-LD say the same things without those risks.
 
-A syntax error becomes one :class:`~coalition_kg.inputfiles.InputError` with the
+A syntax error becomes one :class:`~coalition_kg.core.inputfiles.InputError` with the
 file, the line, the text found there and the format expected. So does an IRI that rdflib
 reads but RDF does not allow (``<http://example.org/a|b>``): no store or export could hold it.
 """

@@ -6,7 +6,7 @@ it is looked for in the parse tree of rdflib's SPARQL parser, at any depth (subq
 OPTIONAL, MINUS, UNION, FILTER EXISTS) and whatever names the endpoint (an IRI, a prefixed
 name, a variable). rdflib reads codepoint escapes before the grammar, as SPARQL 1.1 says,
 so ``\\u0053ERVICE`` is a SERVICE call too. The token scan of
-:func:`coalition_kg.sparql_text.check_read_only` runs first: it refuses updates, and a
+:func:`coalition_kg.queries.sparql_text.check_read_only` runs first: it refuses updates, and a
 SERVICE keyword in a query that rdflib cannot parse (Oxigraph's extensions, such as LATERAL).
 Brackets nested thousands deep, which crash Oxigraph's parser, are refused too.
 

@@ -3,7 +3,7 @@
 Queries and updates are sent as the SPARQL 1.1 Protocol says (an HTML-form POST of
 ``query=`` or ``update=``), the request built by SPARQLWrapper, so any SPARQL 1.1
 endpoint will do; Graph Store Protocol PUTs go through the standard library. Parameter values are bound by a VALUES block of N-Triples-escaped terms
-opening the query's WHERE group (see :func:`coalition_kg.sparql_text.with_values`): the
+opening the query's WHERE group (see :func:`coalition_kg.queries.sparql_text.with_values`): the
 values are data in the query, never pieces of its text. Answers are read back with
 pyoxigraph, so that local and remote answers are written by the same code.
 

@@ -1,6 +1,6 @@
-"""Where the project keeps things, and whether the built graph is current.
+"""What a build was made from: the manifest in the build folder, and whether the build is current.
 
-Light on purpose (standard library only): the query path imports it.
+Standard library only: the query path checks freshness before every local answer.
 """
 
 from __future__ import annotations
@@ -9,11 +9,8 @@ import hashlib
 import json
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
-DATA_DIR = PROJECT_DIR / "data"
-BUILD_DIR = PROJECT_DIR / "build"
-ONTOLOGY_DIR = PROJECT_DIR / "ontology"
-ONTOLOGY_FILES = ("coalition.ttl", "shapes.ttl")
+from coalition_kg.core.paths import BUILD_DIR, DATA_DIR, ONTOLOGY_DIR, ONTOLOGY_FILES
+
 MANIFEST = "manifest.json"
 
 
@@ -41,7 +38,7 @@ def data_stamps(data_dir: Path = DATA_DIR) -> str:
     return digest.hexdigest()
 
 
-def _read_manifest(build_dir: Path) -> dict:
+def read_manifest(build_dir: Path) -> dict:
     try:
         return json.loads((build_dir / MANIFEST).read_text())
     except (FileNotFoundError, ValueError):
@@ -50,13 +47,13 @@ def _read_manifest(build_dir: Path) -> dict:
 
 def built_fingerprint(build_dir: Path = BUILD_DIR) -> str | None:
     """The fingerprint of the data the build in ``build_dir`` was made from, if any."""
-    return _read_manifest(build_dir).get("fingerprint")
+    return read_manifest(build_dir).get("fingerprint")
 
 
 def is_current(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR) -> bool:
     """Whether ``build_dir`` holds a build of the data as it is now. Unchanged file stamps
     answer at once; changed ones (an edit, a fresh checkout) are settled by content."""
-    manifest = _read_manifest(build_dir)
+    manifest = read_manifest(build_dir)
     if manifest.get("stamps") == data_stamps(data_dir):
         return True
     return manifest.get("fingerprint") == data_fingerprint(data_dir)

@@ -1,0 +1,3 @@
+"""Stage 4, the built graph on disk: the Oxigraph store that queries open read-only, swapped in
+whole by each build (:mod:`.disk`), and the manifest that says which data it was built from
+(:mod:`.manifest`). Light, for the query path: pyoxigraph and :mod:`coalition_kg.core` only."""
