@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from oxigraph_server import OxigraphServer
 
 from coalition_kg.api import run_query
-from coalition_kg.cli import ALL_FORMATS, MAX_SIZE, RESULT_FORMATS, main
+from coalition_kg.cli import main
+from coalition_kg.cli.options import ALL_FORMATS, MAX_SIZE, RESULT_FORMATS
 from coalition_kg.core.inputfiles import MAX_INPUT_BYTES, parse_size
 from coalition_kg.queries.results import ALL_FORMATS as ANSWER_FORMATS
 from coalition_kg.queries.results import RESULT_FORMATS as ANSWER_RESULT_FORMATS

@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 from click.testing import CliRunner
 
-from coalition_kg.cli import graph, main
+from coalition_kg.cli import main
+from coalition_kg.cli.pictures import graph
 from coalition_kg.pictures.render import FORMATS, VIEW_NAMES
 
 

@@ -1,0 +1,94 @@
+"""queries, query, sparql: asking the graph, locally or on an endpoint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from coalition_kg.cli.options import (
+    ALL_FORMATS,
+    RESULT_FORMATS,
+    build_dir_argument,
+    build_dir_option,
+    endpoint_option,
+    fail,
+    parameters,
+    print_answer,
+    terminal_width,
+    timeout_option,
+)
+
+
+@click.command()
+def queries() -> None:
+    """List the canned questions: name, summary and parameters."""
+    from coalition_kg.queries.engine import catalog_listing
+
+    click.echo(catalog_listing(terminal_width()), nl=False)
+
+
+@click.command()
+@click.argument("name")
+@click.option(
+    "-p", "--param", "params", multiple=True, callback=parameters, metavar="NAME=VALUE", help="A parameter value; repeat for more."
+)
+@click.option("--format", "format_name", type=click.Choice(RESULT_FORMATS), default="table", show_default=True)
+@endpoint_option
+@timeout_option
+@build_dir_option
+def query(
+    name: str, params: dict[str, str], format_name: str, endpoint: str | None, timeout: float, build_dir: Path | None
+) -> None:
+    """Answer the canned question NAME (see 'coalition-kg queries').
+
+    table and md are for reading; csv, tsv, json and xml are the W3C SPARQL 1.1 result formats.
+    """
+    from coalition_kg.api import run_query
+
+    print_answer(lambda: run_query(name, params, endpoint=endpoint, timeout=timeout, **build_dir_argument(build_dir)), format_name)
+
+
+@click.command()
+@click.argument("source", type=click.File("r", encoding="utf-8"))
+@click.option("--format", "format_name", type=click.Choice(ALL_FORMATS), default="table", show_default=True)
+@click.option("--allow-service", is_flag=True, help="Allow SERVICE calls to other endpoints.")
+@endpoint_option
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Seconds the query may run, locally or on the endpoint; it is stopped then.",
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=10_000, show_default=True, help="Rows (or triples) to show at most."
+)
+@build_dir_option
+def sparql(
+    source,
+    format_name: str,
+    allow_service: bool,
+    endpoint: str | None,
+    timeout: float,
+    limit: int,
+    build_dir: Path | None,
+) -> None:
+    """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) from SOURCE, a file or -.
+
+    The project's prefixes (ckg:, prov:, state:, …) are declared. CONSTRUCT and DESCRIBE
+    answers print as Turtle or N-Triples, or as subject/predicate/object rows in the other formats.
+    Updates are refused, and SERVICE calls unless --allow-service is given.
+    """
+    from coalition_kg.api import run_sparql
+
+    try:
+        text = source.read()
+    except UnicodeDecodeError as error:
+        fail(f"{source.name}: not UTF-8 text (byte {error.start}); expected a SPARQL query")
+    print_answer(
+        lambda: run_sparql(
+            text, endpoint=endpoint, allow_service=allow_service, timeout=timeout, limit=limit, **build_dir_argument(build_dir)
+        ),
+        format_name,
+    )

@@ -1,0 +1,101 @@
+"""What the commands share: exit codes, options, and printing errors and answers.
+
+Light: click and the standard library; what a command needs beyond them it imports itself.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from coalition_kg.queries.results import Answer, GraphAnswer
+
+MAX_SIZE = "64M"  # inputfiles.MAX_INPUT_BYTES, kept light here
+RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml", "md")  # results.RESULT_FORMATS, kept light here
+ALL_FORMATS = (*RESULT_FORMATS, "turtle", "ntriples")  # results.ALL_FORMATS
+
+EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2  # pyshacl's convention
+
+
+def _size(_context: click.Context, _parameter: click.Parameter, value: str) -> int:
+    from coalition_kg.core.inputfiles import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+max_size_option = click.option(
+    "--max-size",
+    "max_bytes",
+    type=str,
+    default=MAX_SIZE,
+    show_default=True,
+    callback=_size,
+    metavar="SIZE",
+    help="Refuse, unread, any input file larger than this (e.g. 512K, 64M, 1G).",
+)
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+def terminal_width() -> int | None:
+    """The terminal's width when printing to one; tables piped elsewhere are not cut."""
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+
+def parameters(_context: click.Context, _parameter: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
+    pairs = {}
+    for value in values:
+        name, equals, text = value.partition("=")
+        if not equals or not name.strip():
+            raise click.BadParameter(f"expected name=value, got {value!r}")
+        pairs[name.strip()] = text
+    return pairs
+
+
+endpoint_option = click.option(
+    "--endpoint", metavar="URL", default=None, help="Ask this SPARQL endpoint instead of the local store."
+)
+build_dir_option = click.option(
+    "--build-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Built graph folder (default: build/); rebuilt first if older than data/.",
+)
+timeout_option = click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Seconds to wait for a remote endpoint.",
+)
+
+
+def build_dir_argument(build_dir: Path | None) -> dict[str, Path]:
+    """The build folder argument of the query API, when one is given."""
+    return {"build_dir": build_dir} if build_dir else {}
+
+
+def print_answer(run: Callable[[], Answer | GraphAnswer], format_name: str) -> None:
+    """Print the answer of ``run``, a call of the query API, in ``format_name``."""
+    from coalition_kg.api import user_errors
+
+    try:
+        answer = run()
+        text = answer.to(format_name, terminal_width())
+    except user_errors() as error:
+        fail(str(error))
+    click.echo(text, nl=not text.endswith("\n"))
+    if answer.note():
+        click.echo(f"note: {answer.note()}", err=True)
