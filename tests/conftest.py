@@ -1,4 +1,7 @@
-"""Shared fixtures: the project graph, built once per test session into a temporary folder."""
+"""Shared fixtures: the project graph, built once per test session into a temporary folder.
+
+The suite never writes the project's own ``build/`` (see :mod:`build_isolation`).
+"""
 
 from __future__ import annotations
 
