@@ -1,0 +1,60 @@
+"""Proposing the facts of a new article: ``coalition-kg propose ARTICLE.txt``.
+
+Reads an article and writes a draft facts file in the curated format for a curator to review.
+Rule-based and offline: spaCy's blank English pipeline (tokenizer, sentencizer, ``EntityRuler``,
+``Matcher``, ``PhraseMatcher``; no statistical model, nothing downloaded), ``dateparser`` with
+fixed settings, ``text2num`` for numbers in words and ``countryinfo`` for states' names, codes
+and demonyms. The same article, register, other sources and ontology give the same draft, byte
+for byte.
+
+- :mod:`.text`: tokens and sentences; :mod:`.entities`: names linked to the register, new
+  entries proposed; :mod:`.dates`, :mod:`.numbers`: dates with their precision, sizes.
+- :mod:`.vocabulary`: the concepts of the ontology's SKOS schemes, read at run time;
+  :mod:`.cues`: the English words that signal each kind of fact.
+- :mod:`.rules`: one module per family of facts; :mod:`.matching`: when two facts are one;
+  :mod:`.draft`: ids, reuse of other sources' ids, and the YAML.
+
+Part of the curation stage: imports :mod:`coalition_kg.core` and the curation model and reader.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from coalition_kg.core.inputfiles import MAX_INPUT_BYTES, read_text
+from coalition_kg.core.paths import DATA_DIR
+from coalition_kg.curation.propose.context import Article, Context
+from coalition_kg.curation.propose.dates import find_dates
+from coalition_kg.curation.propose.draft import Draft, assemble
+from coalition_kg.curation.propose.entities import link
+from coalition_kg.curation.propose.known import read_known
+from coalition_kg.curation.propose.rules import propose_candidates
+from coalition_kg.curation.propose.text import quoted_tokens, sentences
+from coalition_kg.curation.propose.vocabulary import ONTOLOGY_FILE, read_vocabulary
+
+__all__ = ["Draft", "propose"]
+
+_NOT_ID = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def propose(article: Path, data_dir: Path = DATA_DIR, ontology_file: Path = ONTOLOGY_FILE,
+            max_bytes: int = MAX_INPUT_BYTES) -> Draft:
+    """The draft facts file for ``article``, against the register and the other sources in
+    ``data_dir`` and the schemes of ``ontology_file``."""
+    source_id = _NOT_ID.sub("-", article.stem).strip("-") or "article"
+    text = read_text(article, max_bytes)
+    known = read_known(data_dir, source_id, max_bytes)
+    vocabulary = read_vocabulary(ontology_file)
+    linked = link(text, known)
+    reading = Article(linked, find_dates(linked.doc), quoted_tokens(linked.doc), vocabulary)
+    contexts = [Context(reading, sentence) for sentence in sentences(linked.doc)]
+    facts = assemble(propose_candidates(reading, contexts, known), known, vocabulary)
+    new_entities = [entity for ref, entity in sorted(linked.entities.items()) if entity.new]
+    decisions = [f"{fact.kind}/{fact.id}: {flag}" for fact in facts for flag in fact.flags
+                 if not flag.startswith("another source")]
+    if linked.mission is None:
+        decisions.insert(0, "the article names no mission of the register: add it to data/register.yaml "
+                            "and fill in every 'mission:'")
+    decisions += [f"{entity.ref}: new register entry ({entity.why})" for entity in new_entities]
+    return Draft(source_id, f"sources/{article.name}", f"Article {source_id}", facts, new_entities, decisions)

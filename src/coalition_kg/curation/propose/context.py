@@ -1,0 +1,103 @@
+"""What the rules look at in one sentence: its words outside quotations, the entities and dates
+it mentions, and where the cue words of a kind of fact occur in it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from coalition_kg.curation.propose.dates import DateMention
+from coalition_kg.curation.propose.entities import Linked, Mention
+from coalition_kg.curation.propose.text import Sentence, pipeline
+from coalition_kg.curation.propose.vocabulary import Vocabulary
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Cue words found in a sentence: tokens ``[start, end)`` and the term they stand for."""
+
+    start: int
+    end: int
+    term: str
+    text: str
+
+
+@dataclass
+class Article:
+    """The article as the rules see it."""
+
+    linked: Linked
+    dates: list[DateMention]
+    quoted: set[int]
+    vocabulary: Vocabulary
+
+    @property
+    def doc(self) -> Doc:
+        return self.linked.doc
+
+    @property
+    def mission(self) -> str | None:
+        return self.linked.mission
+
+
+@dataclass
+class Context:
+    """One sentence of the article."""
+
+    article: Article
+    sentence: Sentence
+
+    @property
+    def span(self) -> Span:
+        return self.sentence.span
+
+    def words(self) -> list[Token]:
+        """The sentence's tokens outside quotations."""
+        return [token for token in self.span if token.i not in self.article.quoted]
+
+    def lower(self) -> set[str]:
+        return {token.lower_ for token in self.words()}
+
+    def mentions(self, *labels: str) -> list[Mention]:
+        """Mentions outside quotations, in order, of the given spaCy labels (all if none)."""
+        return [m for m in self.article.linked.mentions
+                if self.span.start <= m.start < self.span.end and m.start not in self.article.quoted
+                and (not labels or m.label in labels)]
+
+    def states(self) -> list[Mention]:
+        return self.mentions("STATE", "NORP")
+
+    def names_mission(self) -> bool:
+        return bool(self.mentions("MISSION"))
+
+    def dates(self, full: bool | None = None) -> list[DateMention]:
+        """Dates outside quotations; ``full``: only those with a year (True) or without (False)."""
+        return [d for d in self.article.dates if self.span.start <= d.start < self.span.end
+                and d.start not in self.article.quoted
+                and (full is None or (d.iso is not None) == full)]
+
+    def hits(self, cues: dict[str, str]) -> list[Hit]:
+        """Where the cue phrases (any case) occur outside quotations and outside entity names."""
+        doc = self.span.doc
+        names = {i for m in self.article.linked.mentions for i in range(m.start, m.end)}
+        matcher = _phrase_matcher(tuple(sorted(cues.items())))
+        spans = filter_spans([Span(doc, start, end, label=key) for key, start, end in matcher(self.span)])
+        return [Hit(s.start, s.end, cues[doc.vocab.strings[s.label]], s.text) for s in spans
+                if not any(i in self.article.quoted or i in names for i in range(s.start, s.end))]
+
+    def token(self, i: int) -> Token | None:
+        doc = self.span.doc
+        return doc[i] if self.span.start <= i < self.span.end else None
+
+
+@cache
+def _phrase_matcher(cues: tuple[tuple[str, str], ...]) -> PhraseMatcher:
+    nlp = pipeline()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for words, _term in cues:
+        matcher.add(words, [nlp.make_doc(words)])
+    return matcher

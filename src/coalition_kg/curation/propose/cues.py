@@ -1,0 +1,147 @@
+"""The English words that signal each kind of fact, and the term each one stands for.
+
+These are cues, not the vocabulary: a cue gives the *words* a value is named by ("signed" stands
+for "signature", "soldiers" for "troops"), and :mod:`.vocabulary` looks those words up among the
+labels of the ontology's schemes at run time. A concept's own labels are cues already (a scheme
+that gains "formed police unit" is matched by that label with no change here); what is listed
+below are the other words sources use. A term whose concept the schemes lack is kept and flagged.
+"""
+
+from __future__ import annotations
+
+#: Words that refer back to the article's mission: "the mission", "this coalition".
+MISSION_NOUNS = ("mission", "coalition", "initiative", "operation", "force", "deployment")
+MISSION_DETERMINERS = ("the", "this", "that", "its")
+
+#: A state joining a mission.
+JOIN_WORDS = ("join", "joins", "joined", "joining", "member", "members", "adhered", "acceded",
+              "contributor", "contributors", "contributing", "participant", "participants")
+
+#: Instrument kinds: words in a sentence -> the term of the kind. Longest match wins.
+INSTRUMENT_CUES = {
+    "instrument of adhesion": "instrument of adhesion", "adhesion": "instrument of adhesion",
+    "adhered": "instrument of adhesion", "acceded": "instrument of adhesion",
+    "accession": "instrument of adhesion",
+    "signed": "signature", "signs": "signature", "signing": "signature", "signature": "signature",
+    "ratified": "ratification", "ratifies": "ratification", "ratification": "ratification",
+    "ratify": "ratification",
+    "memorandum of understanding": "memorandum of understanding",
+    "status-of-forces agreement": "status-of-forces agreement",
+    "status of forces agreement": "status-of-forces agreement",
+    "extended the mandate": "mandate extension", "extends the mandate": "mandate extension",
+    "renewed the mandate": "mandate extension", "renews the mandate": "mandate extension",
+    "mandate extension": "mandate extension",
+}
+#: Cues that are instruments in their own right: a state signing *these* is not a signature of
+#: the mission's agreement.
+INSTRUMENT_NOUN_TERMS = ("memorandum of understanding", "status-of-forces agreement", "mandate extension")
+#: Who adopts a resolution: words before "resolution" -> the term of the instrument kind.
+RESOLUTION_BODIES = {"security council": "UN Security Council resolution",
+                     "general assembly": "UN General Assembly resolution"}
+#: A state that follows another's instrument on a later date ("followed by the Bahamas on ...").
+FOLLOW_WORDS = ("followed", "follows", "then", "later")
+
+#: What a state sends: words -> the term of the deployment kind. Longest match wins.
+DEPLOYMENT_CUES = {
+    "troops": "troops", "soldiers": "troops", "marines": "troops", "military contingent": "troops",
+    "military personnel": "troops", "infantry": "troops", "battalion": "troops",
+    "military police": "military police",
+    "police officers": "police", "police personnel": "police", "officers": "police",
+    "police": "police", "gendarmes": "police",
+    "formed police unit": "formed police unit", "formed police units": "formed police unit",
+    "staff officers": "staff officers",
+    "medical team": "medical team", "medical teams": "medical team", "medics": "medical team",
+    "medical evacuation helicopters": "medical evacuation helicopters",
+    "medevac helicopters": "medical evacuation helicopters",
+    "helicopters": "helicopters", "engineers": "engineers",
+    "personnel": "personnel",
+}
+#: Nouns that carry a deployment when its kind is given by a word before them ("a Military
+#: Police contingent") or not at all.
+DEPLOYMENT_UNITS = ("contingent", "unit", "team", "battalion", "company", "detachment")
+
+#: How far a deployment had got: words -> the term of the deployment status.
+STATUS_CUES = {
+    "pledged": "pledged", "pledge": "pledged", "pledges": "pledged", "promised": "pledged",
+    "promise": "pledged", "promises": "pledged", "offered": "pledged", "offers": "pledged",
+    "committed": "committed", "committing": "committed", "commit": "committed",
+    "commits": "committed", "decided": "committed", "agreed": "committed", "approved": "committed",
+    "will": "committed",
+    "arrived": "arrived", "arrive": "arrived", "arrives": "arrived", "arrival": "arrived",
+    "landed": "arrived", "welcomed": "arrived", "reached": "arrived", "deployed": "arrived",
+    "dispatched": "arrived", "sent": "arrived",
+    "includes": "serving", "include": "serving", "serving": "serving",
+    "serve": "serving", "serves": "serving",
+}
+
+#: Titles of posts: words -> the term of the role. Longest match wins.
+ROLE_CUES = {
+    "president": "president", "prime minister": "prime minister",
+    "head of government": "head of government", "head of state": "head of state",
+    "foreign minister": "foreign minister", "minister of foreign affairs": "foreign minister",
+    "foreign affairs minister": "foreign minister", "foreign secretary": "foreign minister",
+    "defence minister": "defence minister", "defense minister": "defence minister",
+    "minister of defence": "defence minister", "minister of defense": "defence minister",
+    "minister of national defence": "defence minister",
+    "minister": "minister",
+    "ambassador": "ambassador",
+    "permanent representative": "permanent representative",
+    "force commander": "force commander", "commander": "commander",
+    "police commissioner": "police commissioner", "commissioner": "commissioner",
+    "secretary-general": "secretary-general", "secretary general": "secretary-general",
+    "special representative": "special representative", "envoy": "envoy",
+    "special envoy": "special envoy", "spokesperson": "spokesperson", "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+}
+#: Roles of envoys: the organization or state after "to" is where they are accredited.
+ACCREDITED_ROLES = ("ambassador", "permanent representative", "envoy", "special envoy")
+
+#: Verbs that introduce a quotation.
+SPEECH_VERBS = ("said", "says", "say", "stated", "states", "remarked", "added", "told", "declared",
+                "noted", "emphasized", "emphasised", "stressed", "explained", "warned", "insisted",
+                "affirmed", "commented", "according")
+#: Who speaks for a state without a name: "U.S. officials", "the Kenyan government".
+SPEAKING_BODIES = ("officials", "official", "government", "spokesperson", "spokesman", "ministry",
+                   "authorities", "embassy", "delegation")
+#: Pronouns: a quote attributed to one names no speaker in its own sentence.
+PRONOUNS = ("he", "she", "they", "it", "we", "i")
+#: "said during the event": the quote was said at the article's last event.
+OCCASION_NOUNS = ("event", "ceremony", "meeting", "summit", "session", "conference")
+
+#: Events: words -> the term of the event kind. An event needs a time or a venue in its sentence.
+EVENT_CUES = {
+    "announcement": "announcement", "announced": "announcement", "announces": "announcement",
+    "pledge": "pledge", "pledged": "pledge", "pledges": "pledge",
+    "ceremony": "ceremony", "summit": "summit", "signing ceremony": "signing ceremony",
+}
+
+#: Partnerships: words -> the term of the partner role.
+BACKER_CUES = ("backed", "authorized", "authorised", "mandated", "endorsed")
+SUPPORTER_CUES = ("support", "supports", "supported", "supporting")
+FUNDER_CUES = ("funded", "funds", "fund", "funding", "financed", "finances", "financing", "bankrolled")
+HOST_FORCE_CUES = ("alongside", "bolster", "bolsters", "assist", "assists", "support", "supports",
+                   "train", "trains", "with", "reinforce", "reinforces", "help", "helps")
+PARTNER_TERMS = {"backer": "backer", "supporter": "supporter", "funder": "funder",
+                 "host state": "host state", "host government": "host government",
+                 "host force": "host-nation force"}
+
+#: Claims about the coalition: "the fifth nation to back", "five countries".
+CLAIM_NOUNS = ("nation", "nations", "country", "countries", "state", "states", "member", "members")
+CLAIM_VERBS = ("join", "back", "support", "sign", "ratify", "contribute", "commit", "adhere", "deploy")
+
+#: How the head word of a new organization's name tells its kind.
+ORGANIZATION_HEADS = {
+    "mission": "mission", "operation": "mission", "force": "mission",
+    "police": "government-body", "ministry": "government-body", "government": "government-body",
+    "army": "government-body", "forces": "government-body", "guard": "government-body",
+    "parliament": "government-body", "senate": "government-body", "congress": "government-body",
+    "organization": "international-organization", "organisation": "international-organization",
+    "union": "international-organization", "community": "international-organization",
+    "council": "international-organization", "nations": "international-organization",
+    "bank": "international-organization", "commission": "international-organization",
+    "assembly": "international-organization", "alliance": "international-organization",
+    "fund": "international-organization", "agency": "international-organization",
+    "secretariat": "international-organization", "office": "international-organization",
+}
+#: Small words inside a multi-word name: "Organization *of* American States".
+NAME_CONNECTORS = ("of", "for", "and", "the", "on", "in", "de")

@@ -1,0 +1,174 @@
+"""A draft facts file: the candidates of an article made into facts, one per fact, with ids,
+written in the curated format with what the curator must decide at the top.
+
+Ids follow the curators' conventions (``jam-adhesion``, ``gtm-mss-haiti``, ``mss-haiti-mssm``);
+a fact that another source already states keeps that fact's id, so that accepting it gives one
+fact with two sources, and a new fact never takes the id of a different one. The YAML is
+written by hand, not by a YAML library, because its comments carry the review notes; each
+value is a JSON string, which YAML reads as the same string.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from coalition_kg.curation.model import FACT_KINDS
+from coalition_kg.curation.propose.candidate import Candidate
+from coalition_kg.curation.propose.entities import Entity
+from coalition_kg.curation.propose.known import Known
+from coalition_kg.curation.propose.matching import fact_key
+from coalition_kg.curation.propose.vocabulary import Term, Vocabulary, slug
+
+KIND_ORDER = tuple(FACT_KINDS)
+_REFERENCE = re.compile(r"^[a-z-]+/[A-Za-z0-9._-]+$")
+
+
+@dataclass
+class Draft:
+    """What ``propose`` gives: the source header, the facts and the new register entries."""
+
+    source_id: str
+    source_text: str
+    source_label: str
+    facts: list[Candidate]
+    new_entities: list[Entity]
+    decisions: list[str] = field(default_factory=list)
+
+    def to_yaml(self) -> str:
+        return "".join(_lines(self))
+
+
+def assemble(candidates: Iterable[Candidate], known: Known, vocabulary: Vocabulary) -> list[Candidate]:
+    """One candidate per fact (the best-ranked rule, then the earliest sentence), in the curated
+    files' order: by kind, then by place in the article; each with its id."""
+    best: dict[tuple[str, ...], Candidate] = {}
+    for candidate in sorted(candidates, key=lambda c: (-c.rank, c.sentence.start)):
+        best.setdefault(_key(candidate, vocabulary), candidate)
+    kept = _without_generic_personnel(list(best.values()))
+    kept.sort(key=lambda c: (KIND_ORDER.index(c.kind), c.sentence.start, c.rule))
+    _assign_ids(kept, known, vocabulary)
+    return kept
+
+
+def _key(candidate: Candidate, vocabulary: Vocabulary) -> tuple[str, ...]:
+    return fact_key(candidate.kind, {name: candidate.text(name) for name in candidate.fields}, vocabulary)
+
+
+def _without_generic_personnel(candidates: list[Candidate]) -> list[Candidate]:
+    """"Personnel" is a kind the source does not state: dropped where the article states the
+    state's deployment to the mission by its kind."""
+    specific = {(c.fields["state"], c.fields["mission"]) for c in candidates
+                if c.kind == "deployment" and c.text("deployment_kind") != "personnel"}
+    return [c for c in candidates if not (c.kind == "deployment" and c.text("deployment_kind") == "personnel"
+                                          and (c.fields["state"], c.fields["mission"]) in specific)]
+
+
+def _assign_ids(candidates: list[Candidate], known: Known, vocabulary: Vocabulary) -> None:
+    existing: dict[tuple[str, ...], str] = {}
+    taken: set[tuple[str, str]] = set()
+    for fact in known.facts:
+        existing.setdefault(fact_key(fact.kind, {k: v.text for k, v in fact.values.items()}, vocabulary), fact.id)
+        taken.add((fact.kind, fact.id))
+    used: set[tuple[str, str]] = set()
+    # Instruments and events first: memberships and statements refer to them.
+    for candidate in sorted(candidates, key=lambda c: c.kind not in ("instrument", "event")):
+        reused = existing.get(_key(candidate, vocabulary))
+        if reused and (candidate.kind, reused) not in used:
+            candidate.id = reused
+            candidate.flags.append(f"another source states this fact: the id {reused} is reused")
+        else:
+            base = slug(_id_words(candidate)) or candidate.kind
+            candidate.id = base
+            n = 2
+            while (candidate.kind, candidate.id) in taken | used:
+                candidate.id = f"{base}-{n}"
+                n += 1
+        used.add((candidate.kind, candidate.id))
+
+
+def _short(ref: str) -> str:
+    return ref.split("/", 1)[-1].lower() if ref else ""
+
+
+def _id_words(c: Candidate) -> str:
+    f = c.text
+    if c.kind == "membership":
+        return f"{_short(f('member'))} {_short(f('mission'))}"
+    if c.kind == "instrument":
+        if f("number"):
+            return f"{_short(f('party'))} resolution {f('number')}"
+        return f"{_short(f('party'))} {f('instrument_kind') or 'join'}"
+    if c.kind == "deployment":
+        return f"{_short(f('state'))} {f('deployment_kind')}"
+    if c.kind == "statement":
+        words = [w for w in slug(f("text")).split("-") if len(w) > 3][:3]
+        return f"{_short(f('speaker')) or 'unnamed'} {' '.join(words)}"
+    if c.kind == "post":
+        return f"{_short(f('organization') or f('holder'))} {f('role')} {_short(f('accredited_to'))}"
+    if c.kind == "event":
+        return f"{_short(f('agent'))} {f('event_kind')}"
+    if c.kind == "partnership":
+        return f"{_short(f('mission'))} {_short(f('partner'))}"
+    if c.kind == "name":
+        same = slug(f("label")) == _short(f("entity"))
+        return f"{_short(f('entity'))} {'acronym' if same else f('label')}"
+    if c.kind == "ordinal-claim":
+        return f"{_short(f('subject'))} rank {f('rank')}"
+    return f"{_short(f('mission'))} count {f('count')}"
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _lines(draft: Draft) -> Iterable[str]:
+    yield f"# Draft facts proposed by `coalition-kg propose` from {draft.source_text}, for a curator to review.\n"
+    yield "# Every fact quotes its sentence exactly; the comment above it gives the characters of that\n"
+    yield "# sentence in the article ([start, end)), the rule that proposed it and its confidence.\n"
+    yield "# Keep, correct or delete each fact, settle what is listed below, then validate.\n"
+    yield "#\n"
+    if draft.decisions:
+        yield f"# Needs a decision ({len(draft.decisions)}):\n"
+        for decision in draft.decisions:
+            yield f"#   - {decision}\n"
+    else:
+        yield "# Needs a decision: nothing.\n"
+    if draft.new_entities:
+        yield "#\n# New register entries, not in data/register.yaml: check them and add them there.\n"
+        for entity in draft.new_entities:
+            yield f"#   - id: {entity.ref}  # new: {entity.why}\n"
+            if entity.kind in ("international-organization", "government-body"):
+                yield f"#     kind: {entity.kind}\n"
+            yield f"#     label: {_quoted(entity.label)}\n"
+            if entity.part_of:
+                yield f"#     part_of: {entity.part_of}\n"
+    yield "\nsource:\n"
+    yield f"  id: {_quoted(draft.source_id)}\n"
+    yield f"  text: {_quoted(draft.source_text)}\n"
+    yield f"  label: {_quoted(draft.source_label)}\n"
+    yield "  language: en\n"
+    yield "\nfacts:\n"
+    for candidate in draft.facts:
+        sentence = candidate.sentence
+        yield (f"  # [{sentence.start}, {sentence.end}) rule {candidate.rule}, "
+               f"confidence {candidate.confidence:.2f}\n")
+        for flag in candidate.flags:
+            yield f"  # {'note' if flag.startswith('another source') else 'DECIDE'}: {flag}\n"
+        yield f"  - id: {candidate.id}\n"
+        yield f"    kind: {candidate.kind}\n"
+        for name in FACT_KINDS[candidate.kind].fields:
+            if name not in candidate.fields:
+                continue
+            value = candidate.fields[name]
+            shown = candidate.text(name)
+            if isinstance(value, (Term, Candidate)) or _REFERENCE.match(shown):
+                yield f"    {name}: {shown}\n" if shown else f"    {name}:\n"
+            else:
+                yield f"    {name}: {_quoted(shown)}\n" if shown else f"    {name}:\n"
+        yield f"    evidence: {_quoted(sentence.text)}\n"

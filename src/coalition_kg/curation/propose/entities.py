@@ -1,0 +1,320 @@
+"""Finding the entities an article names, and linking each to the register or proposing it as new.
+
+Names are matched with spaCy's rule-based ``EntityRuler``: a register entry's label, the other
+names the sources give it, a state's ISO 3166-1 alpha-3 code, its names and its demonym (from the
+``countryinfo`` package: "Kenyan", "Salvadoran"), and, for an organization of a state, the same
+name said the other way ("Haiti's National Police" for the Haitian National Police, "Haiti's
+government" for the Government of Haiti). A state the register lacks is proposed as
+``state/<ISO code>``. Then the article itself is read for names the register lacks: a name
+defined by an acronym in brackets ("the Caribbean Community (CARICOM)"), and a person named with
+a title or a quote ("Prime Minister Mia Mottley", "Jane Doe said"); later mentions by acronym or
+surname are linked to them. "The mission", "this coalition" refer to the article's mission.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from countryinfo import CountryInfo
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc
+
+from coalition_kg.curation.propose import cues
+from coalition_kg.curation.propose.known import Known
+from coalition_kg.curation.propose.text import pipeline
+from coalition_kg.curation.propose.vocabulary import slug
+
+#: spaCy entity labels by register kind; a demonym links to its state with ``NORP``.
+LABELS = {"state": "STATE", "mission": "MISSION", "person": "PERSON",
+          "international-organization": "ORG", "government-body": "GOV"}
+KINDS = {label: kind for kind, label in LABELS.items()}
+DEMONYM = "NORP"
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*$|^[A-Z][a-z]{2,5}$")
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"}
+
+
+@dataclass
+class Entity:
+    """An entity the article names: a register entry, or one proposed as a new entry (``new``)."""
+
+    ref: str
+    kind: str
+    label: str
+    new: bool = False
+    part_of: str | None = None
+    names: list[str] = field(default_factory=list)  # matched as written (case counts)
+    variants: list[str] = field(default_factory=list)  # matched in any case
+    demonyms: list[str] = field(default_factory=list)
+    why: str = ""
+
+    @property
+    def slug(self) -> str:
+        """The entity's id without its kind, in lower case: ``gtm``, ``pnh``, ``bernardo-arevalo``."""
+        return self.ref.split("/", 1)[1].lower()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an entity: tokens ``[start, end)`` of the article."""
+
+    ref: str
+    label: str  # STATE, NORP, MISSION, PERSON, ORG, GOV
+    start: int
+    end: int
+    text: str
+
+    @property
+    def kind(self) -> str:
+        return "state" if self.label == DEMONYM else KINDS[self.label]
+
+
+@dataclass
+class Linked:
+    """The article's tokens with every mention linked, the entities, and the article's mission."""
+
+    doc: Doc
+    mentions: list[Mention]
+    entities: dict[str, Entity]
+    mission: str | None
+    acronyms: list[tuple[str, str, int]]  # (entity ref, acronym, token of the acronym)
+    by_token: dict[int, Mention] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_token = {i: mention for mention in self.mentions for i in range(mention.start, mention.end)}
+
+    def at(self, token: int) -> Mention | None:
+        """The mention that token ``token`` is part of."""
+        return self.by_token.get(token)
+
+
+def link(text: str, known: Known) -> Linked:
+    """Read ``text``: find and link its entities, propose the new ones, find its mission."""
+    nlp = pipeline()
+    doc = nlp(text)
+    entities = _register_entities(known)
+    first = _mentions(doc, _ruler(entities, None))
+    acronyms = _acronym_definitions(doc, first, entities)
+    _named_people(doc, first, entities)
+    mission = _main_mission(first, acronyms, entities)
+    for entity in list(entities.values()):
+        if entity.kind == "person" and (entity.new or any(m.ref == entity.ref for m in first)):
+            surname = entity.label.split()[-1]
+            if surname != entity.label and not any(surname in e.names for e in entities.values()):
+                entity.names.append(surname)
+    mentions = _mentions(doc, _ruler(entities, mission))
+    used = {mention.ref for mention in mentions} | {ref for ref, _, _ in acronyms}
+    for entity in entities.values():
+        if entity.part_of and entity.ref in used:
+            used.add(entity.part_of)
+    kept = {ref: entity for ref, entity in entities.items() if ref in used or not entity.new}
+    return Linked(doc, mentions, kept, mission, acronyms)
+
+
+# --- what is known -----------------------------------------------------------------
+
+
+@cache
+def _countries() -> dict[str, tuple[str, tuple[str, ...], str, str]]:
+    """Every country by ISO alpha-3 code: (name, other names, demonym, alpha-2 code)."""
+    found: dict[str, tuple[str, tuple[str, ...], str, str]] = {}
+    for _key, info in sorted(CountryInfo.all().items()):
+        iso = info.get("ISO") or {}
+        code, alpha2 = iso.get("alpha3"), iso.get("alpha2") or ""
+        spellings = tuple(info.get("altSpellings") or ())
+        # Several entries share a code (Wales, GBR): the country's own entry lists its code.
+        if not code or (code in found and code not in spellings):
+            continue
+        names = tuple(name for name in spellings if len(name) > 3 and name != info["name"])
+        found[code] = (info["name"], names, info.get("demonym") or "", alpha2)
+    return found
+
+
+def _register_entities(known: Known) -> dict[str, Entity]:
+    entities: dict[str, Entity] = {}
+    countries = _countries()
+    for code, (name, others, demonym, alpha2) in countries.items():
+        ref = f"state/{code}"
+        register = known.entities.get(ref)
+        entity = Entity(ref, "state", register.label if register else name.removeprefix("The "),
+                        new=register is None, why="a state not in the register (ISO 3166-1 code from countryinfo)")
+        entity.names = _unique([name, name.removeprefix("The "), *others, code, ".".join(alpha2) + "."])
+        entity.demonyms = [demonym] if demonym else []
+        entities[ref] = entity
+    for ref, register in known.entities.items():
+        entity = entities.get(ref) or Entity(ref, register.kind, register.label)
+        entity.kind, entity.label, entity.new, entity.part_of = register.kind, register.label, False, register.part_of
+        entity.names = _unique([register.label, *entity.names, *known.other_names.get(ref, [])])
+        entities[ref] = entity
+    for entity in entities.values():
+        parent = entities.get(entity.part_of or "")
+        if parent is not None and parent.kind == "state":
+            entity.variants = _said_the_other_way(entity.label, parent)
+    return entities
+
+
+def _said_the_other_way(label: str, state: Entity) -> list[str]:
+    """"Government of Haiti" -> "Haiti's government", "Haitian government"; "Haitian National
+    Police" -> "Haiti's National Police"."""
+    variants = []
+    for name in state.names[:1]:
+        head, of, rest = label.partition(" of ")
+        if of and rest in state.names:
+            variants += [f"{name}'s {head}", f"{name}’s {head}", *(f"{d} {head}" for d in state.demonyms)]
+        for demonym in state.demonyms:
+            if label.startswith(demonym + " "):
+                rest = label[len(demonym) + 1:]
+                variants += [f"{name}'s {rest}", f"{name}’s {rest}"]
+    return variants
+
+
+def _unique(names: list[str]) -> list[str]:
+    return [name for i, name in enumerate(names) if name and name not in names[:i]]
+
+
+# --- matching names --------------------------------------------------------------
+
+
+def _ruler(entities: dict[str, Entity], mission: str | None) -> EntityRuler:
+    nlp = pipeline()
+    ruler = EntityRuler(nlp, phrase_matcher_attr=None, overwrite_ents=True)
+    patterns = []
+    for ref in sorted(entities):
+        entity = entities[ref]
+        label = LABELS.get(entity.kind, "ORG")
+        for name in entity.names:
+            patterns.append({"label": label, "id": ref, "pattern": _tokens(name, "ORTH")})
+        for name in entity.variants:
+            patterns.append({"label": label, "id": ref, "pattern": _tokens(name, "LOWER")})
+        for demonym in entity.demonyms:
+            patterns.append({"label": DEMONYM, "id": ref, "pattern": _tokens(demonym, "ORTH")})
+    if mission:
+        patterns.append({"label": "MISSION", "id": mission, "pattern": [
+            {"LOWER": {"IN": list(cues.MISSION_DETERMINERS)}}, {"LOWER": {"IN": list(cues.MISSION_NOUNS)}}]})
+    ruler.add_patterns(patterns)
+    return ruler
+
+
+def _tokens(name: str, attribute: str) -> list[dict[str, str]]:
+    return [{attribute: token.text.lower() if attribute == "LOWER" else token.text}
+            for token in pipeline().make_doc(name)]
+
+
+def _mentions(doc: Doc, ruler: EntityRuler) -> list[Mention]:
+    doc = ruler(doc)
+    return [Mention(span.ent_id_, span.label_, span.start, span.end, span.text) for span in doc.ents]
+
+
+# --- names the register lacks -------------------------------------------------------
+
+
+def _acronym_definitions(doc: Doc, mentions: list[Mention], entities: dict[str, Entity]) -> list[tuple[str, str, int]]:
+    """"Long Name (ACR)": the acronym names the entity just before it, known or new."""
+    ending = {mention.end: mention for mention in mentions}
+    found = []
+    for token in doc[:-2]:
+        acronym, closing = doc[token.i + 1], doc[token.i + 2]
+        if token.text != "(" or closing.text != ")" or not _ACRONYM.match(acronym.text):
+            continue
+        before = ending.get(token.i)
+        if before is not None and before.label != DEMONYM:
+            ref = before.ref
+        else:
+            entity = _new_organization(doc, token.i, acronym.text, mentions)
+            if entity is None:
+                continue
+            ref = entities.setdefault(entity.ref, entity).ref
+        if acronym.text not in entities[ref].names:
+            entities[ref].names.append(acronym.text)
+        found.append((ref, acronym.text, acronym.i))
+    return found
+
+
+def _new_organization(doc: Doc, bracket: int, acronym: str, mentions: list[Mention]) -> Entity | None:
+    """The capitalised name before ``bracket``, as a new mission or organization."""
+    start = bracket
+    while start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper
+                         or (doc[start - 1].lower_ in cues.NAME_CONNECTORS and doc[start - 2].is_title)):
+        start -= 1
+    while start < bracket and doc[start].lower_ in cues.NAME_CONNECTORS:
+        start += 1
+    words = doc[start:bracket]
+    if len(words) < 2:
+        return None
+    states = [m for m in mentions if start <= m.start < bracket and m.kind == "state"]
+    heads = [t.lower_ for t in words if t.lower_ in cues.ORGANIZATION_HEADS]
+    kind = cues.ORGANIZATION_HEADS[heads[0]] if heads else "international-organization"
+    prefix = "mission" if kind == "mission" else "org"
+    entity = Entity(f"{prefix}/{slug(acronym)}", kind, words.text, new=True,
+                    part_of=states[0].ref if states and kind == "government-body" else None,
+                    why=f"named with its acronym {acronym}" + ("" if heads else "; its kind is a guess"))
+    entity.names = [words.text]
+    return entity
+
+
+_PERSON = [{"IS_TITLE": True}, {"IS_TITLE": True, "OP": "+"}]
+
+
+def _named_people(doc: Doc, mentions: list[Mention], entities: dict[str, Entity]) -> None:
+    """People the register lacks, named next to a title ("Prime Minister Mia Mottley", "Mia
+    Mottley, Barbados's prime minister") or a speech verb ("Jane Doe said")."""
+    taken = {i for mention in mentions for i in range(mention.start, mention.end)}
+    roles = role_matcher()
+    matcher = Matcher(doc.vocab)
+    matcher.add("PERSON", [_PERSON], greedy="LONGEST")
+    role_spans = [(start, end) for _, start, end in roles(doc)]
+    titles = {end for _, end in role_spans}
+    title_starts = {start for start, _ in role_spans}
+    for _, start, end in matcher(doc):
+        while start < end and (start in taken or doc[start].is_stop or doc[start].lower_ in _MONTHS
+                               or any(s <= start < e for s, e in role_spans)):
+            start += 1
+        span = doc[start:end]
+        if len(span) < 2 or any(t.i in taken or t.lower_ in _MONTHS or t.is_stop for t in span):
+            continue
+        after = doc[end] if end < len(doc) else None
+        beside_title = start in titles or (after is not None and after.text == "," and end + 1 < len(doc)
+                                           and _title_follows(doc, end + 1, title_starts))
+        beside_speech = (after is not None and after.lower_ in cues.SPEECH_VERBS) or (
+            start > 0 and doc[start - 1].lower_ in cues.SPEECH_VERBS)
+        if not (beside_title or beside_speech):
+            continue
+        ref = f"person/{slug(_ascii(span.text))}"
+        if ref not in entities:
+            entity = Entity(ref, "person", span.text, new=True, why="a person named in the article")
+            entity.names = [span.text]
+            entities[ref] = entity
+
+
+def _title_follows(doc: Doc, i: int, title_starts: set[int]) -> bool:
+    """A title within the next few words: "Jane Doe, Barbados's foreign minister"."""
+    return any(j in title_starts for j in range(i, min(i + 5, len(doc))))
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+@cache
+def role_matcher() -> PhraseMatcher:
+    """Titles of posts, in any case."""
+    nlp = pipeline()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for words in sorted(cues.ROLE_CUES):
+        matcher.add(words, [nlp.make_doc(words)])
+    return matcher
+
+
+def _main_mission(mentions: list[Mention], acronyms: list[tuple[str, str, int]],
+                  entities: dict[str, Entity]) -> str | None:
+    counts = Counter(m.ref for m in mentions if m.label == "MISSION")
+    counts.update(ref for ref, _, _ in acronyms if entities[ref].kind == "mission")
+    if not counts:
+        return None
+    first = {m.ref: m.start for m in reversed(mentions)}
+    return min(counts, key=lambda ref: (-counts[ref], first.get(ref, 0), ref))

@@ -1,0 +1,40 @@
+"""When two facts are the same fact: the same kind and the same key fields.
+
+One definition serves three purposes: a draft keeps one candidate per fact, reuses the id of a
+fact another source already states, and the evaluation (``make eval``) counts a proposed fact as
+found when a curated one has the same key. Other fields (a deployment's size, an event's label,
+a statement's occasion) are details of a fact, not what makes it the fact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from coalition_kg.curation.propose.vocabulary import CONCEPT_FIELDS, Vocabulary
+
+#: The fields that identify a fact of each kind.
+KEY_FIELDS: dict[str, tuple[str, ...]] = {
+    "membership": ("member", "mission"),
+    "instrument": ("party", "mission", "instrument_kind", "number", "date"),
+    "deployment": ("state", "mission", "deployment_kind", "status"),
+    "statement": ("speaker", "text"),
+    "post": ("holder", "organization", "role"),
+    "event": ("agent", "mission", "event_kind", "date", "date_text"),
+    "partnership": ("mission", "partner", "partner_role"),
+    "name": ("entity", "label"),
+    "ordinal-claim": ("subject", "mission", "rank"),
+    "count-claim": ("mission", "count"),
+}
+
+
+def fact_key(kind: str, values: Mapping[str, str], vocabulary: Vocabulary) -> tuple[str, ...]:
+    """``(kind, value of each key field)``: words compared with their spaces collapsed, a concept
+    by the slug its words resolve to in today's schemes (``troops`` and "soldiers" do not meet,
+    but "host-nation force" and ``host-nation-force`` do)."""
+    key = [kind]
+    for name in KEY_FIELDS[kind]:
+        value = " ".join(str(values.get(name) or "").split())
+        if value and name in CONCEPT_FIELDS:
+            value = vocabulary.resolve(CONCEPT_FIELDS[name], value).slug
+        key.append(value)
+    return tuple(key)

@@ -1,0 +1,34 @@
+"""The rules that propose candidate facts, one module per family: :mod:`.joining` (names,
+instruments, memberships, claims), :mod:`.forces` (deployments, partnerships), :mod:`.people`
+(posts, statements, events). Each rule reads one sentence at a time, outside its quotations
+(quoted words are a speaker's, recorded as a statement, not as the article's own facts)."""
+
+from __future__ import annotations
+
+from coalition_kg.curation.propose.candidate import Candidate
+from coalition_kg.curation.propose.context import Article, Context
+from coalition_kg.curation.propose.known import Known
+from coalition_kg.curation.propose.rules import forces, joining, people
+
+
+def propose_candidates(article: Article, contexts: list[Context], known: Known) -> list[Candidate]:
+    """Every candidate fact of the article, before duplicates are merged."""
+    found = joining.names(article, contexts)
+    instruments = [c for context in contexts for c in joining.instruments(context)]
+    found += instruments
+    for context in contexts:
+        found += joining.memberships(context, instruments)
+        found += joining.ordinal_claims(context)
+        found += joining.count_claims(context)
+        found += forces.deployments(context)
+    members = {c.fields["member"] for c in found if c.kind == "membership"}
+    main_state = people.main_state(contexts)
+    events: list[Candidate] = []
+    posts: list[Candidate] = []
+    for context in contexts:
+        found += forces.partnerships(context, members)
+        posts += people.posts(context, known)
+        context_events = people.events(context, main_state)
+        events += context_events
+        found += people.statements(context, posts, events)
+    return found + posts + events

@@ -1,0 +1,275 @@
+"""Rules for who joined, by which instrument, and what the article claims about the coalition:
+names and acronyms, instruments (resolutions, adhesions, signatures, ratifications...),
+memberships, ordinal claims ("the first to join") and count claims ("five countries")."""
+
+from __future__ import annotations
+
+from coalition_kg.curation.propose import cues
+from coalition_kg.curation.propose.candidate import Candidate
+from coalition_kg.curation.propose.context import Article, Context, Hit
+from coalition_kg.curation.propose.entities import Mention
+from coalition_kg.curation.propose.numbers import cardinal, ordinal
+
+JOINING_TERMS = ("instrument of adhesion", "signature", "ratification")
+_FULL_DATE_NEEDED = "the sentence gives no full date for it"
+
+
+def names(article: Article, contexts: list[Context]) -> list[Candidate]:
+    """"The Caribbean Community (CARICOM)": the entity is also called CARICOM."""
+    found = []
+    for ref, acronym, token in article.linked.acronyms:
+        context = next(c for c in contexts if c.span.start <= token < c.span.end)
+        entity = article.linked.entities[ref]
+        if acronym == entity.label:
+            continue
+        found.append(Candidate("name", {"entity": ref, "label": acronym}, context.sentence, "name.acronym-in-brackets",
+                               0.95 if not entity.new else 0.85))
+    return found
+
+
+def instruments(context: Context) -> list[Candidate]:
+    """Resolutions by number, and instruments named by their kind or by a verb ("ratified")."""
+    found = _resolutions(context)
+    hits = context.hits(_instrument_cues(context))
+    nouns = [hit for hit in hits if hit.term in cues.INSTRUMENT_NOUN_TERMS or _is_label(context, hit)]
+    for hit in nouns or hits:
+        if "resolution" in hit.term.lower():
+            continue
+        for party in _parties(context, hit):
+            found.append(_instrument(context, hit, party, _date_after(context, hit.end, party)))
+    found += _followers(context, found)
+    return found
+
+
+def _instrument_cues(context: Context) -> dict[str, str]:
+    return {**cues.INSTRUMENT_CUES, **context.article.vocabulary.phrases("instrument-kind")}
+
+
+def _is_label(context: Context, hit: Hit) -> bool:
+    return hit.term in context.article.vocabulary.phrases("instrument-kind") and " " in hit.term
+
+
+def _parties(context: Context, hit: Hit) -> list[Mention]:
+    """The states that sign or ratify: those named before the cue in its clause, else the first after."""
+    states = [m for m in context.mentions("STATE") if m.end <= hit.start]
+    clause = [m for m in states if not any(context.span.doc[i].text in (";",) for i in range(m.end, hit.start))]
+    if clause:
+        last = clause[-1]
+        together = [m for m in clause if all(context.span.doc[i].lower_ in ("and", ",") or context.span.doc[i].is_space
+                                             or any(o.start <= i < o.end for o in clause)
+                                             for i in range(m.end, last.start))]
+        return _distinct(together)
+    after = [m for m in context.mentions("STATE") if m.start >= hit.end]
+    return after[:1]
+
+
+def _distinct(mentions: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    return [m for m in mentions if not (m.ref in seen or seen.add(m.ref))]
+
+
+def _date_after(context: Context, token: int, party: Mention):
+    """The first dated words after the cue (or else anywhere in the sentence), before another state."""
+    others = [m.start for m in context.mentions("STATE") if m.start > token and m.ref != party.ref]
+    limit = min(others) if others else context.span.end
+    dates = [d for d in context.dates() if token <= d.start < limit] or (
+        [d for d in context.dates() if d.start < token] if len(context.dates()) == 1 else [])
+    return dates[0] if dates else None
+
+
+def _instrument(context: Context, hit: Hit, party: Mention, date, term: str | None = None) -> Candidate:
+    article = context.article
+    kind = article.vocabulary.resolve("instrument-kind", term or hit.term, hit.text)
+    fields = {"instrument_kind": kind, "party": party.ref, "mission": article.mission or ""}
+    flags = [] if kind.known else [_unknown(kind, article)]
+    confidence = 0.9
+    if date is not None and date.iso:
+        fields["date"] = date.iso
+    elif date is not None:
+        flags.append(f"the date '{date.text}' has no year; it is left out (an instrument has no date_text)")
+        confidence = 0.75
+    else:
+        confidence = 0.8
+    if not article.mission:
+        flags.append("the article names no mission of the register; 'mission:' is left empty")
+    return Candidate("instrument", fields, context.sentence, f"instrument.{kind.slug}", confidence, flags, rank=2)
+
+
+def _followers(context: Context, instruments: list[Candidate]) -> list[Candidate]:
+    """"..., followed shortly by the Bahamas on September 26, 2024": a join of unstated kind."""
+    joining = [c for c in instruments if c.text("instrument_kind") and _joins(c)]
+    if not joining:
+        return []
+    parties = {c.fields["party"] for c in instruments}
+    found = []
+    words = [t for t in context.words() if t.lower_ in cues.FOLLOW_WORDS]
+    for word in words:
+        later = [m for m in context.mentions("STATE") if m.start > word.i and m.ref not in parties]
+        if not later:
+            continue
+        date = _date_after(context, later[0].end, later[0])
+        if date is None:
+            continue
+        fields = {"party": later[0].ref, "mission": context.article.mission or ""}
+        if date.iso:
+            fields["date"] = date.iso
+        found.append(Candidate("instrument", fields, context.sentence, "instrument.followed-by", 0.7,
+                               [("the sentence does not say by which instrument it joined; "
+                                "'instrument_kind:' is left out")], rank=2))
+        parties.add(later[0].ref)
+    return found
+
+
+def _joins(candidate: Candidate) -> bool:
+    kind = candidate.fields.get("instrument_kind")
+    return kind is None or getattr(kind, "words", "") in JOINING_TERMS or getattr(kind, "slug", "") in (
+        "adhesion", "signature", "ratification")
+
+
+def _resolutions(context: Context) -> list[Candidate]:
+    """"UN Security Council Resolution 2699 (2023)"."""
+    found = []
+    doc = context.span.doc
+    for token in context.words():
+        if token.lower_ != "resolution" or token.i + 1 >= context.span.end or not doc[token.i + 1].like_num:
+            continue
+        number = doc[token.i + 1].text
+        before = doc[max(context.span.start, token.i - 4): token.i]
+        body = next((term for words, term in cues.RESOLUTION_BODIES.items() if words in before.text.lower()), "resolution")
+        parties = [m for m in context.mentions("ORG", "GOV") if m.end == token.i]
+        start = parties[0].start if parties else token.i
+        end = token.i + 2
+        date = next((d for d in context.dates(True) if d.start in (end, end + 1)), None)
+        if date is not None:
+            end = date.end + (1 if date.end < len(doc) and doc[date.end].text == ")" else 0)
+        date = date or next(iter(context.dates(True)), None)
+        kind = context.article.vocabulary.resolve("instrument-kind", body)
+        fields = {"instrument_kind": kind, "label": doc[start:end].text, "number": number}
+        flags = [] if kind.known else [_unknown(kind, context.article)]
+        if parties:
+            fields["party"] = parties[0].ref
+        else:
+            flags.append("the sentence names no register body that adopted it; 'party:' is left empty")
+        fields["mission"] = context.article.mission or ""
+        if date is not None and date.iso:
+            fields["date"] = date.iso
+        found.append(Candidate("instrument", fields, context.sentence, "instrument.resolution-number",
+                               0.9 if parties else 0.6, flags, rank=2))
+    return found
+
+
+def memberships(context: Context, instruments: list[Candidate]) -> list[Candidate]:
+    """A state joins: by a joining instrument, by a joining word ("joined", "contributors to"),
+    or by having personnel in the mission ("includes personnel from Kenya, ...")."""
+    article = context.article
+    if not article.mission:
+        return []
+    found = []
+    for instrument in instruments:
+        if instrument.sentence is context.sentence and instrument.kind == "instrument" and _joins(instrument):
+            found.append(_membership(context, instrument.fields["party"], "membership.by-instrument", 0.9,
+                                     instrument=instrument, rank=3))
+    join_words = [t for t in context.words() if t.lower_ in cues.JOIN_WORDS]
+    for word in join_words:
+        joined_other = [m for m in context.mentions("ORG") if 0 < m.start - word.i <= 3]
+        if joined_other or not (context.names_mission() or word.lower_ in ("join", "joined")):
+            continue
+        for state in _subjects(context, word.i):
+            found.append(_membership(context, state.ref, "membership.joining-word", 0.85, rank=2))
+    for word in context.words():
+        if word.lower_ == "from" and word.i > context.span.start and context.span.doc[word.i - 1].lower_ in (
+                "personnel", "troops", "contingents", "forces", "officers") and context.names_mission():
+            for state in _listed_after(context, word.i):
+                found.append(_membership(context, state.ref, "membership.personnel-from", 0.8, rank=1))
+    return found
+
+
+def _membership(context: Context, state: str, rule: str, confidence: float, instrument: Candidate | None = None,
+                rank: int = 0) -> Candidate:
+    fields = {"member": state, "mission": context.article.mission or ""}
+    if instrument is not None:
+        fields["instrument"] = instrument
+    return Candidate("membership", fields, context.sentence, rule, confidence, rank=rank)
+
+
+def _subjects(context: Context, token: int) -> list[Mention]:
+    """The states named before ``token`` in its sentence, as one list ("Guatemala and El Salvador")."""
+    before = [m for m in context.states() if m.end <= token and m.label == "STATE"]
+    if not before:
+        return []
+    doc = context.span.doc
+    chain = [before[-1]]
+    for mention in reversed(before[:-1]):
+        between = doc[mention.end: chain[0].start]
+        if all(t.lower_ in ("and", ",") for t in between):
+            chain.insert(0, mention)
+        else:
+            break
+    first = chain[0]
+    if any(doc[i].lower_ in ("by", "to", "with", "in", "from", "alongside") for i in range(max(context.span.start, first.start - 1), first.start)):
+        return []
+    return _distinct(chain)
+
+
+def _listed_after(context: Context, token: int) -> list[Mention]:
+    """"from Kenya, Jamaica, Belize and Guatemala": the states listed right after ``token``."""
+    doc = context.span.doc
+    listed = []
+    i = token + 1
+    for mention in [m for m in context.states() if m.start > token]:
+        if any(doc[j].lower_ not in (",", "and", "the") for j in range(i, mention.start)):
+            break
+        listed.append(mention)
+        i = mention.end
+    return _distinct(listed)
+
+
+def ordinal_claims(context: Context) -> list[Candidate]:
+    """"Jamaica was the first to join", "Guatemala is the fifth nation to officially back"."""
+    found = []
+    words = context.words()
+    for n, token in enumerate(words[:-2]):
+        rank = ordinal(token.text) if token.like_num or token.lower_.endswith(("st", "nd", "rd", "th")) else None
+        if token.i == 0 or rank is None or context.span.doc[token.i - 1].lower_ != "the":
+            continue
+        after = [t.lower_ for t in words[n + 1: n + 5]]
+        if after and after[0] in cues.CLAIM_NOUNS:
+            after = after[1:]
+        if not after or not (after[0] == "to" or (after[0] in ("of", "in") and context.names_mission())):
+            continue
+        if after[0] == "to" and not any(a.startswith(cues.CLAIM_VERBS) for a in after[1:3]):
+            continue
+        subjects = [m for m in context.mentions("STATE") if m.end <= token.i]
+        if not subjects or not context.article.mission:
+            continue
+        subject = subjects[-1]
+        found.append(Candidate("ordinal-claim", {"subject": subject.ref, "mission": context.article.mission,
+                                                 "rank": str(rank)}, context.sentence, "ordinal-claim.the-nth-to", 0.85))
+    return found
+
+
+def count_claims(context: Context) -> list[Candidate]:
+    """"with five countries officially supporting the initiative"."""
+    found = []
+    words = context.words()
+    doc = context.span.doc
+    for token in words:
+        if token.lower_ not in ("countries", "nations", "states", "members") or not context.names_mission():
+            continue
+        start = token.i
+        while start > context.span.start and doc[start - 1].like_num and ordinal(doc[start - 1].text) is None:
+            start -= 1
+        if start == token.i or not context.article.mission:
+            continue
+        count = cardinal(doc[start: token.i])
+        if count is None:
+            continue
+        found.append(Candidate("count-claim", {"mission": context.article.mission, "count": str(count)},
+                               context.sentence, "count-claim.n-countries", 0.8))
+    return found
+
+
+def _unknown(term, article: Article) -> str:
+    allowed = ", ".join(article.vocabulary.slugs(term.scheme)) or "none"
+    return (f"'{term.words}' names no concept of the {term.scheme} scheme (today: {allowed}); "
+            f"kept as '{term.slug}': add the concept to ontology/coalition.ttl or choose one")

@@ -1,0 +1,216 @@
+"""Rules for officials and what they say and do: posts ("Guatemalan President Bernardo
+Arévalo"), statements (the words quoted, and who said them when the sentence names who), and
+events (an announcement or pledge with a time or a venue)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from coalition_kg.curation.propose import cues
+from coalition_kg.curation.propose.candidate import Candidate
+from coalition_kg.curation.propose.context import Context, Hit
+from coalition_kg.curation.propose.entities import Mention
+from coalition_kg.curation.propose.known import Known
+from coalition_kg.curation.propose.rules.joining import _unknown
+from coalition_kg.curation.propose.text import quotations
+from coalition_kg.curation.propose.vocabulary import slug
+
+
+def posts(context: Context, known: Known) -> list[Candidate]:
+    """A title next to a person: before ("President X"), or after a comma ("X, Guatemala's ambassador")."""
+    article = context.article
+    found = []
+    doc = context.span.doc
+    for hit in context.hits({**cues.ROLE_CUES, **article.vocabulary.phrases("role")}):
+        holder = _holder(context, hit)
+        if holder is None:
+            continue
+        role = article.vocabulary.resolve("role", hit.text, hit.term)
+        fields: dict = {"holder": holder.ref, "role": role}
+        flags = [] if role.known else [_unknown(role, article)]
+        organization = _organization_before(context, hit) or _organization_of(context, hit)
+        rule = "post.title-and-name"
+        if organization is None:
+            organization = _known_organization(known, holder.ref, role.slug)
+            rule = "post.title-and-name+known-post"
+        if organization is None:
+            flags.append("the sentence does not say which state or organization the post is in; fill in 'organization:'")
+        fields["organization"] = organization or ""
+        if hit.term in cues.ACCREDITED_ROLES:
+            accredited = [m for m in context.mentions("ORG", "STATE") if 0 < m.start - hit.end <= 2
+                          and doc[hit.end].lower_ == "to"]
+            if accredited:
+                fields["accredited_to"] = accredited[0].ref
+        found.append(Candidate("post", fields, context.sentence, rule, 0.9 if organization else 0.6, flags))
+    return found
+
+
+def _holder(context: Context, hit: Hit) -> Mention | None:
+    doc = context.span.doc
+    people = context.mentions("PERSON")
+    right_after = [m for m in people if m.start == hit.end]
+    if right_after:
+        return right_after[0]
+    for mention in people:
+        between = doc[mention.end: hit.start]
+        if between and between[0].text == "," and all(
+                t.text in (",", "the", "’s", "'s") or context.article.linked.at(t.i) for t in between) and len(between) <= 5:
+            return mention
+    return None
+
+
+def _organization_before(context: Context, hit: Hit) -> str | None:
+    """"Guatemalan President", "Guatemala's ambassador", "the OAS Secretary-General"."""
+    doc = context.span.doc
+    i = hit.start - 1
+    if i >= context.span.start and doc[i].text in ("’s", "'s"):
+        i -= 1
+    mention = context.article.linked.at(i) if i >= context.span.start else None
+    return mention.ref if mention is not None and mention.kind in ("state", "international-organization") else None
+
+
+def _organization_of(context: Context, hit: Hit) -> str | None:
+    """"Prime Minister of Barbados"."""
+    doc = context.span.doc
+    if hit.end + 1 < context.span.end and doc[hit.end].lower_ == "of":
+        j = hit.end + 1 + (doc[hit.end + 1].lower_ == "the")
+        mention = context.article.linked.at(j)
+        if mention is not None and mention.kind != "person":
+            return mention.ref
+    return None
+
+
+def _known_organization(known: Known, holder: str, role: str) -> str | None:
+    for fact in known.facts:
+        values = fact.values
+        if fact.kind == "post" and values.get("holder") and values["holder"].text == holder and (
+                values.get("role") and values["role"].text == role) and values.get("organization"):
+            return values["organization"].text
+    return None
+
+
+def statements(context: Context, posts_found: list[Candidate], events: list[Candidate]) -> list[Candidate]:
+    """The words between quotation marks, with the speaker the sentence names."""
+    article = context.article
+    found = []
+    for quotation in quotations(context.sentence):
+        fields: dict = {}
+        flags = []
+        speaker, description = _speaker(context)
+        if speaker is None:
+            pronoun = [t.text for t in context.words() if t.lower_ in cues.PRONOUNS]
+            hint = f" (it says '{pronoun[0]}')" if pronoun else ""
+            flags.append(f"the sentence names no speaker{hint}; fill in 'speaker:' or delete the statement")
+            fields["speaker"] = ""
+            rule, confidence = "statement.quote-without-speaker", 0.5
+        else:
+            fields["speaker"] = speaker
+            if description:
+                fields["speaker_description"] = description
+            rule, confidence = "statement.quote-and-speaker", 0.9
+            behalf = next((p.text("organization") for p in posts_found if p.fields.get("holder") == speaker
+                           and p.text("organization")), None)
+            if behalf and speaker.startswith("person/"):
+                fields["on_behalf_of"] = behalf
+        if article.mission:
+            fields["mission"] = article.mission
+        fields["text"] = quotation.text
+        date = next(iter(context.dates(True)), None)
+        if date is not None:
+            fields["date"] = date.iso
+        if any(t.lower_ in cues.OCCASION_NOUNS and context.span.doc[t.i - 1].lower_ == "the" for t in context.words()):
+            earlier = [e for e in events if e.sentence.start < context.sentence.start]
+            if earlier:
+                fields["occasion"] = earlier[-1]
+        found.append(Candidate("statement", fields, context.sentence, rule, confidence, flags))
+    return found
+
+
+def _speaker(context: Context) -> tuple[str | None, str | None]:
+    """A person named outside the quote; else a state's officials ("U.S. officials said")."""
+    people = context.mentions("PERSON")
+    if people:
+        verbs = [t.i for t in context.words() if t.lower_ in cues.SPEECH_VERBS] or [context.span.start]
+        return min(people, key=lambda m: min(abs(m.start - v) for v in verbs)).ref, None
+    doc = context.span.doc
+    for mention in context.mentions("STATE", "NORP", "GOV"):
+        body = doc[mention.end] if mention.end < context.span.end else None
+        if body is not None and body.lower_ in cues.SPEAKING_BODIES:
+            state = mention.ref if mention.kind == "state" else context.article.linked.entities[mention.ref].part_of
+            if state:
+                return state, doc[mention.start: body.i + 1].text
+        if mention.label == "GOV" and context.article.linked.entities[mention.ref].part_of and any(
+                t.lower_ in cues.SPEECH_VERBS for t in doc[mention.end: mention.end + 3]):
+            return context.article.linked.entities[mention.ref].part_of, mention.text
+    return None, None
+
+
+def events(context: Context, main_state: str | None) -> list[Candidate]:
+    """An announcement, a pledge... that the sentence places in time or at a venue."""
+    article = context.article
+    found = []
+    doc = context.span.doc
+    dates = context.dates()
+    venues = [m for m in context.mentions("ORG", "GOV") if m.start > context.span.start and doc[m.start - 1].lower_ in (
+        "at", "the") and doc[max(context.span.start, m.start - 2)].lower_ == "at" or doc[m.start - 1].lower_ == "at"]
+    if not dates and not venues:
+        return []
+    for hit in context.hits({**cues.EVENT_CUES, **article.vocabulary.phrases("event-kind")})[:1]:
+        kind = article.vocabulary.resolve("event-kind", hit.text, hit.term)
+        flags = [] if kind.known else [_unknown(kind, article)]
+        agent, inferred = _agent(context, main_state)
+        if inferred:
+            flags.append(f"the sentence names no one who acted; 'agent:' is the article's main state, {agent}")
+        agent_label = article.linked.entities[agent].label if agent in article.linked.entities else ""
+        fields: dict = {"event_kind": kind, "label": f"{agent_label}'s {hit.term}".strip("'s ").strip() or hit.term}
+        if agent:
+            fields["agent"] = agent
+        if article.mission:
+            fields["mission"] = article.mission
+        if dates:
+            fields["date" if dates[0].iso else "date_text"] = dates[0].iso or dates[0].text
+        place = _place_name(context)
+        if place:
+            fields["place"] = place
+        if venues:
+            fields["venue"] = venues[0].ref
+        found.append(Candidate("event", fields, context.sentence, f"event.{slug(hit.term)}-with-time",
+                               0.6 if inferred else 0.8, flags))
+    return found
+
+
+def _agent(context: Context, main_state: str | None) -> tuple[str | None, bool]:
+    people = context.mentions("PERSON")
+    if people:
+        return people[0].ref, False
+    states = [m for m in context.mentions("STATE") if not m.start or context.span.doc[m.start - 1].lower_ not in ("in", "to", "by")]
+    if states:
+        return states[0].ref, False
+    return main_state, main_state is not None
+
+
+def _place_name(context: Context) -> str | None:
+    """"in Washington, D.C.": capitalised words after "in" that name no entity and no date."""
+    doc = context.span.doc
+    dated = {i for d in context.dates() for i in range(d.start, d.end)}
+    for token in context.words():
+        if token.lower_ != "in" or token.i + 1 >= context.span.end:
+            continue
+        end = token.i + 1
+        while end < context.span.end and (doc[end].is_title or doc[end].is_upper or (
+                doc[end].text == "," and end + 1 < context.span.end and doc[end + 1].is_title)):
+            end += 1
+        words = doc[token.i + 1: end]
+        if len(words) and not any(i in dated or context.article.linked.at(i) for i in range(words.start, words.end)):
+            return words.text
+    return None
+
+
+def main_state(contexts: list[Context]) -> str | None:
+    """The state the article names most often (ties: the first named)."""
+    mentions = [m for c in contexts for m in c.states()]
+    counts = Counter(m.ref for m in mentions)
+    if not counts:
+        return None
+    order = {ref: n for n, ref in reversed(list(enumerate(m.ref for m in mentions)))}
+    return min(counts, key=lambda ref: (-counts[ref], order[ref]))

@@ -1,0 +1,141 @@
+"""An article as tokens and sentences, with spaCy's blank English pipeline (no model, nothing
+downloaded): its rule-based tokenizer and sentencizer, plus one rule of our own.
+
+A sentence never ends inside a quotation (a quote of three sentences is one statement, as
+curators quote it), a quotation that opens after a full stop starts a new sentence (spaCy's
+sentencizer would leave the opening mark on the previous one), and a line break always ends one
+(headlines, datelines and paragraphs carry no full stop of their own, "Washington, D.C." ends
+with an abbreviation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+OPENING_QUOTES = ("“", "«")
+CLOSING_QUOTES = ("”", "»")
+STRAIGHT_QUOTE = '"'
+_SENTENCE_END = (".", "!", "?", "…")
+
+
+@Language.component("coalition_kg_paragraphs_and_quotes")
+def paragraphs_and_quotes(doc: Doc) -> Doc:
+    """Set sentence starts at line breaks and at quotations opening a sentence; none inside quotes."""
+    inside = False
+    previous = None
+    for token in doc:
+        if token.is_space:
+            if "\n" in token.text:
+                inside = False
+                previous = None
+            continue
+        if previous is None:
+            token.is_sent_start = True
+        elif inside:
+            token.is_sent_start = False
+        if _opens(token.text, inside):
+            if previous is not None and previous.text in _SENTENCE_END:
+                token.is_sent_start = True
+            inside = True
+        elif _closes(token.text, inside):
+            inside = False
+        previous = token
+    return doc
+
+
+def _opens(text: str, inside: bool) -> bool:
+    return text in OPENING_QUOTES or (text == STRAIGHT_QUOTE and not inside)
+
+
+def _closes(text: str, inside: bool) -> bool:
+    return inside and (text in CLOSING_QUOTES or text == STRAIGHT_QUOTE)
+
+
+@cache
+def pipeline() -> Language:
+    """spaCy's blank English pipeline with the sentence rules above and its sentencizer."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("coalition_kg_paragraphs_and_quotes")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the article: its characters ``[start, end)`` and its tokens."""
+
+    span: Span
+
+    @property
+    def start(self) -> int:
+        return self.span.start_char
+
+    @property
+    def end(self) -> int:
+        return self.span.end_char
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+def sentences(doc: Doc) -> list[Sentence]:
+    """The sentences of ``doc``, without the spaces and line breaks around them."""
+    found = []
+    for sent in doc.sents:
+        words = [token for token in sent if not token.is_space]
+        if words:
+            found.append(Sentence(doc[words[0].i: words[-1].i + 1]))
+    return found
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """The indices of the tokens inside quotation marks, the marks included."""
+    quoted: set[int] = set()
+    inside = False
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            inside = False
+        elif _opens(token.text, inside):
+            inside = True
+            quoted.add(token.i)
+        elif _closes(token.text, inside):
+            inside = False
+            quoted.add(token.i)
+        elif inside:
+            quoted.add(token.i)
+    return quoted
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """The words between a pair of quotation marks: characters ``[start, end)`` of the article."""
+
+    start: int
+    end: int
+    text: str
+
+
+def quotations(sentence: Sentence) -> list[Quotation]:
+    """The quotations of a sentence, each without its marks and without a comma closing it
+    (English puts the comma of the reporting clause inside the quote: “..., ” she said)."""
+    found = []
+    opened = None
+    for token in sentence.span:
+        if opened is None and _opens(token.text, False):
+            opened = token
+        elif opened is not None and (token.text in CLOSING_QUOTES or token.text == STRAIGHT_QUOTE):
+            doc = sentence.span.doc
+            start, end = opened.idx + len(opened.text), token.idx
+            text = doc.text[start:end]
+            stripped = text.strip().removesuffix(",").rstrip()
+            start += len(text) - len(text.lstrip())
+            if stripped:
+                found.append(Quotation(start, start + len(stripped), stripped))
+            opened = None
+    return found
