@@ -3,7 +3,7 @@
 Every command imports what it needs inside its own function (rdflib, pyshacl and the
 pipeline for most, the light query modules for ``query``), so that ``coalition-kg query``
 starts fast: it loads click, pyoxigraph and the query layer only. The commands live in
-one module per concern: :mod:`.data`, :mod:`.ask`, :mod:`.remote`, :mod:`.pictures`;
+one module per concern: :mod:`.data`, :mod:`.ask`, :mod:`.remote`, :mod:`.pictures`, :mod:`.curate`;
 what they share in :mod:`.options`.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import click
 
-from coalition_kg.cli import ask, data, pictures, remote
+from coalition_kg.cli import ask, curate, data, pictures, remote
 
 
 @click.group()
@@ -22,3 +22,4 @@ def main() -> None:
 
 for command in (data.build, data.validate, data.export, ask.queries, ask.query, ask.sparql, remote.push, pictures.graph):
     main.add_command(command)
+main.add_command(curate.propose)
