@@ -3,7 +3,8 @@
 One definition serves three purposes: a draft keeps one candidate per fact, reuses the id of a
 fact another source already states, and the evaluation (``make eval``) counts a proposed fact as
 found when a curated one has the same key. Other fields (a deployment's size, an event's label,
-a statement's occasion) are details of a fact, not what makes it the fact.
+a statement's occasion) are details of a fact, not what makes it the fact. A statement is its
+quoted words: its speaker is a detail, which a draft leaves empty when the sentence names none.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ KEY_FIELDS: dict[str, tuple[str, ...]] = {
     "membership": ("member", "mission"),
     "instrument": ("party", "mission", "instrument_kind", "number", "date"),
     "deployment": ("state", "mission", "deployment_kind", "status"),
-    "statement": ("speaker", "text"),
+    "statement": ("text",),
     "post": ("holder", "organization", "role"),
     "event": ("agent", "mission", "event_kind", "date", "date_text"),
     "partnership": ("mission", "partner", "partner_role"),
