@@ -53,6 +53,9 @@ def propose(article: Path, data_dir: Path = DATA_DIR, ontology_file: Path = ONTO
     new_entities = [entity for ref, entity in sorted(linked.entities.items()) if entity.new]
     decisions = [f"{fact.kind}/{fact.id}: {flag}" for fact in facts for flag in fact.flags
                  if not flag.startswith("another source")]
+    if linked.mission and not linked.mission_named:
+        decisions.insert(0, f"the article names no mission; 'mission:' is the register's only mission, "
+                            f"{linked.mission}: check it")
     if linked.mission is None:
         decisions.insert(0, "the article names no mission of the register: add it to data/register.yaml "
                             "and fill in every 'mission:'")

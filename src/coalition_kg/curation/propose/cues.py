@@ -66,7 +66,7 @@ STATUS_CUES = {
     "promise": "pledged", "promises": "pledged", "offered": "pledged", "offers": "pledged",
     "committed": "committed", "committing": "committed", "commit": "committed",
     "commits": "committed", "decided": "committed", "agreed": "committed", "approved": "committed",
-    "will": "committed",
+    "will": "committed", "would": "committed",
     "arrived": "arrived", "arrive": "arrived", "arrives": "arrived", "arrival": "arrived",
     "landed": "arrived", "welcomed": "arrived", "reached": "arrived", "deployed": "arrived",
     "dispatched": "arrived", "sent": "arrived",
@@ -93,6 +93,9 @@ ROLE_CUES = {
     "special envoy": "special envoy", "spokesperson": "spokesperson", "spokesman": "spokesperson",
     "spokeswoman": "spokesperson",
 }
+#: Ranks and courtesy titles before a name, not part of it: "Corporal Andre Lewis".
+HONORIFICS = ("mr", "mrs", "ms", "dr", "corporal", "sergeant", "private", "captain", "lieutenant", "major",
+              "colonel", "general", "commander", "inspector", "superintendent", "officer", "deputy")
 #: Roles of envoys: the organization or state after "to" is where they are accredited.
 ACCREDITED_ROLES = ("ambassador", "permanent representative", "envoy", "special envoy")
 
@@ -113,6 +116,7 @@ EVENT_CUES = {
     "announcement": "announcement", "announced": "announcement", "announces": "announcement",
     "pledge": "pledge", "pledged": "pledge", "pledges": "pledge",
     "ceremony": "ceremony", "summit": "summit", "signing ceremony": "signing ceremony",
+    "visit": "visit", "visited": "visit", "visits": "visit",
 }
 
 #: Partnerships: words -> the term of the partner role.

@@ -31,6 +31,7 @@ _YEAR = {"TEXT": {"REGEX": r"^(19|20)[0-9]{2}$"}}
 _COMMA = {"ORTH": ",", "OP": "?"}
 _OF = {"LOWER": "of", "OP": "?"}
 _THE = {"LOWER": "the", "OP": "?"}
+_PART = {"LOWER": {"IN": ["early", "mid", "late", "mid-"]}}
 #: Words before a month or a year alone that make it a time ("in September", "(2023)").
 _TIME_WORDS = {"in", "on", "since", "during", "by", "until", "from", "before", "after", "early", "late",
                "mid", "(", "last", "next", "this"}
@@ -56,9 +57,10 @@ def _matcher() -> Matcher:
         [_MONTH, _DAY, _COMMA, _YEAR],
         [_THE, _DAY, _OF, _MONTH, _COMMA, _YEAR],
         [_MONTH, _COMMA, _YEAR],
+        [_PART, _MONTH, _COMMA, _YEAR],
         [_YEAR, {"ORTH": "-"}, {"TEXT": {"REGEX": r"^[01][0-9]$"}}, {"ORTH": "-"}, {"TEXT": {"REGEX": r"^[0-3][0-9]$"}}],
     ])
-    matcher.add("PARTIAL", [[_MONTH, _DAY], [_THE, _DAY, _OF, _MONTH], [_MONTH]])
+    matcher.add("PARTIAL", [[_MONTH, _DAY], [_THE, _DAY, _OF, _MONTH], [_PART, _MONTH], [_MONTH]])
     matcher.add("YEAR", [[_YEAR]])
     return matcher
 
@@ -77,16 +79,25 @@ def _parser() -> DateDataParser:
 def find_dates(doc: Doc) -> list[DateMention]:
     """Every date of ``doc``, the longest where they overlap."""
     found = []
-    for span in filter_spans([doc[start:end] for _, start, end in _matcher()(doc)]):
+    matches = _matcher()(doc)
+    for span in filter_spans([doc[start:end] for _, start, end in matches]):
         before = doc[span.start - 1].lower_ if span.start else ""
         if len(span) == 1 and before not in _TIME_WORDS:
             continue  # "May" the verb, "2024 troops"
-        found.append(_normalised(span.start, span.end, span.text))
+        partial = any(doc.vocab.strings[key] == "PARTIAL" and (start, end) == (span.start, span.end)
+                      for key, start, end in matches)
+        found.append(DateMention(span.start, span.end, span.text, None, None) if partial
+                     else _normalised(span.start, span.end, span.text))
     return found
 
 
 def _normalised(start: int, end: int, text: str) -> DateMention:
-    data = _parser().get_date_data(text)
+    words = text.split(None, 1)
+    if words[0].lower() in ("early", "mid", "late") and len(words) > 1:
+        text_to_parse = words[1]
+    else:
+        text_to_parse = text
+    data = _parser().get_date_data(text_to_parse)
     if data.date_obj is None:
         return DateMention(start, end, text, None, None)
     precision = _PRECISION.get(data.period or "day", "day")

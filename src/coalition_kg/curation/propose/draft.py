@@ -45,25 +45,41 @@ def assemble(candidates: Iterable[Candidate], known: Known, vocabulary: Vocabula
     """One candidate per fact (the best-ranked rule, then the earliest sentence), in the curated
     files' order: by kind, then by place in the article; each with its id."""
     best: dict[tuple[str, ...], Candidate] = {}
-    for candidate in sorted(candidates, key=lambda c: (-c.rank, c.sentence.start)):
+    for candidate in sorted(candidates, key=lambda c: (-c.rank, c.sentence.start, -len(c.fields))):
         best.setdefault(_key(candidate, vocabulary), candidate)
-    kept = _without_generic_personnel(list(best.values()))
+    kept = _without_generic_personnel(_without_less_said(list(best.values()), vocabulary))
     kept.sort(key=lambda c: (KIND_ORDER.index(c.kind), c.sentence.start, c.rule))
     _assign_ids(kept, known, vocabulary)
     return kept
 
 
-def _key(candidate: Candidate, vocabulary: Vocabulary) -> tuple[str, ...]:
-    return fact_key(candidate.kind, {name: candidate.text(name) for name in candidate.fields}, vocabulary)
+def _key(candidate: Candidate, vocabulary: Vocabulary, blank: str = "") -> tuple[str, ...]:
+    values = {name: candidate.text(name) for name in candidate.fields if name != blank}
+    return fact_key(candidate.kind, values, vocabulary)
+
+
+#: A fact that says less than another: the field it leaves out, for each kind.
+_LESS_SAID = {"instrument": "date", "deployment": "status"}
+
+
+def _without_less_said(candidates: list[Candidate], vocabulary: Vocabulary) -> list[Candidate]:
+    """An instrument without a date where the article dates it elsewhere (a headline), a
+    deployment without a status where another sentence gives it: the fuller one is kept."""
+    fuller = {_key(c, vocabulary, blank=_LESS_SAID[c.kind]) for c in candidates
+              if c.kind in _LESS_SAID and c.text(_LESS_SAID[c.kind])}
+    return [c for c in candidates if not (c.kind in _LESS_SAID and not c.text(_LESS_SAID[c.kind])
+                                          and _key(c, vocabulary) in fuller)]
 
 
 def _without_generic_personnel(candidates: list[Candidate]) -> list[Candidate]:
-    """"Personnel" is a kind the source does not state: dropped where the article states the
-    state's deployment to the mission by its kind."""
-    specific = {(c.fields["state"], c.fields["mission"]) for c in candidates
-                if c.kind == "deployment" and c.text("deployment_kind") != "personnel"}
+    """"Personnel" is a kind the source does not state: personnel serving is dropped where the
+    article says the state's personnel of a stated kind arrived or serve."""
+    there = {(c.fields["state"], c.fields["mission"]) for c in candidates
+             if c.kind == "deployment" and c.text("deployment_kind") != "personnel"
+             and c.text("status") in ("arrived", "serving")}
     return [c for c in candidates if not (c.kind == "deployment" and c.text("deployment_kind") == "personnel"
-                                          and (c.fields["state"], c.fields["mission"]) in specific)]
+                                          and c.text("status") in ("serving", "")
+                                          and (c.fields["state"], c.fields["mission"]) in there)]
 
 
 def _assign_ids(candidates: list[Candidate], known: Known, vocabulary: Vocabulary) -> None:

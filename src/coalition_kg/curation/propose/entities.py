@@ -83,6 +83,7 @@ class Linked:
     entities: dict[str, Entity]
     mission: str | None
     acronyms: list[tuple[str, str, int]]  # (entity ref, acronym, token of the acronym)
+    mission_named: bool = True  # False: the article names no mission; the register's only one is used
     by_token: dict[int, Mention] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -102,6 +103,7 @@ def link(text: str, known: Known) -> Linked:
     acronyms = _acronym_definitions(doc, first, entities)
     _named_people(doc, first, entities)
     mission = _main_mission(first, acronyms, entities)
+    named = any(m.label == "MISSION" for m in first) or any(entities[r].kind == "mission" for r, _, _ in acronyms)
     for entity in list(entities.values()):
         if entity.kind == "person" and (entity.new or any(m.ref == entity.ref for m in first)):
             surname = entity.label.split()[-1]
@@ -113,7 +115,7 @@ def link(text: str, known: Known) -> Linked:
         if entity.part_of and entity.ref in used:
             used.add(entity.part_of)
     kept = {ref: entity for ref, entity in entities.items() if ref in used or not entity.new}
-    return Linked(doc, mentions, kept, mission, acronyms)
+    return Linked(doc, mentions, kept, mission, acronyms, mission_named=named)
 
 
 # --- what is known -----------------------------------------------------------------
@@ -249,6 +251,8 @@ def _new_organization(doc: Doc, bracket: int, acronym: str, mentions: list[Menti
     states = [m for m in mentions if start <= m.start < bracket and m.kind == "state"]
     heads = [t.lower_ for t in words if t.lower_ in cues.ORGANIZATION_HEADS]
     kind = cues.ORGANIZATION_HEADS[heads[0]] if heads else "international-organization"
+    if states and kind == "international-organization" or states and heads and heads[0] == "force":
+        kind = "government-body"  # "Royal Bahamas Defence Force": one state's own force
     prefix = "mission" if kind == "mission" else "org"
     entity = Entity(f"{prefix}/{slug(acronym)}", kind, words.text, new=True,
                     part_of=states[0].ref if states and kind == "government-body" else None,
@@ -257,7 +261,11 @@ def _new_organization(doc: Doc, bracket: int, acronym: str, mentions: list[Menti
     return entity
 
 
-_PERSON = [{"IS_TITLE": True}, {"IS_TITLE": True, "OP": "+"}]
+#: A capitalised word with small letters after its capital: "Lucía", "McKenzie", "Arévalo".
+_NAME_WORD = {"TEXT": {"REGEX": r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)*$"}}
+_HYPHEN = {"ORTH": "-", "OP": "?"}
+#: Two to four name words, hyphenated or not: "Kofi Mensah-Boateng".
+_PERSON = [_NAME_WORD, _HYPHEN, _NAME_WORD, _HYPHEN, {**_NAME_WORD, "OP": "?"}, _HYPHEN, {**_NAME_WORD, "OP": "?"}]
 
 
 def _named_people(doc: Doc, mentions: list[Mention], entities: dict[str, Entity]) -> None:
@@ -267,19 +275,24 @@ def _named_people(doc: Doc, mentions: list[Mention], entities: dict[str, Entity]
     roles = role_matcher()
     matcher = Matcher(doc.vocab)
     matcher.add("PERSON", [_PERSON], greedy="LONGEST")
-    role_spans = [(start, end) for _, start, end in roles(doc)]
+    role_spans = [(start - role_modifier(doc, start, taken), end) for _, start, end in roles(doc)]
     titles = {end for _, end in role_spans}
     title_starts = {start for start, _ in role_spans}
     for _, start, end in matcher(doc):
         while start < end and (start in taken or doc[start].is_stop or doc[start].lower_ in _MONTHS
+                               or doc[start].lower_.rstrip(".") in cues.HONORIFICS
                                or any(s <= start < e for s, e in role_spans)):
             start += 1
+        while end > start and doc[end - 1].text == "-":
+            end -= 1
         span = doc[start:end]
-        if len(span) < 2 or any(t.i in taken or t.lower_ in _MONTHS or t.is_stop for t in span):
+        if len([t for t in span if t.text != "-"]) < 2 or any(
+                t.i in taken or t.lower_ in _MONTHS or t.is_stop for t in span):
             continue
         after = doc[end] if end < len(doc) else None
         beside_title = start in titles or (after is not None and after.text == "," and end + 1 < len(doc)
-                                           and _title_follows(doc, end + 1, title_starts))
+                                           and _title_follows(doc, end + 1, title_starts)) or (
+            start > 0 and doc[start - 1].text == "," and any(0 < start - e <= 6 for e in titles))
         beside_speech = (after is not None and after.lower_ in cues.SPEECH_VERBS) or (
             start > 0 and doc[start - 1].lower_ in cues.SPEECH_VERBS)
         if not (beside_title or beside_speech):
@@ -289,6 +302,15 @@ def _named_people(doc: Doc, mentions: list[Mention], entities: dict[str, Entity]
             entity = Entity(ref, "person", span.text, new=True, why="a person named in the article")
             entity.names = [span.text]
             entities[ref] = entity
+
+
+def role_modifier(doc: Doc, start: int, taken: set[int]) -> int:
+    """1 when a title has a capitalised word of its own before it ("Interior Minister"), else 0."""
+    if start == 0:
+        return 0
+    word = doc[start - 1]
+    return int(word.is_title and not word.is_stop and word.i not in taken and not doc[start].is_lower
+               and word.lower_ not in cues.HONORIFICS)
 
 
 def _title_follows(doc: Doc, i: int, title_starts: set[int]) -> bool:
@@ -315,6 +337,7 @@ def _main_mission(mentions: list[Mention], acronyms: list[tuple[str, str, int]],
     counts = Counter(m.ref for m in mentions if m.label == "MISSION")
     counts.update(ref for ref, _, _ in acronyms if entities[ref].kind == "mission")
     if not counts:
-        return None
+        registered = [ref for ref, entity in entities.items() if entity.kind == "mission" and not entity.new]
+        return registered[0] if len(registered) == 1 else None
     first = {m.ref: m.start for m in reversed(mentions)}
-    return min(counts, key=lambda ref: (-counts[ref], first.get(ref, 0), ref))
+    return min(counts, key=lambda ref: (entities[ref].new, -counts[ref], first.get(ref, 0), ref))

@@ -21,14 +21,15 @@ def propose_candidates(article: Article, contexts: list[Context], known: Known) 
         found += joining.ordinal_claims(context)
         found += joining.count_claims(context)
         found += forces.deployments(context)
+    found += [joining.serving_member(c) for c in found if c.kind == "deployment" and c.text("status") == "serving"]
     members = {c.fields["member"] for c in found if c.kind == "membership"}
     main_state = people.main_state(contexts)
     events: list[Candidate] = []
     posts: list[Candidate] = []
     for context in contexts:
         found += forces.partnerships(context, members)
-        posts += people.posts(context, known)
-        context_events = people.events(context, main_state)
+        posts += people.posts(context, known, main_state)
+        context_events = people.events(context, main_state, events, found)
         events += context_events
         found += people.statements(context, posts, events)
     return found + posts + events

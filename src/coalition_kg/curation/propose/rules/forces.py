@@ -21,13 +21,15 @@ def deployments(context: Context) -> list[Candidate]:
     if not article.mission:
         return []
     found = []
-    kinds = {**cues.DEPLOYMENT_CUES, **article.vocabulary.phrases("deployment-kind")}
+    kinds = {**cues.DEPLOYMENT_CUES, **article.vocabulary.phrases("deployment-kind"),
+             **{unit: "personnel" for unit in cues.DEPLOYMENT_UNITS}}
     statuses = context.hits({**cues.STATUS_CUES, **article.vocabulary.phrases("deployment-status")})
-    for hit in context.hits(kinds):
+    hits = context.hits(kinds)
+    for hit in _own_deployments(context, hits):
         states, rule = _deploying_states(context, hit, statuses)
         if not states:
             continue
-        kind = article.vocabulary.resolve("deployment-kind", hit.text, hit.term)
+        kind = article.vocabulary.resolve("deployment-kind", hit.term, hit.text)
         status = _nearest(statuses, hit)
         fields: dict = {"mission": article.mission, "deployment_kind": kind}
         flags = [] if kind.known else [_unknown(kind, article)]
@@ -37,7 +39,7 @@ def deployments(context: Context) -> list[Candidate]:
                 flags.append(_unknown(fields["status"], article))
         else:
             flags.append("the sentence does not say how far the deployment got; choose a 'status:'")
-        size = _size(context, hit)
+        size = _size(context, hit) or _size_after(context, hit, hits)
         rank = _ordinal(context, hit)
         place = _place(context, states)
         date = next(iter(context.dates()), None)
@@ -54,6 +56,50 @@ def deployments(context: Context) -> list[Candidate]:
             found.append(Candidate("deployment", entry, context.sentence, rule,
                                    0.85 if status is not None else 0.6, list(flags), rank=1))
     return found
+
+
+def _own_deployments(context: Context, hits: list[Hit]) -> list[Hit]:
+    """Cue words that name a deployment of their own: not "contingent" in "a contingent of
+    Guatemalan soldiers" (the soldiers are the deployment), not "officers" in "a formed police
+    unit of 140 officers" (they are its size)."""
+    doc = context.span.doc
+    own = []
+    for hit in hits:
+        if _inside_a_name(context, hit):
+            continue
+        units = hit.text.lower() in cues.DEPLOYMENT_UNITS
+        near = [other for other in hits if other is not hit and 0 <= other.start - hit.end <= 3]
+        if units and (near or any(0 <= hit.start - other.end <= 1 for other in hits if other is not hit)):
+            continue
+        before = [other for other in hits if other is not hit and 0 < hit.start - other.end <= 3
+                  and doc[other.end].lower_ == "of"]
+        if before:
+            continue
+        own.append(hit)
+    return own
+
+
+def _inside_a_name(context: Context, hit: Hit) -> bool:
+    """"Police" in "the Royal Bahamas Police Force": part of a name the register lacks."""
+    doc = context.span.doc
+    if not doc[hit.start].is_title or doc[hit.start].is_sent_start:
+        return False
+    after = doc[hit.end] if hit.end < context.span.end else None
+    before = doc[hit.start - 1]
+    return bool(after is not None and after.is_title) or (before.is_title and not before.is_sent_start
+                                                          and context.article.linked.at(before.i) is None)
+
+
+def _size_after(context: Context, hit: Hit, hits: list[Hit]) -> int | None:
+    """"a formed police unit of 140 officers": the number after "of"."""
+    doc = context.span.doc
+    if hit.end + 1 < context.span.end and doc[hit.end].lower_ == "of":
+        end = hit.end + 1
+        while end < context.span.end and doc[end].like_num:
+            end += 1
+        if end > hit.end + 1 and any(other.start == end for other in hits):
+            return cardinal(doc[hit.end + 1: end])
+    return None
 
 
 def _deploying_states(context: Context, hit: Hit, statuses: list[Hit]) -> tuple[list[Mention], str]:
@@ -81,17 +127,30 @@ def _deploying_states(context: Context, hit: Hit, statuses: list[Hit]) -> tuple[
         if listed:
             return listed, "deployment.noun-from-states"
     verbs = [s for s in statuses if s.start < hit.start]
-    subjects = [m for m in context.states() if verbs and m.end <= verbs[-1].start
-                and not _after_preposition(context, m)]
+    subjects = [m for m in context.mentions("STATE", "NORP", "GOV") if verbs and m.end <= verbs[-1].start
+                and not _after_preposition(context, m) and _state_of(context, m)]
     if subjects:
-        return [subjects[0]], "deployment.subject-of-verb"
+        return [_as_state(context, subjects[-1])], "deployment.subject-of-verb"
     return [], ""
+
+
+def _state_of(context: Context, mention: Mention) -> str | None:
+    """The state a mention stands for: itself, or the state a government body is part of."""
+    if mention.kind == "state":
+        return mention.ref
+    parent = context.article.linked.entities[mention.ref].part_of
+    return parent if parent and parent.startswith("state/") else None
+
+
+def _as_state(context: Context, mention: Mention) -> Mention:
+    state = _state_of(context, mention)
+    return mention if state == mention.ref else Mention(state, "STATE", mention.start, mention.end, mention.text)
 
 
 def _after_preposition(context: Context, mention: Mention) -> bool:
     doc = context.span.doc
     return mention.start > context.span.start and doc[mention.start - 1].lower_ in (
-        "by", "to", "in", "for", "from", "with", "of", "alongside", "assist")
+        "by", "to", "in", "for", "from", "with", "alongside", "assist")
 
 
 def _nearest(statuses: list[Hit], hit: Hit) -> Hit | None:
@@ -109,8 +168,9 @@ def _size(context: Context, hit: Hit) -> int | None:
         mention = context.article.linked.at(end - 1)
         end = mention.start if mention else end - 1
     start = end
-    while start > context.span.start and (doc[start - 1].like_num or doc[start - 1].text == "-") and ordinal(
-            doc[start - 1].text) is None:
+    while start > context.span.start and (doc[start - 1].like_num or doc[start - 1].text == "-" or (
+            doc[start - 1].lower_ == "and" and start - 2 >= context.span.start and doc[start - 2].like_num
+            and start < end)) and ordinal(doc[start - 1].text) is None:
         start -= 1
     return cardinal(doc[start:end]) if start < end else None
 
@@ -154,7 +214,8 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
 
     for mention in context.mentions("ORG", "STATE", "GOV"):
         after = doc[mention.end: mention.end + 2]
-        before = doc[max(context.span.start, mention.start - 2): mention.start]
+        first = mention.start - (mention.start > context.span.start and doc[mention.start - 1].lower_ == "the")
+        before = doc[max(context.span.start, first - 2): first]
         if context.names_mission() and (
                 (len(after) == 2 and after[0].text == "-" and after[1].lower_ in cues.BACKER_CUES)
                 or (before and before[-1].lower_ == "by" and len(before) == 2 and before[0].lower_ in cues.BACKER_CUES)):

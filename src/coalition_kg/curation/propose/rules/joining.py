@@ -79,7 +79,7 @@ def _date_after(context: Context, token: int, party: Mention):
 
 def _instrument(context: Context, hit: Hit, party: Mention, date, term: str | None = None) -> Candidate:
     article = context.article
-    kind = article.vocabulary.resolve("instrument-kind", term or hit.term, hit.text)
+    kind = article.vocabulary.resolve("instrument-kind", term or hit.term, hit.text)  # term first: its slug
     fields = {"instrument_kind": kind, "party": party.ref, "mission": article.mission or ""}
     flags = [] if kind.known else [_unknown(kind, article)]
     confidence = 0.9
@@ -105,6 +105,8 @@ def _followers(context: Context, instruments: list[Candidate]) -> list[Candidate
     words = [t for t in context.words() if t.lower_ in cues.FOLLOW_WORDS]
     for word in words:
         later = [m for m in context.mentions("STATE") if m.start > word.i and m.ref not in parties]
+        if not later:  # "...; Ghana followed in May"
+            later = [m for m in context.mentions("STATE") if m.end == word.i and m.ref not in parties]
         if not later:
             continue
         date = _date_after(context, later[0].end, later[0])
@@ -135,14 +137,19 @@ def _resolutions(context: Context) -> list[Candidate]:
             continue
         number = doc[token.i + 1].text
         before = doc[max(context.span.start, token.i - 4): token.i]
-        body = next((term for words, term in cues.RESOLUTION_BODIES.items() if words in before.text.lower()), "resolution")
+        body = next((term for words, term in cues.RESOLUTION_BODIES.items()
+                     if words in before.text.lower() or words in context.span.text.lower()), "resolution")
         parties = [m for m in context.mentions("ORG", "GOV") if m.end == token.i]
         start = parties[0].start if parties else token.i
+        parties = parties or [m for m in context.mentions("ORG") if body != "resolution" and any(
+            words in context.article.linked.entities[m.ref].label.lower() for words in cues.RESOLUTION_BODIES
+            if cues.RESOLUTION_BODIES[words] == body)]
         end = token.i + 2
         date = next((d for d in context.dates(True) if d.start in (end, end + 1)), None)
         if date is not None:
             end = date.end + (1 if date.end < len(doc) and doc[date.end].text == ")" else 0)
-        date = date or next(iter(context.dates(True)), None)
+        adopted = [d for d in context.dates(True) if d.precision == "day"]
+        date = adopted[0] if adopted else date or next(iter(context.dates(True)), None)
         kind = context.article.vocabulary.resolve("instrument-kind", body)
         fields = {"instrument_kind": kind, "label": doc[start:end].text, "number": number}
         flags = [] if kind.known else [_unknown(kind, context.article)]
@@ -182,6 +189,12 @@ def memberships(context: Context, instruments: list[Candidate]) -> list[Candidat
             for state in _listed_after(context, word.i):
                 found.append(_membership(context, state.ref, "membership.personnel-from", 0.8, rank=1))
     return found
+
+
+def serving_member(deployment: Candidate) -> Candidate:
+    """A state whose personnel serve with the mission takes part in it."""
+    return Candidate("membership", {"member": deployment.fields["state"], "mission": deployment.fields["mission"]},
+                     deployment.sentence, "membership.serving-personnel", 0.75)
 
 
 def _membership(context: Context, state: str, rule: str, confidence: float, instrument: Candidate | None = None,

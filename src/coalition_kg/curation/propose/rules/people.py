@@ -9,23 +9,28 @@ from collections import Counter
 from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Context, Hit
-from coalition_kg.curation.propose.entities import Mention
+from coalition_kg.curation.propose.entities import Mention, role_modifier
 from coalition_kg.curation.propose.known import Known
 from coalition_kg.curation.propose.rules.joining import _unknown
 from coalition_kg.curation.propose.text import quotations
 from coalition_kg.curation.propose.vocabulary import slug
 
 
-def posts(context: Context, known: Known) -> list[Candidate]:
+def posts(context: Context, known: Known, main_state: str | None) -> list[Candidate]:
     """A title next to a person: before ("President X"), or after a comma ("X, Guatemala's ambassador")."""
     article = context.article
     found = []
     doc = context.span.doc
+    names = {i for m in article.linked.mentions for i in range(m.start, m.end)}
     for hit in context.hits({**cues.ROLE_CUES, **article.vocabulary.phrases("role")}):
+        extra = role_modifier(doc, hit.start, names) if hit.start > context.span.start else 0
+        if extra:
+            words = doc[hit.start - extra: hit.end].text
+            hit = Hit(hit.start - extra, hit.end, words.lower(), words)
         holder = _holder(context, hit)
         if holder is None:
             continue
-        role = article.vocabulary.resolve("role", hit.text, hit.term)
+        role = article.vocabulary.resolve("role", hit.term, hit.text)
         fields: dict = {"holder": holder.ref, "role": role}
         flags = [] if role.known else [_unknown(role, article)]
         organization = _organization_before(context, hit) or _organization_of(context, hit)
@@ -33,15 +38,21 @@ def posts(context: Context, known: Known) -> list[Candidate]:
         if organization is None:
             organization = _known_organization(known, holder.ref, role.slug)
             rule = "post.title-and-name+known-post"
-        if organization is None:
+        confidence = 0.9
+        if organization is None and main_state:
+            organization, confidence = main_state, 0.5
+            flags.append(f"the sentence does not say which state or organization the post is in; "
+                         f"'organization:' is the article's main state, {main_state}")
+        elif organization is None:
             flags.append("the sentence does not say which state or organization the post is in; fill in 'organization:'")
+            confidence = 0.4
         fields["organization"] = organization or ""
         if hit.term in cues.ACCREDITED_ROLES:
             accredited = [m for m in context.mentions("ORG", "STATE") if 0 < m.start - hit.end <= 2
                           and doc[hit.end].lower_ == "to"]
             if accredited:
                 fields["accredited_to"] = accredited[0].ref
-        found.append(Candidate("post", fields, context.sentence, rule, 0.9 if organization else 0.6, flags))
+        found.append(Candidate("post", fields, context.sentence, rule, confidence, flags))
     return found
 
 
@@ -51,6 +62,12 @@ def _holder(context: Context, hit: Hit) -> Mention | None:
     right_after = [m for m in people if m.start == hit.end]
     if right_after:
         return right_after[0]
+    # "Guatemala's Permanent Representative to the United Nations, Lucía Morales,"
+    for mention in people:
+        between = doc[hit.end: mention.start]
+        if 0 < len(between) <= 6 and between[-1].text == "," and all(
+                t.text in (",", "the", "to", "of") or context.article.linked.at(t.i) for t in between):
+            return mention
     for mention in people:
         between = doc[mention.end: hit.start]
         if between and between[0].text == "," and all(
@@ -63,7 +80,7 @@ def _organization_before(context: Context, hit: Hit) -> str | None:
     """"Guatemalan President", "Guatemala's ambassador", "the OAS Secretary-General"."""
     doc = context.span.doc
     i = hit.start - 1
-    if i >= context.span.start and doc[i].text in ("’s", "'s"):
+    if i >= context.span.start and doc[i].text in ("’s", "'s", "'", "’"):
         i -= 1
     mention = context.article.linked.at(i) if i >= context.span.start else None
     return mention.ref if mention is not None and mention.kind in ("state", "international-organization") else None
@@ -145,7 +162,8 @@ def _speaker(context: Context) -> tuple[str | None, str | None]:
     return None, None
 
 
-def events(context: Context, main_state: str | None) -> list[Candidate]:
+def events(context: Context, main_state: str | None, earlier: list[Candidate],
+           earlier_facts: list[Candidate] = ()) -> list[Candidate]:
     """An announcement, a pledge... that the sentence places in time or at a venue."""
     article = context.article
     found = []
@@ -156,9 +174,15 @@ def events(context: Context, main_state: str | None) -> list[Candidate]:
     if not dates and not venues:
         return []
     for hit in context.hits({**cues.EVENT_CUES, **article.vocabulary.phrases("event-kind")})[:1]:
-        kind = article.vocabulary.resolve("event-kind", hit.text, hit.term)
+        kind = article.vocabulary.resolve("event-kind", hit.term, hit.text)
+        if hit.start > context.span.start and doc[hit.start - 1].lower_ in ("the", "this", "that") and any(
+                e.text("event_kind") == kind.slug for e in earlier):
+            continue  # "The announcement follows talks...": the announcement already told
         flags = [] if kind.known else [_unknown(kind, article)]
         agent, inferred = _agent(context, main_state)
+        told = _told_before(context, hit, earlier_facts) if inferred else None
+        if told:
+            agent, inferred = told, False
         if inferred:
             flags.append(f"the sentence names no one who acted; 'agent:' is the article's main state, {agent}")
         agent_label = article.linked.entities[agent].label if agent in article.linked.entities else ""
@@ -177,6 +201,16 @@ def events(context: Context, main_state: str | None) -> list[Candidate]:
         found.append(Candidate("event", fields, context.sentence, f"event.{slug(hit.term)}-with-time",
                                0.6 if inferred else 0.8, flags))
     return found
+
+
+def _told_before(context: Context, hit: Hit, facts: list[Candidate]) -> str | None:
+    """"The pledge was made at a summit": the state whose pledge the sentence before told."""
+    doc = context.span.doc
+    if hit.start == context.span.start or doc[hit.start - 1].lower_ not in ("the", "this", "that"):
+        return None
+    before = [f for f in facts if f.kind == "deployment" and f.sentence.end <= context.sentence.start
+              and hit.term in f.text("status")]
+    return before[-1].text("state") if before else None
 
 
 def _agent(context: Context, main_state: str | None) -> tuple[str | None, bool]:
