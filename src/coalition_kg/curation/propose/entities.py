@@ -154,10 +154,25 @@ def _register_entities(known: Known) -> dict[str, Entity]:
         entity.names = _unique([register.label, *entity.names, *known.other_names.get(ref, [])])
         entities[ref] = entity
     for entity in entities.values():
+        initials = _initials(entity)
+        if initials and initials not in entity.names:
+            entity.names.append(initials)
         parent = entities.get(entity.part_of or "")
         if parent is not None and parent.kind == "state":
             entity.variants = _said_the_other_way(entity.label, parent)
     return entities
+
+
+def _initials(entity: Entity) -> str | None:
+    """An organization's acronym from its label: "Organization of American States" -> OAS,
+    "UN Security Council" -> UNSC. Two letters only for international organizations (UN)."""
+    if entity.kind not in ("international-organization", "government-body"):
+        return None
+    words = [w for w in entity.label.split() if w[:1].isupper()]
+    if len(words) < 2:
+        return None
+    initials = "".join(w if w.isupper() else w[0] for w in words)
+    return initials if len(initials) >= 3 or entity.kind == "international-organization" else None
 
 
 def _said_the_other_way(label: str, state: Entity) -> list[str]:

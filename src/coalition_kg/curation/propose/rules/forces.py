@@ -72,7 +72,7 @@ def _own_deployments(context: Context, hits: list[Hit]) -> list[Hit]:
         if units and (near or any(0 <= hit.start - other.end <= 1 for other in hits if other is not hit)):
             continue
         before = [other for other in hits if other is not hit and 0 < hit.start - other.end <= 3
-                  and doc[other.end].lower_ == "of"]
+                  and doc[other.end].lower_ == "of" and doc[other.end + 1].like_num]
         if before:
             continue
         own.append(hit)

@@ -66,7 +66,8 @@ def _holder(context: Context, hit: Hit) -> Mention | None:
     for mention in people:
         between = doc[hit.end: mention.start]
         if 0 < len(between) <= 6 and between[-1].text == "," and all(
-                t.text in (",", "the", "to", "of") or context.article.linked.at(t.i) for t in between):
+                t.text in (",", "the", "to", "of") or t.is_title or t.is_upper or context.article.linked.at(t.i)
+                for t in between):
             return mention
     for mention in people:
         between = doc[mention.end: hit.start]
