@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test build clean
+.PHONY: run test build clean eval
 
 run: $(INSTALLED)
 	$(BIN)/coalition-kg build
@@ -31,6 +31,11 @@ SCALE ?= 10k 100k
 bench: $(INSTALLED)
 	@$(BIN)/python -m compileall -q src
 	$(BIN)/python -m benchmarks.run --scale $(SCALE)
+
+# How well `coalition-kg propose` finds the facts a curator records: precision and recall per
+# fact kind on the test articles and the project's two; the table is printed, build/eval.json written.
+eval: $(INSTALLED)
+	$(BIN)/python -m benchmarks.propose_eval
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -60,4 +60,4 @@ def propose(article: Path, data_dir: Path = DATA_DIR, ontology_file: Path = ONTO
         decisions.insert(0, "the article names no mission of the register: add it to data/register.yaml "
                             "and fill in every 'mission:'")
     decisions += [f"{entity.ref}: new register entry ({entity.why})" for entity in new_entities]
-    return Draft(source_id, f"sources/{article.name}", f"Article {source_id}", facts, new_entities, decisions)
+    return Draft(str(article), source_id, f"sources/{article.name}", f"Article {source_id}", facts, new_entities, decisions)

@@ -30,6 +30,7 @@ _REFERENCE = re.compile(r"^[a-z-]+/[A-Za-z0-9._-]+$")
 class Draft:
     """What ``propose`` gives: the source header, the facts and the new register entries."""
 
+    article: str
     source_id: str
     source_text: str
     source_label: str
@@ -144,7 +145,7 @@ def _quoted(text: str) -> str:
 
 
 def _lines(draft: Draft) -> Iterable[str]:
-    yield f"# Draft facts proposed by `coalition-kg propose` from {draft.source_text}, for a curator to review.\n"
+    yield f"# Draft facts proposed by `coalition-kg propose` from {draft.article}, for a curator to review.\n"
     yield "# Every fact quotes its sentence exactly; the comment above it gives the characters of that\n"
     yield "# sentence in the article ([start, end)), the rule that proposed it and its confidence.\n"
     yield "# Keep, correct or delete each fact, settle what is listed below, then validate.\n"
@@ -156,14 +157,15 @@ def _lines(draft: Draft) -> Iterable[str]:
     else:
         yield "# Needs a decision: nothing.\n"
     if draft.new_entities:
-        yield "#\n# New register entries, not in data/register.yaml: check them and add them there.\n"
+        yield "#\n# New register entries, not in data/register.yaml: check them, then add them there\n"
+        yield "# (the lines below, without their first character, are entries of its 'entities:').\n"
         for entity in draft.new_entities:
-            yield f"#   - id: {entity.ref}  # new: {entity.why}\n"
+            yield f"#  - id: {entity.ref}  # new: {entity.why}\n"
             if entity.kind in ("international-organization", "government-body"):
-                yield f"#     kind: {entity.kind}\n"
-            yield f"#     label: {_quoted(entity.label)}\n"
+                yield f"#    kind: {entity.kind}\n"
+            yield f"#    label: {_quoted(entity.label)}\n"
             if entity.part_of:
-                yield f"#     part_of: {entity.part_of}\n"
+                yield f"#    part_of: {entity.part_of}\n"
     yield "\nsource:\n"
     yield f"  id: {_quoted(draft.source_id)}\n"
     yield f"  text: {_quoted(draft.source_text)}\n"

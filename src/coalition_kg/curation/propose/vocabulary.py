@@ -88,27 +88,27 @@ class Vocabulary:
 
 def read_vocabulary(ontology_file: Path = ONTOLOGY_FILE) -> Vocabulary:
     """The concepts of every scheme the model's concept fields use, with their labels."""
-    return _read(ontology_file.resolve())
+    return _read(ontology_file.read_bytes())
 
 
 @cache
-def _read(ontology_file: Path) -> Vocabulary:
+def _read(ontology: bytes) -> Vocabulary:
+    """Cached by content: a scheme edited between two drafts is read again."""
     in_scheme = NamedNode(_SKOS + "inScheme")
     wanted = {ID + scheme: scheme for scheme in CONCEPT_FIELDS.values()}
     schemes: dict[str, dict[str, set[str]]] = {scheme: {} for scheme in wanted.values()}
     labels: dict[str, set[str]] = {}
     written: dict[str, set[str]] = {}
     membership: dict[str, str] = {}
-    with ontology_file.open("rb") as stream:
-        for triple in pyoxigraph.parse(stream, format=RdfFormat.TURTLE):
-            subject, predicate, value = triple.subject, triple.predicate, triple.object
-            if not isinstance(subject, NamedNode):
-                continue
-            if predicate == in_scheme and isinstance(value, NamedNode) and value.value in wanted:
-                membership[subject.value] = wanted[value.value]
-            elif predicate.value in _LABELS and isinstance(value, Literal) and value.language in (None, "en"):
-                labels.setdefault(subject.value, set()).add(normal_form(value.value))
-                written.setdefault(subject.value, set()).add(value.value)
+    for triple in pyoxigraph.parse(ontology, format=RdfFormat.TURTLE):
+        subject, predicate, value = triple.subject, triple.predicate, triple.object
+        if not isinstance(subject, NamedNode):
+            continue
+        if predicate == in_scheme and isinstance(value, NamedNode) and value.value in wanted:
+            membership[subject.value] = wanted[value.value]
+        elif predicate.value in _LABELS and isinstance(value, Literal) and value.language in (None, "en"):
+            labels.setdefault(subject.value, set()).add(normal_form(value.value))
+            written.setdefault(subject.value, set()).add(value.value)
     for iri, scheme in membership.items():
         concept = iri.rsplit("/", 1)[1]
         schemes[scheme][concept] = {normal_form(concept), *labels.get(iri, set())}
