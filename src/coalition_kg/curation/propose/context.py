@@ -59,9 +59,6 @@ class Context:
         """The sentence's tokens outside quotations."""
         return [token for token in self.span if token.i not in self.article.quoted]
 
-    def lower(self) -> set[str]:
-        return {token.lower_ for token in self.words()}
-
     def mentions(self, *labels: str) -> list[Mention]:
         """Mentions outside quotations, in order, of the given spaCy labels (all if none)."""
         return [m for m in self.article.linked.mentions
@@ -88,10 +85,6 @@ class Context:
         spans = filter_spans([Span(doc, start, end, label=key) for key, start, end in matcher(self.span)])
         return [Hit(s.start, s.end, cues[doc.vocab.strings[s.label]], s.text) for s in spans
                 if not any(i in self.article.quoted or i in names for i in range(s.start, s.end))]
-
-    def token(self, i: int) -> Token | None:
-        doc = self.span.doc
-        return doc[i] if self.span.start <= i < self.span.end else None
 
 
 @cache

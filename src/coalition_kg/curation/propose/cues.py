@@ -32,6 +32,8 @@ INSTRUMENT_CUES = {
     "renewed the mandate": "mandate extension", "renews the mandate": "mandate extension",
     "mandate extension": "mandate extension",
 }
+#: The terms of instruments by which a state joins a mission (and so becomes a member).
+JOINING_TERMS = ("instrument of adhesion", "signature", "ratification")
 #: Cues that are instruments in their own right: a state signing *these* is not a signature of
 #: the mission's agreement.
 INSTRUMENT_NOUN_TERMS = ("memorandum of understanding", "status-of-forces agreement", "mandate extension")

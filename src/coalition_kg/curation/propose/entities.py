@@ -53,11 +53,6 @@ class Entity:
     demonyms: list[str] = field(default_factory=list)
     why: str = ""
 
-    @property
-    def slug(self) -> str:
-        """The entity's id without its kind, in lower case: ``gtm``, ``pnh``, ``bernardo-arevalo``."""
-        return self.ref.split("/", 1)[1].lower()
-
 
 @dataclass(frozen=True)
 class Mention:

@@ -9,7 +9,7 @@ from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Context, Hit
 from coalition_kg.curation.propose.entities import Mention
 from coalition_kg.curation.propose.numbers import cardinal, ordinal
-from coalition_kg.curation.propose.rules.joining import _distinct, _listed_after, _unknown
+from coalition_kg.curation.propose.rules.common import distinct, listed_after, unknown_term
 
 _SKIPPABLE = ("and", ",", "additional", "more", "further", "new", "some", "about", "around", "over", "nearly",
               "almost", "up", "to", "of", "a", "an", "the")
@@ -32,11 +32,11 @@ def deployments(context: Context) -> list[Candidate]:
         kind = article.vocabulary.resolve("deployment-kind", hit.term, hit.text)
         status = _nearest(statuses, hit)
         fields: dict = {"mission": article.mission, "deployment_kind": kind}
-        flags = [] if kind.known else [_unknown(kind, article)]
+        flags = [] if kind.known else [unknown_term(kind, article)]
         if status is not None:
             fields["status"] = article.vocabulary.resolve("deployment-status", status.term)
             if not fields["status"].known:
-                flags.append(_unknown(fields["status"], article))
+                flags.append(unknown_term(fields["status"], article))
         else:
             flags.append("the sentence does not say how far the deployment got; choose a 'status:'")
         size = _size(context, hit) or _size_after(context, hit, hits)
@@ -121,9 +121,9 @@ def _deploying_states(context: Context, hit: Hit, statuses: list[Hit]) -> tuple[
         else:
             break
     if chain:
-        return _distinct(chain), "deployment.demonym-before-noun"
+        return distinct(chain), "deployment.demonym-before-noun"
     if hit.end < context.span.end and doc[hit.end].lower_ == "from":
-        listed = _listed_after(context, hit.end)
+        listed = listed_after(context, hit.end)
         if listed:
             return listed, "deployment.noun-from-states"
     verbs = [s for s in statuses if s.start < hit.start]
@@ -208,7 +208,7 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
 
     def add(partner: str, words_of_role: str, rule: str, confidence: float) -> None:
         role = article.vocabulary.resolve("partner-role", words_of_role)
-        flags = [] if role.known else [_unknown(role, article)]
+        flags = [] if role.known else [unknown_term(role, article)]
         found.append(Candidate("partnership", {"mission": article.mission, "partner": partner, "partner_role": role},
                                context.sentence, rule, confidence, flags))
 

@@ -9,9 +9,8 @@ from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Article, Context, Hit
 from coalition_kg.curation.propose.entities import Mention
 from coalition_kg.curation.propose.numbers import cardinal, ordinal
-
-JOINING_TERMS = ("instrument of adhesion", "signature", "ratification")
-_FULL_DATE_NEEDED = "the sentence gives no full date for it"
+from coalition_kg.curation.propose.rules.common import distinct, listed_after, unknown_term
+from coalition_kg.curation.propose.vocabulary import Term
 
 
 def names(article: Article, contexts: list[Context]) -> list[Candidate]:
@@ -58,14 +57,9 @@ def _parties(context: Context, hit: Hit) -> list[Mention]:
         together = [m for m in clause if all(context.span.doc[i].lower_ in ("and", ",") or context.span.doc[i].is_space
                                              or any(o.start <= i < o.end for o in clause)
                                              for i in range(m.end, last.start))]
-        return _distinct(together)
+        return distinct(together)
     after = [m for m in context.mentions("STATE") if m.start >= hit.end]
     return after[:1]
-
-
-def _distinct(mentions: list[Mention]) -> list[Mention]:
-    seen: set[str] = set()
-    return [m for m in mentions if not (m.ref in seen or seen.add(m.ref))]
 
 
 def _date_after(context: Context, token: int, party: Mention):
@@ -81,7 +75,7 @@ def _instrument(context: Context, hit: Hit, party: Mention, date, term: str | No
     article = context.article
     kind = article.vocabulary.resolve("instrument-kind", term or hit.term, hit.text)  # term first: its slug
     fields = {"instrument_kind": kind, "party": party.ref, "mission": article.mission or ""}
-    flags = [] if kind.known else [_unknown(kind, article)]
+    flags = [] if kind.known else [unknown_term(kind, article)]
     confidence = 0.9
     if date is not None and date.iso:
         fields["date"] = date.iso
@@ -123,9 +117,9 @@ def _followers(context: Context, instruments: list[Candidate]) -> list[Candidate
 
 
 def _joins(candidate: Candidate) -> bool:
+    """An instrument by which a state joins: of a joining kind, or of a kind the source leaves unsaid."""
     kind = candidate.fields.get("instrument_kind")
-    return kind is None or getattr(kind, "words", "") in JOINING_TERMS or getattr(kind, "slug", "") in (
-        "adhesion", "signature", "ratification")
+    return not isinstance(kind, Term) or kind.words.lower() in cues.JOINING_TERMS
 
 
 def _resolutions(context: Context) -> list[Candidate]:
@@ -152,7 +146,7 @@ def _resolutions(context: Context) -> list[Candidate]:
         date = adopted[0] if adopted else date or next(iter(context.dates(True)), None)
         kind = context.article.vocabulary.resolve("instrument-kind", body)
         fields = {"instrument_kind": kind, "label": doc[start:end].text, "number": number}
-        flags = [] if kind.known else [_unknown(kind, context.article)]
+        flags = [] if kind.known else [unknown_term(kind, context.article)]
         if parties:
             fields["party"] = parties[0].ref
         else:
@@ -186,7 +180,7 @@ def memberships(context: Context, instruments: list[Candidate]) -> list[Candidat
     for word in context.words():
         if word.lower_ == "from" and word.i > context.span.start and context.span.doc[word.i - 1].lower_ in (
                 "personnel", "troops", "contingents", "forces", "officers") and context.names_mission():
-            for state in _listed_after(context, word.i):
+            for state in listed_after(context, word.i):
                 found.append(_membership(context, state.ref, "membership.personnel-from", 0.8, rank=1))
     return found
 
@@ -221,20 +215,7 @@ def _subjects(context: Context, token: int) -> list[Mention]:
     first = chain[0]
     if any(doc[i].lower_ in ("by", "to", "with", "in", "from", "alongside") for i in range(max(context.span.start, first.start - 1), first.start)):
         return []
-    return _distinct(chain)
-
-
-def _listed_after(context: Context, token: int) -> list[Mention]:
-    """"from Kenya, Jamaica, Belize and Guatemala": the states listed right after ``token``."""
-    doc = context.span.doc
-    listed = []
-    i = token + 1
-    for mention in [m for m in context.states() if m.start > token]:
-        if any(doc[j].lower_ not in (",", "and", "the") for j in range(i, mention.start)):
-            break
-        listed.append(mention)
-        i = mention.end
-    return _distinct(listed)
+    return distinct(chain)
 
 
 def ordinal_claims(context: Context) -> list[Candidate]:
@@ -280,9 +261,3 @@ def count_claims(context: Context) -> list[Candidate]:
         found.append(Candidate("count-claim", {"mission": context.article.mission, "count": str(count)},
                                context.sentence, "count-claim.n-countries", 0.8))
     return found
-
-
-def _unknown(term, article: Article) -> str:
-    allowed = ", ".join(article.vocabulary.slugs(term.scheme)) or "none"
-    return (f"'{term.words}' names no concept of the {term.scheme} scheme (today: {allowed}); "
-            f"kept as '{term.slug}': add the concept to ontology/coalition.ttl or choose one")

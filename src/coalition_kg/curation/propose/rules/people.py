@@ -11,7 +11,7 @@ from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Context, Hit
 from coalition_kg.curation.propose.entities import Mention, role_modifier
 from coalition_kg.curation.propose.known import Known
-from coalition_kg.curation.propose.rules.joining import _unknown
+from coalition_kg.curation.propose.rules.common import unknown_term
 from coalition_kg.curation.propose.text import quotations
 from coalition_kg.curation.propose.vocabulary import slug
 
@@ -32,7 +32,7 @@ def posts(context: Context, known: Known, main_state: str | None) -> list[Candid
             continue
         role = article.vocabulary.resolve("role", hit.term, hit.text)
         fields: dict = {"holder": holder.ref, "role": role}
-        flags = [] if role.known else [_unknown(role, article)]
+        flags = [] if role.known else [unknown_term(role, article)]
         organization = _organization_before(context, hit) or _organization_of(context, hit)
         rule = "post.title-and-name"
         if organization is None:
@@ -170,8 +170,9 @@ def events(context: Context, main_state: str | None, earlier: list[Candidate],
     found = []
     doc = context.span.doc
     dates = context.dates()
-    venues = [m for m in context.mentions("ORG", "GOV") if m.start > context.span.start and doc[m.start - 1].lower_ in (
-        "at", "the") and doc[max(context.span.start, m.start - 2)].lower_ == "at" or doc[m.start - 1].lower_ == "at"]
+    venues = [m for m in context.mentions("ORG", "GOV") if "at" in (
+        doc[max(context.span.start, m.start - 1)].lower_,
+        doc[max(context.span.start, m.start - 2)].lower_ if doc[m.start - 1].lower_ == "the" else "")]
     if not dates and not venues:
         return []
     for hit in context.hits({**cues.EVENT_CUES, **article.vocabulary.phrases("event-kind")})[:1]:
@@ -179,7 +180,7 @@ def events(context: Context, main_state: str | None, earlier: list[Candidate],
         if hit.start > context.span.start and doc[hit.start - 1].lower_ in ("the", "this", "that") and any(
                 e.text("event_kind") == kind.slug for e in earlier):
             continue  # "The announcement follows talks...": the announcement already told
-        flags = [] if kind.known else [_unknown(kind, article)]
+        flags = [] if kind.known else [unknown_term(kind, article)]
         agent, inferred = _agent(context, main_state)
         told = _told_before(context, hit, earlier_facts) if inferred else None
         if told:
