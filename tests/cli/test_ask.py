@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from oxigraph_server import OxigraphServer
 
-from coalition_kg.api import run_query
+from coalition_kg import query
 from coalition_kg.cli import main
 from coalition_kg.cli.options import ALL_FORMATS, MAX_SIZE, RESULT_FORMATS
 from coalition_kg.core.inputfiles import MAX_INPUT_BYTES, parse_size
@@ -25,7 +26,7 @@ def run(*args: str, stdin: str | None = None):
 #: What a cold ``coalition-kg query`` must not load: the heavy libraries, the metadata of installed
 #: packages, and the project's modules for building, remote endpoints and ad-hoc SPARQL.
 NOT_ON_THE_QUERY_PATH = (
-    "rdflib", "pyshacl", "networkx", "matplotlib", "SPARQLWrapper", "yaml", "hypothesis", "pkg_resources",
+    "rdflib", "pyshacl", "networkx", "matplotlib", "SPARQLWrapper", "yaml", "hypothesis", "pkg_resources", "pandas",
     "importlib.metadata", "urllib.request", "http.client", "coalition_kg.pipeline", "coalition_kg.remote.endpoint",
     "coalition_kg.queries.sparql_text", "coalition_kg.queries.sparql_guard", "coalition_kg.core.inputfiles",
 )
@@ -49,8 +50,10 @@ def test_the_default_size_limit_is_the_input_files_one() -> None:
 
 def test_a_query_in_a_fresh_process_loads_nothing_heavy(built: Path) -> None:
     code = f"NOT_ON_THE_QUERY_PATH = {NOT_ON_THE_QUERY_PATH!r}\n{QUERY_IN_A_FRESH_PROCESS}"
+    piped = {name: value for name, value in os.environ.items() if name != "COLUMNS"}  # each row on one line
     completed = subprocess.run(
-        [sys.executable, "-c", code, "query", "members", "--build-dir", str(built)], capture_output=True, text=True
+        [sys.executable, "-c", code, "query", "members", "--build-dir", str(built)], capture_output=True, text=True,
+        env=piped,
     )
     assert (completed.returncode, completed.stdout.splitlines()[-1], completed.stderr) == (0, "6 rows", "\n")
 
@@ -79,7 +82,7 @@ def test_query_prints_a_table(built: Path) -> None:
 @pytest.mark.parametrize("format_name", ["csv", "tsv", "json", "xml", "md"])
 def test_query_prints_every_format(built: Path, format_name: str) -> None:
     result = run("query", "members-as-of", "-p", "date=2024-09-26", "--format", format_name, "--build-dir", str(built))
-    expected = run_query("members-as-of", {"date": "2024-09-26"}, build_dir=built).to(format_name)
+    expected = query("members-as-of", {"date": "2024-09-26"}, build_dir=built).to(format_name)
     ended = expected if expected.endswith("\n") else expected + "\n"
     assert (result.exit_code, result.stdout_bytes) == (0, ended.encode())
 
