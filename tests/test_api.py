@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import inspect
 import shutil
+import subprocess
+import sys
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 
 import pytest
 from pyoxigraph import Literal, NamedNode
 
 from coalition_kg import pipeline
-from coalition_kg import query, sparql
+from coalition_kg import build, export, query, sparql, validate
 from coalition_kg.core.namespaces import ID, ONTOLOGY
 from coalition_kg.core.paths import DATA_DIR
 from coalition_kg.queries.catalog import CatalogError, load_query
@@ -202,3 +206,57 @@ def test_a_build_that_cannot_be_made_is_reported(tmp_path: Path) -> None:
         f"the build in {tmp_path / 'build'} is missing or older than the data, and rebuilding failed: "
         f"{tmp_path / 'no-data' / 'register.yaml'}: no such file; expected a data file"
     )
+
+
+PUBLIC = ["Answer", "GraphAnswer", "build", "export", "push", "query", "sparql", "validate"]
+IMPORTED_BY = """
+import sys
+{statement}
+print(" ".join(sorted(name for name in ("coalition_kg.api", "pyoxigraph", "rdflib", "pyshacl", "pandas", "rich")
+                      if name in sys.modules)))
+"""
+
+
+@pytest.mark.parametrize(
+    ("statement", "loaded"),
+    [("import coalition_kg", ""), ("from coalition_kg import query, sparql", "coalition_kg.api pyoxigraph")],
+)
+def test_importing_the_package_is_light_and_the_query_api_loads_no_rdflib(statement: str, loaded: str) -> None:
+    completed = subprocess.run([sys.executable, "-c", IMPORTED_BY.format(statement=statement)],
+                               capture_output=True, text=True, check=True)
+    assert completed.stdout.strip() == loaded
+
+
+def test_the_public_names_are_the_api_and_typed() -> None:
+    import coalition_kg
+    from coalition_kg import api
+
+    assert coalition_kg.__all__ == PUBLIC and set(PUBLIC) <= set(dir(coalition_kg))
+    for name in PUBLIC[2:]:
+        function = getattr(coalition_kg, name)
+        assert function is getattr(api, name) and function.__doc__
+        hints = inspect.signature(function)
+        assert hints.return_annotation is not inspect.Signature.empty, name
+        assert all(p.annotation is not inspect.Parameter.empty for p in hints.parameters.values()), name
+    with pytest.raises(AttributeError, match="module 'coalition_kg' has no attribute 'run_query'"):
+        coalition_kg.run_query  # noqa: B018
+
+
+def test_parameters_are_keyword_arguments(built: Path) -> None:
+    by_keyword = query("members-as-of", date=date(2024, 9, 26), mission="MSSM", build_dir=built)
+    by_mapping = query("members-as-of", {"date": "2024-09-26", "mission": "mission/mss-haiti"}, build_dir=built)
+    assert by_keyword.terms() == by_mapping.terms()
+    assert [row["label"] for row in by_keyword.rows()] == ["El Salvador", "Jamaica", "Bahamas"]
+
+
+def test_build_validate_and_export_from_python(tmp_path: Path) -> None:
+    steps: list[str] = []
+    summary = build(DATA_DIR, tmp_path / "build", progress=steps.append)
+    assert (summary.triples, summary.report.conforms) == (527, True)
+    assert steps == ["reading the curated data", "validating 527 triples against the shapes", "writing the exports",
+                     "loading the store"]
+    report = validate(["tests/bad_data/facts_date_impossible.yaml"])
+    assert not report.conforms and [r.line for r in report.results] == [16]
+    assert validate(["tests/sparql_cases/facts_membership_wrong_instrument.yaml"], incremental=True,
+                    build_dir=tmp_path / "build").results[0].focus.endswith("membership/blz-by-jamaica")
+    assert export("turtle") == (tmp_path / "build" / "coalition.ttl").read_bytes()

@@ -153,3 +153,36 @@ def test_an_answer_cut_to_a_limit() -> None:
     assert (first.terms(), first.stopped_after, first.note()) == (
         answer.terms()[:1], 1, "stopped after 1 row; use --limit to see more"
     )
+
+
+def test_a_notebook_shows_an_html_table_of_names_each_full_iri_on_hover(built: Path) -> None:
+    page = query("members-as-of", {"date": "2024-08-31"}, build_dir=built)._repr_html_()
+    assert page == (
+        '<table class="coalition-kg">\n'
+        "<caption>date: 2024-08-31; mission: Multinational Security Support Mission</caption>\n"
+        "<thead><tr><th>state</th><th>label</th><th>kind</th><th>joined</th><th>instrument</th></tr></thead>\n"
+        "<tbody>\n"
+        '<tr><td><span title="https://w3id.org/coalition-kg/id/state/SLV">SLV</span></td><td>El Salvador</td>'
+        '<td><span title="https://w3id.org/coalition-kg/id/instrument-kind/signature">signature of the agreement</span>'
+        "</td><td>2024-08-03</td>"
+        '<td><span title="https://w3id.org/coalition-kg/id/instrument/slv-signature">slv-signature</span></td></tr>\n'
+        "</tbody></table>\n"
+        "<p>1 row</p>\n"
+    )
+
+
+def test_every_literal_is_escaped_in_html() -> None:
+    hostile = '<img src=x onerror="alert(1)"> & </td>'
+    answer = Answer.of(pyoxigraph.Store().query(f"SELECT ?x ?iri WHERE {{ BIND({json_string(hostile)} AS ?x) "
+                                                "BIND(<urn:a?b=c&d=e> AS ?iri) }"))
+    page = answer._repr_html_()
+    assert "<img" not in page and "</td>\n" not in page.split("<tbody>")[1].split("</tr>")[0]
+    assert "<td>&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &lt;/td&gt;</td>" in page
+    assert '<span title="urn:a?b=c&amp;d=e">urn:a?b=c&amp;d=e</span>' in page
+
+
+def json_string(text: str) -> str:
+    """``text`` as a SPARQL string literal."""
+    import json
+
+    return json.dumps(text)
