@@ -16,6 +16,7 @@ run: $(INSTALLED)
 	@$(BIN)/coalition-kg query deployments
 	@echo; echo "Officials: who holds which post"
 	@$(BIN)/coalition-kg query officials
+	@echo; echo "coalition-kg is installed in $(VENV)/: run $(BIN)/coalition-kg --help, or 'source $(BIN)/activate' first to call it as coalition-kg"
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest

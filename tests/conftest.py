@@ -39,7 +39,7 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServe
 @pytest.fixture(scope="session")
 def loaded_oxigraph(oxigraph: OxigraphServer, built: Path) -> OxigraphServer:
     """The session's server holding the built graph, pushed as ``coalition-kg push`` does."""
-    from coalition_kg.api import push
+    from coalition_kg import push
 
     push(oxigraph.update, build_dir=built)
     return oxigraph

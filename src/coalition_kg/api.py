@@ -1,20 +1,30 @@
-"""The public Python API: ask the graph, locally or on any SPARQL 1.1 endpoint, and push it.
+"""The public Python API: build and check the graph, ask it, locally or on any SPARQL 1.1
+endpoint, and push it.
 
-These functions put the stages together for a caller: a local answer comes from the
-built store, built first when it is missing or older than the data; an endpoint URL
-sends the same question to a remote store instead.
+Import it from the package: ``from coalition_kg import query, sparql, build, validate, export,
+push``. These names and their keyword arguments are the stable interface; everything else
+in the package may change.
 
-    >>> answer = run_query("members")
-    >>> answer.rows()[0]["label"]
+    >>> from coalition_kg import query
+    >>> members = query("members")
+    >>> members.rows()[0]["label"]
     'El Salvador'
+    >>> query("state-profile", state="GTM").rows()[0]["state"]
+    'state/GTM'
 
-Light on purpose: the pipeline (rdflib, pyshacl) is imported only to rebuild, the checks
-of ad-hoc SPARQL only for an ad-hoc query, and the remote client only for an endpoint.
+A local answer comes from the built store, built first when it is missing or older than the
+data; an endpoint URL sends the same question to a remote store instead. An answer carries
+the readable names of its IRIs: its tables show them, ``rows(iris="label")`` and
+``to_dataframe(iris="label")`` give them, and ``iris="full"`` gives the whole IRIs.
+
+Light on purpose: the pipeline (rdflib, pyshacl) is imported only to build, validate, export
+or rebuild, the checks of ad-hoc SPARQL only for an ad-hoc query, and the remote client only
+for an endpoint.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,13 +43,18 @@ from coalition_kg.queries.engine import (
     first_line,
     run_in_child,
 )
+from coalition_kg.queries.labels import label_map
 from coalition_kg.queries.params import ParameterError, ParameterValue
 from coalition_kg.queries.results import Answer, FormatError, GraphAnswer
 from coalition_kg.store.disk import StoreMissing, open_store
 from coalition_kg.store.manifest import is_current
 
-if TYPE_CHECKING:  # the push module is loaded by push() only: the query path needs none of it
+if TYPE_CHECKING:  # loaded by the functions that need them only: the query path needs none of them
+    from coalition_kg.pipeline import BuildSummary, Progress
     from coalition_kg.remote.push import PushSummary
+    from coalition_kg.validation.report import ValidationReport
+
+__all__ = ["build", "export", "push", "query", "sparql", "validate"]
 
 
 def user_errors() -> tuple[type[Exception], ...]:
@@ -80,45 +95,113 @@ def bring_up_to_date(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR) -> 
         _rebuild(data_dir, build_dir)
 
 
-def run_query(
+def query(
     name: str,
     params: Mapping[str, ParameterValue] | None = None,
+    /,
     *,
     endpoint: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    labels: bool = True,
     data_dir: Path = DATA_DIR,
     build_dir: Path = BUILD_DIR,
     queries_dir: Path = QUERIES_DIR,
+    **parameters: ParameterValue,
 ) -> Answer:
-    """The answer to the canned question ``name`` with ``params`` (name -> value)."""
-    query = load_query(name, queries_dir)
+    """The answer to the canned question ``name`` (see ``coalition-kg queries``).
+
+    Its parameters are keyword arguments, ``query("state-profile", state="GTM")``, or a
+    mapping, for a parameter named like an option here. A state or mission is given by its
+    name, ISO code, short id (``state/GTM``) or IRI; a date as ``YYYY-MM-DD`` or a
+    :class:`datetime.date`. The answer comes from ``endpoint`` if given, else from the store
+    in ``build_dir``, built first if it is missing or older than ``data_dir``. With
+    ``labels``, the names of its IRIs are looked up too (one more query)."""
+    canned = load_query(name, queries_dir)
     target = connect(endpoint, timeout=timeout, data_dir=data_dir, build_dir=build_dir)
-    return ask(target, query, params or {})
+    answer = ask(target, canned, {**(params or {}), **parameters})
+    return answer.with_labels(label_map(target, answer.iris())) if labels else answer
 
 
-def run_sparql(
+def sparql(
     text: str,
+    /,
     *,
     endpoint: str | None = None,
     allow_service: bool = False,
     timeout: float = DEFAULT_TIMEOUT,
     limit: int = DEFAULT_LIMIT,
+    labels: bool = True,
     data_dir: Path = DATA_DIR,
     build_dir: Path = BUILD_DIR,
 ) -> Answer | GraphAnswer:
-    """The answer to an ad-hoc SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE), with the
-    project's prefixes declared: its first ``limit`` rows (or triples; ``stopped_after`` says
-    when there were more), within ``timeout`` seconds. Updates are refused, and SERVICE calls
-    unless allowed."""
+    """The answer to an ad-hoc SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE), which may use
+    the project's prefixes (``ckg:``, ``state:``, ``prov:`` ...) without declaring them: its
+    first ``limit`` rows (or triples; ``stopped_after`` says when there were more), within
+    ``timeout`` seconds. Updates are refused, and SERVICE calls unless allowed. With
+    ``labels``, the names of its IRIs are looked up too (one more query)."""
     from coalition_kg.queries.sparql_guard import check_ad_hoc
 
     check_ad_hoc(text, allow_service)
     if endpoint:
         from coalition_kg.remote.endpoint import RemoteEndpoint
 
-        return RemoteEndpoint(endpoint, timeout).execute(text, prefixes=PREFIXES).limited(limit)
-    bring_up_to_date(data_dir, build_dir)
-    return run_in_child(build_dir, text, PREFIXES, timeout=timeout, limit=limit)
+        target: Endpoint = RemoteEndpoint(endpoint, timeout)
+        answer = target.execute(text, prefixes=PREFIXES).limited(limit)
+    else:
+        bring_up_to_date(data_dir, build_dir)
+        answer = run_in_child(build_dir, text, PREFIXES, timeout=timeout, limit=limit)
+        target = LocalEndpoint(open_store(build_dir))
+    return answer.with_labels(label_map(target, answer.iris())) if labels else answer
+
+
+def build(
+    data_dir: Path = DATA_DIR,
+    build_dir: Path = BUILD_DIR,
+    *,
+    max_bytes: int | None = None,
+    progress: Progress | None = None,
+) -> BuildSummary:
+    """Build the graph from the curated data in ``data_dir``, validate it, and write the store,
+    the exports, the ontology and the question catalog to ``build_dir``. Unreadable data
+    raises ``InputError``, data that does not conform ``InvalidData`` (with its ``report``);
+    either way ``build_dir`` keeps its previous outputs. Input files over ``max_bytes`` are
+    refused unread (64 MiB by default); ``progress`` is called with the name of each step as
+    it starts."""
+    from coalition_kg import pipeline
+
+    return pipeline.build(data_dir, build_dir, max_bytes or pipeline.MAX_INPUT_BYTES, progress=progress)
+
+
+def validate(
+    paths: Sequence[Path | str] = (),
+    *,
+    incremental: bool = False,
+    shapes_file: Path | None = None,
+    data_dir: Path = DATA_DIR,
+    build_dir: Path = BUILD_DIR,
+    max_bytes: int | None = None,
+    progress: Progress | None = None,
+) -> ValidationReport:
+    """Validate the project data, or the curated YAML or RDF files ``paths``, against the SHACL
+    shapes (the project's, or those of ``shapes_file``); with ``incremental``, check the
+    curated facts files ``paths`` against the graph built in ``build_dir``, looking only at
+    their neighbourhood. The report has ``conforms``, ``results`` (file, line, field, message,
+    value), ``to_text()`` and ``to_json()``. Files over ``max_bytes`` (64 MiB by default) are
+    refused unread; ``progress`` is called with the name of each step as it starts."""
+    from coalition_kg import pipeline
+
+    files, limit = [Path(path) for path in paths], max_bytes or pipeline.MAX_INPUT_BYTES
+    if incremental:
+        return pipeline.validate_increment(files, build_dir, limit, progress=progress)
+    return pipeline.validate_files(files, data_dir, shapes_file, limit, progress=progress)
+
+
+def export(format: str = "turtle", *, data_dir: Path = DATA_DIR) -> bytes:  # noqa: A002 - the CLI's --format
+    """The validated project graph as ``turtle``, ``trig``, ``nquads``, ``ntriples`` or
+    ``jsonld``; the same data gives the same bytes."""
+    from coalition_kg import pipeline
+
+    return pipeline.export(format, data_dir)
 
 
 def push(

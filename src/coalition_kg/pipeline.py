@@ -12,7 +12,7 @@ import fcntl
 import gc
 import json
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +40,9 @@ from coalition_kg.validation.sparql_constraints import memory_store
 BUILD_EXPORTS = ("turtle", "trig", "nquads", "jsonld")
 GRAPH_NAME = "coalition"
 YAML_SUFFIXES = {".yaml", ".yml"}
+
+#: Told the name of each step of a build or validation as it starts (the command line shows it).
+Progress = Callable[[str], None]
 
 # rdflib logs a traceback for every ill-typed literal; SHACL reports those to the curator instead.
 logging.getLogger("rdflib.term").setLevel(logging.CRITICAL)
@@ -99,6 +102,7 @@ def validate_files(
     data_dir: Path = DATA_DIR,
     shapes_file: Path | None = None,
     max_bytes: int = MAX_INPUT_BYTES,
+    progress: Progress | None = None,
 ) -> ValidationReport:
     """Validate the project data, or the given curated YAML or RDF files, against the project's
     shapes or those of ``shapes_file``. Files over ``max_bytes`` are refused unread.
@@ -106,15 +110,24 @@ def validate_files(
     Curated facts files are checked together with the rest of the project data, so
     their references to states, missions and other sources' facts resolve.
     """
+    step = progress or _quiet
+    step("reading the shapes and the data")
     shapes = read_shapes(shapes_file, max_bytes) if shapes_file else None
-    return _report(load_files(paths, data_dir, max_bytes), shapes)
+    mapped = load_files(paths, data_dir, max_bytes)
+    step("validating the data against the shapes")
+    return _report(mapped, shapes)
 
 
 def validate_increment(paths: Sequence[Path], build_dir: Path = BUILD_DIR,
-                       max_bytes: int = MAX_INPUT_BYTES) -> ValidationReport:
+                       max_bytes: int = MAX_INPUT_BYTES, progress: Progress | None = None) -> ValidationReport:
     """Validate curated facts files against the graph built in ``build_dir``, looking only at
     their neighbourhood (see :mod:`coalition_kg.validation.incremental`)."""
+    (progress or _quiet)("validating the facts against the built graph")
     return incremental.validate_increment(paths, open_store(build_dir), max_bytes)
+
+
+def _quiet(_step: str) -> None:
+    """No progress shown."""
 
 
 def load_files(paths: Sequence[Path] = (), data_dir: Path = DATA_DIR, max_bytes: int = MAX_INPUT_BYTES) -> Mapped:
@@ -132,20 +145,26 @@ def load_files(paths: Sequence[Path] = (), data_dir: Path = DATA_DIR, max_bytes:
     return read_rdf_files(paths, max_bytes)
 
 
-def build(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR, max_bytes: int = MAX_INPUT_BYTES) -> BuildSummary:
+def build(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR, max_bytes: int = MAX_INPUT_BYTES,
+          progress: Progress | None = None) -> BuildSummary:
     """Build, validate, store and export the graph. Unreadable data raises :class:`InputError`,
     invalid data :class:`InvalidData`; either way, and if the build fails or is interrupted
     midway, ``build_dir`` keeps its previous outputs whole."""
+    step = progress or _quiet
+    step("reading the curated data")
     # Stamped before reading: a file edited during the build makes the next query rebuild.
     stamps, fingerprint = data_stamps(data_dir), data_fingerprint(data_dir)
     mapped, data = load_quads(data_dir, max_bytes)
     graph = _union_graph(mapped)
+    step(f"validating {len(graph):,} triples against the shapes")
     report = _refuse_invalid(validate_graph(graph, mapped.origins, store=lambda: memory_store(data.ntriples)))
     triples, counts = len(graph), graph_counts(graph)
     del mapped, graph  # a gigabyte at a million triples, not needed to store and export
+    step("writing the exports")
     exports = {name: serialize(data, name) for name in BUILD_EXPORTS}
     with build_lock(build_dir):
         files = _output_files(exports, build_dir)
+        step("loading the store")
         # Every file is staged, and renamed into place only once all of them and the store are
         # ready: a failure or an interrupt midway leaves the previous build whole.
         with staged_files(files):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,10 +11,11 @@ import pytest
 from click.testing import CliRunner
 from oxigraph_server import OxigraphServer
 
-from coalition_kg.api import run_query
+from coalition_kg import query
 from coalition_kg.cli import main
 from coalition_kg.cli.options import ALL_FORMATS, MAX_SIZE, RESULT_FORMATS
 from coalition_kg.core.inputfiles import MAX_INPUT_BYTES, parse_size
+from coalition_kg.queries.catalog import load_query
 from coalition_kg.queries.results import ALL_FORMATS as ANSWER_FORMATS
 from coalition_kg.queries.results import RESULT_FORMATS as ANSWER_RESULT_FORMATS
 
@@ -25,7 +27,7 @@ def run(*args: str, stdin: str | None = None):
 #: What a cold ``coalition-kg query`` must not load: the heavy libraries, the metadata of installed
 #: packages, and the project's modules for building, remote endpoints and ad-hoc SPARQL.
 NOT_ON_THE_QUERY_PATH = (
-    "rdflib", "pyshacl", "networkx", "matplotlib", "SPARQLWrapper", "yaml", "hypothesis", "pkg_resources",
+    "rdflib", "pyshacl", "networkx", "matplotlib", "SPARQLWrapper", "yaml", "hypothesis", "pkg_resources", "pandas",
     "importlib.metadata", "urllib.request", "http.client", "coalition_kg.pipeline", "coalition_kg.remote.endpoint",
     "coalition_kg.queries.sparql_text", "coalition_kg.queries.sparql_guard", "coalition_kg.core.inputfiles",
 )
@@ -49,8 +51,10 @@ def test_the_default_size_limit_is_the_input_files_one() -> None:
 
 def test_a_query_in_a_fresh_process_loads_nothing_heavy(built: Path) -> None:
     code = f"NOT_ON_THE_QUERY_PATH = {NOT_ON_THE_QUERY_PATH!r}\n{QUERY_IN_A_FRESH_PROCESS}"
+    piped = {name: value for name, value in os.environ.items() if name != "COLUMNS"}  # each row on one line
     completed = subprocess.run(
-        [sys.executable, "-c", code, "query", "members", "--build-dir", str(built)], capture_output=True, text=True
+        [sys.executable, "-c", code, "query", "members", "--build-dir", str(built)], capture_output=True, text=True,
+        env=piped,
     )
     assert (completed.returncode, completed.stdout.splitlines()[-1], completed.stderr) == (0, "6 rows", "\n")
 
@@ -79,7 +83,7 @@ def test_query_prints_a_table(built: Path) -> None:
 @pytest.mark.parametrize("format_name", ["csv", "tsv", "json", "xml", "md"])
 def test_query_prints_every_format(built: Path, format_name: str) -> None:
     result = run("query", "members-as-of", "-p", "date=2024-09-26", "--format", format_name, "--build-dir", str(built))
-    expected = run_query("members-as-of", {"date": "2024-09-26"}, build_dir=built).to(format_name)
+    expected = query("members-as-of", {"date": "2024-09-26"}, build_dir=built).to(format_name)
     ended = expected if expected.endswith("\n") else expected + "\n"
     assert (result.exit_code, result.stdout_bytes) == (0, ended.encode())
 
@@ -147,4 +151,61 @@ def test_push_needs_a_target(built: Path) -> None:
     result = run("push", "--build-dir", str(built))
     assert (result.exit_code, result.stderr) == (
         2, "error: say where to push: a SPARQL Update endpoint (--endpoint) or a Graph Store (--graph-store)\n"
+    )
+
+
+def test_a_table_fits_the_width_asked_and_says_once_how_to_see_it_whole(built: Path) -> None:
+    fitted = CliRunner(env={"COLUMNS": "60"}).invoke(main, ["query", "deployments", "--build-dir", str(built)])
+    assert fitted.exit_code == 0
+    assert max(len(line) for line in fitted.stdout.splitlines()) <= 60
+    assert fitted.stdout.splitlines()[1:4] == [
+        "── row 1 " + "─" * 51, "state       BLZ", "label       Belize",
+    ]
+    assert fitted.stderr == (
+        "note: rows shown as records to fit 60 columns; --wide or --format md shows each row on one line\n"
+    )
+    wide = CliRunner(env={"COLUMNS": "60"}).invoke(main, ["query", "deployments", "--wide", "--build-dir", str(built)])
+    assert (wide.exit_code, wide.stderr) == (0, "")
+    assert wide.stdout.splitlines()[3] == (
+        "BLZ    Belize       personnel                       serving          —  —     —      000_f53fdc1be9ced35d  "
+        "blz-personnel"
+    )
+
+
+def test_show_prints_the_description_parameters_and_sparql() -> None:
+    result = run("query", "members-as-of", "--show")
+    assert result.exit_code == 0
+    text = result.stdout
+    assert text.startswith("members-as-of: The coalition as of a date")
+    assert "Parameters, each given as -p NAME=VALUE:\n  date (date, required)\n" in text
+    assert "  mission (mission, default mission/mss-haiti)\n" in text
+    assert "      takes a mission's name, acronym or IRI (mission/mss-haiti)\n" in text
+    sparql_text = text.split("SPARQL:\n", 1)[1]
+    assert sparql_text == load_query("members-as-of").body.rstrip("\n") + "\n"
+    assert "#+" not in sparql_text and "SELECT" in sparql_text
+    assert run("query", "nope", "--show").stderr.startswith("error: no query named 'nope'; known queries: ")
+
+
+UNDECLARED = "SELECT ?state ?kind WHERE { ?m org:member ?state ; ckg:joinedBy/ckg:instrumentKind ?kind } ORDER BY ?state"
+
+
+def test_sparql_takes_the_project_prefixes_undeclared_locally_and_on_an_endpoint(
+    loaded_oxigraph: OxigraphServer, built: Path
+) -> None:
+    local = run("sparql", "-", "--build-dir", str(built), stdin=UNDECLARED)
+    remote = run("sparql", "-", "--endpoint", loaded_oxigraph.query, "--build-dir", str(built), stdin=UNDECLARED)
+    assert (local.exit_code, local.stderr) == (0, "")
+    assert (remote.exit_code, remote.stdout) == (0, local.stdout)
+    assert local.stdout.splitlines() == [
+        "state        kind",
+        "───────────  ──────────────────────────",
+        "Belize       ratification",
+        "Guatemala    instrument of adhesion",
+        "Jamaica      instrument of adhesion",
+        "El Salvador  signature of the agreement",
+        "4 rows",
+    ]
+    csv = run("sparql", "-", "--format", "csv", "--endpoint", loaded_oxigraph.query, stdin=UNDECLARED)
+    assert csv.stdout.splitlines()[1] == (
+        "https://w3id.org/coalition-kg/id/state/BLZ,https://w3id.org/coalition-kg/id/instrument-kind/ratification"
     )

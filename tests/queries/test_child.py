@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from oxigraph_server import OxigraphServer
 
-from coalition_kg.api import run_sparql
+from coalition_kg import sparql
 from coalition_kg.cli import main
 from coalition_kg.queries import engine
 from coalition_kg.queries.engine import QueryFailed
@@ -34,7 +34,7 @@ def test_a_slow_query_is_stopped_and_its_process_killed(built: Path, monkeypatch
     monkeypatch.setattr(engine.subprocess, "Popen", recorded)
     started = time.monotonic()
     with pytest.raises(QueryFailed) as error:
-        run_sparql(ENDLESS, timeout=1, build_dir=built)
+        sparql(ENDLESS, timeout=1, build_dir=built)
     assert str(error.value) == STOPPED
     assert time.monotonic() - started < 3
     assert [child.returncode for child in children] == [-9]  # killed, and waited for
@@ -57,32 +57,32 @@ def test_a_crash_of_the_engine_is_a_message(built: Path) -> None:
 @pytest.mark.parametrize("endpoint", [False, True], ids=["local", "remote"])
 def test_the_row_limit_keeps_the_first_rows_and_says_so(loaded_oxigraph: OxigraphServer, built: Path, endpoint: bool) -> None:
     url = loaded_oxigraph.query if endpoint else None
-    everything = run_sparql(ALL_TRIPLES, endpoint=url, build_dir=built)
+    everything = sparql(ALL_TRIPLES, endpoint=url, build_dir=built)
     assert (len(everything.rows()), everything.stopped_after, everything.note()) == (527, None, "")
-    first = run_sparql(ALL_TRIPLES, endpoint=url, limit=5, build_dir=built)
+    first = sparql(ALL_TRIPLES, endpoint=url, limit=5, build_dir=built)
     assert first.terms() == everything.terms()[:5]
     assert (first.stopped_after, first.note()) == (5, "stopped after 5 rows; use --limit to see more")
-    exactly = run_sparql(ALL_TRIPLES, endpoint=url, limit=527, build_dir=built)
+    exactly = sparql(ALL_TRIPLES, endpoint=url, limit=527, build_dir=built)
     assert (exactly.terms(), exactly.stopped_after) == (everything.terms(), None)
 
 
 @pytest.mark.parametrize("endpoint", [False, True], ids=["local", "remote"])
 def test_the_row_limit_counts_triples_of_a_graph(loaded_oxigraph: OxigraphServer, built: Path, endpoint: bool) -> None:
     url = loaded_oxigraph.query if endpoint else None
-    everything = run_sparql(GRAPH, endpoint=url, build_dir=built)
+    everything = sparql(GRAPH, endpoint=url, build_dir=built)
     assert isinstance(everything, GraphAnswer) and len(everything.triples) == 16
-    first = run_sparql(GRAPH, endpoint=url, limit=3, build_dir=built)
+    first = sparql(GRAPH, endpoint=url, limit=3, build_dir=built)
     assert isinstance(first, GraphAnswer) and len(first.triples) == 3
     assert set(first.triples) <= set(everything.triples)
     assert first.note() == "stopped after 3 triples; use --limit to see more"
-    assert run_sparql("ASK { ?s ?p ?o }", endpoint=url, limit=1, build_dir=built) == Answer(("answer",), boolean=True)
+    assert sparql("ASK { ?s ?p ?o }", endpoint=url, limit=1, build_dir=built) == Answer(("answer",), boolean=True)
 
 
 def test_the_sparql_command_shows_the_rows_within_the_limit_and_a_note(built: Path) -> None:
     text = "SELECT ?state WHERE { ?state a ckg:State } ORDER BY ?state"
     limited = CliRunner().invoke(main, ["sparql", "-", "--limit", "2", "--build-dir", str(built)], input=text)
     assert (limited.exit_code, limited.stdout, limited.stderr) == (
-        0, "state\n─────────\nstate/BHS\nstate/BLZ\n2 rows\n", "note: stopped after 2 rows; use --limit to see more\n"
+        0, "state\n───────\nBahamas\nBelize\n2 rows\n", "note: stopped after 2 rows; use --limit to see more\n"
     )
     whole = CliRunner().invoke(main, ["sparql", "-", "--build-dir", str(built)], input=text)
     assert (whole.exit_code, whole.stdout.splitlines()[-1], whole.stderr) == (0, "8 rows", "")

@@ -13,8 +13,8 @@ identical outside the one term that stands for the value; the term, parsed back 
 and by rdflib's SPARQL parser, is exactly the bound term; and the server must answer each
 query as the local store does (its entity lookup echoes the text it was given).
 
-The examples go through :func:`coalition_kg.querying.ask`, the function
-:func:`~coalition_kg.querying.run_query` answers with once it has loaded the query and opened
+The examples go through :func:`coalition_kg.queries.engine.ask`, the function
+:func:`coalition_kg.query` answers with once it has loaded the query and opened
 the store, so that thousands of them run in seconds.
 """
 
@@ -44,6 +44,7 @@ from coalition_kg.queries.params import (
     ENTITY_CHECK,
     ENTITY_LOOKUP,
     LOOKUP_CLASSES,
+    NAMED_ENTITY_LOOKUP,
     PARAMETER_TYPES,
     XSD_DATE,
     Parameter,
@@ -77,6 +78,7 @@ class Graph:
     """What the tests need to know of the graph, read from it with plain SPARQL."""
 
     names: dict[str, dict[str, set[str]]]  # class IRI -> lower-cased name -> the IRIs of the entities it names
+    named: dict[str, set[str]]  # lower-cased label, acronym or code -> the named entities (with a prefLabel) it names
     iris: list[str]
     dates: list[str]
 
@@ -90,6 +92,10 @@ SELECT ?entity ?name ?class WHERE {
   ?entity a ?class .
   OPTIONAL { ?entity skos:prefLabel|skos:altLabel|ckg:iso3166Alpha3 ?name }
 }"""
+NAMED = """
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX ckg: <https://w3id.org/coalition-kg/ontology#>
+SELECT ?entity ?name WHERE { ?entity skos:prefLabel ?label ; skos:prefLabel|skos:altLabel|ckg:iso3166Alpha3 ?name }"""
 
 
 def read_graph(store: pyoxigraph.Store) -> Graph:
@@ -100,10 +106,13 @@ def read_graph(store: pyoxigraph.Store) -> Graph:
             entity, label = solution["entity"].value, solution["name"]
             for name in [entity, short_form(entity), *([label.value] if label else [])]:
                 found.setdefault(name.lower(), set()).add(entity)
+    named: dict[str, set[str]] = {}
+    for solution in store.query(NAMED):
+        named.setdefault(solution["name"].value.lower(), set()).add(solution["entity"].value)
     quads = list(store.quads_for_pattern(None, None, None))
     iris = sorted({quad.subject.value for quad in quads if isinstance(quad.subject, NamedNode)})
     dates = sorted({quad.object.value for quad in quads if isinstance(quad.object, Literal) and quad.object.datatype == XSD_DATE})
-    return Graph(names, iris, dates)
+    return Graph(names, named, iris, dates)
 
 
 def graph() -> Graph:
@@ -135,7 +144,8 @@ HOSTILE = st.one_of(
     _fragments,
     st.tuples(st.sampled_from(FRAGMENTS), st.integers(500, 20_000)).map(lambda repeat: repeat[0] * repeat[1]),
 )
-_names_any_case = _padded(st.builds(_any_case, _graph_names, st.lists(st.booleans())))
+_named_names = st.deferred(lambda: st.sampled_from(sorted(graph().named)))  # people, organizations...
+_names_any_case = _padded(st.builds(_any_case, st.one_of(_graph_names, _named_names), st.lists(st.booleans())))
 REAL = st.one_of(
     _names_any_case,
     _names_any_case,
@@ -209,7 +219,11 @@ def expected_term(parameter: Parameter, value: str) -> Term | None:
             return Literal(date.fromisoformat(text).isoformat(), datatype=XSD_DATE)
         except ValueError:
             return None
-    return iri_term(value)  # what an IRI is: RFC 3987, as pyoxigraph checks it
+    iri = iri_term(value)  # what an IRI is: RFC 3987, as pyoxigraph checks it
+    if iri is not None:
+        return iri
+    entities = graph().named.get(text.lower(), set())  # else a name, acronym or code of one named entity
+    return NamedNode(next(iter(entities))) if len(entities) == 1 else None
 
 
 def check_local(query: CannedQuery, parameter: Parameter, value: str, result: tuple[str, object], calls: list) -> None:
@@ -226,10 +240,13 @@ def check_local(query: CannedQuery, parameter: Parameter, value: str, result: tu
         position = _variables(query).index(parameter.name)
         assert all(row[position] == term for row in rows)  # the parameter is projected: each row echoes it
     for text, bindings, _ in calls:
-        assert text in (query.text, ENTITY_CHECK, ENTITY_LOOKUP)  # the catalog's text, never an edited one
+        assert text in (query.text, ENTITY_CHECK, ENTITY_LOOKUP, NAMED_ENTITY_LOOKUP)  # never an edited text
         assert all(isinstance(bound, (NamedNode, Literal)) for bound in bindings.values())
     if parameter.type in LOOKUP_CLASSES and _is_unicode(value):
         check_lookup(LOOKUP_CLASSES[parameter.type], value.strip(), calls)
+    if parameter.type == "iri" and _is_unicode(value):
+        looked_up = [bindings for text, bindings, _ in calls if text == NAMED_ENTITY_LOOKUP]
+        assert looked_up == ([] if iri_term(value) else [{"text": Literal(value.strip())}])
 
 
 def check_lookup(class_iri: str, text: str, calls: list) -> None:

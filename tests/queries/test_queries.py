@@ -10,7 +10,7 @@ import rdflib
 from pyoxigraph import Literal, NamedNode
 from query_samples import case_id, samples
 
-from coalition_kg.api import run_query
+from coalition_kg import query
 from coalition_kg.queries.catalog import load_query, query_names
 from coalition_kg.queries.engine import LocalEndpoint, ask, parameter_terms
 from coalition_kg.store.disk import open_store
@@ -33,7 +33,7 @@ def answer_of(built: Path):
     """The answer to a canned question: its column names and its rows as tuples."""
 
     def columns_and_rows(name: str, **params: object) -> tuple[tuple[str, ...], list[tuple]]:
-        result = run_query(name, params, build_dir=built)
+        result = query(name, params, build_dir=built)
         return result.variables, [tuple(row.values()) for row in result.rows()]
 
     return columns_and_rows
@@ -245,7 +245,7 @@ def test_members_as_of(answer_of) -> None:
     ],
 )
 def test_members_as_of_grows_with_the_date_and_leaves_out_undated_joins(built: Path, as_of: date, states) -> None:
-    rows = run_query("members-as-of", {"date": as_of}, build_dir=built).rows()
+    rows = query("members-as-of", {"date": as_of}, build_dir=built).rows()
     assert [row["label"] for row in rows] == states
 
 

@@ -10,7 +10,7 @@ import pyoxigraph
 import pytest
 from pyoxigraph import NamedNode, QueryResultsFormat, Triple
 
-from coalition_kg.api import run_query
+from coalition_kg import query
 from coalition_kg.queries.results import Answer, FormatError, GraphAnswer
 
 QUERY = """PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
@@ -70,10 +70,10 @@ def test_tsv_json_and_xml_read_back_as_the_same_terms(answer: Answer, format_nam
 
 def test_the_table_shows_short_iris_literals_as_written_and_a_dash_for_unknown(answer: Answer) -> None:
     assert answer.to("table") == (
-        "iri                   n   d     label      when        year  none\n"
+        "iri                    n     d  label      when        year  none\n"
         "────────────────────  ──  ────  ─────────  ──────────  ────  ────\n"
-        "state/GTM              2  2.5   Guatemala  2024-12-06  2023  —\n"
-        'http://example.org/x  -1  1000  a, "b"     —              —  —\n'
+        "state/GTM              2   2.5  Guatemala  2024-12-06  2023  —\n"
+        'http://example.org/x  -1  1000  a, "b"     —           —     —\n'
         "2 rows\n"
     )
     assert answer.to("md").splitlines()[2] == "| state/GTM | 2 | 2.5 | Guatemala | 2024-12-06 | 2023 | — |"
@@ -110,7 +110,7 @@ def test_a_graph_as_turtle_n_triples_or_a_table() -> None:
 
 
 def test_a_canned_answer_as_w3c_csv(built: Path) -> None:
-    lines = run_query("members", build_dir=built).to("csv").splitlines()
+    lines = query("members", build_dir=built).to("csv").splitlines()
     assert lines[0] == "rank,state,label,kind,joined,instrument,sources,evidence,mission"
     assert lines[-1] == (
         ",https://w3id.org/coalition-kg/id/state/KEN,Kenya,,,,000_f53fdc1be9ced35d,"
@@ -120,13 +120,13 @@ def test_a_canned_answer_as_w3c_csv(built: Path) -> None:
 
 
 def test_a_table_shows_the_parameters_once_above_the_rows(built: Path) -> None:
-    table = run_query("members-as-of", {"date": "2024-08-31"}, build_dir=built).to("table")
+    table = query("members-as-of", {"date": "2024-08-31"}, build_dir=built).to("table")
     assert table == (
         "date: 2024-08-31\n"
-        "mission: mission/mss-haiti\n"
-        "state      label        kind                       joined      instrument\n"
-        "─────────  ───────────  ─────────────────────────  ──────────  ────────────────────────\n"
-        "state/SLV  El Salvador  instrument-kind/signature  2024-08-03  instrument/slv-signature\n"
+        "mission: Multinational Security Support Mission\n"
+        "state  label        kind                        joined      instrument\n"
+        "─────  ───────────  ──────────────────────────  ──────────  ─────────────\n"
+        "SLV    El Salvador  signature of the agreement  2024-08-03  slv-signature\n"
         "1 row\n"
     )
 
@@ -153,3 +153,36 @@ def test_an_answer_cut_to_a_limit() -> None:
     assert (first.terms(), first.stopped_after, first.note()) == (
         answer.terms()[:1], 1, "stopped after 1 row; use --limit to see more"
     )
+
+
+def test_a_notebook_shows_an_html_table_of_names_each_full_iri_on_hover(built: Path) -> None:
+    page = query("members-as-of", {"date": "2024-08-31"}, build_dir=built)._repr_html_()
+    assert page == (
+        '<table class="coalition-kg">\n'
+        "<caption>date: 2024-08-31; mission: Multinational Security Support Mission</caption>\n"
+        "<thead><tr><th>state</th><th>label</th><th>kind</th><th>joined</th><th>instrument</th></tr></thead>\n"
+        "<tbody>\n"
+        '<tr><td><span title="https://w3id.org/coalition-kg/id/state/SLV">SLV</span></td><td>El Salvador</td>'
+        '<td><span title="https://w3id.org/coalition-kg/id/instrument-kind/signature">signature of the agreement</span>'
+        "</td><td>2024-08-03</td>"
+        '<td><span title="https://w3id.org/coalition-kg/id/instrument/slv-signature">slv-signature</span></td></tr>\n'
+        "</tbody></table>\n"
+        "<p>1 row</p>\n"
+    )
+
+
+def test_every_literal_is_escaped_in_html() -> None:
+    hostile = '<img src=x onerror="alert(1)"> & </td>'
+    answer = Answer.of(pyoxigraph.Store().query(f"SELECT ?x ?iri WHERE {{ BIND({json_string(hostile)} AS ?x) "
+                                                "BIND(<urn:a?b=c&d=e> AS ?iri) }"))
+    page = answer._repr_html_()
+    assert "<img" not in page and "</td>\n" not in page.split("<tbody>")[1].split("</tr>")[0]
+    assert "<td>&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &lt;/td&gt;</td>" in page
+    assert '<span title="urn:a?b=c&amp;d=e">urn:a?b=c&amp;d=e</span>' in page
+
+
+def json_string(text: str) -> str:
+    """``text`` as a SPARQL string literal."""
+    import json
+
+    return json.dumps(text)

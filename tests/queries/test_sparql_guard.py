@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from oxigraph_server import OxigraphServer
 from test_bad_inputs import listening
 
-from coalition_kg.api import run_sparql
+from coalition_kg import sparql
 from coalition_kg.cli import main
 from coalition_kg.queries.engine import QueryFailed
 from coalition_kg.queries.sparql_guard import MAX_NESTING, check_ad_hoc, parsed_service_call
@@ -73,7 +73,7 @@ def test_a_service_call_is_refused_and_nothing_is_contacted(sink, built: Path, f
     text = SERVICE_FORMS[form] % SINK.format(sink=base)
     for endpoint in (None, f"{base}/query"):
         with pytest.raises(UnsafeQuery) as error:
-            run_sparql(text, endpoint=endpoint, build_dir=built, timeout=1)
+            sparql(text, endpoint=endpoint, build_dir=built, timeout=1)
         assert str(error.value) == SERVICE_REFUSED
     assert connections == []
 
@@ -104,7 +104,7 @@ def test_the_word_service_elsewhere_is_no_call(text: str) -> None:
 def test_allowed_the_engine_does_call_out_and_the_time_limit_stops_the_wait(sink, built: Path) -> None:
     base, connections = sink
     with pytest.raises(QueryFailed) as error:
-        run_sparql(SERVICE_FORMS["silent"] % SINK.format(sink=base), allow_service=True, build_dir=built, timeout=1)
+        sparql(SERVICE_FORMS["silent"] % SINK.format(sink=base), allow_service=True, build_dir=built, timeout=1)
     assert str(error.value) == "the query ran longer than 1 s and was stopped; allow it more time with --timeout SECONDS"
     assert len(connections) == 1  # the refusal above is what kept it from calling
 
@@ -114,31 +114,31 @@ def test_an_update_is_refused_locally_and_remotely(sink, loaded_oxigraph: Oxigra
     base, connections = sink
     text = UPDATES[kind].replace("{sink}", base)
     keyword = text.split("\n")[-1].split()[0].upper()
-    before = run_sparql(COUNT, endpoint=loaded_oxigraph.query).rows()
+    before = sparql(COUNT, endpoint=loaded_oxigraph.query).rows()
     for endpoint in (None, loaded_oxigraph.query):
         with pytest.raises(UnsafeQuery) as error:
-            run_sparql(text, endpoint=endpoint, build_dir=built)
+            sparql(text, endpoint=endpoint, build_dir=built)
         assert str(error.value) == (
             f"this is a SPARQL update ({keyword}); only read-only queries run here: SELECT, ASK, CONSTRUCT or DESCRIBE"
         )
-    assert run_sparql(COUNT, endpoint=loaded_oxigraph.query).rows() == before == [{"n": 527}]
-    assert run_sparql(COUNT, build_dir=built).rows() == before
+    assert sparql(COUNT, endpoint=loaded_oxigraph.query).rows() == before == [{"n": 527}]
+    assert sparql(COUNT, build_dir=built).rows() == before
     assert connections == []
 
 
 def test_an_update_hidden_by_escapes_or_after_a_query_does_not_run(loaded_oxigraph: OxigraphServer, built: Path) -> None:
     with pytest.raises(UnsafeQuery, match="^not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE$"):
-        run_sparql("\\u0044ROP ALL", endpoint=loaded_oxigraph.query)
+        sparql("\\u0044ROP ALL", endpoint=loaded_oxigraph.query)
     smuggled = "SELECT * WHERE { ?s ?p ?o } ; DROP ALL"
     expected = "error at 1:35: expected one of HAVING, OFFSET, OPTIONAL, VALUES"
     with pytest.raises(QueryFailed) as local:
-        run_sparql(smuggled, build_dir=built)
+        sparql(smuggled, build_dir=built)
     with pytest.raises(RemoteError) as remote:
-        run_sparql(smuggled, endpoint=loaded_oxigraph.query)
+        sparql(smuggled, endpoint=loaded_oxigraph.query)
     assert (str(local.value), str(remote.value)) == (
         f"invalid SPARQL: {expected}", f"{loaded_oxigraph.query}: HTTP error 400: {expected}"
     )
-    assert run_sparql(COUNT, endpoint=loaded_oxigraph.query).rows() == [{"n": 527}]
+    assert sparql(COUNT, endpoint=loaded_oxigraph.query).rows() == [{"n": 527}]
 
 
 def test_the_sparql_command_refuses_an_update() -> None:
@@ -151,9 +151,9 @@ def test_the_sparql_command_refuses_an_update() -> None:
 def test_brackets_nested_deep_enough_to_crash_the_engine_are_refused(built: Path) -> None:
     deep = "SELECT * WHERE " + "{" * 5000 + "}" * 5000
     with pytest.raises(UnsafeQuery) as error:
-        run_sparql(deep, build_dir=built)
+        sparql(deep, build_dir=built)
     assert str(error.value) == (
         f"the query nests brackets 5000 deep; at most {MAX_NESTING} are allowed, as deeper ones can crash the engine"
     )
     nested = "SELECT * WHERE " + "{" * MAX_NESTING + "}" * MAX_NESTING
-    assert run_sparql(nested, build_dir=built).rows() == [{}]
+    assert sparql(nested, build_dir=built).rows() == [{}]

@@ -8,7 +8,7 @@ import pytest
 from oxigraph_server import OxigraphServer
 from query_samples import case_id, samples
 
-from coalition_kg.api import run_query, run_sparql
+from coalition_kg import query, sparql
 from coalition_kg.queries.catalog import load_query
 from coalition_kg.queries.engine import LocalEndpoint, ask, parameter_terms
 from coalition_kg.queries.sparql_text import with_values
@@ -19,8 +19,8 @@ from coalition_kg.store.disk import open_store
 @pytest.mark.parametrize("case", samples(), ids=case_id)
 def test_every_question_gives_the_same_rows_remotely(loaded_oxigraph: OxigraphServer, built: Path, case) -> None:
     name, params = case
-    local = run_query(name, params, build_dir=built)
-    remote = run_query(name, params, endpoint=loaded_oxigraph.query, build_dir=built)
+    local = query(name, params, build_dir=built)
+    remote = query(name, params, endpoint=loaded_oxigraph.query, build_dir=built)
     assert remote.terms() == local.terms()
     assert remote.to("csv") == local.to("csv")
 
@@ -38,8 +38,8 @@ def test_a_values_block_binds_as_substitution_does(built: Path, case) -> None:
 def test_the_default_graph_there_is_the_union_once(loaded_oxigraph: OxigraphServer) -> None:
     """Oxigraph's default graph is not the union of the named graphs: the push wrote it."""
     count = "SELECT (COUNT(*) AS ?n) WHERE { %s }"
-    in_default = run_sparql(count % "?s ?p ?o", endpoint=loaded_oxigraph.query).rows()
-    in_graphs = run_sparql(count % "GRAPH ?g { ?s ?p ?o }", endpoint=loaded_oxigraph.query).rows()
+    in_default = sparql(count % "?s ?p ?o", endpoint=loaded_oxigraph.query).rows()
+    in_graphs = sparql(count % "GRAPH ?g { ?s ?p ?o }", endpoint=loaded_oxigraph.query).rows()
     assert (in_default, in_graphs) == ([{"n": 527}], [{"n": 553}])
 
 
@@ -50,8 +50,8 @@ def test_ad_hoc_queries_of_every_form(loaded_oxigraph: OxigraphServer, built: Pa
         "CONSTRUCT WHERE { state:GTM ?p ?o }",
         "DESCRIBE state:BHS",
     ):
-        remote = run_sparql(text, endpoint=loaded_oxigraph.query)
-        assert remote.to("ntriples" if text.startswith(("CONSTRUCT", "DESCRIBE")) else "json") == run_sparql(
+        remote = sparql(text, endpoint=loaded_oxigraph.query)
+        assert remote.to("ntriples" if text.startswith(("CONSTRUCT", "DESCRIBE")) else "json") == sparql(
             text, build_dir=built
         ).to("ntriples" if text.startswith(("CONSTRUCT", "DESCRIBE")) else "json")
 
@@ -59,5 +59,5 @@ def test_ad_hoc_queries_of_every_form(loaded_oxigraph: OxigraphServer, built: Pa
 @pytest.mark.parametrize("url", ["notaurl", "ftp://host/query", "http:///query"])
 def test_an_endpoint_must_be_an_http_url(url: str) -> None:
     with pytest.raises(RemoteError) as error:
-        run_query("members", endpoint=url)
+        query("members", endpoint=url)
     assert str(error.value) == f"{url}: not an HTTP URL; expected http://host:port/path, e.g. http://localhost:7878/query"

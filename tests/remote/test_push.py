@@ -8,7 +8,7 @@ import pytest
 from oxigraph_server import OxigraphServer, free_port
 from pyoxigraph import Literal, NamedNode, Triple
 
-from coalition_kg.api import push, run_sparql
+from coalition_kg import push, sparql
 from coalition_kg.core.namespaces import entity_iri
 from coalition_kg.remote.endpoint import RemoteError, send_update
 from coalition_kg.remote.push import PushError, PushSummary, replace_graph
@@ -25,8 +25,8 @@ IN_DEFAULT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 def contents(server: OxigraphServer) -> tuple[dict[str, int], int]:
     """Triples per named graph, and in the default graph, on the server."""
-    graphs = {entity_iri(row["g"]): row["n"] for row in run_sparql(PER_GRAPH, endpoint=server.query).rows()}
-    return graphs, run_sparql(IN_DEFAULT, endpoint=server.query).rows()[0]["n"]
+    graphs = {entity_iri(row["g"]): row["n"] for row in sparql(PER_GRAPH, endpoint=server.query).rows()}
+    return graphs, sparql(IN_DEFAULT, endpoint=server.query).rows()[0]["n"]
 
 
 @pytest.mark.parametrize("method", ["SPARQL Update", "Graph Store Protocol"])

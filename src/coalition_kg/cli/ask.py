@@ -15,8 +15,10 @@ from coalition_kg.cli.options import (
     fail,
     parameters,
     print_answer,
+    shows_names,
     terminal_width,
     timeout_option,
+    wide_option,
 )
 
 
@@ -34,24 +36,44 @@ def queries() -> None:
     "-p", "--param", "params", multiple=True, callback=parameters, metavar="NAME=VALUE", help="A parameter value; repeat for more."
 )
 @click.option("--format", "format_name", type=click.Choice(RESULT_FORMATS), default="table", show_default=True)
+@wide_option
+@click.option("--show", is_flag=True, help="Print the question's description, parameters and SPARQL instead of answering it.")
 @endpoint_option
 @timeout_option
 @build_dir_option
 def query(
-    name: str, params: dict[str, str], format_name: str, endpoint: str | None, timeout: float, build_dir: Path | None
+    name: str, params: dict[str, str], format_name: str, wide: bool, show: bool, endpoint: str | None, timeout: float,
+    build_dir: Path | None,
 ) -> None:
     """Answer the canned question NAME (see 'coalition-kg queries').
 
-    table and md are for reading; csv, tsv, json and xml are the W3C SPARQL 1.1 result formats.
+    table and md are for reading, with names instead of IRIs; csv, tsv, json and xml are the
+    W3C SPARQL 1.1 result formats, with full IRIs. A table fits the terminal: long text wraps,
+    and --wide shows each row on one line.
     """
-    from coalition_kg.api import run_query
+    if show:
+        from coalition_kg.api import user_errors
+        from coalition_kg.queries.catalog import explain, load_query
 
-    print_answer(lambda: run_query(name, params, endpoint=endpoint, timeout=timeout, **build_dir_argument(build_dir)), format_name)
+        try:
+            click.echo(explain(load_query(name), terminal_width()), nl=False)
+        except user_errors() as error:
+            fail(str(error))
+        return
+    from coalition_kg.api import query as ask
+
+    print_answer(
+        lambda: ask(name, params, endpoint=endpoint, timeout=timeout, labels=shows_names(format_name),
+                    **build_dir_argument(build_dir)),
+        format_name,
+        wide,
+    )
 
 
 @click.command()
 @click.argument("source", type=click.File("r", encoding="utf-8"))
 @click.option("--format", "format_name", type=click.Choice(ALL_FORMATS), default="table", show_default=True)
+@wide_option
 @click.option("--allow-service", is_flag=True, help="Allow SERVICE calls to other endpoints.")
 @endpoint_option
 @click.option(
@@ -68,6 +90,7 @@ def query(
 def sparql(
     source,
     format_name: str,
+    wide: bool,
     allow_service: bool,
     endpoint: str | None,
     timeout: float,
@@ -76,11 +99,12 @@ def sparql(
 ) -> None:
     """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) from SOURCE, a file or -.
 
-    The project's prefixes (ckg:, prov:, state:, …) are declared. CONSTRUCT and DESCRIBE
-    answers print as Turtle or N-Triples, or as subject/predicate/object rows in the other formats.
-    Updates are refused, and SERVICE calls unless --allow-service is given.
+    The project's prefixes (ckg:, prov:, state:, …) need no declaration, here and on an
+    --endpoint. CONSTRUCT and DESCRIBE answers print as Turtle or N-Triples, or as
+    subject/predicate/object rows in the other formats. Updates are refused, and SERVICE calls
+    unless --allow-service is given.
     """
-    from coalition_kg.api import run_sparql
+    from coalition_kg.api import sparql as run_sparql
 
     try:
         text = source.read()
@@ -88,7 +112,9 @@ def sparql(
         fail(f"{source.name}: not UTF-8 text (byte {error.start}); expected a SPARQL query")
     print_answer(
         lambda: run_sparql(
-            text, endpoint=endpoint, allow_service=allow_service, timeout=timeout, limit=limit, **build_dir_argument(build_dir)
+            text, endpoint=endpoint, allow_service=allow_service, timeout=timeout, limit=limit,
+            labels=shows_names(format_name), **build_dir_argument(build_dir)
         ),
         format_name,
+        wide,
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from coalition_kg.cli.options import EXIT_INVALID, EXIT_OK, fail, max_size_option
+from coalition_kg.cli.progress import progress_steps
 
 
 @click.command()
@@ -15,11 +16,16 @@ from coalition_kg.cli.options import EXIT_INVALID, EXIT_OK, fail, max_size_optio
 @click.option("--out", "build_dir", type=click.Path(path_type=Path), default=None, help="Output folder (default: build/).")
 @max_size_option
 def build(data_dir: Path | None, build_dir: Path | None, max_bytes: int) -> None:
-    """Build the graph from data/, validate it, write the store and the exports to build/."""
-    from coalition_kg import pipeline
+    """Build the graph from data/, validate it, write the store and the exports to build/.
+
+    On a terminal, each step is shown as it runs.
+    """
+    from coalition_kg import api, pipeline
 
     try:
-        summary = pipeline.build(data_dir or pipeline.DATA_DIR, build_dir or pipeline.BUILD_DIR, max_bytes)
+        with progress_steps() as progress:
+            summary = api.build(data_dir or pipeline.DATA_DIR, build_dir or pipeline.BUILD_DIR, max_bytes=max_bytes,
+                                progress=progress)
     except pipeline.InvalidData as invalid:
         click.echo(invalid.report.to_text(), err=True)
         fail("the data does not conform to the shapes; build/ is unchanged", EXIT_INVALID)
@@ -47,16 +53,16 @@ def validate(files: tuple[Path, ...], output_format: str, shapes_file: Path | No
 
     RDF files: Turtle, TriG, N-Quads, N-Triples or JSON-LD; remote JSON-LD contexts and
     owl:imports are never fetched, and RDF/XML is not read.
-    Exit code 0: conforms; 1: violations; 2: a file could not be read.
+    Exit code 0: conforms; 1: violations; 2: a file could not be read or parsed (unreadable,
+    too large, not UTF-8, malformed YAML or RDF), or no graph is built for --incremental.
     """
-    from coalition_kg import pipeline
+    from coalition_kg import api, pipeline
     from coalition_kg.store.disk import StoreMissing
 
     try:
-        if incremental:
-            report = pipeline.validate_increment(list(files), max_bytes=max_bytes)
-        else:
-            report = pipeline.validate_files(list(files), shapes_file=shapes_file, max_bytes=max_bytes)
+        with progress_steps() as progress:
+            report = api.validate(files, incremental=incremental, shapes_file=shapes_file, max_bytes=max_bytes,
+                                  progress=progress)
     except (pipeline.InputError, StoreMissing) as error:
         fail(str(error))
     else:
@@ -75,11 +81,11 @@ def validate(files: tuple[Path, ...], output_format: str, shapes_file: Path | No
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="File to write (default: standard output).")
 def export(format_name: str, output: Path | None) -> None:
     """Export the validated graph as Turtle, TriG, N-Quads, N-Triples or JSON-LD."""
-    from coalition_kg import pipeline
+    from coalition_kg import api, pipeline
     from coalition_kg.core.atomic import write_atomic
 
     try:
-        data = pipeline.export(format_name)
+        data = api.export(format_name)
     except pipeline.InvalidData as invalid:
         click.echo(invalid.report.to_text(), err=True)
         fail("the data does not conform to the shapes; nothing exported", EXIT_INVALID)

@@ -5,6 +5,7 @@ Light: click and the standard library; what a command needs beyond them it impor
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from collections.abc import Callable
@@ -50,8 +51,17 @@ def fail(message: str, code: int = EXIT_ERROR) -> None:
 
 
 def terminal_width() -> int | None:
-    """The terminal's width when printing to one; tables piped elsewhere are not cut."""
-    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    """The terminal's width when printing to one, else the width ``COLUMNS`` asks for; tables
+    piped elsewhere without it keep each row on one line."""
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else None
+
+
+wide_option = click.option(
+    "--wide", is_flag=True, help="Show each row of a table on one line, every cell whole, whatever the terminal's width."
+)
 
 
 def parameters(_context: click.Context, _parameter: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
@@ -87,15 +97,24 @@ def build_dir_argument(build_dir: Path | None) -> dict[str, Path]:
     return {"build_dir": build_dir} if build_dir else {}
 
 
-def print_answer(run: Callable[[], Answer | GraphAnswer], format_name: str) -> None:
-    """Print the answer of ``run``, a call of the query API, in ``format_name``."""
+def print_answer(run: Callable[[], Answer | GraphAnswer], format_name: str, wide: bool = False) -> None:
+    """Print the answer of ``run``, a call of the query API, in ``format_name``; a table fits
+    the terminal unless ``wide``, and a note says how it was fitted."""
     from coalition_kg.api import user_errors
 
+    width = None if wide else terminal_width()
     try:
         answer = run()
-        text = answer.to(format_name, terminal_width())
+        layout = answer.table(width) if format_name == "table" else None
+        text = layout.text if layout else answer.to(format_name, width)
     except user_errors() as error:
         fail(str(error))
     click.echo(text, nl=not text.endswith("\n"))
-    if answer.note():
-        click.echo(f"note: {answer.note()}", err=True)
+    for note in (answer.note(), layout.hint(width) if layout else ""):
+        if note:
+            click.echo(f"note: {note}", err=True)
+
+
+def shows_names(format_name: str) -> bool:
+    """Whether answers in ``format_name`` show the names of IRIs (the tables for people)."""
+    return format_name in ("table", "md")

@@ -30,6 +30,7 @@ from coalition_kg.queries.params import PARAMETER_TYPES, Parameter
 
 QUERIES_DIR = PROJECT_DIR / "queries"
 SUFFIX = ".rq"
+EXPLAIN_WIDTH = 100  # columns of text at most in what --show prints, for reading
 HEADER_MARK = "#+"
 _NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _KEY = re.compile(r"^([A-Za-z_][\w-]*):(?:\s+(.*))?$")
@@ -57,6 +58,25 @@ class CannedQuery(NamedTuple):
         """The SPARQL text without the ``#+`` header."""
         lines = self.text.splitlines(keepends=True)
         return "".join(line for line in lines if not line.startswith(HEADER_MARK)).lstrip("\n")
+
+
+def explain(query: CannedQuery, width: int | None = None) -> str:
+    """What ``coalition-kg query NAME --show`` prints: the question's summary and description,
+    its parameters (how to give each, its type and default, and the values it takes), and its
+    SPARQL, with text wrapped to ``width`` columns (at most :data:`EXPLAIN_WIDTH`)."""
+    import textwrap
+
+    width = min(width or EXPLAIN_WIDTH, EXPLAIN_WIDTH)
+    lines = textwrap.wrap(f"{query.name}: {query.summary}", width, subsequent_indent="  ")
+    if query.description:
+        lines += ["", *textwrap.wrap(query.description, width)]
+    lines += ["", "Parameters, each given as -p NAME=VALUE:" if query.params else "Parameters: none"]
+    for parameter in query.params:
+        lines.append(f"  {parameter.usage()}")
+        for about in (parameter.description, f"takes {PARAMETER_TYPES[parameter.type]}"):
+            lines += textwrap.wrap(about, width, initial_indent="      ", subsequent_indent="      ")
+    lines += ["", "SPARQL:", query.body.rstrip("\n")]
+    return "\n".join(lines) + "\n"
 
 
 def load_query(name: str, queries_dir: Path = QUERIES_DIR) -> CannedQuery:

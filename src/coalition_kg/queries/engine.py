@@ -35,6 +35,7 @@ from coalition_kg.queries.catalog import CannedQuery, load_catalog
 from coalition_kg.queries.params import (
     ENTITY_CHECK,
     ENTITY_LOOKUP,
+    NAMED_ENTITY_LOOKUP,
     Candidate,
     Lookup,
     ParameterValue,
@@ -43,7 +44,7 @@ from coalition_kg.queries.params import (
     iri_term,
 )
 from coalition_kg.queries.results import Answer, GraphAnswer, answer_of
-from coalition_kg.queries.tables import render_table
+from coalition_kg.queries.tables import terminal_table
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_LIMIT = 10_000  # rows (or triples) of an ad-hoc answer
@@ -114,15 +115,19 @@ def catalog_listing(width: int | None = None, queries_dir: Path = QUERIES_DIR) -
         [query.name, query.summary, "; ".join(p.usage() for p in query.params) or "—"]
         for query in load_catalog(queries_dir)
     ]
-    return render_table(("name", "summary", "parameters"), rows, width)
+    return terminal_table(("name", "summary", "parameters"), rows, width).text
 
 
 def _lookup(target: Endpoint) -> Lookup:
-    """Entity lookup for state and mission parameters, run by ``target`` itself. An IRI of an
+    """Entity lookup for parameters that name entities, run by ``target`` itself. An IRI of an
     entity of the class is checked only; other text (and an IRI of none, so that the error
-    lists the candidates) is looked up among every entity of the class."""
+    lists the candidates) is looked up among every entity of the class; with no class, among
+    the named entities."""
 
-    def lookup(class_iri: str, text: str) -> list[Candidate]:
+    def lookup(class_iri: str | None, text: str) -> list[Candidate]:
+        if class_iri is None:
+            named = select(target, NAMED_ENTITY_LOOKUP, {"text": pyoxigraph.Literal(text)}).terms()
+            return [Candidate(entity, name.value, True) for entity, name, *_ in named if isinstance(entity, NamedNode)]
         iri = iri_term(text)
         if iri is not None and select(target, ENTITY_CHECK, {"entity": iri, "class": NamedNode(class_iri)}).boolean:
             return [Candidate(iri, text, True)]

@@ -2,10 +2,12 @@
 
 A value given on the command line or through the API is checked against its
 parameter's type and becomes one RDF term, which the query engine binds to the
-variable of the same name: values are never pasted into query text. States and
-missions are found by a lookup query, so a state can be named by its label, its
-ISO code or its IRI; a value that is the IRI (or short form) of an entity of the
-class is only checked, by a cheaper query.
+variable of the same name: values are never pasted into query text. Every parameter
+that names an entity takes the same forms: its name, its ISO code (or acronym), its short
+id (``state/GTM``) or its IRI. States and missions are found by a lookup query among the
+entities of their class; a value that is the IRI (or short form) of an entity of the class
+is only checked, by a cheaper query. An ``iri`` parameter takes any IRI as it is, and a
+name or code is looked up among every named entity (:data:`NAMED_ENTITY_LOOKUP`).
 
 On the query path: standard library, pyoxigraph and the namespaces only.
 """
@@ -25,7 +27,7 @@ XSD_DATE = NamedNode(PREFIXES["xsd"] + "date")
 
 #: parameter type -> what a value of it looks like, for help and error messages
 PARAMETER_TYPES: dict[str, str] = {
-    "iri": "an IRI, a prefixed name (prov:Entity) or a short form (state/GTM)",
+    "iri": "an IRI, a prefixed name (prov:Entity), a short form (state/GTM), or an entity's name or code (Kenya, USA)",
     "date": "a date, YYYY-MM-DD",
     "string": "a string",
     "integer": "an integer",
@@ -97,13 +99,30 @@ WHERE {
 ORDER BY ?name ?entity
 """
 
+#: Looks up the named entities (those with a ``skos:prefLabel``: states, organizations,
+#: people, missions) that a text (?text) names by a label, an alternative label (an acronym)
+#: or an ISO code, whatever their class: an ``iri`` parameter given as a name.
+NAMED_ENTITY_LOOKUP = """
+PREFIX ckg: <https://w3id.org/coalition-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?entity ?name ?text
+WHERE {
+  ?entity skos:prefLabel|skos:altLabel|ckg:iso3166Alpha3 ?value .
+  FILTER(LCASE(STR(?value)) = LCASE(STR(?text)))
+  ?entity skos:prefLabel ?label .
+  BIND(STR(?label) AS ?name)
+}
+ORDER BY ?name ?entity
+"""
+
 #: Whether an IRI (?entity) names an entity of a class (?class): a value given as an IRI
 #: is taken as it is when it does, without looking up every entity of the class.
 ENTITY_CHECK = "ASK { ?entity a ?class }"
 
 #: Finds the entities of a class (IRI) that a text may name: the entity the text is the IRI
-#: of (:data:`ENTITY_CHECK`), else every entity of the class (:data:`ENTITY_LOOKUP`).
-Lookup = Callable[[str, str], Sequence[Candidate]]
+#: of (:data:`ENTITY_CHECK`), else every entity of the class (:data:`ENTITY_LOOKUP`); with
+#: no class (None), the named entities the text names (:data:`NAMED_ENTITY_LOOKUP`).
+Lookup = Callable[[str | None, str], Sequence[Candidate]]
 
 
 def bind_parameters(
@@ -139,6 +158,8 @@ def to_term(parameter: Parameter, value: ParameterValue, lookup: Lookup) -> Term
         return _resolve(parameter, _text(value), lookup)
     converter = _CONVERTERS[parameter.type]
     term = converter(value)
+    if term is None and parameter.type == "iri" and isinstance(value, str):
+        return _resolve(parameter, _text(value), lookup)
     if term is None:
         raise ParameterError(
             f"parameter '{parameter.name}': expected {PARAMETER_TYPES[parameter.type]}, got {_shown(value)}"
@@ -197,19 +218,23 @@ _CONVERTERS: dict[str, Callable[[ParameterValue], Term | None]] = {
 
 
 def _resolve(parameter: Parameter, text: str, lookup: Lookup) -> NamedNode:
-    candidates = lookup(LOOKUP_CLASSES[parameter.type], text)
+    """The one entity ``text`` names, among those of the parameter's class (any named entity for
+    an ``iri`` parameter); an error lists the candidates of a class."""
+    candidates = lookup(LOOKUP_CLASSES.get(parameter.type), text)
     matches = [candidate for candidate in candidates if candidate.matches]
     if len(matches) == 1:
         return matches[0].iri
+    kind = "entity" if parameter.type == "iri" else parameter.type
     names = ", ".join(candidate.name for candidate in (matches or candidates)) or "none in the graph"
     if matches:
         raise ParameterError(
-            f"parameter '{parameter.name}': {_shown(text)} names several {parameter.type}s ({names}); "
+            f"parameter '{parameter.name}': {_shown(text)} names several {kind}s ({names}); "
             f"expected {PARAMETER_TYPES[parameter.type]} that names one"
         )
+    listed = "" if parameter.type == "iri" else f", one of: {names}"
     raise ParameterError(
-        f"parameter '{parameter.name}': no {parameter.type} matches {_shown(text)}; "
-        f"expected {PARAMETER_TYPES[parameter.type]}, one of: {names}"
+        f"parameter '{parameter.name}': no {kind} matches {_shown(text)}; "
+        f"expected {PARAMETER_TYPES[parameter.type]}{listed}"
     )
 
 

@@ -1,27 +1,30 @@
 """Query answers, and every format they are written in.
 
 A SELECT or ASK answer is kept as the RDF terms the engine gave (the local store,
-or pyoxigraph reading a remote endpoint's answer), and every other form is made from
-them when it is asked for: the W3C CSV, TSV, JSON and XML formats by pyoxigraph, a
-terminal table and a Markdown table here, and plain rows of Python values for
-notebooks (``pandas.DataFrame(answer.rows())``). An answer read only as terms is
-never written out, so a local question costs little more than the engine's own work.
+or pyoxigraph reading a remote endpoint's answer), with the readable names of its IRIs
+(see :mod:`coalition_kg.queries.labels`), and every other form is made from them when it
+is asked for: the W3C CSV, TSV, JSON and XML formats by pyoxigraph, with full IRIs; tables
+for people (terminal, Markdown, HTML in a notebook) that show names, see
+:mod:`coalition_kg.queries.cells`; plain rows of Python values; and a pandas DataFrame with
+a dtype for each column (:mod:`coalition_kg.queries.frames`). An answer read only as terms
+is never written out, so a local question costs little more than the engine's own work.
 A CONSTRUCT or DESCRIBE answer is a graph, written as Turtle or N-Triples, or as a
 subject/predicate/object table in the other formats.
 
 Unknown values are unbound: empty in CSV and TSV, absent in JSON and XML, None in
-rows, "—" in tables.
+rows, missing (NA) in a DataFrame, "—" in tables.
 
-On the query path: standard library, pyoxigraph and the project's light modules.
+On the query path: standard library, pyoxigraph and the project's light modules; rich
+and pandas are imported only to draw a terminal table or make a DataFrame.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from itertools import islice
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Literal as Choice, NamedTuple
 
 from pyoxigraph import (
     BlankNode,
@@ -41,7 +44,11 @@ from pyoxigraph import (
 )
 
 from coalition_kg.core.namespaces import PREFIXES, short_form
-from coalition_kg.queries.tables import UNKNOWN, render_markdown, render_table
+from coalition_kg.queries.cells import INTEGER_TYPES, Term, cell_rows, numeric_columns
+from coalition_kg.queries.tables import Layout, html_table, markdown_table, terminal_table
+
+if TYPE_CHECKING:
+    import pandas
 
 W3C_FORMATS = {
     "csv": QueryResultsFormat.CSV,
@@ -54,13 +61,6 @@ GRAPH_FORMATS = {"turtle": RdfFormat.TURTLE, "ntriples": RdfFormat.N_TRIPLES}
 ALL_FORMATS = (*RESULT_FORMATS, *GRAPH_FORMATS)
 
 XSD = PREFIXES["xsd"]
-_INTEGERS = {
-    XSD + name
-    for name in (
-        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-        "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte",
-    )
-}
 
 
 def _decimal(text: str) -> object:
@@ -75,15 +75,15 @@ _CONVERSIONS = {
     XSD + "float": float,
     XSD + "boolean": lambda text: text in ("true", "1"),
     XSD + "date": date.fromisoformat,
-    **{datatype: int for datatype in _INTEGERS},
+    **{datatype: int for datatype in INTEGER_TYPES},
 }
 _GRAPH_AS_TABLE = (
     "SELECT ?subject ?predicate ?object WHERE { ?subject ?predicate ?object } ORDER BY ?subject ?predicate ?object"
 )
 
-Term = NamedNode | BlankNode | Literal | Triple
 Solution = tuple[Term | None, ...]
 ASK_VARIABLES = ("answer",)  # the one column an ASK answer shows
+IriForm = Choice["short", "full", "label"]
 
 
 class FormatError(ValueError):
@@ -95,14 +95,16 @@ class Answer(NamedTuple):
     RDF terms (None where a variable is unbound), or the boolean of an ASK query, whose one
     variable is ``answer``. ``parameters`` are the variables that parameters bound (the same on
     every row, a table shows them once, above it). ``stopped_after`` is the row limit when the
-    answer had more rows than it, which were left out. The terms are kept as the engine gave
-    them; the W3C formats are written only when asked for."""
+    answer had more rows than it, which were left out. ``labels`` are the readable names of
+    its IRIs that have one, by IRI (None for none), for tables and on request. The terms are kept as the engine gave them;
+    the W3C formats are written only when asked for."""
 
     variables: tuple[str, ...]
     solutions: tuple[Solution, ...] = ()
     boolean: bool | None = None
     parameters: tuple[str, ...] = ()
     stopped_after: int | None = None
+    labels: Mapping[str, str] | None = None
 
     @classmethod
     def of(cls, results: QuerySolutions | QueryBoolean) -> Answer:
@@ -126,28 +128,77 @@ class Answer(NamedTuple):
         """What the row limit left out, if anything."""
         return _stopped_note(self.stopped_after, "row")
 
+    def iris(self) -> set[str]:
+        """Every IRI the answer holds."""
+        return {term.value for terms in self.solutions for term in terms if isinstance(term, NamedNode)}
+
+    def with_labels(self, labels: Mapping[str, str]) -> Answer:
+        """This answer, its IRIs named by ``labels`` (IRI -> name)."""
+        return self._replace(labels=dict(labels) or None)
+
     def terms(self) -> list[Solution]:
         """Each solution as a tuple of RDF terms, None where a variable is unbound."""
         if self.boolean is not None:
             return [(Literal(self.boolean),)]
         return list(self.solutions)
 
-    def rows(self) -> list[dict[str, object]]:
+    def rows(self, iris: IriForm = "short") -> list[dict[str, object]]:
         """Each solution as a dictionary of Python values: int, Decimal, float, bool,
-        datetime.date or str (IRIs in short form, state/GTM or prov:Entity), None if unbound."""
-        return [dict(zip(self.variables, map(python_value, terms))) for terms in self.terms()]
+        datetime.date or str, None if unbound. IRIs are given in ``iris`` form: ``"short"``
+        (state/GTM, prov:Entity), ``"full"`` (the whole IRI) or ``"label"`` (its name, Guatemala,
+        or its short form when it has none)."""
+        convert = _iri_form(iris, self.labels or {})
+        return [dict(zip(self.variables, (convert(term) for term in terms))) for terms in self.terms()]
+
+    def to_dataframe(self, iris: IriForm = "short") -> pandas.DataFrame:
+        """The answer as a pandas DataFrame, a column per variable with the dtype of its values:
+        ``Int64`` for integers, ``Float64`` for decimals and doubles, ``boolean``, ``datetime64[s]``
+        for dates, ``string`` otherwise (IRIs in ``iris`` form, as for :meth:`rows`), and a
+        missing value (NA, NaT) where a variable is unbound. Needs pandas: ``pip install
+        coalition-kg[pandas]``."""
+        from coalition_kg.queries.frames import dataframe
+
+        return dataframe(self.variables, self.terms(), _iri_form(iris, self.labels or {}))
 
     def to(self, format_name: str, width: int | None = None) -> str:
         """The answer written in one of :data:`RESULT_FORMATS`; a table fits ``width`` columns."""
         if format_name in W3C_FORMATS:
             return self._results().serialize(format=W3C_FORMATS[format_name]).decode("utf-8")
-        cells = [[display_text(term) for term in terms] for terms in self.terms()]
         if format_name == "table":
-            return _table(self.variables, cells, self.parameters, width)
+            return self.table(width).text
         if format_name == "md":
-            return render_markdown(self.variables, cells)
+            return markdown_table(self.variables, cell_rows(self.variables, self.terms(), self.labels or {}))
         raise FormatError(
             f"format '{format_name}' is for CONSTRUCT and DESCRIBE answers; expected one of {', '.join(RESULT_FORMATS)}"
+        )
+
+    def table(self, width: int | None = None) -> Layout:
+        """The answer as a terminal table fitted to ``width`` columns (each row on one line if
+        None): the parameters' values above it, once, and the number of rows below."""
+        caption, header, rows, right = self._for_people()
+        layout = terminal_table(header, rows, width, right)
+        return layout._replace(text="".join(f"{line}\n" for line in caption) + layout.text + _count(rows) + "\n")
+
+    def _repr_html_(self) -> str:
+        """The answer as an HTML table, as Jupyter shows it: names, each IRI in full on hover."""
+        caption, header, rows, right = self._for_people()
+        kept = [self.variables.index(name) for name in header]
+        titles = [[terms[i].value if isinstance(terms[i], NamedNode) else None for i in kept] for terms in self.terms()]
+        return html_table(header, rows, titles, right, "; ".join(caption), _count(rows))
+
+    def _for_people(self) -> tuple[list[str], list[str], list[list[str]], list[bool]]:
+        """What the tables for people show: the parameters' values as caption lines, and the
+        other columns' names, cells and alignment."""
+        terms = self.terms()
+        cells = cell_rows(self.variables, terms, self.labels or {})
+        lifted = [i for i, name in enumerate(self.variables) if name in self.parameters] if cells else []
+        kept = [i for i in range(len(self.variables)) if i not in lifted]
+        right = numeric_columns(self.variables, terms)
+        return (
+            [f"{self.variables[i]}: {cells[0][i]}" for i in lifted],
+            [self.variables[i] for i in kept],
+            [[row[i] for i in kept] for row in cells],
+            [right[i] for i in kept],
         )
 
     def _results(self) -> QuerySolutions | QueryBoolean:
@@ -160,10 +211,12 @@ class Answer(NamedTuple):
 
 
 class GraphAnswer(NamedTuple):
-    """The answer to a CONSTRUCT or DESCRIBE query: triples; ``stopped_after`` as for :class:`Answer`."""
+    """The answer to a CONSTRUCT or DESCRIBE query: triples; ``stopped_after`` and ``labels``
+    as for :class:`Answer`."""
 
     triples: tuple[Triple, ...]
     stopped_after: int | None = None
+    labels: Mapping[str, str] | None = None
 
     @classmethod
     def first(cls, triples: Iterable[Triple], limit: int) -> GraphAnswer:
@@ -173,20 +226,40 @@ class GraphAnswer(NamedTuple):
 
     def limited(self, limit: int) -> GraphAnswer:
         """The first ``limit`` triples of this answer."""
-        return self if len(self.triples) <= limit else GraphAnswer(self.triples[:limit], limit)
+        return self if len(self.triples) <= limit else self._replace(triples=self.triples[:limit], stopped_after=limit)
 
     def note(self) -> str:
         """What the row limit left out, if anything."""
         return _stopped_note(self.stopped_after, "triple")
 
+    def iris(self) -> set[str]:
+        """Every IRI the triples hold."""
+        return {term.value for triple in self.triples for term in triple if isinstance(term, NamedNode)}
+
+    def with_labels(self, labels: Mapping[str, str]) -> GraphAnswer:
+        """This answer, its IRIs named by ``labels`` (IRI -> name)."""
+        return self._replace(labels=dict(labels) or None)
+
     def as_solutions(self) -> Answer:
         """The triples as subject/predicate/object solutions, in order."""
         store = Store()
         store.extend(Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in self.triples)
-        return Answer.of(store.query(_GRAPH_AS_TABLE))
+        return Answer.of(store.query(_GRAPH_AS_TABLE))._replace(labels=self.labels)
 
-    def rows(self) -> list[dict[str, object]]:
-        return self.as_solutions().rows()
+    def rows(self, iris: IriForm = "short") -> list[dict[str, object]]:
+        """The triples as subject/predicate/object rows (see :meth:`Answer.rows`)."""
+        return self.as_solutions().rows(iris)
+
+    def to_dataframe(self, iris: IriForm = "short") -> pandas.DataFrame:
+        """The triples as a subject/predicate/object DataFrame (see :meth:`Answer.to_dataframe`)."""
+        return self.as_solutions().to_dataframe(iris)
+
+    def table(self, width: int | None = None) -> Layout:
+        """The triples as a subject/predicate/object terminal table (see :meth:`Answer.table`)."""
+        return self.as_solutions().table(width)
+
+    def _repr_html_(self) -> str:
+        return self.as_solutions()._repr_html_()
 
     def to(self, format_name: str, width: int | None = None) -> str:
         """The graph as Turtle or N-Triples, or as a table in one of :data:`RESULT_FORMATS`."""
@@ -247,7 +320,7 @@ def _stopped_note(stopped_after: int | None, unit: str) -> str:
 
 
 def python_value(term: Term | None) -> object:
-    """A term as a Python value (see :meth:`Answer.rows`)."""
+    """A term as a Python value (see :meth:`Answer.rows`), IRIs in short form."""
     if term is None:
         return None
     if isinstance(term, NamedNode):
@@ -263,18 +336,20 @@ def python_value(term: Term | None) -> object:
     return str(term)
 
 
-def display_text(term: Term | None) -> str:
-    """How a term is shown in a table: IRIs in short form, literals as written."""
-    if term is None:
-        return UNKNOWN
-    if isinstance(term, Literal):
-        return term.value
-    return str(python_value(term))
+def _iri_form(iris: IriForm, labels: Mapping[str, str]) -> Callable[[Term | None], object]:
+    """The Python value of a term, its IRIs in ``iris`` form."""
+    if iris == "short":
+        return python_value
+    if iris not in ("full", "label"):
+        raise FormatError(f"IRIs in '{iris}' form: expected one of short, full, label")
+
+    def convert(term: Term | None) -> object:
+        if not isinstance(term, NamedNode):
+            return python_value(term)
+        return term.value if iris == "full" else labels.get(term.value) or short_form(term.value)
+
+    return convert
 
 
-def _table(header: tuple[str, ...], cells: list[list[str]], parameters: tuple[str, ...], width: int | None) -> str:
-    lifted = [i for i, name in enumerate(header) if name in parameters] if cells else []
-    caption = "".join(f"{header[i]}: {cells[0][i]}\n" for i in lifted)
-    kept = [i for i in range(len(header)) if i not in lifted]
-    table = render_table([header[i] for i in kept], [[row[i] for i in kept] for row in cells], width)
-    return caption + table + f"{len(cells)} row{'' if len(cells) == 1 else 's'}\n"
+def _count(rows: Sequence[object]) -> str:
+    return f"{len(rows)} row{'' if len(rows) == 1 else 's'}"
