@@ -130,13 +130,11 @@ def resource_page(iri: str, select: Select, labels: Labels) -> ResourcePage | No
         return None
     related = select(RELATED_QUERY, entity).solutions
     incoming = select(INCOMING_QUERY, entity).solutions
-    names = labels(
-        term.value
-        for rows in (own, facts, related, incoming)
-        for row in rows
-        for term in row
-        if isinstance(term, NamedNode)
-    )
+    sources = [ID + "source/" + row[3].value for row in facts]
+    names = labels([
+        *sources,
+        *(term.value for rows in (own, facts, related, incoming) for row in rows for term in row if isinstance(term, NamedNode)),
+    ])
     return _page(iri, own, facts, related, incoming, {**names})
 
 
