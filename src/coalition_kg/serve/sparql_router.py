@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from coalition_kg.serve.descriptions import service_description, void_description
@@ -107,13 +107,11 @@ async def read_body(request: Request, server: Server) -> bytes:
 
 
 async def describe_service(request: Request, server: Server) -> Response:
-    """The service description; a browser gets the page for asking queries."""
+    """The service description; a browser is sent to the page for asking queries."""
     accept = request.headers.get("accept")
     offer = negotiate(accept, (*GRAPHS, HTML)) if accept and "text/html" in accept else negotiate(accept, GRAPHS)
     if offer is HTML:
-        from coalition_kg.serve.pages_router import sparql_page
-
-        return await sparql_page(request)
+        return RedirectResponse("/query", status_code=303, headers={"Vary": "Accept"})
     stats = await run_in_threadpool(server.statistics)
     return graph_response(service_description(endpoint_url(request), stats), offer)
 

@@ -1,6 +1,6 @@
 """A query worker: one process of the pool (:mod:`coalition_kg.serve.workers`), holding the store open read-only.
 
-Run as ``python -m coalition_kg.serve.worker BUILD_DIR``. It reads jobs from standard input and
+Started as ``python -m coalition_kg.serve.worker_process BUILD_DIR``. It reads jobs from standard input and
 writes each outcome to standard output, both as frames: eight bytes of length, then a pickle
 (the pool and its workers are one program, so the pickles come from a trusted side). A job is a
 :class:`Run` (a query, answered as terms or already written in a format) or a :class:`Picture`
@@ -136,9 +136,3 @@ def main(argv: list[str]) -> None:
         output.write(frame(perform(store, job)))
         output.flush()
 
-
-if __name__ == "__main__":
-    # Run from the module by its name, so that what it pickles names its classes there, not in __main__.
-    from coalition_kg.serve import worker
-
-    worker.main(sys.argv[1:])

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from coalition_kg.serve.worker import HEADER, Error, Picture, Run, frame
 
-WORKER_MODULE = "coalition_kg.serve.worker"
+WORKER_MODULE = "coalition_kg.serve.worker_process"
 STARTUP_SECONDS = 60.0
 
 
