@@ -180,8 +180,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--seconds", type=float, default=300.0)
+    parser.add_argument("--workers", type=int, default=4, help="query workers of coalition-kg serve")
     options = parser.parse_args(argv)
-    figures = {scale: measure_scale(scale, options.clients, options.requests, options.seconds) for scale in options.scale}
+    figures = {scale: measure_scale(scale, options.clients, options.requests, options.seconds, options.workers) for scale in options.scale}
     previous = json.loads(OUTPUT.read_text()) if OUTPUT.exists() else {}
     document = previous if isinstance(previous, dict) else {"harness": previous}
     document["serve"] = figures
@@ -191,7 +192,7 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def measure_scale(scale: str, clients: int, requests: int, seconds: float) -> dict:
+def measure_scale(scale: str, clients: int, requests: int, seconds: float, workers: int) -> dict:
     import socket
 
     build_dir, values = build(scale)
@@ -214,7 +215,7 @@ def measure_scale(scale: str, clients: int, requests: int, seconds: float) -> di
             stop(process)
         ours = port()
         process = start([str(COALITION_KG), "serve", "--build-dir", str(build_dir), "--port", str(ours),
-                         "--timeout", "600", "--limit", "1000000"], ours)
+                         "--timeout", "600", "--limit", "1000000", "--workers", str(workers)], ours)
         try:
             load("coalition-kg", ours, "/sparql", texts, clients, len(texts), seconds)  # warm-up
             rounds["coalition-kg"].append(load("coalition-kg", ours, "/sparql", texts, clients, requests, seconds))
@@ -227,6 +228,7 @@ def measure_scale(scale: str, clients: int, requests: int, seconds: float) -> di
         "triples": json.loads((build_dir / "manifest.json").read_text())["triples"],
         "questions": len(texts),
         "clients": clients,
+        "workers": workers,
         "loads": {name: [asdict(item) for item in loads] for name, loads in rounds.items()},
         "throughput_ratio": ours.throughput / theirs.throughput,
         "p99_ratio": ours.p99_ms / theirs.p99_ms,
