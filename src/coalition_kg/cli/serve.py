@@ -18,8 +18,8 @@ from coalition_kg.cli.options import fail
     help="Built graph folder (default: build/).",
 )
 @click.option("--cors", multiple=True, metavar="ORIGIN", help="Allow scripts of this origin to query; repeat for more.")
-@click.option("--workers", type=click.IntRange(min=1), default=max(os.cpu_count() or 1, 2), show_default=True,
-              help="Query worker processes.")
+@click.option("--workers", type=click.IntRange(min=1), default=2 * (os.cpu_count() or 1), show_default=True,
+              help="Query worker processes (two per core: queries wait on the disk as well as compute).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
               help="Seconds a query may run; it is stopped then.")
 @click.option("--limit", type=click.IntRange(min=1), default=10_000, show_default=True, help="Rows (or triples) of an answer at most.")
