@@ -43,3 +43,12 @@ def loaded_oxigraph(oxigraph: OxigraphServer, built: Path) -> OxigraphServer:
 
     push(oxigraph.update, build_dir=built)
     return oxigraph
+
+
+@pytest.fixture(scope="session")
+def served(built: Path) -> Iterator[str]:
+    """``coalition-kg serve`` on the session's build (a 3-second query timeout): its base URL."""
+    from coalition_server import serving
+
+    with serving(built, "--timeout", "3", "--workers", "2") as base:
+        yield base

@@ -22,6 +22,7 @@ BELOW = {
     "queries": {"core", "store"},
     "remote": {"core", "store", "queries"},
     "pictures": {"core", "curation", "dataset"},
+    "serve": {"core", "curation", "dataset", "store", "exports", "queries", "pictures"},
 }
 TOP = {"pipeline": set(BELOW), "api": set(BELOW) | {"pipeline"}, "cli": set(BELOW) | {"pipeline", "api"}}
 

@@ -25,6 +25,7 @@ from coalition_kg.core.paths import BUILD_DIR, DATA_DIR, ONTOLOGY_DIR, ONTOLOGY_
 from coalition_kg.curation.model import ENTITY_CLASSES, FACT_KINDS, ORG, SOURCE_CLASS
 from coalition_kg.curation.reader import Curation, read_data_dir, read_files
 from coalition_kg.dataset.canonical import Canonical, canonical, union_ntriples
+from coalition_kg.dataset.context import CONTEXT_FILE, context_document
 from coalition_kg.dataset.rdfinput import ACCEPTED, read_rdf_files
 from coalition_kg.dataset.rdfize import Mapped, to_quads
 from coalition_kg.exports.formats import FORMATS, serialize
@@ -232,6 +233,7 @@ def _output_files(exports: dict[str, bytes], build_dir: Path) -> dict[Path, byte
     files = {build_dir / f"{GRAPH_NAME}.{FORMATS[name][1]}": data for name, data in exports.items()}
     files |= {build_dir / "ontology" / name: (ONTOLOGY_DIR / name).read_bytes() for name in ONTOLOGY_FILES}
     files[build_dir / CATALOG_FILE] = catalog_turtle()
+    files[build_dir / CONTEXT_FILE] = context_document()
     for leftover in [temporary for path in files for temporary in temporary_names(path)]:
         leftover.unlink()  # the lock says no other build is writing
     return files

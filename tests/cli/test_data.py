@@ -46,7 +46,7 @@ def test_build_prints_the_summary_and_writes_the_outputs(tmp_path):
     assert result.exit_code == 0
     assert result.output == BUILD_SUMMARY
     names = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file() and "store-" not in str(p))
-    assert names == [".lock", "coalition.jsonld", "coalition.nq", "coalition.trig", "coalition.ttl",
+    assert names == [".lock", "coalition.jsonld", "coalition.nq", "coalition.trig", "coalition.ttl", "context.jsonld",
                      "manifest.json", "ontology/coalition.ttl", "ontology/shapes.ttl", "queries.ttl"]
     assert len(Graph().parse(tmp_path / "coalition.ttl")) == 527
 

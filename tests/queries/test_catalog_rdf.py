@@ -47,3 +47,21 @@ def test_the_comment_gives_the_description_and_parameters(graph: Graph) -> None:
         "Parameters (bind the variable of the same name): date (date, required); "
         "mission (mission, default mission/mss-haiti)."
     )
+
+
+def test_each_executable_names_its_endpoint_and_its_parameters(graph: Graph) -> None:
+    """The SIB sparql-examples convention: schema:target, and parameters a program can read."""
+    for query in load_catalog():
+        subject = QUERY[query.name]
+        assert graph.value(subject, SCHEMA.target) == URIRef("https://w3id.org/coalition-kg/sparql")
+        declared = {str(graph.value(node, SH.name)): node for node in graph.objects(subject, SH.parameter)}
+        assert sorted(declared) == sorted(p.name for p in query.params)
+    date = URIRef(QUERY["members-as-of"] + "#date")
+    assert graph.value(date, SH.optional) == Literal(False)
+    assert graph.value(date, SH.datatype) == URIRef("http://www.w3.org/2001/XMLSchema#date")
+    mission = URIRef(QUERY["members-as-of"] + "#mission")
+    assert graph.value(mission, SH["class"]) == URIRef("https://w3id.org/coalition-kg/ontology#Mission")
+    assert graph.value(mission, SH.defaultValue) == URIRef("https://w3id.org/coalition-kg/id/mission/mss-haiti")
+    prefixes = graph.value(QUERY["members"], SH.prefixes)
+    declared = {str(graph.value(d, SH.prefix)): str(graph.value(d, SH.namespace)) for d in graph.objects(prefixes, SH.declare)}
+    assert declared["org"] == "http://www.w3.org/ns/org#"

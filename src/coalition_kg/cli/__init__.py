@@ -3,7 +3,8 @@
 Every command imports what it needs inside its own function (rdflib, pyshacl and the
 pipeline for most, the light query modules for ``query``), so that ``coalition-kg query``
 starts fast: it loads click, pyoxigraph and the query layer only. The commands live in
-one module per concern: :mod:`.data`, :mod:`.ask`, :mod:`.remote`, :mod:`.pictures`, :mod:`.curate`;
+one module per concern: :mod:`.data`, :mod:`.ask`, :mod:`.remote`, :mod:`.pictures`, :mod:`.curate`,
+:mod:`.serve`;
 what they share in :mod:`.options`.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import click
 
-from coalition_kg.cli import ask, curate, data, pictures, remote
+from coalition_kg.cli import ask, curate, data, pictures, remote, serve
 
 
 @click.group()
@@ -20,6 +21,7 @@ def main() -> None:
     """A knowledge graph of multinational security coalitions."""
 
 
-for command in (data.build, data.validate, data.export, ask.queries, ask.query, ask.sparql, remote.push, pictures.graph):
+for command in (data.build, data.validate, data.export, ask.queries, ask.query, ask.sparql, remote.push, pictures.graph,
+                serve.serve, serve.site):
     main.add_command(command)
 main.add_command(curate.propose)

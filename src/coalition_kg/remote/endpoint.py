@@ -131,6 +131,7 @@ def _post(url: str, field: str, text: str, accept: str, timeout: float) -> Reply
     if client.isSparqlUpdateRequest() != (field == "update"):
         raise RemoteError(f"{url}: expected a SPARQL {field}, got a {client.queryType} request")
     client.addCustomHttpHeader("Accept", accept)
+    client.setOnlyConneg(True)  # no format=xml parameter, which endpoints that honour it (Fuseki, ours) obey over Accept
     return _exchange(url, client._createRequest(), timeout)  # noqa: SLF001 - see the docstring
 
 

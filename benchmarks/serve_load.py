@@ -1,0 +1,245 @@
+"""A bounded load test of the server on loopback, next to ``oxigraph serve-read-only`` on the same store.
+
+    flock /work/bench.lock python -m benchmarks.serve_load --scale 100k 1m [--clients 8] [--requests 400]
+
+For each scale it builds the generated data (cached in build/bench-data/<scale>/serve-build), then
+sends the canned questions (their SPARQL, parameters bound by a VALUES block, the same text to
+both servers) over HTTP: ``clients`` threads with keep-alive connections share ``requests``
+requests, round-robin over the questions, first to Oxigraph's own server and then to
+``coalition-kg serve``, twice in turn; each server's better round counts. The requests are
+bounded in number and in time (``--seconds``), and go to 127.0.0.1 only. Then each kind of
+entity page is timed against its underlying queries run by pyoxigraph on the same store. The
+figures are printed and written to build/bench.json under ``serve``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .run import OUTPUT, Settings, prepare
+
+OXIGRAPH = Path(sys.executable).parent / "oxigraph"
+COALITION_KG = Path(sys.executable).parent / "coalition-kg"
+ACCEPT = "application/sparql-results+json"
+TARGETS = {"throughput": 0.8, "p99": 1.5, "page": 2.0}
+
+
+@dataclass
+class Load:
+    server: str
+    requests: int
+    errors: int
+    seconds: float
+    throughput: float  # requests per second
+    p50_ms: float
+    p99_ms: float
+
+
+def canned_texts(values: dict[str, str]) -> list[str]:
+    """Each canned question's SPARQL with its parameters bound by IRI in a VALUES block."""
+    from coalition_kg.queries.sparql_text import with_values
+
+    from .baselines import baseline_queries
+
+    return [with_values(query.text, {name: str(term) for name, term in bindings.items()})
+            for query, bindings in baseline_queries(values) if not isinstance(bindings, str)]
+
+
+def load(name: str, port: int, path: str, texts: list[str], clients: int, requests: int, seconds: float) -> Load:
+    """``requests`` POSTs of the texts, shared by ``clients`` keep-alive connections, stopped after ``seconds``."""
+    latencies: list[float] = []
+    errors = [0]
+    counter = iter(range(requests))
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def client() -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+        while time.monotonic() < deadline:
+            with lock:
+                index = next(counter, None)
+            if index is None:
+                break
+            body = urllib.parse.urlencode({"query": texts[index % len(texts)]})
+            started = time.perf_counter()
+            connection.request("POST", path, body, {"Content-Type": "application/x-www-form-urlencoded", "Accept": ACCEPT})
+            response = connection.getresponse()
+            response.read()
+            elapsed = time.perf_counter() - started
+            with lock:
+                latencies.append(elapsed)
+                errors[0] += response.status != 200
+        connection.close()
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    total = time.perf_counter() - started
+    ordered = sorted(latencies)
+    return Load(name, len(ordered), errors[0], total, len(ordered) / total, 1000 * statistics.median(ordered),
+                1000 * ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))])
+
+
+def start(command: list[str], port: int) -> subprocess.Popen:
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("GET", "/healthz" if "coalition-kg" in command[0] else "/query?query=ASK%7B%7D")
+            connection.getresponse().read()
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"{command[0]} did not start")
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    process.wait(timeout=30)
+
+
+def page_times(build_dir: Path, port: int, runs: int = 5) -> list[dict]:
+    """Each kind of entity page over HTTP (median of ``runs``) and its underlying queries by pyoxigraph."""
+    import pyoxigraph
+    from pyoxigraph import NamedNode
+
+
+    from coalition_kg.queries.catalog import load_query
+    from coalition_kg.queries.engine import LocalEndpoint
+    from coalition_kg.queries.labels import label_map
+    from coalition_kg.serve.resources import INCOMING_QUERY, OWN_QUERY, RELATED_QUERY
+    from coalition_kg.store.disk import open_store
+
+    store = open_store(build_dir)
+    endpoint = LocalEndpoint(store)
+    picks = {}
+    for kind in ("mission", "state", "membership", "source"):
+        row = next(iter(store.query(f"SELECT ?e WHERE {{ ?e ?p ?o FILTER(STRSTARTS(STR(?e), 'https://w3id.org/coalition-kg/id/{kind}/')) }} LIMIT 1")))
+        picks[kind] = row["e"].value
+    texts = (OWN_QUERY, load_query("provenance").text, RELATED_QUERY, INCOMING_QUERY)
+    results = []
+    for kind, iri in picks.items():
+        bound = {pyoxigraph.Variable("entity"): NamedNode(iri)}
+
+        def queries() -> None:
+            rows = [list(store.query(text, substitutions=bound)) for text in texts]
+            label_map(endpoint, [t.value for found in rows for row in found for t in row if isinstance(t, NamedNode)])
+
+        queries()
+        query_seconds = statistics.median(_timed(queries) for _ in range(runs))
+        path = iri.removeprefix("https://w3id.org/coalition-kg")
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+
+        def fetch() -> None:
+            connection.request("GET", path, headers={"Accept": "text/html"})
+            response = connection.getresponse()
+            response.read()
+            assert response.status == 200, (path, response.status)
+
+        fetch()
+        page_seconds = statistics.median(_timed(fetch) for _ in range(runs))
+        results.append({"page": path, "page_ms": 1000 * page_seconds, "queries_ms": 1000 * query_seconds,
+                        "ratio": page_seconds / query_seconds})
+    return results
+
+
+def _timed(action) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def build(scale: str) -> tuple[Path, dict[str, str]]:
+    from coalition_kg import pipeline
+
+    data = prepare(scale, Settings())
+    build_dir = data.root / "serve-build"
+    if not (build_dir / "manifest.json").exists():
+        pipeline.build(data.clean, build_dir)
+    return build_dir, data.generated.query_parameters
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", nargs="+", default=["100k"])
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--requests", type=int, default=400)
+    parser.add_argument("--seconds", type=float, default=300.0)
+    parser.add_argument("--workers", type=int, default=4, help="query workers of coalition-kg serve")
+    options = parser.parse_args(argv)
+    figures = {scale: measure_scale(scale, options.clients, options.requests, options.seconds, options.workers) for scale in options.scale}
+    previous = json.loads(OUTPUT.read_text()) if OUTPUT.exists() else {}
+    document = previous if isinstance(previous, dict) else {"harness": previous}
+    document["serve"] = figures
+    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    OUTPUT.write_text(json.dumps(document, indent=2) + "\n")
+    print(json.dumps(figures, indent=2))
+    return 0
+
+
+def measure_scale(scale: str, clients: int, requests: int, seconds: float, workers: int) -> dict:
+    import socket
+
+    build_dir, values = build(scale)
+    texts = canned_texts(values)
+
+    def port() -> int:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            return probe.getsockname()[1]
+
+    rounds: dict[str, list[Load]] = {"oxigraph": [], "coalition-kg": []}
+    for _ in range(2):
+        oxigraph_port = port()
+        process = start([str(OXIGRAPH), "serve-read-only", "--location", str((build_dir / "store").resolve()),
+                         "--bind", f"127.0.0.1:{oxigraph_port}"], oxigraph_port)
+        try:
+            load("oxigraph", oxigraph_port, "/query", texts, clients, len(texts), seconds)  # warm-up
+            rounds["oxigraph"].append(load("oxigraph", oxigraph_port, "/query", texts, clients, requests, seconds))
+        finally:
+            stop(process)
+        ours = port()
+        process = start([str(COALITION_KG), "serve", "--build-dir", str(build_dir), "--port", str(ours),
+                         "--timeout", "600", "--limit", "1000000", "--workers", str(workers)], ours)
+        try:
+            load("coalition-kg", ours, "/sparql", texts, clients, len(texts), seconds)  # warm-up
+            rounds["coalition-kg"].append(load("coalition-kg", ours, "/sparql", texts, clients, requests, seconds))
+            pages = page_times(build_dir, ours)
+        finally:
+            stop(process)
+    best = {name: max(loads, key=lambda item: item.throughput) for name, loads in rounds.items()}
+    ours, theirs = best["coalition-kg"], best["oxigraph"]
+    return {
+        "triples": json.loads((build_dir / "manifest.json").read_text())["triples"],
+        "questions": len(texts),
+        "clients": clients,
+        "workers": workers,
+        "loads": {name: [asdict(item) for item in loads] for name, loads in rounds.items()},
+        "throughput_ratio": ours.throughput / theirs.throughput,
+        "p99_ratio": ours.p99_ms / theirs.p99_ms,
+        "pages": pages,
+        "targets": {
+            "throughput >= 0.8x oxigraph": ours.throughput / theirs.throughput >= TARGETS["throughput"],
+            "p99 <= 1.5x oxigraph": ours.p99_ms / theirs.p99_ms <= TARGETS["p99"],
+            "pages <= 2x their queries": all(page["ratio"] <= TARGETS["page"] for page in pages),
+        },
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

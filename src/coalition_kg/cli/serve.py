@@ -1,0 +1,56 @@
+"""serve and site: the built graph as linked data, over HTTP or as static files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from coalition_kg.cli.options import fail
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--build-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Built graph folder (default: build/).",
+)
+@click.option("--cors", multiple=True, metavar="ORIGIN", help="Allow scripts of this origin to query; repeat for more.")
+@click.option("--workers", type=click.IntRange(min=1), default=2 * (os.cpu_count() or 1), show_default=True,
+              help="Query worker processes (two per core: queries wait on the disk as well as compute).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              help="Seconds a query may run; it is stopped then.")
+@click.option("--limit", type=click.IntRange(min=1), default=10_000, show_default=True, help="Rows (or triples) of an answer at most.")
+def serve(host: str, port: int, build_dir: Path | None, cors: tuple[str, ...], workers: int, timeout: float, limit: int) -> None:
+    """Serve the last validated build, read-only: the SPARQL endpoint at /sparql, a page for every
+    IRI, the questions in the browser and at /api/queries."""
+    from coalition_kg.core.paths import BUILD_DIR
+    from coalition_kg.serve.app import serve as run_server
+    from coalition_kg.serve.server import Settings
+
+    settings = Settings(build_dir or BUILD_DIR, workers=workers, timeout=timeout, row_limit=limit, cors=cors)
+    try:
+        run_server(settings, host, port)
+    except FileNotFoundError as error:
+        fail(str(error))
+
+
+@click.command()
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder to write the site to.")
+@click.option(
+    "--build-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Built graph folder (default: build/).",
+)
+def site(output: Path, build_dir: Path | None) -> None:
+    """Write the pages and each resource's .ttl and .jsonld as static files, with an .htaccess that
+    negotiates content as the IRIs' w3id.org redirects expect."""
+    from coalition_kg.core.paths import BUILD_DIR
+    from coalition_kg.serve.site import write_site
+
+    try:
+        summary = write_site(build_dir or BUILD_DIR, output)
+    except FileNotFoundError as error:
+        fail(str(error))
+    click.echo(summary)

@@ -1,0 +1,82 @@
+"""The views that fit an answer, beside its table: a timeline when its rows are dated, a network
+when they link entities. Laid out here, drawn as inline SVG by the question page's template."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+from pyoxigraph import Literal, NamedNode
+
+from coalition_kg.core.namespaces import ID, PREFIXES
+from coalition_kg.queries.results import Answer
+from coalition_kg.serve.resources import Value, value_of
+
+XSD_DATE = PREFIXES["xsd"] + "date"
+ENTITY_KINDS = ("state/", "mission/", "org/", "person/")
+TIMELINE_WIDTH, ROW_HEIGHT, MARGIN = 760, 26, 120
+NETWORK_SIZE = 520
+
+
+@dataclass(frozen=True)
+class Event:
+    day: date
+    x: float
+    y: float
+    what: Value
+
+
+@dataclass(frozen=True)
+class Node:
+    value: Value
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class Edge:
+    start: Node
+    end: Node
+
+
+def timeline(answer: Answer, labels: dict[str, str]) -> list[Event]:
+    """The dated rows in order of date, each placed along the time axis; empty when none is dated."""
+    dated = []
+    for row in answer.terms():
+        days = [term for term in row if isinstance(term, Literal) and term.datatype.value == XSD_DATE]
+        names = [term for term in row if isinstance(term, NamedNode) and _is_entity(term)]
+        if days:
+            dated.append((date.fromisoformat(days[0].value), value_of(names[0] if names else days[0], labels)))
+    dated.sort(key=lambda item: (item[0], item[1].text))
+    if not dated:
+        return []
+    first, last = dated[0][0], dated[-1][0]
+    span = max((last - first).days, 1)
+    width = TIMELINE_WIDTH - 2 * MARGIN
+    return [Event(day, MARGIN + width * (day - first).days / span, 20 + ROW_HEIGHT * index, what)
+            for index, (day, what) in enumerate(dated)]
+
+
+def network(answer: Answer, labels: dict[str, str]) -> tuple[list[Node], list[Edge]]:
+    """The entities of the rows on a circle, each row linking its first entity to the others."""
+    pairs: list[tuple[str, str]] = []
+    entities: dict[str, NamedNode] = {}
+    for row in answer.terms():
+        found = [term for term in row if isinstance(term, NamedNode) and _is_entity(term)]
+        for term in found:
+            entities.setdefault(term.value, term)
+        pairs += [(found[0].value, other.value) for other in found[1:] if other.value != found[0].value]
+    if len(entities) < 2 or not pairs:
+        return [], []
+    radius, centre = NETWORK_SIZE / 2 - 90, NETWORK_SIZE / 2
+    nodes = {}
+    for index, iri in enumerate(sorted(entities)):
+        angle = 2 * math.pi * index / len(entities)
+        nodes[iri] = Node(value_of(entities[iri], labels), centre + radius * math.cos(angle), centre + radius * math.sin(angle))
+    edges = [Edge(nodes[start], nodes[end]) for start, end in dict.fromkeys(pairs)]
+    return list(nodes.values()), edges
+
+
+def _is_entity(term: NamedNode) -> bool:
+    return term.value.startswith(ID) and term.value[len(ID):].startswith(ENTITY_KINDS)

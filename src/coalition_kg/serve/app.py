@@ -1,0 +1,73 @@
+"""The ASGI application: FastAPI on uvicorn, as rdflib-endpoint serves SPARQL, with the routers of
+the endpoint, the pages and the catalog, and the worker pool started and stopped with it.
+
+FastAPI's own documentation pages load their scripts from a CDN, so they are off; the OpenAPI
+document is at ``/openapi.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.cors import CORSMiddleware
+
+from coalition_kg import __version__
+from coalition_kg.serve import catalog_router, pages_router, sparql_router
+from coalition_kg.serve.protocol import ProtocolError
+from coalition_kg.serve.rdf_responses import text_error
+from coalition_kg.serve.server import Server, Settings
+from coalition_kg.serve.vocabulary import Vocabulary
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The application serving the build of ``settings``."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        server = Server.start(settings)
+        app.state.server = server
+        app.state.vocabulary = Vocabulary(queries_dir=settings.queries_dir)
+        try:
+            yield
+        finally:
+            server.close()
+
+    app = FastAPI(
+        title="coalition-kg",
+        version=__version__,
+        description="The coalition questions as JSON, with their parameters; the graph itself is at /sparql.",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+        lifespan=lifespan,
+    )
+    if settings.cors:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=list(settings.cors), allow_methods=["GET", "POST"], allow_headers=["*"],
+            expose_headers=[sparql_router.TRUNCATED_HEADER],
+        )
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.include_router(sparql_router.router)
+    app.include_router(catalog_router.build_router(settings.queries_dir))
+    app.include_router(pages_router.router)
+    app.add_exception_handler(404, pages_router.not_found)
+    app.add_exception_handler(ProtocolError, protocol_error)
+    return app
+
+
+async def protocol_error(_request: Request, error: Exception) -> Response:
+    assert isinstance(error, ProtocolError)
+    return text_error(error.status, error.message)
+
+
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Run the server until interrupted."""
+    import uvicorn
+
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", access_log=False)

@@ -1,0 +1,171 @@
+"""The pages: the home page, a page for every minted IRI at its own path with content negotiation
+(HTML, Turtle, JSON-LD, N-Triples; by ``Accept`` or by suffix), the ad-hoc SPARQL page, the
+published JSON-LD context, and the 404 page."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from pyoxigraph import NamedNode
+
+from coalition_kg.core.namespaces import PREFIXES
+from coalition_kg.dataset.context import context_document
+from coalition_kg.queries.engine import select
+from coalition_kg.queries.labels import label_map
+from coalition_kg.serve.negotiation import GRAPHS, HTML, RESOURCE, NotAcceptable, by_suffix, negotiate
+from coalition_kg.serve.protocol import ProtocolError, checked_form
+from coalition_kg.serve.rdf_responses import graph_response, text_error
+from coalition_kg.serve.resources import iri_of, resource_page, value_of
+from coalition_kg.serve.server import PoolEndpoint, Server
+from coalition_kg.serve.sparql_router import in_pool, run_job
+from coalition_kg.serve.templating import page
+from coalition_kg.serve.vocabulary import ONTOLOGY_IRI, Vocabulary
+from coalition_kg.serve.worker import Picture, Run
+
+router = APIRouter()
+PROLOGUE = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items() if prefix in (
+    "ckg", "org", "prov", "skos", "dcterms", "schema", "rdf", "rdfs", "xsd", "state", "mission"))
+EXAMPLE_QUERY = PROLOGUE + """
+SELECT ?state ?label WHERE {
+  ?state org:memberOf mission:mss-haiti ; skos:prefLabel ?label .
+}
+ORDER BY ?label
+"""
+ENTITIES_QUERY = """
+PREFIX ckg: <https://w3id.org/coalition-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?entity ?class WHERE {
+  VALUES ?class { ckg:Mission ckg:State ckg:InternationalOrganization ckg:GovernmentBody <https://schema.org/Person> ckg:SourceDocument }
+  ?entity a ?class .
+}
+ORDER BY ?class ?entity
+LIMIT 2000
+"""
+
+
+def state(request: Request) -> tuple[Server, Vocabulary]:
+    return request.app.state.server, request.app.state.vocabulary
+
+
+@router.get("/", include_in_schema=False)
+async def home(request: Request) -> Response:
+    server, vocabulary = state(request)
+
+    def gather():
+        endpoint = PoolEndpoint(server)
+        rows = select(endpoint, ENTITIES_QUERY, {}).solutions
+        names = label_map(endpoint, [term.value for row in rows for term in row])
+        groups: dict[str, list] = {}
+        for entity, rdf_class in rows:
+            groups.setdefault(names.get(rdf_class.value, rdf_class.value), []).append(value_of(entity, names))
+        return groups
+
+    groups = await in_pool(gather)
+    return page("home.html", manifest=server.manifest, groups=groups, queries=list(vocabulary.queries.values()))
+
+
+@router.get("/context.jsonld", include_in_schema=False)
+async def context() -> Response:
+    return Response(context_document(), media_type="application/ld+json")
+
+
+async def sparql_page(request: Request) -> Response:
+    """The page for ad-hoc SPARQL: the project's prefixes preloaded, results shown with labels."""
+    server, _ = state(request)
+    text = request.query_params.get("query") or EXAMPLE_QUERY
+    answer, error = None, ""
+    if "query" in request.query_params:
+        try:
+            checked_form(text)
+            answer = await run_job(server, Run(text, None, limit=min(server.settings.row_limit, 1000), prefixes=PREFIXES))
+        except ProtocolError as failure:
+            error = failure.message
+    table = await in_pool(labelled_table, server, answer) if answer is not None else None
+    return page("sparql.html", query=text, table=table, error=error)
+
+
+router.add_api_route("/query", sparql_page, methods=["GET"], include_in_schema=False)
+
+
+def labelled_table(server: Server, answer) -> dict:
+    """An answer as a table of labelled values (a graph as subject, predicate, object)."""
+    if not hasattr(answer, "variables"):
+        answer = answer.as_solutions()
+    rows = answer.terms()
+    names = label_map(PoolEndpoint(server), [t.value for row in rows for t in row if isinstance(t, NamedNode)])
+    return {"variables": list(answer.variables), "rows": [[value_of(t, names) for t in row] for row in rows],
+            "stopped_after": answer.stopped_after}
+
+
+@router.get("/ontology", include_in_schema=False)
+@router.get("/ontology{suffix}", include_in_schema=False)
+async def ontology(request: Request, suffix: str = "") -> Response:
+    return await resource(request, "ontology" + suffix)
+
+
+@router.get("/id/{path:path}", include_in_schema=False)
+async def identified(request: Request, path: str) -> Response:
+    return await resource(request, "id/" + path)
+
+
+@router.get("/pictures/{path:path}.svg", include_in_schema=False)
+async def picture(request: Request, path: str) -> Response:
+    """The neighbourhood of a resource, drawn (the picture on its page)."""
+    server, _ = state(request)
+    try:
+        svg = await run_job(server, Picture(iri_of(path)))
+    except ProtocolError as error:
+        return text_error(error.status, error.message)
+    return Response(svg, media_type="image/svg+xml")
+
+
+async def resource(request: Request, path: str) -> Response:
+    """The resource at ``path`` as the client asks: by suffix, else by Accept."""
+    server, vocabulary = state(request)
+    bare, offer = by_suffix(path, RESOURCE)
+    iri = iri_of(bare)
+    try:
+        NamedNode(iri)
+    except ValueError:
+        return await not_found(request, None)
+    if offer is None:
+        try:
+            offer = negotiate(request.headers.get("accept"), RESOURCE)
+        except NotAcceptable as error:
+            return text_error(406, str(error))
+    if vocabulary.holds(iri):
+        from coalition_kg.serve.vocabulary_pages import vocabulary_response
+
+        return await vocabulary_response(request, iri, offer)
+    if offer is not HTML:
+        answer = await run_job(server, Run("DESCRIBE ?entity", {"entity": NamedNode(iri)}, limit=server.settings.row_limit))
+        if not answer.triples:
+            return text_error(404, f"nothing is known of <{iri}>")
+        return graph_response(answer.triples, offer)
+    try:
+        found = await in_pool(resource_page, iri, _select(server), lambda iris: label_map(PoolEndpoint(server), iris))
+    except ProtocolError as error:
+        return text_error(error.status, error.message)
+    if found is None:
+        return await not_found(request, None)
+    return page("resource.html", page=found, path="/" + bare, formats=[o for o in RESOURCE if o is not HTML])
+
+
+def _select(server: Server):
+    endpoint = PoolEndpoint(server)
+    return lambda text, bindings: select(endpoint, text, bindings)
+
+
+async def not_found(request: Request, _error: object) -> Response:
+    """404: a page for browsers, one line for others."""
+    try:
+        offer = negotiate(request.headers.get("accept"), (HTML, *GRAPHS))
+    except NotAcceptable:
+        offer = None
+    if offer is HTML:
+        return page("not_found.html", status=404, path=request.url.path)
+    return text_error(404, f"nothing is served at {request.url.path}")
+
+
+__all__ = ["router", "sparql_page", "not_found", "ONTOLOGY_IRI"]

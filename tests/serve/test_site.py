@@ -1,0 +1,53 @@
+"""``coalition-kg site``: the pages as static files, every internal link resolving to a file, each
+resource's RDF beside its page, and the .htaccess that negotiates between them."""
+
+from __future__ import annotations
+
+import html.parser
+import json
+import re
+from pathlib import Path
+
+import rdflib
+from click.testing import CliRunner
+
+from coalition_kg.cli import main
+
+
+class Links(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.found += [v for n, v in attrs if n in ("href", "src") and v and v.startswith("/") and "?" not in v]
+
+
+def resolves(root: Path, link: str) -> bool:
+    """Whether the .htaccess finds a file for ``link``: itself, its page, or its Turtle."""
+    path = link.split("#")[0].lstrip("/")
+    return any((root / candidate).is_file() for candidate in (path, f"{path}.html", f"{path}.ttl", "index.html" if not path else ""))
+
+
+def test_the_site_is_the_pages_as_files(built: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["site", "-o", str(tmp_path / "site"), "--build-dir", str(built)])
+    assert result.exit_code == 0, result.output
+    site = tmp_path / "site"
+    pages, rdf, other = map(int, re.match(r"wrote (\d+) pages, (\d+) RDF descriptions and (\d+) other files", result.output).groups())
+    assert pages == len(list(site.rglob("*.html"))) - 1 and pages > 80  # the 404 page is not linked
+    assert "<h1>Guatemala</h1>" in (site / "id/state/GTM.html").read_text()
+    graph = rdflib.Graph().parse(site / "id/state/GTM.ttl", format="turtle")
+    assert str(graph.value(rdflib.URIRef("https://w3id.org/coalition-kg/id/state/GTM"), rdflib.SKOS.prefLabel)) == "Guatemala"
+    assert json.loads((site / "id/state/GTM.jsonld").read_text())["@id"] == "state:GTM"
+    broken = {(str(page.relative_to(site)), link) for page in site.rglob("*.html")
+              for link in _links(page) if not resolves(site, link)}
+    assert broken == set()
+    htaccess = (site / ".htaccess").read_text()
+    assert "RewriteCond %{HTTP_ACCEPT} text/turtle\nRewriteCond %{REQUEST_FILENAME}.ttl -f\nRewriteRule ^(.+)$ $1.ttl [L]" in htaccess
+    assert (site / "404.html").read_text().count("Not found") >= 1 and rdf == len(list(site.rglob("*.nt"))) * 3
+
+
+def _links(page: Path) -> list[str]:
+    parser = Links()
+    parser.feed(page.read_text())
+    return parser.found
