@@ -29,6 +29,17 @@ def test_each_header_is_the_yaml_that_grlc_reads(path: Path) -> None:
     assert read_header(text, path) == yaml.safe_load(header)
 
 
+@pytest.mark.parametrize("path", sorted(QUERIES_DIR.glob("*.rq")), ids=lambda path: path.stem)
+def test_clients_read_each_file_as_the_query_it_is(path: Path) -> None:
+    """SPARQLWrapper decides the query type from the text, with a comment-stripping that leaves
+    every other line of a run of comments: no header line may look like another query form."""
+    from SPARQLWrapper import SPARQLWrapper
+
+    client = SPARQLWrapper("http://localhost/sparql")
+    client.setQuery(path.read_text(encoding="utf-8"))
+    assert (client.queryType, client.isSparqlUpdateRequest()) == ("SELECT", False)
+
+
 def test_a_query_with_its_metadata() -> None:
     query = load_query("members-as-of")
     assert query.summary.startswith("The coalition as of a date")

@@ -124,10 +124,11 @@ def test_a_table_shows_the_parameters_once_above_the_rows(built: Path) -> None:
     assert table == (
         "date: 2024-08-31\n"
         "mission: Multinational Security Support Mission\n"
-        "state  label        kind                        joined      instrument\n"
-        "─────  ───────────  ──────────────────────────  ──────────  ─────────────\n"
-        "SLV    El Salvador  signature of the agreement  2024-08-03  slv-signature\n"
-        "1 row\n"
+        "state  label        status                           kind                        joined      instrument\n"
+        "─────  ───────────  ───────────────────────────────  ──────────────────────────  ──────────  ─────────────\n"
+        "SLV    El Salvador  member                           signature of the agreement  2024-08-03  slv-signature\n"
+        "KEN    Kenya        member; date of joining unknown  —                           —           —\n"
+        "2 rows\n"
     )
 
 

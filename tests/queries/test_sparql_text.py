@@ -110,3 +110,33 @@ def test_values_need_a_where_group_and_variable_names() -> None:
         with_values("DESCRIBE <urn:a>", {"x": "<urn:b>"})
     with pytest.raises(ValueError, match="'x y' is not a SPARQL variable name"):
         with_values("SELECT * WHERE { }", {"x y": "<urn:b>"})
+
+
+def test_values_reach_the_subqueries_that_project_their_variables() -> None:
+    """As pyoxigraph's substitutions do (SEP-0007): the query's own group, and each subquery that
+    projects a variable by name, with the subqueries around it projecting it too."""
+    text = (
+        "SELECT ?m ?n WHERE { ?x <urn:p> ?m "
+        "{ SELECT ?m (COUNT(?y) AS ?n) WHERE { ?y <urn:q> ?m { SELECT ?y WHERE { ?y ?p ?m } } } GROUP BY ?m } "
+        "OPTIONAL { SELECT * WHERE { ?m <urn:r> ?z } } "
+        "{ SELECT (MIN(?w) AS ?m) WHERE { ?w <urn:s> ?v } } }"
+    )
+    values = "\n  VALUES (?m) { (<urn:a>) }\n"
+    assert with_values(text, {"m": "<urn:a>"}) == (
+        "SELECT ?m ?n WHERE {" + values + " ?x <urn:p> ?m "
+        "{ SELECT ?m (COUNT(?y) AS ?n) WHERE {" + values + " ?y <urn:q> ?m { SELECT ?y WHERE { ?y ?p ?m } } } "
+        "GROUP BY ?m } OPTIONAL { SELECT * WHERE {" + values + " ?m <urn:r> ?z } } "
+        "{ SELECT (MIN(?w) AS ?m) WHERE { ?w <urn:s> ?v } } }"
+    )
+
+
+def test_values_in_subqueries_give_the_rows_substitutions_give() -> None:
+    store = pyoxigraph.Store()
+    a, b, p = (pyoxigraph.NamedNode(f"urn:{name}") for name in ("a", "b", "p"))
+    for subject, objects in ((a, 3), (b, 5)):
+        for i in range(objects):
+            store.add(pyoxigraph.Quad(subject, p, pyoxigraph.Literal(i)))
+    text = "SELECT ?s ?n WHERE { { SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s <urn:p> ?o } GROUP BY ?s } }"
+    substituted = [(row["s"], row["n"]) for row in store.query(text, substitutions={pyoxigraph.Variable("s"): b})]
+    bound = [(row["s"], row["n"]) for row in store.query(with_values(text, {"s": str(b)}))]
+    assert bound == substituted == [(b, pyoxigraph.Literal(5))]

@@ -94,38 +94,97 @@ def prefixes_used(text: str) -> set[str]:
 
 
 def with_values(text: str, terms: Mapping[str, str]) -> str:
-    """``text`` with ``VALUES (?name …) { (term …) }`` opening its WHERE group.
+    """``text`` with ``VALUES (?name …) { (term …) }`` opening its WHERE group, and the WHERE
+    group of every subquery that projects one of the variables.
 
     ``terms`` maps variable names to terms already written in N-Triples syntax
     (as pyoxigraph writes them, escaped). Placed first in the WHERE group, the
     values are joined with the whole group, as if the variables were bound
-    before it is evaluated; filters of that group see them.
+    before it is evaluated; filters of that group see them. A subquery that
+    projects a variable (by name, not as an expression's alias) gives it to the
+    group around it, so the same values in the subquery change none of the
+    answer's rows, but spare the store evaluating the subquery for every value
+    the variable could take: pyoxigraph's own substitutions do the same.
     """
     if not terms:
         return text
     for name in terms:
         if not re.fullmatch(r"\w+", name):
             raise ValueError(f"'{name}' is not a SPARQL variable name")
-    opening = _where_group_start(text)
-    variables = " ".join(f"?{name}" for name in terms)
-    values = " ".join(terms.values())
-    block = f"\n  VALUES ({variables}) {{ ({values}) }}\n"
-    return text[: opening + 1] + block + text[opening + 1 :]
+    groups = _groups_binding(tokens(text), set(terms))
+    if not groups:
+        raise UnsafeQuery("the query has no WHERE group to take parameter values")
+    for opening, names in sorted(groups, reverse=True):
+        variables = " ".join(f"?{name}" for name in terms if name in names)
+        values = " ".join(term for name, term in terms.items() if name in names)
+        block = f"\n  VALUES ({variables}) {{ ({values}) }}\n"
+        text = text[: opening + 1] + block + text[opening + 1 :]
+    return text
 
 
-def _where_group_start(text: str) -> int:
-    """The offset of the brace that opens the query's WHERE group."""
-    found = tokens(text)
+def _groups_binding(found: list[Token], names: set[str]) -> list[tuple[int, set[str]]]:
+    """The offset of each WHERE group that takes values, with the variables it takes: the
+    query's own, with every name, and each subquery's, with the names it projects and
+    every query around it passes on."""
     form_index = next((i for i, t in enumerate(found) if t.depth == 0 and t.is_keyword(*QUERY_FORMS)), None)
     if form_index is None:
         raise UnsafeQuery("not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
-    rest = found[form_index + 1 :]
-    where = next((i for i, t in enumerate(rest) if t.depth == 0 and t.is_keyword("WHERE")), None)
-    if where is not None:
-        rest = rest[where + 1 :]
-    elif found[form_index].is_keyword(*GRAPH_FORMS):
+    opening = _where_group_start(found, form_index)
+    groups = [(found[opening].start, set(names))]
+    # Each subquery inside a group that takes values: (index of its SELECT, the names it may take).
+    pending = [(i, names) for i in _subqueries(found, opening)]
+    while pending:
+        select, passed = pending.pop()
+        projected = _projected(found, select)
+        taken = passed & projected if projected is not None else set(passed)
+        if not taken:
+            continue
+        inner = _where_group_start(found, select)
+        groups.append((found[inner].start, taken))
+        pending += [(i, taken) for i in _subqueries(found, inner)]
+    return groups
+
+
+def _where_group_start(found: list[Token], form_index: int) -> int:
+    """The index of the brace that opens the WHERE group of the query form at ``form_index``."""
+    depth = found[form_index].depth
+    rest = range(form_index + 1, len(found))
+    where = next((i for i in rest if found[i].depth == depth and found[i].is_keyword("WHERE")), None)
+    if where is None and found[form_index].is_keyword(*GRAPH_FORMS):
         raise UnsafeQuery("a CONSTRUCT or DESCRIBE query needs a WHERE clause to take parameter values")
-    for token in rest:
-        if token.depth == 0 and token.text == "{":
-            return token.start
+    start = form_index + 1 if where is None else where + 1
+    for i in range(start, len(found)):
+        if found[i].depth == depth and found[i].text == "{":
+            return i
     raise UnsafeQuery("the query has no WHERE group to take parameter values")
+
+
+def _subqueries(found: list[Token], opening: int) -> list[int]:
+    """The SELECT tokens of the subqueries directly inside the group that opens at ``opening``."""
+    depth = found[opening].depth
+    selects, nested_in = [], None
+    for i in range(opening + 1, len(found)):
+        token = found[i]
+        if token.depth <= depth:
+            break
+        if nested_in is not None and token.depth > nested_in:
+            continue
+        nested_in = None
+        if token.is_keyword("SELECT"):
+            selects.append(i)
+            nested_in = token.depth  # its own subqueries are found from its WHERE group
+    return selects
+
+
+def _projected(found: list[Token], select: int) -> set[str] | None:
+    """The variables a SELECT projects by name; None for ``SELECT *``."""
+    depth = found[select].depth
+    names = set()
+    for token in found[select + 1 :]:
+        if token.depth == depth and (token.text == "{" or token.is_keyword("WHERE")):
+            break
+        if token.depth == depth and token.text == "*":
+            return None
+        if token.depth == depth and token.kind == "variable":
+            names.add(token.text[1:])
+    return names
