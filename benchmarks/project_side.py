@@ -95,8 +95,11 @@ def parameter_values(query, values: dict[str, str]) -> tuple[dict[str, str], str
 
 
 def query_side_by_side(build_dir: str, values: dict[str, str], runs: int, budget: float) -> Iterator[Result]:
-    """Each canned question through the project's query layer, and its SPARQL run by pyoxigraph
-    directly with the same parameters bound by IRI, taking turns on the same built store."""
+    """Each canned question through the project's query layer, its SPARQL run by pyoxigraph
+    directly with the same parameters substituted, and the same SPARQL with the parameters in a
+    VALUES block, as endpoints get it (:func:`coalition_kg.queries.sparql_text.with_values`),
+    taking turns on the same built store. Then each question about something the graph does
+    not hold (every entity parameter names an IRI it lacks), both ways of binding."""
     from pyoxigraph import Variable
 
     from coalition_kg.queries.engine import LocalEndpoint, ask
@@ -105,16 +108,50 @@ def query_side_by_side(build_dir: str, values: dict[str, str], runs: int, budget
     from .baselines import baseline_queries
 
     endpoint = LocalEndpoint(open_store(Path(build_dir)))
+    store = endpoint.store
+
+    def substituted(text: str, bindings: dict) -> int:
+        return len(list(store.query(text, substitutions={Variable(name): term for name, term in bindings.items()})))
+
+    def in_values(text: str) -> int:
+        return len(list(store.query(text)))
+
     for query, bindings in baseline_queries(values):
         if isinstance(bindings, str):
-            yield from ({**result(None, bindings, query.name), "backend": b} for b in ("project", "pyoxigraph"))
+            yield from ({**result(None, bindings, query.name), "backend": b} for b in ("project", "pyoxigraph", "values"))
             continue
         given, _ = parameter_values(query, values)
-        substitutions = {Variable(name): term for name, term in bindings.items()}
+        text = values_text(query.text, bindings)
         yield from alternating(query.name, {
             "project": lambda: len(ask(endpoint, query, given).terms()),
-            "pyoxigraph": lambda: len(list(endpoint.store.query(query.text, substitutions=substitutions))),
+            "pyoxigraph": lambda: substituted(query.text, bindings),
+            "values": lambda: in_values(text),
         }, runs, budget)
+        absent = absent_bindings(bindings)
+        if absent:
+            absent_text = values_text(query.text, absent)
+            yield from ({**item, "operation": "query absent"} for item in alternating(query.name, {
+                "pyoxigraph": lambda: substituted(query.text, absent),
+                "values": lambda: in_values(absent_text),
+            }, runs, budget))
+
+
+def values_text(text: str, bindings: dict) -> str:
+    """The question's SPARQL with its parameters in a VALUES block, as an endpoint receives it."""
+    from coalition_kg.queries.sparql_text import with_values
+
+    return with_values(text, {name: str(term) for name, term in bindings.items()})
+
+
+def absent_bindings(bindings: dict) -> dict:
+    """The same parameters, each entity one the graph does not hold (its IRI with a suffix); empty
+    when the question takes no entity."""
+    from pyoxigraph import NamedNode
+
+    if not any(isinstance(term, NamedNode) for term in bindings.values()):
+        return {}
+    return {name: NamedNode(f"{term.value}-absent") if isinstance(term, NamedNode) else term
+            for name, term in bindings.items()}
 
 
 def export_project(data_dir: str) -> Iterator[Result]:

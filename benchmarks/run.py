@@ -5,9 +5,11 @@
 For each scale it generates seeded data (cached in build/bench-data/<scale>/), then
 measures each operation in a fresh process, the project's way and the baselines'
 side by side: ingest and load, the whole build, full and incremental validation,
-every canned query, Turtle export, the networkx coalition view; then a cold
-``coalition-kg query members`` on the project's own data. It prints a table and
-writes build/bench.json.
+every canned query (bound both ways: pyoxigraph substitutions and a VALUES block), Turtle
+export, the networkx coalition view; then a cold ``coalition-kg query members`` on the
+project's own data. It prints a table, writes build/bench.json (keeping the rows of scales
+this run did not measure), and prints each question's time per answer row across the
+scales the file holds.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pathlib import Path
 
 from .generate import Generated, generate, parse_size, read_generated
 from .measure import PROJECT_DIR, median_of_processes, run_process, run_python
-from .report import Row, assess, table, write_json
+from .report import Row, assess, cost_per_row, table, write_json
 from .seeded_errors import ERROR_KINDS
 
 WORK_DIR = PROJECT_DIR / "build" / "bench-data"
@@ -126,9 +128,11 @@ def measure(scale: str, step: Step, settings: Settings) -> list[Row]:
     rows = []
     for line in run.stdout.splitlines():
         item = json.loads(line)
-        operation = f"{step.operation}:{item['name']}" if item["name"] else step.operation
+        family = item.get("operation", step.operation)
+        operation = f"{family}:{item['name']}" if item["name"] else family
         backend = item.get("backend", step.backend)
-        rows.append(Row(scale, operation, backend, item["seconds"], item["status"], run.peak_rss_mb, item["detail"]))
+        rows.append(Row(scale, operation, backend, item["seconds"], item["status"], run.peak_rss_mb, item["detail"],
+                        answer_rows=item.get("rows")))
     if not run.ok:
         unfinished = _unreached(step, {row.operation for row in rows})
         status = "timeout" if run.timed_out else "error"
@@ -211,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     assess(rows)
     print(table(rows, settings.timeout))
     write_json(rows, args.out)
+    print()
+    print(cost_per_row(json.loads(args.out.read_text(encoding="utf-8"))["rows"]))
     print(f"wrote {args.out}")
     return 0
 

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-#: One measurement: ``{"name", "seconds", "detail", "status"}``.
+#: One measurement: ``{"name", "seconds", "detail", "status"}``, and ``"rows"`` for a query's answer.
 Result = dict[str, Any]
 
 
@@ -29,14 +29,14 @@ def repeated(name: str, run: Callable[[], int], runs: int, budget: float) -> Res
     try:
         warm_up, rows = timed(run)
         if warm_up > budget / runs:
-            return result(warm_up, f"{rows} rows, one run", name)
+            return {**result(warm_up, f"{rows} rows, one run", name), "rows": rows}
         times: list[float] = []
         while len(times) < runs and sum(times) < budget:
             seconds, rows = timed(run)
             times.append(seconds)
     except Exception as error:  # noqa: BLE001 - one query failing on one engine must not stop the others
         return result(None, f"{type(error).__name__}: {error}".splitlines()[0], name, "error")
-    return result(statistics.median(times), f"{rows} rows, median of {len(times)} after a warm-up", name)
+    return {**result(statistics.median(times), f"{rows} rows, median of {len(times)} after a warm-up", name), "rows": rows}
 
 
 def alternating(name: str, actions: dict[str, Callable[[], int]], runs: int, budget: float) -> list[Result]:
@@ -58,6 +58,6 @@ def alternating(name: str, actions: dict[str, Callable[[], int]], runs: int, bud
         return [{**result(None, failure, name, "error"), "backend": backend} for backend in actions]
     return [
         {**result(statistics.median(spent), f"{rows[backend]} rows, median of {len(spent)} taking turns", name),
-         "backend": backend}
+         "backend": backend, "rows": rows[backend]}
         for backend, spent in times.items()
     ]

@@ -13,7 +13,7 @@ from benchmarks.generate import generate, parse_size, read_generated
 from benchmarks.generate import main as generate_main
 from benchmarks.measure import run_process
 from benchmarks.project_side import seeded_errors_check
-from benchmarks.report import Row, assess, table, write_json
+from benchmarks.report import Row, assess, cost_per_row, table, write_json
 from benchmarks.run import Settings, Step, measure, prepare, steps
 from benchmarks.seeded_errors import ERROR_KINDS
 from benchmarks.timing import alternating
@@ -94,6 +94,14 @@ def test_harness_measures_the_project_and_its_baselines_on_the_same_data(small, 
     for row in queries:  # the project's query layer and pyoxigraph answer alike
         assert row.detail.split(",")[0] == by_key[(row.operation, "pyoxigraph")].detail.split(",")[0]
         assert row.ratio is not None and row.target == "<= 1.3x pyoxigraph"
+    for row in queries:  # the VALUES path an endpoint gets answers the same rows
+        values = by_key[(row.operation, "values")]
+        assert (values.status, values.answer_rows) == ("ok", row.answer_rows)
+    absent = [row for row in rows if row.operation.startswith("query absent:")]
+    assert {row.operation.split(":")[1] for row in absent} == {
+        row.operation.split(":")[1] for row in queries if row.operation not in ("query:officials", "query:stats")}
+    assert {(row.backend, row.answer_rows, row.target) for row in absent} == {
+        ("pyoxigraph", 0, "< 10 ms"), ("values", 0, "< 10 ms")}
     members = (small.clean / "facts" / "contributors-mss-haiti.yaml").read_text().count("kind: membership")
     assert by_key[("query:members", "project")].detail == f"{members} rows, median of 1 taking turns"
     assert by_key[("query:members", "pyoxigraph")].detail == f"{members} rows, median of 1 taking turns"
@@ -150,6 +158,33 @@ def test_ratios_targets_table_and_json(tmp_path: Path) -> None:
     assert [r["seconds"] for r in saved if r["scale"] == "10k"] == [1.5]
 
 
+def test_cost_per_row_compares_the_time_per_answer_row_of_the_two_largest_scales() -> None:
+    def row(scale: str, name: str, backend: str, rows: int, seconds: float) -> dict:
+        return {"scale": scale, "operation": f"query:{name}", "backend": backend, "answer_rows": rows,
+                "seconds": seconds}
+
+    rows = [
+        row("10k", "members", "project", 10, 0.001), row("100k", "members", "project", 45, 0.010),
+        row("1m", "members", "project", 45, 0.012), row("100k", "members", "values", 45, 0.010),
+        row("1m", "members", "values", 45, 0.030), row("100k", "timeline", "project", 0, 0.002),
+        row("1m", "timeline", "project", 100, 0.200), row("1m", "stats", "project", 900, 0.3),
+        row("100k", "stats", "project", 100, 0.01), row("1m", "members", "pyoxigraph", 45, 0.011),
+    ]
+    assert cost_per_row(rows).splitlines() == [
+        "time per answer row, target <= 1.5x from one scale to the next:",
+        "question  path    10k              100k               1m                  per row, 1m / 100k  met",
+        "members   local   10 rows, 1.0 ms  45 rows, 10.0 ms   45 rows, 12.0 ms    1.20x               yes",
+        "members   VALUES                   45 rows, 10.0 ms   45 rows, 30.0 ms    3.00x               NO",
+        "stats     local                    100 rows, 10.0 ms  900 rows, 300.0 ms  3.33x               "
+        "whole graph: counts the instances of every class and the facts of every source",
+        "stats     VALUES                                                                              "
+        "whole graph: counts the instances of every class and the facts of every source",
+        "timeline  local                    0 rows, 2.0 ms     100 rows, 200.0 ms  1.00x               yes",
+        "timeline  VALUES",
+    ]
+    assert cost_per_row(rows[:1]).startswith("time per answer row: measure two scales or more")
+
+
 def test_alternating_runs_take_turns_after_an_uncounted_warm_up() -> None:
     calls: list[str] = []
 
@@ -158,8 +193,8 @@ def test_alternating_runs_take_turns_after_an_uncounted_warm_up() -> None:
 
     results = alternating("q", {"project": action("project", 3), "pyoxigraph": action("pyoxigraph", 3)}, 2, 60.0)
     assert calls == ["project", "pyoxigraph"] * 3  # one warm-up round, then two counted rounds
-    assert [(r["backend"], r["detail"], r["status"]) for r in results] == [
-        ("project", "3 rows, median of 2 taking turns", "ok"), ("pyoxigraph", "3 rows, median of 2 taking turns", "ok")]
+    assert [(r["backend"], r["detail"], r["status"], r["rows"]) for r in results] == [
+        ("project", "3 rows, median of 2 taking turns", "ok", 3), ("pyoxigraph", "3 rows, median of 2 taking turns", "ok", 3)]
 
 
 def test_alternating_reports_a_failing_query_for_every_backend() -> None:
