@@ -161,14 +161,18 @@ def test_a_notebook_shows_an_html_table_of_names_each_full_iri_on_hover(built: P
     assert page == (
         '<table class="coalition-kg">\n'
         "<caption>date: 2024-08-31; mission: Multinational Security Support Mission</caption>\n"
-        "<thead><tr><th>state</th><th>label</th><th>kind</th><th>joined</th><th>instrument</th></tr></thead>\n"
+        "<thead><tr><th>state</th><th>label</th><th>status</th><th>kind</th><th>joined</th><th>instrument</th></tr>"
+        "</thead>\n"
         "<tbody>\n"
         '<tr><td><span title="https://w3id.org/coalition-kg/id/state/SLV">SLV</span></td><td>El Salvador</td>'
+        "<td>member</td>"
         '<td><span title="https://w3id.org/coalition-kg/id/instrument-kind/signature">signature of the agreement</span>'
         "</td><td>2024-08-03</td>"
         '<td><span title="https://w3id.org/coalition-kg/id/instrument/slv-signature">slv-signature</span></td></tr>\n'
+        '<tr><td><span title="https://w3id.org/coalition-kg/id/state/KEN">KEN</span></td><td>Kenya</td>'
+        "<td>member; date of joining unknown</td><td>—</td><td>—</td><td>—</td></tr>\n"
         "</tbody></table>\n"
-        "<p>1 row</p>\n"
+        "<p>2 rows</p>\n"
     )
 
 
