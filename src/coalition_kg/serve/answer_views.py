@@ -41,10 +41,14 @@ class Edge:
 
 
 def timeline(answer: Answer, labels: dict[str, str]) -> list[Event]:
-    """The dated rows in order of date, each placed along the time axis; empty when none is dated."""
+    """The dated rows in order of date, each placed along the time axis; empty when none is dated.
+    A parameter's column (the date of members-as-of) dates no row: a member whose joining is
+    undated is not placed at the date asked about."""
     dated = []
+    facts = [name not in answer.parameters for name in answer.variables]
     for row in answer.terms():
-        days = [term for term in row if isinstance(term, Literal) and term.datatype.value == XSD_DATE]
+        days = [term for term, fact in zip(row, facts)
+                if fact and isinstance(term, Literal) and term.datatype.value == XSD_DATE]
         names = [term for term in row if isinstance(term, NamedNode) and _is_entity(term)]
         if days:
             dated.append((date.fromisoformat(days[0].value), value_of(names[0] if names else days[0], labels)))
