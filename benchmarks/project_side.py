@@ -95,10 +95,11 @@ def parameter_values(query, values: dict[str, str]) -> tuple[dict[str, str], str
 
 
 def query_side_by_side(build_dir: str, values: dict[str, str], runs: int, budget: float) -> Iterator[Result]:
-    """Each canned question through the project's query layer, its SPARQL run by pyoxigraph
-    directly with the same parameters substituted, and the same SPARQL with the parameters in a
-    VALUES block, as endpoints get it (:func:`coalition_kg.queries.sparql_text.with_values`),
-    taking turns on the same built store. Then each question about something the graph does
+    """Each canned question through the project's query layer; the same SPARQL with the
+    parameters in a VALUES block, as the query layer and endpoints run it
+    (:func:`coalition_kg.queries.sparql_text.with_values`), by pyoxigraph directly: the reference;
+    and by pyoxigraph with the parameters substituted instead (for comparison: pyoxigraph plans
+    before it substitutes), taking turns on the same built store. Then each question about something the graph does
     not hold (every entity parameter names an IRI it lacks), both ways of binding."""
     from pyoxigraph import Variable
 

@@ -5,7 +5,7 @@
 For each scale it generates seeded data (cached in build/bench-data/<scale>/), then
 measures each operation in a fresh process, the project's way and the baselines'
 side by side: ingest and load, the whole build, full and incremental validation,
-every canned query (bound both ways: pyoxigraph substitutions and a VALUES block), Turtle
+every canned query (through the query layer, and by pyoxigraph with a VALUES block and with substitutions), Turtle
 export, the networkx coalition view; then a cold ``coalition-kg query members`` on the
 project's own data. It prints a table, writes build/bench.json (keeping the rows of scales
 this run did not measure), and prints each question's time per answer row across the

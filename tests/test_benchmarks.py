@@ -93,7 +93,7 @@ def test_harness_measures_the_project_and_its_baselines_on_the_same_data(small, 
     assert queries and all(row.status == "ok" for row in queries)
     for row in queries:  # the project's query layer and pyoxigraph answer alike
         assert row.detail.split(",")[0] == by_key[(row.operation, "pyoxigraph")].detail.split(",")[0]
-        assert row.ratio is not None and row.target == "<= 1.3x pyoxigraph"
+        assert row.ratio is not None and row.target == "<= 1.3x pyoxigraph, same text"
     for row in queries:  # the VALUES path an endpoint gets answers the same rows
         values = by_key[(row.operation, "values")]
         assert (values.status, values.answer_rows) == ("ok", row.answer_rows)
@@ -101,7 +101,7 @@ def test_harness_measures_the_project_and_its_baselines_on_the_same_data(small, 
     assert {row.operation.split(":")[1] for row in absent} == {
         row.operation.split(":")[1] for row in queries if row.operation not in ("query:officials", "query:stats")}
     assert {(row.backend, row.answer_rows, row.target) for row in absent} == {
-        ("pyoxigraph", 0, "< 10 ms"), ("values", 0, "< 10 ms")}
+        ("pyoxigraph", 0, ""), ("values", 0, "< 10 ms")}
     members = (small.clean / "facts" / "contributors-mss-haiti.yaml").read_text().count("kind: membership")
     assert by_key[("query:members", "project")].detail == f"{members} rows, median of 1 taking turns"
     assert by_key[("query:members", "pyoxigraph")].detail == f"{members} rows, median of 1 taking turns"
@@ -136,7 +136,7 @@ def test_ratios_targets_table_and_json(tmp_path: Path) -> None:
         Row("1m", "ingest+load", "project", 30.0, "ok", 900.0),
         Row("1m", "ingest+load", "pyoxigraph", 10.0, "ok", 300.0),
         Row("1m", "query:members", "project", 0.12, "ok", 100.0),
-        Row("1m", "query:members", "pyoxigraph", 0.1, "ok", 100.0),
+        Row("1m", "query:members", "values", 0.1, "ok", 100.0),
         Row("1m", "full validation", "project", 40.0, "ok", 2000.0),
         Row("1m", "full validation", "pyshacl", None, "timeout", 5000.0, "timeout"),
         Row("1m", "incremental validation", "project", 1.0, "ok", 2000.0),

@@ -3,9 +3,10 @@
 :class:`LocalEndpoint` runs queries in-process on the built Oxigraph store, read-only. Its
 default graph holds the union of the sources' named graphs, each triple once (see
 :mod:`coalition_kg.store.disk`), and queries read it as it is: Oxigraph's own union
-option would yield a triple once per graph that holds it. Parameter values are bound as
-RDF terms by the engine (see :mod:`coalition_kg.queries.params`). A remote endpoint
-(:mod:`coalition_kg.remote.endpoint`) implements the same protocol.
+option would yield a triple once per graph that holds it. Parameter values are RDF terms
+(see :mod:`coalition_kg.queries.params`), bound by a VALUES block of escaped terms in the
+query (see :func:`coalition_kg.queries.sparql_text.with_values`), as on a remote endpoint
+(:mod:`coalition_kg.remote.endpoint`), which implements the same protocol.
 
 An ad-hoc query runs on the local store in a child process (:mod:`coalition_kg.queries.child`)
 that is stopped when its time is up: Oxigraph has no time limit of its own, and a query
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import Protocol
 
 import pyoxigraph
-from pyoxigraph import NamedNode, Variable
+from pyoxigraph import NamedNode
 
 from coalition_kg.core.paths import QUERIES_DIR
 from coalition_kg.queries.catalog import CannedQuery, load_catalog
@@ -44,6 +45,7 @@ from coalition_kg.queries.params import (
     iri_term,
 )
 from coalition_kg.queries.results import Answer, GraphAnswer, answer_of
+from coalition_kg.queries.sparql_text import with_values
 from coalition_kg.queries.tables import terminal_table
 
 DEFAULT_TIMEOUT = 30.0
@@ -76,13 +78,14 @@ class LocalEndpoint:
     def execute(
         self, text: str, bindings: Mapping[str, Term] | None = None, prefixes: Mapping[str, str] | None = None
     ) -> Answer | GraphAnswer:
-        substitutions = {Variable(name): term for name, term in (bindings or {}).items()}
+        # Bound by the VALUES block endpoints get, not by pyoxigraph's substitutions: Oxigraph plans
+        # a query before it substitutes, so a substituted value cannot steer the plan (provenance
+        # about an entity the graph lacks took 2 s at a million triples), while a VALUES block is
+        # part of the query it plans. One binding everywhere, so local and remote plans agree.
+        if bindings:
+            text = with_values(text, {name: str(term) for name, term in bindings.items()})
         try:
-            results = self.store.query(
-                text,
-                substitutions=substitutions,
-                prefixes=dict(prefixes) if prefixes else None,
-            )
+            results = self.store.query(text, prefixes=dict(prefixes) if prefixes else None)
             return answer_of(results, self.limit)
         except SyntaxError as error:
             raise QueryFailed(f"invalid SPARQL: {first_line(error)}") from None
