@@ -51,6 +51,8 @@ from coalition_kg.store.manifest import is_current
 
 if TYPE_CHECKING:  # loaded by the functions that need them only: the query path needs none of them
     from coalition_kg.pipeline import BuildSummary, Progress
+    from coalition_kg.remote.endpoint import Access
+    from coalition_kg.remote.push import Progress as PushProgress
     from coalition_kg.remote.push import PushSummary
     from coalition_kg.validation.report import ValidationReport
 
@@ -62,24 +64,30 @@ def user_errors() -> tuple[type[Exception], ...]:
     in ``except user_errors():`` clauses (evaluated only once something was raised), so that a
     local question never loads the modules of remote endpoints and ad-hoc query checks."""
     from coalition_kg.queries.sparql_text import UnsafeQuery
+    from coalition_kg.remote.credentials import CredentialsError
     from coalition_kg.remote.endpoint import RemoteError
     from coalition_kg.remote.push import PushError
 
-    return (CatalogError, ParameterError, UnsafeQuery, FormatError, QueryFailed, StoreMissing, RemoteError, PushError)
+    return (
+        CatalogError, ParameterError, UnsafeQuery, FormatError, QueryFailed, StoreMissing, RemoteError, PushError,
+        CredentialsError,
+    )
 
 
 def connect(
     endpoint: str | None = None,
     *,
     timeout: float = DEFAULT_TIMEOUT,
+    access: Access | None = None,
     data_dir: Path = DATA_DIR,
     build_dir: Path = BUILD_DIR,
 ) -> Endpoint:
-    """The remote endpoint at ``endpoint``, or else the local store (rebuilt if stale)."""
+    """The remote endpoint at ``endpoint`` (reached as ``access`` says: store, credentials,
+    answer size), or else the local store (rebuilt if stale)."""
     if endpoint:
         from coalition_kg.remote.endpoint import RemoteEndpoint
 
-        return RemoteEndpoint(endpoint, timeout)
+        return RemoteEndpoint(endpoint, timeout, access)
     return LocalEndpoint(current_store(data_dir, build_dir))
 
 
@@ -103,6 +111,7 @@ def query(
     endpoint: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     labels: bool = True,
+    access: Access | None = None,
     data_dir: Path = DATA_DIR,
     build_dir: Path = BUILD_DIR,
     queries_dir: Path = QUERIES_DIR,
@@ -113,11 +122,12 @@ def query(
     Its parameters are keyword arguments, ``query("state-profile", state="GTM")``, or a
     mapping, for a parameter named like an option here. A state or mission is given by its
     name, ISO code, short id (``state/GTM``) or IRI; a date as ``YYYY-MM-DD`` or a
-    :class:`datetime.date`. The answer comes from ``endpoint`` if given, else from the store
-    in ``build_dir``, built first if it is missing or older than ``data_dir``. With
-    ``labels``, the names of its IRIs are looked up too (one more query)."""
+    :class:`datetime.date`. The answer comes from ``endpoint`` if given (reached as ``access``
+    says: which store, credentials, largest answer), else from the store in ``build_dir``,
+    built first if it is missing or older than ``data_dir``. With ``labels``, the names of its
+    IRIs are looked up too (one more query)."""
     canned = load_query(name, queries_dir)
-    target = connect(endpoint, timeout=timeout, data_dir=data_dir, build_dir=build_dir)
+    target = connect(endpoint, timeout=timeout, access=access, data_dir=data_dir, build_dir=build_dir)
     answer = ask(target, canned, {**(params or {}), **parameters})
     return answer.with_labels(label_map(target, answer.iris())) if labels else answer
 
@@ -131,6 +141,7 @@ def sparql(
     timeout: float = DEFAULT_TIMEOUT,
     limit: int = DEFAULT_LIMIT,
     labels: bool = True,
+    access: Access | None = None,
     data_dir: Path = DATA_DIR,
     build_dir: Path = BUILD_DIR,
 ) -> Answer | GraphAnswer:
@@ -145,7 +156,7 @@ def sparql(
     if endpoint:
         from coalition_kg.remote.endpoint import RemoteEndpoint
 
-        target: Endpoint = RemoteEndpoint(endpoint, timeout)
+        target: Endpoint = RemoteEndpoint(endpoint, timeout, access)
         answer = target.execute(text, prefixes=PREFIXES).limited(limit)
     else:
         bring_up_to_date(data_dir, build_dir)
@@ -209,16 +220,23 @@ def push(
     graph_store: str | None = None,
     *,
     timeout: float = DEFAULT_TIMEOUT,
+    access: Access | None = None,
+    batch_bytes: int | None = None,
+    progress: PushProgress | None = None,
+    protocol: str | None = None,
     data_dir: Path = DATA_DIR,
     build_dir: Path = BUILD_DIR,
 ) -> PushSummary:
-    """Put the built graph, named graphs and their union as default graph, into a store:
-    through its Graph Store Protocol endpoint ``graph_store`` if given, else through its
-    SPARQL Update endpoint ``endpoint``."""
-    from coalition_kg.remote.push import push_store, target
+    """Put the built graph, named graphs and their union, into a store: through its Graph
+    Store Protocol endpoint ``graph_store`` if given, else by the ``protocol`` ("update" or
+    "graph-store") of the store at ``endpoint``, by default the one its dialect prefers (see
+    :mod:`coalition_kg.remote.dialects`), in batches; then check each graph's count there
+    against the build."""
+    from coalition_kg.remote.push import push_to
 
-    where = target(endpoint, graph_store, timeout)
-    return push_store(current_store(data_dir, build_dir), where)
+    return push_to(
+        current_store(data_dir, build_dir), endpoint, graph_store, access, timeout, batch_bytes, progress, protocol
+    )
 
 
 def _rebuild(data_dir: Path, build_dir: Path) -> None:

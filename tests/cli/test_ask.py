@@ -142,7 +142,7 @@ def test_sparql_refuses_text_that_is_not_utf8(built: Path, tmp_path: Path) -> No
 def test_push_then_query_the_endpoint(oxigraph: OxigraphServer, built: Path) -> None:
     pushed = run("push", "--endpoint", oxigraph.update, "--build-dir", str(built))
     assert pushed.exit_code == 0
-    assert pushed.stdout.splitlines()[0] == f"pushed to {oxigraph.update} (SPARQL Update):"
+    assert pushed.stdout.splitlines()[0] == f"pushed to {oxigraph.store} (Graph Store Protocol, 4 requests):"
     local = run("query", "deployments", "--build-dir", str(built))
     remote = run("query", "deployments", "--endpoint", oxigraph.query, "--build-dir", str(built))
     assert (remote.exit_code, remote.stdout) == (0, local.stdout)
@@ -151,7 +151,7 @@ def test_push_then_query_the_endpoint(oxigraph: OxigraphServer, built: Path) -> 
 def test_push_needs_a_target(built: Path) -> None:
     result = run("push", "--build-dir", str(built))
     assert (result.exit_code, result.stderr) == (
-        2, "error: say where to push: a SPARQL Update endpoint (--endpoint) or a Graph Store (--graph-store)\n"
+        2, "error: say where to push: the store's SPARQL endpoint (--endpoint) or its Graph Store (--graph-store)\n"
     )
 
 

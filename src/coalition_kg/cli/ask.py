@@ -20,6 +20,7 @@ from coalition_kg.cli.options import (
     timeout_option,
     wide_option,
 )
+from coalition_kg.cli.remote import access, answer_size_option, store_options
 
 
 @click.command()
@@ -39,10 +40,23 @@ def queries() -> None:
 @wide_option
 @click.option("--show", is_flag=True, help="Print the question's description, parameters and SPARQL instead of answering it.")
 @endpoint_option
+@store_options
+@answer_size_option
 @timeout_option
 @build_dir_option
 def query(
-    name: str, params: dict[str, str], format_name: str, wide: bool, show: bool, endpoint: str | None, timeout: float,
+    name: str,
+    params: dict[str, str],
+    format_name: str,
+    wide: bool,
+    show: bool,
+    endpoint: str | None,
+    store: str | None,
+    user: str | None,
+    password: str | None,
+    token: str | None,
+    max_bytes: str,
+    timeout: float,
     build_dir: Path | None,
 ) -> None:
     """Answer the canned question NAME (see 'coalition-kg queries').
@@ -62,8 +76,9 @@ def query(
         return
     from coalition_kg.api import query as ask
 
+    reach = access(store, user, password, token, timeout, max_bytes) if endpoint else None  # a local question loads no remote module
     print_answer(
-        lambda: ask(name, params, endpoint=endpoint, timeout=timeout, labels=shows_names(format_name),
+        lambda: ask(name, params, endpoint=endpoint, timeout=timeout, access=reach, labels=shows_names(format_name),
                     **build_dir_argument(build_dir)),
         format_name,
         wide,
@@ -76,6 +91,8 @@ def query(
 @wide_option
 @click.option("--allow-service", is_flag=True, help="Allow SERVICE calls to other endpoints.")
 @endpoint_option
+@store_options
+@answer_size_option
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
@@ -93,6 +110,11 @@ def sparql(
     wide: bool,
     allow_service: bool,
     endpoint: str | None,
+    store: str | None,
+    user: str | None,
+    password: str | None,
+    token: str | None,
+    max_bytes: str,
     timeout: float,
     limit: int,
     build_dir: Path | None,
@@ -110,9 +132,10 @@ def sparql(
         text = source.read()
     except UnicodeDecodeError as error:
         fail(f"{source.name}: not UTF-8 text (byte {error.start}); expected a SPARQL query")
+    reach = access(store, user, password, token, timeout, max_bytes) if endpoint else None  # a local question loads no remote module
     print_answer(
         lambda: run_sparql(
-            text, endpoint=endpoint, allow_service=allow_service, timeout=timeout, limit=limit,
+            text, endpoint=endpoint, allow_service=allow_service, timeout=timeout, limit=limit, access=reach,
             labels=shows_names(format_name), **build_dir_argument(build_dir)
         ),
         format_name,

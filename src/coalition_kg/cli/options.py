@@ -24,7 +24,7 @@ ALL_FORMATS = (*RESULT_FORMATS, "turtle", "ntriples")  # results.ALL_FORMATS
 EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2  # pyshacl's convention
 
 
-def _size(_context: click.Context, _parameter: click.Parameter, value: str) -> int:
+def size_value(_context: click.Context, _parameter: click.Parameter, value: str) -> int:
     from coalition_kg.core.inputfiles import parse_size
 
     try:
@@ -39,7 +39,7 @@ max_size_option = click.option(
     type=str,
     default=MAX_SIZE,
     show_default=True,
-    callback=_size,
+    callback=size_value,
     metavar="SIZE",
     help="Refuse, unread, any input file larger than this (e.g. 512K, 64M, 1G).",
 )

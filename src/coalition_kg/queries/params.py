@@ -91,10 +91,11 @@ WHERE {
   OPTIONAL { ?entity ckg:iso3166Alpha3 ?code }
   BIND(LCASE(STR(?text)) AS ?key)
   BIND(COALESCE(STR(?label), STRAFTER(STR(?entity), STR(id:))) AS ?name)
-  BIND(COALESCE(
-      ?key IN (LCASE(STR(?entity)), LCASE(STRAFTER(STR(?entity), STR(id:))), LCASE(STR(?label)), LCASE(STR(?code)))
-      || EXISTS { ?entity skos:altLabel ?alternative FILTER(LCASE(STR(?alternative)) = ?key) },
-      false) AS ?matches)
+  OPTIONAL { ?entity skos:altLabel ?alternative FILTER(LCASE(STR(?alternative)) = ?key) }
+  BIND(IF(COALESCE(
+      ?key IN (LCASE(STR(?entity)), LCASE(STRAFTER(STR(?entity), STR(id:))), LCASE(STR(?label)), LCASE(STR(?code)),
+               LCASE(STR(?alternative))),
+      false), "true", "false") AS ?matches)
 }
 ORDER BY ?name ?entity
 """

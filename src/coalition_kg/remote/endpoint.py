@@ -1,71 +1,131 @@
-"""Talking to a SPARQL 1.1 store over HTTP: queries, updates and the Graph Store Protocol.
+"""Asking a SPARQL 1.1 store the same questions as the local store.
 
-Queries and updates are sent as the SPARQL 1.1 Protocol says (an HTML-form POST of
-``query=`` or ``update=``), the request built by SPARQLWrapper, so any SPARQL 1.1
-endpoint will do; Graph Store Protocol PUTs go through the standard library. Parameter values are bound by a VALUES block of N-Triples-escaped terms
-opening the query's WHERE group (see :func:`coalition_kg.queries.sparql_text.with_values`): the
+A query is one request, the protocol's own: an HTML-form POST of ``query=`` (and
+``default-graph-uri=`` where the store's dialect needs it, see
+:mod:`coalition_kg.remote.dialects`) with an ``Accept`` header for the result format,
+and nothing else. SPARQLWrapper is not used for it: it adds ``format``, ``output`` and
+``results`` parameters, which Virtuoso obeys over the Accept header (HTTP 406).
+Parameter values are bound by a VALUES block of N-Triples-escaped terms opening the
+query's WHERE group (see :func:`coalition_kg.queries.sparql_text.with_values`): the
 values are data in the query, never pieces of its text. Answers are read back with
 pyoxigraph, so that local and remote answers are written by the same code.
 
-Every request is bounded: connecting, and each wait for data, gives up after the timeout,
-and so does an answer that has not arrived in full within it (a server that trickles).
-Redirects are not followed: the endpoint would send the query, and the project data of a
-push, to a host the user never named. The message says where it points instead.
-
-Whatever goes wrong gives a :class:`RemoteError` with a one-line message naming the
-endpoint, and the HTTP status with a short excerpt of the server's answer when there is one.
+Which store it is comes from ``--store``, or from the service description the endpoint
+serves on a GET (one request, once per process and endpoint).
 """
 
 from __future__ import annotations
 
-import re
-import time
 from collections.abc import Mapping
-from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
-from urllib.parse import quote, urlsplit
+from dataclasses import dataclass, replace
+from urllib.parse import urlencode
 
 import pyoxigraph
-from pyoxigraph import NamedNode, QueryResultsFormat, RdfFormat
+from pyoxigraph import Literal, NamedNode, QueryResultsFormat, RdfFormat
 
 from coalition_kg.queries.params import Term
 from coalition_kg.queries.results import Answer, GraphAnswer
 from coalition_kg.queries.sparql_text import GRAPH_FORMS, prefixes_used, query_form, with_values
+from coalition_kg.remote.credentials import Credentials, credentials_for
+from coalition_kg.remote.dialects import Dialect, Services, dialect_named, from_description
+from coalition_kg.remote.http import MAX_ANSWER_BYTES, Client, RemoteError, Reply, excerpt, first_line, http_url, one_line
 
-if TYPE_CHECKING:  # the HTTP client is imported when a request is made: the local query path needs none
-    import urllib.request
-    from http.client import HTTPException, HTTPResponse
-    from urllib.error import HTTPError
-
-NTRIPLES_TYPE = "application/n-triples"
 ACCEPT_RESULTS = "application/sparql-results+json"
-ACCEPT_GRAPH = f"{NTRIPLES_TYPE}, text/turtle;q=0.9"
-EXCERPT_CHARS = 160  # of a server's answer, in a message
-_CHUNK = 1 << 16
-_TAGS = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.DOTALL | re.IGNORECASE)
+ACCEPT_GRAPH = "application/n-triples, text/turtle;q=0.9"
+ACCEPT_DESCRIPTION = "text/turtle, application/rdf+xml;q=0.8"
+FORM = "application/x-www-form-urlencoded"
+XSD_BOOLEAN = NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
+_BOOLEAN_FORMS = {"1": "true", "0": "false"}
+
+__all__ = ["Access", "RemoteEndpoint", "RemoteError", "RemoteStore", "http_url"]
 
 
-class RemoteError(RuntimeError):
-    """A remote store could not be reached, failed, or answered nonsense."""
+@dataclass(frozen=True)
+class Access:
+    """How to reach a store: which one it is (None: ask its service description), the
+    credentials as given (None: netrc), the time allowed and the largest answer read."""
+
+    store: str | None = None
+    user: str | None = None
+    password: str | None = None
+    token: str | None = None
+    timeout: float = 30.0
+    max_bytes: int = MAX_ANSWER_BYTES
+
+    def __repr__(self) -> str:  # never the secrets
+        return f"Access(store={self.store!r}, user={self.user!r}, timeout={self.timeout!r}, max_bytes={self.max_bytes!r})"
 
 
-class Reply(NamedTuple):
-    """What a server answered: its status, the media type of the body, and the body."""
+@dataclass(frozen=True)
+class RemoteStore:
+    """A store reached at one URL: its client (credentials, limits), its dialect and its services."""
 
-    status: int
-    media_type: str
-    body: bytes
+    url: str
+    client: Client
+    dialect: Dialect
+    services: Services
+
+    @classmethod
+    def connect(cls, url: str, access: Access = Access()) -> RemoteStore:
+        url = http_url(url)
+        credentials = credentials_for(url, access.user, access.password, access.token)
+        client = Client(access.timeout, access.max_bytes, credentials)
+        dialect = dialect_named(access.store) if access.store else discover(client, url)
+        return cls(url, client, dialect, dialect.services(url, bool(credentials)))
+
+    @property
+    def credentials(self) -> Credentials:
+        return self.client.credentials
+
+
+_DISCOVERED: dict[str, Dialect] = {}
+
+
+def discover(client: Client, url: str) -> Dialect:
+    """The dialect of the store at ``url``, from the service description it serves on a GET
+    (generic if it serves none); asked once per process."""
+    if url not in _DISCOVERED:
+        try:
+            reply = client.send("GET", url, headers={"Accept": ACCEPT_DESCRIPTION})
+        except RemoteError as error:
+            if error.status is None:  # unreachable: the request that follows would fail the same way
+                raise
+            return dialect_named("generic")
+        _DISCOVERED[url] = from_description(reply.server, reply.body, reply.media_type)
+    return _DISCOVERED[url]
+
+
+def canonical(term: Term | None) -> Term | None:
+    """``term``, a boolean in its canonical form: Virtuoso writes ``true`` as ``"1"^^xsd:boolean``,
+    a lexical form XML Schema allows, and RDF compares literals by their lexical form."""
+    if isinstance(term, Literal) and term.datatype == XSD_BOOLEAN and term.value in _BOOLEAN_FORMS:
+        return Literal(_BOOLEAN_FORMS[term.value], datatype=XSD_BOOLEAN)
+    return term
 
 
 class RemoteEndpoint:
     """A SPARQL 1.1 query endpoint, such as ``http://localhost:7878/query``."""
 
-    def __init__(self, url: str, timeout: float = 30.0) -> None:
+    def __init__(
+        self,
+        url: str,
+        timeout: float = 30.0,
+        access: Access | None = None,
+        store: RemoteStore | None = None,
+        own_default_graph: bool = False,
+    ) -> None:
+        """The endpoint at ``url`` of the store ``store``, or of the store reached there by ``access``.
+        Its queries' default graph is the one the store's dialect names (where the push put the
+        union), or with ``own_default_graph`` the store's own."""
+        self.remote = store or RemoteStore.connect(url, replace(access or Access(), timeout=timeout))
         self.url = http_url(url)
-        self.timeout = timeout
+        self.default_graph = None if own_default_graph else self.remote.dialect.default_graph
 
     def execute(
-        self, text: str, bindings: Mapping[str, Term] | None = None, prefixes: Mapping[str, str] | None = None
+        self,
+        text: str,
+        bindings: Mapping[str, Term] | None = None,
+        prefixes: Mapping[str, str] | None = None,
     ) -> Answer | GraphAnswer:
         """Run ``text`` on the endpoint, with ``bindings`` as a VALUES block and ``prefixes`` declared."""
         graph = query_form(text) in GRAPH_FORMS
@@ -80,154 +140,20 @@ class RemoteEndpoint:
             if graph:
                 rdf_format = RdfFormat.from_media_type(reply.media_type) or RdfFormat.TURTLE
                 return GraphAnswer(tuple(quad.triple for quad in pyoxigraph.parse(reply.body, format=rdf_format)))
-            return Answer.of(pyoxigraph.parse_query_results(reply.body, format=QueryResultsFormat.JSON))
+            answer = Answer.of(pyoxigraph.parse_query_results(reply.body, format=QueryResultsFormat.JSON))
+            return answer._replace(solutions=tuple(tuple(map(canonical, row)) for row in answer.solutions))
         except (SyntaxError, ValueError) as error:
             expected = "RDF" if graph else "SPARQL JSON results"
             raise RemoteError(
                 f"{self.url}: the HTTP {reply.status} answer ({reply.media_type}) is not {expected}: "
-                f"{_one_line(_first_line(error))}; it begins: {excerpt(reply.body, reply.media_type) or '(nothing)'}"
+                f"{one_line(first_line(error))}; it begins: {excerpt(reply.body, reply.media_type) or '(nothing)'}"
             ) from None
 
     def send(self, text: str, accept: str) -> Reply:
         """POST the query ``text`` to the endpoint, accepting the media types ``accept``."""
-        return _post(self.url, "query", text, accept, self.timeout)
-
-
-def send_update(url: str, update: str, timeout: float = 30.0) -> None:
-    """Run a SPARQL 1.1 Update on the update endpoint ``url``."""
-    _post(http_url(url), "update", update, "*/*", timeout)
-
-
-def put_graph(graph_store: str, graph: NamedNode | None, ntriples: bytes, timeout: float = 30.0) -> None:
-    """Replace one graph (the default graph for None) of a Graph Store Protocol endpoint."""
-    import urllib.request
-
-    separator = "&" if "?" in http_url(graph_store) else "?"
-    target = "default" if graph is None else "graph=" + quote(graph.value, safe="")
-    request = urllib.request.Request(
-        f"{graph_store}{separator}{target}", data=ntriples, method="PUT", headers={"Content-Type": NTRIPLES_TYPE}
-    )
-    _exchange(graph_store, request, timeout)
-
-
-def http_url(url: str) -> str:
-    """``url`` if it is an HTTP(S) URL with a host; a :class:`RemoteError` otherwise."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise RemoteError(f"{url}: not an HTTP URL; expected http://host:port/path, e.g. http://localhost:7878/query")
-    return url
-
-
-def _post(url: str, field: str, text: str, accept: str, timeout: float) -> Reply:
-    """SPARQLWrapper builds the SPARQL 1.1 Protocol request (an HTML-form POST of ``query=`` or
-    ``update=``); :func:`_exchange` sends it, because SPARQLWrapper's own sending follows
-    redirects and bounds each read but not the whole answer."""
-    from SPARQLWrapper import POST, URLENCODED, SPARQLWrapper
-
-    client = SPARQLWrapper(url, updateEndpoint=url)
-    client.setMethod(POST)
-    client.setRequestMethod(URLENCODED)
-    client.setQuery(text)
-    if client.isSparqlUpdateRequest() != (field == "update"):
-        raise RemoteError(f"{url}: expected a SPARQL {field}, got a {client.queryType} request")
-    client.addCustomHttpHeader("Accept", accept)
-    client.setOnlyConneg(True)  # no format=xml parameter, which endpoints that honour it (Fuseki, ours) obey over Accept
-    return _exchange(url, client._createRequest(), timeout)  # noqa: SLF001 - see the docstring
-
-
-def _exchange(endpoint: str, request: urllib.request.Request, timeout: float) -> Reply:
-    """Send ``request`` and read the whole answer within ``timeout`` seconds; a failure, or a
-    status other than 2xx, is a :class:`RemoteError` naming ``endpoint``."""
-    from http.client import HTTPException
-    from urllib.error import HTTPError
-
-    deadline = time.monotonic() + timeout
-    try:
-        with _opener().open(request, timeout=timeout) as response:
-            body = _read_by(response, deadline)
-            return Reply(response.status, response.headers.get_content_type(), body)
-    except HTTPError as error:
-        raise RemoteError(f"{endpoint}: {_status_message(error)}") from None
-    except (OSError, HTTPException) as error:
-        raise RemoteError(f"{endpoint}: {_failure_message(error, timeout)}") from None
-
-
-@cache
-def _opener() -> urllib.request.OpenerDirector:
-    """An HTTP client that never follows a redirect: it comes back as an HTTP error, reported
-    with its Location."""
-    import urllib.request
-
-    class NoRedirects(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args: object) -> None:
-            return None
-
-    return urllib.request.build_opener(NoRedirects)
-
-
-def _read_by(response: HTTPResponse, deadline: float) -> bytes:
-    """The body, read as it arrives; a :class:`TimeoutError` once the deadline has passed."""
-    chunks = []
-    while chunk := response.read1(_CHUNK):
-        chunks.append(chunk)
-        if time.monotonic() > deadline:
-            raise TimeoutError("the answer did not arrive in full in time")
-    return b"".join(chunks)
-
-
-def _status_message(error: HTTPError) -> str:
-    from http.client import HTTPException
-
-    if 300 <= error.code < 400:
-        location = _one_line(error.headers.get("Location") or "nowhere")
-        return f"HTTP {error.code} redirect to {location}, not followed; give that URL instead if you trust it"
-    try:
-        body = error.read(_CHUNK)
-    except (OSError, HTTPException):
-        body = b""
-    reason = error.reason if isinstance(error.reason, str) and error.reason else _phrase(error.code)
-    return f"HTTP error {error.code}: {excerpt(body, error.headers.get_content_type()) or reason}"
-
-
-def _failure_message(error: OSError | HTTPException, timeout: float) -> str:
-    import urllib.error
-    from http.client import HTTPException
-
-    reason = error.reason if isinstance(error, urllib.error.URLError) else error
-    if isinstance(reason, TimeoutError) or "timed out" in str(reason):
-        return f"no complete answer within {timeout:g} s (timeout)"
-    if isinstance(error, urllib.error.URLError):
-        return f"cannot reach the server: {reason}"
-    if isinstance(error, HTTPException):
-        return f"the server's answer is not valid HTTP: {type(error).__name__} {_one_line(_first_line(error))}"
-    return f"the connection failed: {_first_line(error)}"
-
-
-def excerpt(body: bytes, media_type: str) -> str:
-    """The start of a server's answer as one short line: HTML without its tags."""
-    import html
-
-    text = body[: EXCERPT_CHARS * 8].decode("utf-8", errors="replace")
-    if "html" in media_type or text.lstrip().lower().startswith(("<!doctype html", "<html")):
-        text = html.unescape(_TAGS.sub(" ", text))
-    return _one_line(text)
-
-
-def _one_line(text: str) -> str:
-    """``text`` on one short line, without the control characters a server could send to the terminal."""
-    line = " ".join("".join(c if c.isprintable() else " " for c in text).split())
-    return line if len(line) <= EXCERPT_CHARS else line[: EXCERPT_CHARS - 1] + "…"
-
-
-def _phrase(code: int) -> str:
-    from http import HTTPStatus
-
-    try:
-        return HTTPStatus(code).phrase
-    except ValueError:
-        return "unknown status"
-
-
-def _first_line(error: object) -> str:
-    text = str(error).strip() or type(error).__name__
-    return text.splitlines()[0]
+        fields = [("query", text)]
+        if self.default_graph:
+            fields.append(("default-graph-uri", self.default_graph))
+        return self.remote.client.send(
+            "POST", self.url, urlencode(fields).encode("utf-8"), {"Content-Type": FORM, "Accept": accept}
+        )
