@@ -30,11 +30,11 @@ def test_a_query_is_one_clear_request(loaded_oxigraph: OxigraphServer, built: Pa
     with proxy_to(Proxy(backend_of(loaded_oxigraph.base))) as proxy:
         answer = query("members", endpoint=proxy.url("/query"), access=Access(store="oxigraph"), build_dir=built)
     assert len(answer.terms()) == 6
-    # the mission parameter is checked first (an ASK), then the question is asked
+    # the mission parameter is checked first (an ASK), then the question is asked, then the names of its IRIs
     assert [(r.method, r.path, r.headers["Content-Type"], r.headers["Accept"]) for r in proxy.requests] == [
         ("POST", "/query", FORM, JSON_RESULTS)
-    ] * 2
-    assert [set(fields(r.body)) for r in proxy.requests] == [{"query"}, {"query"}]
+    ] * 3
+    assert [set(fields(r.body)) for r in proxy.requests] == [{"query"}] * 3
     assert fields(proxy.requests[1].body)["query"][0].lstrip().startswith("#+ summary: States that joined a mission")
 
 
@@ -46,14 +46,14 @@ def test_without_store_the_service_description_is_asked_once(loaded_oxigraph: Ox
     assert [(r.path, r.headers["Accept"], r.body) for r in described] == [
         ("/query", "text/turtle, application/rdf+xml;q=0.8", b"")
     ]
-    assert [set(fields(r.body)) for r in proxy.requests if r.method == "POST"] == [{"query"}, {"query"}]
+    assert [set(fields(r.body)) for r in proxy.requests if r.method == "POST"] == [{"query"}] * 4  # answers and names
 
 
 def test_virtuoso_is_asked_for_the_union_as_default_graph(virtuoso: VirtuosoServer, built: Path) -> None:
     with proxy_to(Proxy(backend_of(virtuoso.base))) as proxy:
         query("officials", endpoint=proxy.url("/sparql"), access=Access(store="virtuoso"), build_dir=built)
-    assert [fields(r.body)["default-graph-uri"] for r in proxy.requests] == [[UNION_GRAPH]]
-    assert [set(fields(r.body)) for r in proxy.requests] == [{"query", "default-graph-uri"}]
+    assert [fields(r.body)["default-graph-uri"] for r in proxy.requests] == [[UNION_GRAPH]] * 2  # answer, names
+    assert [set(fields(r.body)) for r in proxy.requests] == [{"query", "default-graph-uri"}] * 2
     assert proxy.requests[0].headers["Accept"] == JSON_RESULTS
 
 

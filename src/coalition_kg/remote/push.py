@@ -23,13 +23,13 @@ converges.
 
 from __future__ import annotations
 
-import queue
 import sys
-import threading
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import islice
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 from urllib.parse import quote
 
 import pyoxigraph
@@ -41,7 +41,6 @@ from coalition_kg.remote.http import RemoteError, http_url
 
 PROTOCOLS = ("update", "graph-store")
 SPARQL_UPDATE = "application/sparql-update"
-T = TypeVar("T")
 NTRIPLES = "application/n-triples"
 CHUNK_TRIPLES = 2000  # serialized together, then gathered into batches
 ENVELOPE_BYTES = 4096  # room for the update text around a batch's triples
@@ -226,8 +225,9 @@ def push_store(
     in batches of at most ``batch_bytes`` (the dialect's size by default), calling ``progress``
     after each request; then count each graph at the query endpoint ``check``, if any.
 
-    The next batch is read and serialized while the store takes the current one (a thread, one
-    batch ahead), so that the client's work and the store's overlap; memory stays at two batches."""
+    The next batch is read and serialized while the store takes the one before (sent by one
+    thread, which touches no pyoxigraph object), so that the client's work and the store's
+    overlap; memory stays at three batches."""
     dialect = remote.dialect
     limit = _batch_size(dialect, batch_bytes) - ENVELOPE_BYTES
     most = dialect.batch_triples if isinstance(writer, UpdateWriter) else None
@@ -243,23 +243,15 @@ def push_store(
             # a first small request, answered by the server's challenge, so no large body is sent twice
             writer.clear(plan[0][0])
             ledger.requests += 1
-        for batch in ahead(_batches_of(local, plan, limit, most)):
-            target, label, _graph = plan[batch.position]
-            if batch.index == 0:
-                ledger.current, ledger.current_triples = label, 0
-            if batch.data is None:  # an empty graph: nothing to send, but what was there goes
-                writer.clear(target)
-            else:
-                writer.send(target, batch.data, first=batch.index == 0)
-            ledger.current_triples += batch.triples
-            ledger.sent += batch.triples
-            ledger.requests += 1
-            if progress:
-                progress(ledger.sent, total, len(ledger.done) + batch.last, len(plan))
-            if batch.last:
-                ledger.done.append(label)
-                ledger.counts[label] = ledger.current_triples
-                ledger.current, ledger.current_triples = None, 0
+        sender = _Sender(writer, plan)
+        with ThreadPoolExecutor(1, thread_name_prefix="push") as pool:
+            in_flight: deque[tuple[Batch, Future]] = deque()
+            for batch in _batches_of(local, plan, limit, most):  # read while the one before is sent
+                in_flight.append((batch, pool.submit(sender, batch)))
+                if len(in_flight) > 1:
+                    _account(ledger, *in_flight.popleft(), plan, progress, total)
+            while in_flight:
+                _account(ledger, *in_flight.popleft(), plan, progress, total)
     except RemoteError as error:
         raise PushFailed(f"{error}; {ledger.state()}", error.status) from None
     counts = {name: ledger.counts[name] for name in names}
@@ -298,48 +290,50 @@ def _batches_of(
         yield Batch(position, index, *current, True)
 
 
-def ahead(items: Iterator[T]) -> Iterator[T]:
-    """``items``, each produced by a thread while the one before it is used: the producer's work
-    (Python) and the consumer's wait (the network, which releases the GIL) overlap. The thread
-    stays at most one item ahead, and stops when the consumer does."""
-    slot: queue.Queue = queue.Queue(maxsize=1)
-    stop = threading.Event()
+class _Sender:
+    """Sends batches in the order given, in the push's one sending thread; after a failure it
+    sends nothing more, so that no request follows the one that failed."""
 
-    def offer(entry: tuple[bool, object]) -> bool:
-        """Put ``entry`` in the slot once there is room; False if the consumer stopped first."""
-        while not stop.is_set():
-            try:
-                slot.put(entry, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
+    def __init__(self, writer: Writer, plan: list[tuple[str | None, str, NamedNode | DefaultGraph]]) -> None:
+        self.writer, self.plan, self.failed = writer, plan, False
 
-    def produce() -> None:
+    def __call__(self, batch: Batch) -> bool:
+        if self.failed:
+            return False
+        target = self.plan[batch.position][0]
         try:
-            for item in items:
-                if not offer((True, item)):
-                    return
-            offer((True, _END))
-        except BaseException as error:  # noqa: BLE001 - handed to the consumer, raised there
-            offer((False, error))
-
-    producer = threading.Thread(target=produce, name="push-batches", daemon=True)
-    producer.start()
-    try:
-        while True:
-            ok, item = slot.get()
-            if not ok:
-                raise item
-            if item is _END:
-                return
-            yield item
-    finally:
-        stop.set()
-        producer.join()
+            if batch.data is None:  # an empty graph: nothing to send, but what was there goes
+                self.writer.clear(target)
+            else:
+                self.writer.send(target, batch.data, first=batch.index == 0)
+        except BaseException:
+            self.failed = True
+            raise
+        return True
 
 
-_END = object()
+def _account(
+    ledger: Ledger,
+    batch: Batch,
+    sent: Future,
+    plan: list[tuple[str | None, str, NamedNode | DefaultGraph]],
+    progress: Progress | None,
+    total: int,
+) -> None:
+    """Wait for ``batch`` to be sent (its failure is raised here), and enter it in ``ledger``."""
+    label = plan[batch.position][1]
+    if batch.index == 0:
+        ledger.current, ledger.current_triples = label, 0
+    sent.result()
+    ledger.current_triples += batch.triples
+    ledger.sent += batch.triples
+    ledger.requests += 1
+    if progress:
+        progress(ledger.sent, total, len(ledger.done) + batch.last, len(plan))
+    if batch.last:
+        ledger.done.append(label)
+        ledger.counts[label] = ledger.current_triples
+        ledger.current, ledger.current_triples = None, 0
 
 
 def _batch_size(dialect: Dialect, batch_bytes: int | None) -> int:
