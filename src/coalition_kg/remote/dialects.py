@@ -1,21 +1,23 @@
 """What differs from one SPARQL 1.1 store to another, in one table.
 
-The protocols are standard; where a store puts them, and what its default graph means,
-are not. Each :class:`Dialect` says:
+The protocols are standard; where a store puts them, and what its default graph is, are
+not. Each :class:`Dialect` says:
 
 - where its query, update and Graph Store Protocol services live, given the URL of any
   of them (Virtuoso takes authenticated requests on other paths than anonymous ones);
-- whether a query's default graph is a graph of its own (Oxigraph, Fuseki), into which
-  the push writes the union of the sources' graphs, or the union of every graph in the
-  store (Virtuoso: its own system graphs included, and a triple once per graph that holds
-  it). Then the push writes the union into the named graph :data:`UNION_GRAPH` and
+- what a query's default graph is: a graph of its own (Oxigraph, Fuseki), into which the
+  push writes the union of the sources' graphs; the union of the store's named graphs, as
+  its service description may declare (``sd:UnionDefaultGraph``: rdflib-endpoint, the
+  project's own server), where the push writes no default graph; or, on Virtuoso, every
+  graph of the store, its own system graphs included and a triple once per graph that
+  holds it. There the push writes the union into the named graph :data:`UNION_GRAPH` and
   queries name it as their default graph, with the protocol's ``default-graph-uri``;
 - how large a request it takes, and so how large a push's batches may be.
 
 ``--store`` chooses one; otherwise the server's service description (a GET of the
 endpoint, as the SPARQL 1.1 Service Description says) tells: the ``Server`` header
-names Oxigraph, Virtuoso or Fuseki, and a generic store whose description declares
-``sd:UnionDefaultGraph`` is treated as Virtuoso is.
+names Oxigraph, Virtuoso or Fuseki, and whether any other store declares
+``sd:UnionDefaultGraph``.
 """
 
 from __future__ import annotations
@@ -46,17 +48,18 @@ class Dialect:
 
     name: str
     locate: Callable[[str, bool], Services]  # (URL of any service, authenticated) -> its services
-    union_default_graph: bool
+    union_default_graph: bool  # a query's default graph is the union of the store's graphs
     max_request_bytes: int  # the store refuses larger request bodies
     batch_bytes: int  # a push sends requests of at most this many bytes
     batch_triples: int | None = None  # and SPARQL updates of at most this many triples
     prefers_graph_store: bool = False  # a push given only the SPARQL endpoint writes graphs by the Graph Store Protocol
     graph_store_parameters: str = ""  # added to each Graph Store write, e.g. to use the store's bulk loader
+    union_graph: str | None = None  # where the push writes the union, which queries then name as their default graph
 
     @property
     def default_graph(self) -> str | None:
         """The graph a query names as its default graph, or None for the store's own."""
-        return UNION_GRAPH if self.union_default_graph else None
+        return self.union_graph
 
     def services(self, url: str, authenticated: bool = False) -> Services:
         return self.locate(url, authenticated)
@@ -113,7 +116,7 @@ DIALECTS = {
     # N-Triples into its bulk parser: a push goes there.
     "virtuoso": Dialect(
         "virtuoso", _virtuoso, union_default_graph=True, max_request_bytes=64 * MiB, batch_bytes=16 * MiB,
-        batch_triples=2000, prefers_graph_store=True,
+        batch_triples=2000, prefers_graph_store=True, union_graph=UNION_GRAPH,
     ),
     # Fuseki (TDB2) keeps a default graph of its own unless configured with unionDefaultGraph.
     "fuseki": Dialect("fuseki", _fuseki, union_default_graph=False, max_request_bytes=1024 * MiB, batch_bytes=16 * MiB),

@@ -68,12 +68,18 @@ class PushSummary:
     union_graph: str | None = None  # where the union went, when not into the default graph
     requests: int = 0
     checked: bool = True
+    store_unites: bool = False  # the store's default graph is the union of its graphs: nothing written there
 
     def to_text(self) -> str:
         lines = [f"pushed to {self.target} ({self.method}, {self.requests} requests):"]
         lines += [f"  {count:>5} triples  graph <{name}>" for name, count in self.graphs.items()]
-        where = f"graph <{self.union_graph}>, queried as the default graph" if self.union_graph else "default graph"
-        lines.append(f"  {self.default_graph_triples:>5} triples  {where} (union of the graphs)")
+        if self.union_graph:
+            where = f"graph <{self.union_graph}>, queried as the default graph (union of the graphs)"
+        elif self.store_unites:
+            where = "default graph (union of the graphs, as the store makes it)"
+        else:
+            where = "default graph (union of the graphs)"
+        lines.append(f"  {self.default_graph_triples:>5} triples  {where}")
         if self.checked:
             lines.append("each graph on the store holds as many triples as the build")
         else:
@@ -86,7 +92,7 @@ class Ledger:
     """How far a push got: the graphs loaded in full, the one under way, what is left."""
 
     names: list[str]
-    union_label: str
+    union_label: str | None  # None when the store makes the union itself
     done: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     current: str | None = None
@@ -104,7 +110,7 @@ class Ledger:
             parts.append(f"partly: {_label(partly, self.union_label)}, {self.current_triples:,} triples")
         left = [name for name in self.names if name not in self.done and name != partly]
         missing = [f"{len(left)} named graph{'s' if len(left) != 1 else ''}"] if left else []
-        if self.union_label not in self.done and self.union_label != partly:
+        if self.union_label and self.union_label not in self.done and self.union_label != partly:
             missing.append(self.union_label)
         if missing:
             parts.append(f"not pushed: {' and '.join(missing)}")
@@ -232,12 +238,15 @@ def push_store(
     limit = _batch_size(dialect, batch_bytes) - ENVELOPE_BYTES
     most = dialect.batch_triples if isinstance(writer, UpdateWriter) else None
     names = sorted(name.value for name in local.named_graphs() if isinstance(name, NamedNode))
-    union = dialect.default_graph  # None: the store's own default graph
-    union_label = f"graph <{union}> (the union)" if union else "the default graph (the union)"
+    union = dialect.union_graph  # None: the store's default graph
+    unites = union is None and dialect.union_default_graph
+    union_label = None if unites else f"graph <{union}> (the union)" if union else "the default graph (the union)"
     plan: list[tuple[str | None, str, NamedNode | DefaultGraph]] = [(name, name, NamedNode(name)) for name in names]
-    plan.append((union, union_label, DefaultGraph()))
+    if union_label:
+        plan.append((union, union_label, DefaultGraph()))
     ledger = Ledger(names, union_label)
-    total = len(local)
+    union_triples = _count_default(local) if unites else 0
+    total = len(local) - union_triples  # every quad of the store, but those of a default graph not pushed
     try:
         if remote.credentials.user:
             # a first small request, answered by the server's challenge, so no large body is sent twice
@@ -255,11 +264,18 @@ def push_store(
     except RemoteError as error:
         raise PushFailed(f"{error}; {ledger.state()}", error.status) from None
     counts = {name: ledger.counts[name] for name in names}
+    union_triples = ledger.counts[union_label] if union_label else union_triples
     if check is not None:
-        _check_counts(remote, check, counts, union, ledger.counts[union_label])
+        _check_counts(remote, check, counts, union, union_triples)
     return PushSummary(
-        writer.url, writer.method, counts, ledger.counts[union_label], union, ledger.requests, check is not None
+        writer.url, writer.method, counts, union_triples, union, ledger.requests, check is not None, unites
     )
+
+
+def _count_default(local: pyoxigraph.Store) -> int:
+    """The triples of the default graph of ``local``: the union of its named graphs."""
+    [(number,)] = local.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    return int(number.value)
 
 
 class Batch(NamedTuple):
