@@ -142,7 +142,7 @@ def test_sparql_refuses_text_that_is_not_utf8(built: Path, tmp_path: Path) -> No
 def test_push_then_query_the_endpoint(oxigraph: OxigraphServer, built: Path) -> None:
     pushed = run("push", "--endpoint", oxigraph.update, "--build-dir", str(built))
     assert pushed.exit_code == 0
-    assert pushed.stdout.splitlines()[0] == f"pushed to {oxigraph.store} (Graph Store Protocol, 4 requests):"
+    assert pushed.stdout.splitlines()[0] == f"pushed to {oxigraph.update} (SPARQL Update, 4 requests):"
     local = run("query", "deployments", "--build-dir", str(built))
     remote = run("query", "deployments", "--endpoint", oxigraph.query, "--build-dir", str(built))
     assert (remote.exit_code, remote.stdout) == (0, local.stdout)

@@ -60,12 +60,12 @@ def test_push_replaces_each_graph_and_the_union(oxigraph: OxigraphServer, built:
 
 
 def test_the_store_services_are_found_from_the_query_endpoint(oxigraph: OxigraphServer, built: Path) -> None:
-    """Oxigraph is recognized by its service description: graphs go to its /store by default,
-    updates to its /update."""
+    """Oxigraph is recognized by its service description: updates go to its /update by default,
+    graphs to its /store when asked."""
     summary = push(oxigraph.query, build_dir=built)
-    assert (summary.target, summary.method) == (oxigraph.store, "Graph Store Protocol")
-    summary = push(oxigraph.query, protocol="update", build_dir=built)
     assert (summary.target, summary.method) == (oxigraph.update, "SPARQL Update")
+    summary = push(oxigraph.query, protocol="graph-store", build_dir=built)
+    assert (summary.target, summary.method) == (oxigraph.store, "Graph Store Protocol")
 
 
 def test_the_summary_reads() -> None:
@@ -100,9 +100,9 @@ def test_graph_store_batches_put_then_post(oxigraph: OxigraphServer, built: Path
     with proxy_to(Proxy(backend_of(oxigraph.base))) as proxy:
         push(None, proxy.url("/store"), access=OXIGRAPH, batch_bytes=BATCH, build_dir=built)
     writes = [(r.method, r.path.partition("?")[2]) for r in proxy.requests if r.path.startswith("/store")]
-    register = "graph=" + (SOURCE + "register").replace(":", "%3A").replace("/", "%2F") + "&no_transaction"
-    assert [method for method, target in writes if target == register] == ["PUT"]  # by Oxigraph's bulk loader
-    default = [method for method, target in writes if target == "default&no_transaction"]
+    register = "graph=" + (SOURCE + "register").replace(":", "%3A").replace("/", "%2F")
+    assert [method for method, target in writes if target == register] == ["PUT"]
+    default = [method for method, target in writes if target == "default"]
     assert default[0] == "PUT" and set(default[1:]) == {"POST"} and len(default) > 2
     assert all(len(r.body) <= BATCH for r in proxy.requests)
     assert contents(oxigraph) == (GRAPHS, 527)

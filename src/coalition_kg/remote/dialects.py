@@ -53,7 +53,6 @@ class Dialect:
     batch_bytes: int  # a push sends requests of at most this many bytes
     batch_triples: int | None = None  # and SPARQL updates of at most this many triples
     prefers_graph_store: bool = False  # a push given only the SPARQL endpoint writes graphs by the Graph Store Protocol
-    graph_store_parameters: str = ""  # added to each Graph Store write, e.g. to use the store's bulk loader
     union_graph: str | None = None  # where the push writes the union, which queries then name as their default graph
 
     @property
@@ -104,13 +103,10 @@ def _generic(url: str, _authenticated: bool) -> Services:
 
 
 DIALECTS = {
-    # Oxigraph refuses SPARQL bodies over 128 MiB (HTTP 400). Its Graph Store loads a write with
-    # ``no_transaction`` by its bulk loader, several times faster than a transaction; a push
-    # replaces each graph whole and counts it afterwards, so it needs no atomic write.
-    "oxigraph": Dialect(
-        "oxigraph", _oxigraph, union_default_graph=False, max_request_bytes=128 * MiB, batch_bytes=16 * MiB,
-        prefers_graph_store=True, graph_store_parameters="no_transaction",
-    ),
+    # Oxigraph refuses SPARQL bodies over 128 MiB (HTTP 400). At a million triples (benchmarks/push.py)
+    # a push by SPARQL Update took 1.2x the time of `oxigraph load`; by its Graph Store with
+    # `no_transaction` (its bulk loader, started once per request) 4.0x.
+    "oxigraph": Dialect("oxigraph", _oxigraph, union_default_graph=False, max_request_bytes=128 * MiB, batch_bytes=16 * MiB),
     # Virtuoso's default graph is every graph, system graphs included. Its SPARQL compiler runs
     # out of memory on an INSERT DATA of some 5,000 triples (SP030), while its Graph Store takes
     # N-Triples into its bulk parser: a push goes there.

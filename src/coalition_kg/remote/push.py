@@ -169,16 +169,14 @@ class GraphStoreWriter(Writer):
 
     def clear(self, name: str | None) -> None:
         try:
-            self.store.client.send("DELETE", self._graph_url(name, write=False), report_as=self.url)
+            self.store.client.send("DELETE", self._graph_url(name), report_as=self.url)
         except RemoteError as error:
             if error.status != 404:  # a graph that is not there yet
                 raise
 
-    def _graph_url(self, name: str | None, write: bool = True) -> str:
+    def _graph_url(self, name: str | None) -> str:
         separator = "&" if "?" in self.url else "?"
-        extra = self.store.dialect.graph_store_parameters if write else ""
-        target = "default" if name is None else "graph=" + quote(name, safe="")
-        return f"{self.url}{separator}{target}{'&' + extra if extra else ''}"
+        return f"{self.url}{separator}{'default' if name is None else 'graph=' + quote(name, safe='')}"
 
 
 def push_to(
