@@ -104,8 +104,8 @@ def _generic(url: str, _authenticated: bool) -> Services:
 
 DIALECTS = {
     # Oxigraph refuses SPARQL bodies over 128 MiB (HTTP 400). At a million triples (benchmarks/push.py)
-    # a push by SPARQL Update took 1.2x the time of `oxigraph load`; by its Graph Store with
-    # `no_transaction` (its bulk loader, started once per request) 4.0x.
+    # a push by SPARQL Update and one by its Graph Store took the same time (3.1x `oxigraph load`);
+    # with `no_transaction` (its bulk loader, started once per request) the Graph Store was slower.
     "oxigraph": Dialect("oxigraph", _oxigraph, union_default_graph=False, max_request_bytes=128 * MiB, batch_bytes=16 * MiB),
     # Virtuoso's default graph is every graph, system graphs included. Its SPARQL compiler runs
     # out of memory on an INSERT DATA of some 5,000 triples (SP030), while its Graph Store takes
