@@ -8,8 +8,6 @@ INSTALLED := $(VENV)/.installed
 
 run: $(INSTALLED)
 	$(BIN)/coalition-kg build
-	$(BIN)/coalition-kg graph --view coalition --format png -o build/coalition.png
-	$(BIN)/coalition-kg graph --view timeline --format png -o build/timeline.png
 	@echo; echo "Members: who joined the mission, how and when"
 	@$(BIN)/coalition-kg query members
 	@echo; echo "Deployments: what each state sent or pledged"

@@ -204,7 +204,7 @@ def test_a_build_that_cannot_be_made_is_reported(tmp_path: Path) -> None:
         query("members", data_dir=tmp_path / "no-data", build_dir=tmp_path / "build")
     assert str(error.value) == (
         f"the build in {tmp_path / 'build'} is missing or older than the data, and rebuilding failed: "
-        f"{tmp_path / 'no-data' / 'register.yaml'}: no such file; expected a data file"
+        f"the data cannot be read ({tmp_path / 'no-data' / 'register.yaml'}: no such file; expected a data file)"
     )
 
 

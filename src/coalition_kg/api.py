@@ -24,6 +24,7 @@ for an endpoint.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,17 +47,19 @@ from coalition_kg.queries.engine import (
 from coalition_kg.queries.labels import label_map
 from coalition_kg.queries.params import ParameterError, ParameterValue
 from coalition_kg.queries.results import Answer, FormatError, GraphAnswer
-from coalition_kg.store.disk import StoreMissing, open_store
-from coalition_kg.store.manifest import is_current
+from coalition_kg.store.disk import STORE_LINK, StoreMissing, open_store
+from coalition_kg.store.manifest import data_fingerprint, data_stamps, is_current, record_refusal, refusal
 
 if TYPE_CHECKING:  # loaded by the functions that need them only: the query path needs none of them
+    from rdflib import Dataset
+
     from coalition_kg.pipeline import BuildSummary, Progress
     from coalition_kg.remote.endpoint import Access
     from coalition_kg.remote.push import Progress as PushProgress
     from coalition_kg.remote.push import PushSummary
     from coalition_kg.validation.report import ValidationReport
 
-__all__ = ["build", "export", "push", "query", "sparql", "validate"]
+__all__ = ["DataNotValidated", "build", "export", "push", "query", "sparql", "validate", "validated_dataset"]
 
 
 def user_errors() -> tuple[type[Exception], ...]:
@@ -98,7 +101,9 @@ def current_store(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR) -> pyo
 
 
 def bring_up_to_date(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR) -> None:
-    """Build the graph if the build is missing or older than the data."""
+    """Build the graph if the build is missing or older than the data. While the changed data does
+    not validate (or cannot be read), the last good build stays and answers, with a
+    :class:`DataNotValidated` warning; with no build to fall back on, :class:`QueryFailed`."""
     if not is_current(data_dir, build_dir):
         _rebuild(data_dir, build_dir)
 
@@ -171,16 +176,19 @@ def build(
     *,
     max_bytes: int | None = None,
     progress: Progress | None = None,
+    pictures: bool = True,
 ) -> BuildSummary:
     """Build the graph from the curated data in ``data_dir``, validate it, and write the store,
-    the exports, the ontology and the question catalog to ``build_dir``. Unreadable data
+    the exports, the ontology, the question catalog and (unless not ``pictures``: then the
+    previous ones are removed, not left stale) the pictures to ``build_dir``. Unreadable data
     raises ``InputError``, data that does not conform ``InvalidData`` (with its ``report``);
     either way ``build_dir`` keeps its previous outputs. Input files over ``max_bytes`` are
     refused unread (64 MiB by default); ``progress`` is called with the name of each step as
     it starts."""
     from coalition_kg import pipeline
 
-    return pipeline.build(data_dir, build_dir, max_bytes or pipeline.MAX_INPUT_BYTES, progress=progress)
+    return pipeline.build(data_dir, build_dir, max_bytes or pipeline.MAX_INPUT_BYTES, progress=progress,
+                          pictures=pictures)
 
 
 def validate(
@@ -196,23 +204,36 @@ def validate(
     """Validate the project data, or the curated YAML or RDF files ``paths``, against the SHACL
     shapes (the project's, or those of ``shapes_file``); with ``incremental``, check the
     curated facts files ``paths`` against the graph built in ``build_dir``, looking only at
-    their neighbourhood. The report has ``conforms``, ``results`` (file, line, field, message,
+    their neighbourhood, with the register of ``data_dir`` unless ``paths`` holds one (the
+    verdict is the one a full validation of the same data gives). The report has ``conforms``, ``results`` (file, line, field, message,
     value), ``to_text()`` and ``to_json()``. Files over ``max_bytes`` (64 MiB by default) are
     refused unread; ``progress`` is called with the name of each step as it starts."""
     from coalition_kg import pipeline
 
     files, limit = [Path(path) for path in paths], max_bytes or pipeline.MAX_INPUT_BYTES
     if incremental:
-        return pipeline.validate_increment(files, build_dir, limit, progress=progress)
+        return pipeline.validate_increment(files, build_dir, limit, progress=progress, data_dir=data_dir)
     return pipeline.validate_files(files, data_dir, shapes_file, limit, progress=progress)
 
 
-def export(format: str = "turtle", *, data_dir: Path = DATA_DIR) -> bytes:  # noqa: A002 - the CLI's --format
+def export(format: str = "turtle", *, data_dir: Path = DATA_DIR,  # noqa: A002 - the CLI's --format
+           build_dir: Path = BUILD_DIR) -> bytes:
     """The validated project graph as ``turtle``, ``trig``, ``nquads``, ``ntriples`` or
-    ``jsonld``; the same data gives the same bytes."""
+    ``jsonld``, from the build that queries answer from (see :func:`bring_up_to_date`); the
+    same data gives the same bytes."""
     from coalition_kg import pipeline
 
-    return pipeline.export(format, data_dir)
+    bring_up_to_date(data_dir, build_dir)
+    return pipeline.export(format, build_dir)
+
+
+def validated_dataset(*, data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR) -> Dataset:
+    """The validated graph as an rdflib dataset, one named graph per source, from the build that
+    queries answer from: what ``coalition-kg graph`` draws."""
+    from coalition_kg import pipeline
+
+    bring_up_to_date(data_dir, build_dir)
+    return pipeline.built_dataset(build_dir)
 
 
 def push(
@@ -239,12 +260,39 @@ def push(
     )
 
 
-def _rebuild(data_dir: Path, build_dir: Path) -> None:
-    from coalition_kg import pipeline
+class DataNotValidated(UserWarning):
+    """The data changed since the last good build and does not validate, or cannot be read: the
+    answer comes from the last good build. Never unvalidated data, never silently."""
 
-    try:
-        pipeline.build(data_dir, build_dir)
-    except (pipeline.InvalidData, pipeline.InputError) as error:  # InputError covers curation errors
-        raise QueryFailed(
-            f"the build in {build_dir} is missing or older than the data, and rebuilding failed: {first_line(error)}"
-        ) from None
+
+warnings.simplefilter("always", DataNotValidated)  # every answer from the last good build says so
+
+
+def _rebuild(data_dir: Path, build_dir: Path) -> None:
+    """Rebuild; if the data is refused (now, or by an earlier try of the same data), fall back on
+    the last good build with a warning."""
+    problem = refusal(data_dir, build_dir)
+    if problem is None:
+        from coalition_kg import pipeline
+
+        stamps, fingerprint = data_stamps(data_dir), data_fingerprint(data_dir)
+        try:
+            pipeline.build(data_dir, build_dir, pictures=None)
+            return
+        except pipeline.InvalidData as invalid:
+            problem = f"does not validate ({len(invalid.report.violations)} violation(s))"
+        except pipeline.InputError as error:  # InputError covers curation errors
+            problem = f"cannot be read ({first_line(error)})"
+        record_refusal(build_dir, stamps, fingerprint, problem)
+    if not (build_dir / STORE_LINK).exists():
+        raise QueryFailed(f"the build in {build_dir} is missing or older than the data, and rebuilding failed: "
+                          f"the data {problem}")
+    warnings.warn(DataNotValidated(
+        f"{_shown(data_dir)} changed since the last good build and {problem}; answering from the last good "
+        f"build in {_shown(build_dir)} ('coalition-kg validate' says what is wrong)"), stacklevel=2)
+
+
+def _shown(folder: Path) -> str:
+    """A folder as a curator names it: relative to the working folder when inside it."""
+    absolute, here = folder.absolute(), Path.cwd()
+    return f"{absolute.relative_to(here)}/" if absolute.is_relative_to(here) and absolute != here else str(folder)

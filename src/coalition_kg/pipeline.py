@@ -17,21 +17,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, Dataset, Graph, URIRef
 
 from coalition_kg.core.atomic import staged_files, temporary_names, write_atomic
 from coalition_kg.core.inputfiles import MAX_INPUT_BYTES, InputError, Location
 from coalition_kg.core.paths import BUILD_DIR, DATA_DIR, ONTOLOGY_DIR, ONTOLOGY_FILES
 from coalition_kg.curation.model import ENTITY_CLASSES, FACT_KINDS, ORG, SOURCE_CLASS
 from coalition_kg.curation.reader import Curation, read_data_dir, read_files
-from coalition_kg.dataset.canonical import Canonical, canonical, union_ntriples
+from coalition_kg.dataset.canonical import Canonical, canonical, stored, union_ntriples
 from coalition_kg.dataset.context import CONTEXT_FILE, context_document
 from coalition_kg.dataset.rdfinput import ACCEPTED, read_rdf_files
-from coalition_kg.dataset.rdfize import Mapped, to_quads
+from coalition_kg.dataset.rdfize import Mapped, new_dataset, to_quads
 from coalition_kg.exports.formats import FORMATS, serialize
 from coalition_kg.queries.catalog_rdf import CATALOG_FILE, catalog_turtle
 from coalition_kg.store.disk import load_store, open_store
-from coalition_kg.store.manifest import MANIFEST, data_fingerprint, data_stamps
+from coalition_kg.store.manifest import MANIFEST, clear_refusal, data_fingerprint, data_stamps, read_manifest
 from coalition_kg.validation import incremental
 from coalition_kg.validation.report import ValidationReport
 from coalition_kg.validation.shacl import validate_graph
@@ -120,11 +120,13 @@ def validate_files(
 
 
 def validate_increment(paths: Sequence[Path], build_dir: Path = BUILD_DIR,
-                       max_bytes: int = MAX_INPUT_BYTES, progress: Progress | None = None) -> ValidationReport:
+                       max_bytes: int = MAX_INPUT_BYTES, progress: Progress | None = None,
+                       data_dir: Path = DATA_DIR) -> ValidationReport:
     """Validate curated facts files against the graph built in ``build_dir``, looking only at
-    their neighbourhood (see :mod:`coalition_kg.validation.incremental`)."""
+    their neighbourhood, with the register of ``data_dir`` unless one is given (see
+    :mod:`coalition_kg.validation.incremental`)."""
     (progress or _quiet)("validating the facts against the built graph")
-    return incremental.validate_increment(paths, open_store(build_dir), max_bytes)
+    return incremental.validate_increment(paths, open_store(build_dir), data_dir / "register.yaml", max_bytes)
 
 
 def _quiet(_step: str) -> None:
@@ -147,39 +149,63 @@ def load_files(paths: Sequence[Path] = (), data_dir: Path = DATA_DIR, max_bytes:
 
 
 def build(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR, max_bytes: int = MAX_INPUT_BYTES,
-          progress: Progress | None = None) -> BuildSummary:
-    """Build, validate, store and export the graph. Unreadable data raises :class:`InputError`,
-    invalid data :class:`InvalidData`; either way, and if the build fails or is interrupted
-    midway, ``build_dir`` keeps its previous outputs whole."""
+          progress: Progress | None = None, pictures: bool | None = True) -> BuildSummary:
+    """Build, validate, store and export the graph, and draw its pictures (:data:`PICTURES`;
+    ``pictures=False`` leaves them out and removes the previous ones, which would be stale;
+    ``None`` does as the previous build in ``build_dir`` did). Unreadable data raises
+    :class:`InputError`, invalid data :class:`InvalidData`; either way, and if the build fails
+    or is interrupted midway, ``build_dir`` keeps its previous outputs whole."""
     step = progress or _quiet
     step("reading the curated data")
     # Stamped before reading: a file edited during the build makes the next query rebuild.
     stamps, fingerprint = data_stamps(data_dir), data_fingerprint(data_dir)
+    if pictures is None:
+        pictures = read_manifest(build_dir).get("pictures", True)
     mapped, data = load_quads(data_dir, max_bytes)
     graph = _union_graph(mapped)
     step(f"validating {len(graph):,} triples against the shapes")
     report = _refuse_invalid(validate_graph(graph, mapped.origins, store=lambda: memory_store(data.ntriples)))
     triples, counts = len(graph), graph_counts(graph)
+    drawn = _pictures(mapped.dataset, build_dir, step) if pictures else {}
     del mapped, graph  # a gigabyte at a million triples, not needed to store and export
     step("writing the exports")
     exports = {name: serialize(data, name) for name in BUILD_EXPORTS}
     with build_lock(build_dir):
-        files = _output_files(exports, build_dir)
+        files = _output_files(exports, drawn, build_dir)
         step("loading the store")
         # Every file is staged, and renamed into place only once all of them and the store are
         # ready: a failure or an interrupt midway leaves the previous build whole.
         with staged_files(files):
             store = load_store(build_dir, data.nquads, data.ntriples, fingerprint)
+        for stale in [] if pictures else [build_dir / name for name in PICTURES]:
+            stale.unlink(missing_ok=True)
         summary = BuildSummary(triples, counts, report, [*files, store])
-        write_atomic(build_dir / MANIFEST, _manifest(summary, fingerprint, stamps))
+        write_atomic(build_dir / MANIFEST, _manifest(summary, fingerprint, stamps, pictures))
+        clear_refusal(build_dir)
     return summary
 
 
-def export(format_name: str, data_dir: Path = DATA_DIR) -> bytes:
-    """The validated project graph in one format."""
-    mapped, data = load_quads(data_dir)
-    _refuse_invalid(_report(mapped))
-    return serialize(data, format_name)
+#: The pictures a build draws, by file name: the view of the graph each shows.
+PICTURES = {"coalition.png": "coalition", "timeline.png": "timeline"}
+
+
+def _pictures(dataset: Dataset, build_dir: Path, step: Progress) -> dict[Path, bytes]:
+    from coalition_kg.pictures.render import render
+
+    step("drawing the pictures")
+    return {build_dir / name: render(view, "png", dataset) for name, view in PICTURES.items()}
+
+
+def export(format_name: str, build_dir: Path = BUILD_DIR) -> bytes:
+    """The graph built in ``build_dir`` in one format: the bytes a build writes for the same data."""
+    return serialize(stored(open_store(build_dir)), format_name)
+
+
+def built_dataset(build_dir: Path = BUILD_DIR) -> Dataset:
+    """The graph built in ``build_dir`` as an rdflib dataset, one named graph per source."""
+    dataset = new_dataset()
+    dataset.parse(data=stored(open_store(build_dir)).nquads.decode("utf-8"), format="nquads")
+    return dataset
 
 
 def _report(mapped: Mapped, shapes: Shapes | None = None) -> ValidationReport:
@@ -228,9 +254,9 @@ def build_lock(build_dir: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _output_files(exports: dict[str, bytes], build_dir: Path) -> dict[Path, bytes]:
+def _output_files(exports: dict[str, bytes], pictures: dict[Path, bytes], build_dir: Path) -> dict[Path, bytes]:
     """Every file a build writes, by path; clears the temporaries a killed build left."""
-    files = {build_dir / f"{GRAPH_NAME}.{FORMATS[name][1]}": data for name, data in exports.items()}
+    files = {build_dir / f"{GRAPH_NAME}.{FORMATS[name][1]}": data for name, data in exports.items()} | pictures
     files |= {build_dir / "ontology" / name: (ONTOLOGY_DIR / name).read_bytes() for name in ONTOLOGY_FILES}
     files[build_dir / CATALOG_FILE] = catalog_turtle()
     files[build_dir / CONTEXT_FILE] = context_document()
@@ -239,8 +265,9 @@ def _output_files(exports: dict[str, bytes], build_dir: Path) -> dict[Path, byte
     return files
 
 
-def _manifest(summary: BuildSummary, fingerprint: str, stamps: str) -> bytes:
-    manifest = {"fingerprint": fingerprint, "stamps": stamps, "triples": summary.triples, "counts": summary.counts}
+def _manifest(summary: BuildSummary, fingerprint: str, stamps: str, pictures: bool) -> bytes:
+    manifest = {"fingerprint": fingerprint, "stamps": stamps, "triples": summary.triples, "counts": summary.counts,
+                "pictures": pictures}
     return (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()
 
 

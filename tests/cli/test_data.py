@@ -12,8 +12,10 @@ from pathlib import Path
 from click.testing import CliRunner
 from rdflib import Dataset, Graph
 
+from coalition_kg import pipeline
 from coalition_kg.cli import main
 from coalition_kg.core.paths import DATA_DIR
+from coalition_kg.pictures.render import render
 
 BIN = Path(sys.executable).parent / "coalition-kg"
 BUILD_SUMMARY = (
@@ -46,9 +48,22 @@ def test_build_prints_the_summary_and_writes_the_outputs(tmp_path):
     assert result.exit_code == 0
     assert result.output == BUILD_SUMMARY
     names = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file() and "store-" not in str(p))
-    assert names == [".lock", "coalition.jsonld", "coalition.nq", "coalition.trig", "coalition.ttl", "context.jsonld",
-                     "manifest.json", "ontology/coalition.ttl", "ontology/shapes.ttl", "queries.ttl"]
+    assert names == [".lock", "coalition.jsonld", "coalition.nq", "coalition.png", "coalition.trig", "coalition.ttl",
+                     "context.jsonld", "manifest.json", "ontology/coalition.ttl", "ontology/shapes.ttl", "queries.ttl",
+                     "timeline.png"]
     assert len(Graph().parse(tmp_path / "coalition.ttl")) == 527
+    dataset = pipeline.built_dataset(tmp_path)
+    for view in ("coalition", "timeline"):
+        assert (tmp_path / f"{view}.png").read_bytes() == render(view, "png", dataset)
+
+
+def test_a_build_without_pictures_removes_the_stale_ones(tmp_path):
+    assert run("build", "--out", str(tmp_path)).exit_code == 0
+    assert (tmp_path / "coalition.png").exists() and (tmp_path / "timeline.png").exists()
+    result = run("build", "--no-pictures", "--out", str(tmp_path))
+    assert (result.exit_code, result.output) == (0, BUILD_SUMMARY)
+    assert not (tmp_path / "coalition.png").exists() and not (tmp_path / "timeline.png").exists()
+    assert json.loads((tmp_path / "manifest.json").read_text())["pictures"] is False
 
 
 def test_build_refuses_invalid_data_and_leaves_the_build_as_it_was(tmp_path):

@@ -7,16 +7,26 @@ from pathlib import Path
 
 import click
 
-from coalition_kg.cli.options import EXIT_INVALID, EXIT_OK, fail, max_size_option
+from coalition_kg.cli.options import (
+    EXIT_INVALID,
+    EXIT_OK,
+    build_dir_argument,
+    build_dir_option,
+    fail,
+    max_size_option,
+)
 from coalition_kg.cli.progress import progress_steps
 
 
 @click.command()
 @click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None, help="Curated data folder (default: data/).")
 @click.option("--out", "build_dir", type=click.Path(path_type=Path), default=None, help="Output folder (default: build/).")
+@click.option("--pictures/--no-pictures", default=True, show_default=True,
+              help="Draw build/coalition.png and build/timeline.png; --no-pictures, for graphs too large to draw, "
+                   "removes the previous ones instead of leaving them stale.")
 @max_size_option
-def build(data_dir: Path | None, build_dir: Path | None, max_bytes: int) -> None:
-    """Build the graph from data/, validate it, write the store and the exports to build/.
+def build(data_dir: Path | None, build_dir: Path | None, pictures: bool, max_bytes: int) -> None:
+    """Build the graph from data/, validate it, write the store, the exports and the pictures to build/.
 
     On a terminal, each step is shown as it runs.
     """
@@ -25,7 +35,7 @@ def build(data_dir: Path | None, build_dir: Path | None, max_bytes: int) -> None
     try:
         with progress_steps() as progress:
             summary = api.build(data_dir or pipeline.DATA_DIR, build_dir or pipeline.BUILD_DIR, max_bytes=max_bytes,
-                                progress=progress)
+                                progress=progress, pictures=pictures)
     except pipeline.InvalidData as invalid:
         click.echo(invalid.report.to_text(), err=True)
         fail("the data does not conform to the shapes; build/ is unchanged", EXIT_INVALID)
@@ -79,24 +89,25 @@ def validate(files: tuple[Path, ...], output_format: str, shapes_file: Path | No
     show_default=True,
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="File to write (default: standard output).")
-def export(format_name: str, output: Path | None) -> None:
-    """Export the validated graph as Turtle, TriG, N-Quads, N-Triples or JSON-LD."""
-    from coalition_kg import api, pipeline
+@build_dir_option
+def export(format_name: str, output: Path | None, build_dir: Path | None) -> None:
+    """Export the validated graph as Turtle, TriG, N-Quads, N-Triples or JSON-LD.
+
+    The graph is the one queries answer from: rebuilt first if data/ changed; while data/ does
+    not validate, the last good build, with a warning.
+    """
+    from coalition_kg import api
     from coalition_kg.core.atomic import write_atomic
 
     try:
-        data = api.export(format_name)
-    except pipeline.InvalidData as invalid:
-        click.echo(invalid.report.to_text(), err=True)
-        fail("the data does not conform to the shapes; nothing exported", EXIT_INVALID)
-    except pipeline.InputError as error:
+        data = api.export(format_name, **build_dir_argument(build_dir))
+    except api.user_errors() as error:
         fail(str(error))
-    else:
-        if output is None:
-            sys.stdout.buffer.write(data)
-            return
-        try:
-            write_atomic(output, data)
-        except OSError as error:
-            fail(f"{output}: cannot be written ({error.strerror}); expected a file path in a writable folder")
-        click.echo(f"wrote {output} ({len(data)} bytes)", err=True)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        return
+    try:
+        write_atomic(output, data)
+    except OSError as error:
+        fail(f"{output}: cannot be written ({error.strerror}); expected a file path in a writable folder")
+    click.echo(f"wrote {output} ({len(data)} bytes)", err=True)

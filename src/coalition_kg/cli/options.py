@@ -118,3 +118,20 @@ def print_answer(run: Callable[[], Answer | GraphAnswer], format_name: str, wide
 def shows_names(format_name: str) -> bool:
     """Whether answers in ``format_name`` show the names of IRIs (the tables for people)."""
     return format_name in ("table", "md")
+
+
+def show_warnings_as_lines() -> None:
+    """The warnings the program gives its users (such as an answer from the last good build while
+    data/ does not validate) as one ``warning: ...`` line each on standard error; the warnings
+    libraries give their developers as Python shows them."""
+    import warnings
+
+    library_warnings = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None) -> None:
+        if issubclass(category, UserWarning):
+            click.echo(f"warning: {message}", err=True)
+        else:
+            library_warnings(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show

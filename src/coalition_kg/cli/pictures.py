@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from coalition_kg.cli.options import fail, max_size_option
+from coalition_kg.cli.options import build_dir_argument, build_dir_option, fail, max_size_option
 
 
 @click.command()
@@ -21,16 +21,20 @@ from coalition_kg.cli.options import fail, max_size_option
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="File to write (default: standard output).")
 @click.option("--metrics", is_flag=True, help="Print degree and betweenness centrality and the connected components of the view.")
-@click.option("--input", "source", type=click.Path(path_type=Path), default=None, help="Draw a TriG or N-Quads export instead of data/.")
+@click.option("--input", "source", type=click.Path(path_type=Path), default=None,
+              help="Draw a TriG or N-Quads export instead of the built graph.")
+@build_dir_option
 @max_size_option
-def graph(view: str, format_name: str | None, output: Path | None, metrics: bool, source: Path | None, max_bytes: int) -> None:
+def graph(view: str, format_name: str | None, output: Path | None, metrics: bool, source: Path | None,
+          build_dir: Path | None, max_bytes: int) -> None:
     """Draw a view of the graph, or measure it (--metrics).
 
     Pictures (PNG, SVG), network files for Gephi or Cytoscape (GraphML, GEXF), node-link
     JSON, Graphviz DOT, or one self-contained interactive HTML page. The timeline view is
-    a chart: PNG or SVG.
+    a chart: PNG or SVG. The graph is the validated one that queries answer from.
     """
-    from coalition_kg import pipeline
+    from coalition_kg.api import validated_dataset
+    from coalition_kg.api import user_errors
     from coalition_kg.core.atomic import write_atomic
     from coalition_kg.core.inputfiles import InputError
     from coalition_kg.pictures.metrics import view_metrics
@@ -43,10 +47,10 @@ def graph(view: str, format_name: str | None, output: Path | None, metrics: bool
     if drawing and metrics and output is None:
         fail("--metrics prints its table on standard output; write the drawing to a file with -o FILE")
     try:
-        dataset = load_dataset(source, max_bytes) if source else pipeline.load_project(max_bytes=max_bytes).dataset
+        dataset = load_dataset(source, max_bytes) if source else validated_dataset(**build_dir_argument(build_dir))
         table = view_metrics(view, dataset).to_text() if metrics else ""
         data = render(view, format_for(format_name, output), dataset) if drawing else b""
-    except (GraphInputError, InputError) as error:
+    except (GraphInputError, InputError, *user_errors()) as error:
         fail(str(error))
     if table:
         click.echo(table)

@@ -84,7 +84,7 @@ FACT_KINDS: dict[str, RecordKind] = {
             "mission": MISSION,
             "date": DATE,
         },
-        summary="a resolution, adhesion, signature or ratification concerning a mission",
+        summary="a legal act concerning a mission: a resolution, a state's adhesion, signature or ratification, an agreement",
     ),
     "deployment": RecordKind(
         CKG + "Deployment",
@@ -137,7 +137,7 @@ FACT_KINDS: dict[str, RecordKind] = {
             "place": FieldSpec(SCHEMA + "location", "string"),
             "venue": ref(CKG + "venue"),
         },
-        summary="something that happened: an announcement, a pledge",
+        summary="something that happened concerning a mission: an announcement, a pledge, an arrival, a meeting",
     ),
     "partnership": RecordKind(
         CKG + "Partnership",
@@ -191,6 +191,8 @@ ENTITY_FIELDS: dict[str, FieldSpec] = {
 }
 #: ``org/`` entries say which kind of organization they are.
 ORGANIZATION_KINDS = ("international-organization", "government-body")
+#: How register ids begin: ``state/<ISO 3166-1 alpha-3>``, ``org/<slug>``, ``person/<slug>``, ``mission/<slug>``.
+REGISTER_PREFIXES = ("mission", "state", "org", "person")
 ENTITY_KEYS = ("id", "kind", *ENTITY_FIELDS)
 
 #: Source documents: class and metadata predicates.

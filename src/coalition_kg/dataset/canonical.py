@@ -38,6 +38,15 @@ def canonical(quads: Quads) -> Canonical:
     return Canonical(_sorted_lines(set(nquads.split(b"\n"))), _sorted_lines(set(ntriples.split(b"\n"))))
 
 
+def stored(store: pyoxigraph.Store) -> Canonical:
+    """What a store built from canonical data holds (each source's graph, and their union in the
+    default graph), in canonical form again: the same bytes the build loaded it from."""
+    named = (quad for quad in store if not isinstance(quad.graph_name, pyoxigraph.DefaultGraph))
+    nquads = pyoxigraph.serialize(named, format=RdfFormat.N_QUADS)
+    ntriples = store.dump(format=RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph())
+    return Canonical(_sorted_lines(set(nquads.split(b"\n"))), _sorted_lines(set(ntriples.split(b"\n"))))
+
+
 def union_ntriples(quads: Quads) -> bytes:
     """The triples of ``quads`` as N-Triples, graph names dropped, in no particular order and
     with repeats: enough to load a store, quicker than :func:`canonical`."""

@@ -27,7 +27,7 @@ from rdflib.exceptions import ParserError
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from coalition_kg.core.inputfiles import MAX_INPUT_BYTES, InputError, Location, clip, line_of_offset, read_text
-from coalition_kg.dataset.rdfize import Mapped, Origins, new_dataset
+from coalition_kg.dataset.rdfize import Mapped, Origins, new_dataset, rdf11_term
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def read_rdf_files(paths: Sequence[Path], max_bytes: int = MAX_INPUT_BYTES) -> M
         parsed = new_dataset()
         text = parse_rdf_file(path, parsed, max_bytes)
         locate_nodes(str(path), text, parsed, origins)
-        quads.extend(parsed.quads())
+        quads.extend((s, p, rdf11_term(o), g) for s, p, o, g in parsed.quads())
     return Mapped(quads, origins)
 
 

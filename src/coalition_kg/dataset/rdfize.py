@@ -93,6 +93,17 @@ class _NamedGraph:
         self.quads.append((*triple, self.name))
 
 
+def rdf11_term(term: Node) -> Node:
+    """``term`` as the mapping writes it. In RDF 1.1 a literal without a datatype is an
+    ``xsd:string``, and Oxigraph gives it back as one; rdflib keeps ``"MSSM"`` and
+    ``"MSSM"^^xsd:string`` apart, so that a graph holding both would count two values where RDF
+    has one. Every literal that reaches rdflib from elsewhere (the built store, an RDF file) is
+    written the mapping's way, plain."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
+
+
 def new_dataset() -> Dataset:
     """An empty dataset whose default graph is the union of its named graphs, prefixes bound."""
     return bound(Dataset(default_union=True))

@@ -1,4 +1,6 @@
-"""What a build was made from: the manifest in the build folder, and whether the build is current.
+"""What a build was made from: the manifest in the build folder, and whether the build is current;
+and the data a build refused, so that queries answer from the last good build without
+validating the same refused data again and again.
 
 Standard library only: the query path checks freshness before every local answer.
 """
@@ -9,9 +11,11 @@ import hashlib
 import json
 from pathlib import Path
 
+from coalition_kg.core.atomic import write_atomic
 from coalition_kg.core.paths import BUILD_DIR, DATA_DIR, ONTOLOGY_DIR, ONTOLOGY_FILES
 
 MANIFEST = "manifest.json"
+REFUSED = "refused.json"
 
 
 def _inputs(data_dir: Path) -> list[Path]:
@@ -57,3 +61,25 @@ def is_current(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR) -> bool:
     if manifest.get("stamps") == data_stamps(data_dir):
         return True
     return manifest.get("fingerprint") == data_fingerprint(data_dir)
+
+
+def record_refusal(build_dir: Path, stamps: str, fingerprint: str, problem: str) -> None:
+    """Note that a build refused the data with these stamps and fingerprint, and why (one line)."""
+    build_dir.mkdir(parents=True, exist_ok=True)
+    record = {"stamps": stamps, "fingerprint": fingerprint, "problem": problem}
+    write_atomic(build_dir / REFUSED, (json.dumps(record, indent=2, sort_keys=True) + "\n").encode())
+
+
+def clear_refusal(build_dir: Path) -> None:
+    (build_dir / REFUSED).unlink(missing_ok=True)
+
+
+def refusal(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR) -> str | None:
+    """Why a build refused the data as it is now, if one did; ``None`` if none has tried it."""
+    try:
+        record = json.loads((build_dir / REFUSED).read_text())
+    except (FileNotFoundError, ValueError):
+        return None
+    if record.get("stamps") == data_stamps(data_dir) or record.get("fingerprint") == data_fingerprint(data_dir):
+        return record.get("problem")
+    return None

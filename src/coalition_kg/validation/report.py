@@ -28,13 +28,16 @@ class ValidationResult:
     shape: str
     file: str | None = None
     line: int | None = None
+    #: How to fix it, when the data tells more than the shape's message: "did you mean state/BRB?"
+    hint: str | None = None
 
     def describe(self) -> str:
         """One line a curator can act on."""
         where = f"{self.file}:{self.line}" if self.file else "(no file)"
         field_part = f" [{self.path}]" if self.path else ""
         value_part = f" (value: {self.value})" if self.value is not None else ""
-        return f"{where}: {self.severity}: {self.focus}{field_part}: {self.message}{value_part}"
+        hint_part = f" — {self.hint}" if self.hint else ""
+        return f"{where}: {self.severity}: {self.focus}{field_part}: {self.message}{value_part}{hint_part}"
 
 
 @dataclass

@@ -28,6 +28,7 @@ from coalition_kg.core.inputfiles import Location
 from coalition_kg.core.namespaces import ID, short_form
 from coalition_kg.dataset.canonical import union_ntriples
 from coalition_kg.dataset.rdfize import Origins
+from coalition_kg.validation.hints import Known, first_difference, typed_ids, with_hints
 from coalition_kg.validation.report import ValidationReport, ValidationResult, shown_value
 from coalition_kg.validation.shape_batches import share_out, with_batched_property_shapes
 from coalition_kg.validation.shapes import SH, Shapes, read_shapes, unusable_shapes
@@ -43,13 +44,14 @@ logging.getLogger("pyshacl-validate").disabled = True
 
 
 def validate_graph(data: Graph, origins: Origins | None = None, shapes: Shapes | None = None,
-                   store: Callable[[], pyoxigraph.Store] | None = None) -> ValidationReport:
+                   store: Callable[[], pyoxigraph.Store] | None = None, known: Known | None = None) -> ValidationReport:
     """Validate ``data`` (one graph: pass the union of a dataset) and locate each result.
 
     pyshacl checks the core shapes; the SPARQL-based constraints run on Oxigraph, on the
     store that ``store`` makes if the caller has the same triples at hand (in its default
     graph); it is made while pyshacl runs. Nothing is fetched: ``owl:imports`` in the data
-    or the shapes are not followed."""
+    or the shapes are not followed. Results get hints (:mod:`.hints`); ``known`` gives the ids
+    of a kind to suggest from, those typed in ``data`` unless given."""
     shapes = shapes or read_shapes()
     core, constraints = _split(shapes)
     origins = origins or Origins()
@@ -58,13 +60,15 @@ def validate_graph(data: Graph, origins: Origins | None = None, shapes: Shapes |
             _prepared(constraint.select, ())  # a broken query is reported as pyshacl would
         with _core_validation(data, core, origins) as core_results:
             oxigraph = store() if store is not None else memory_store(union_ntriples((s, p, o, None) for s, p, o in data))
-            results = {_located(r.severity, r.message, r.focus, r.path, to_rdflib_value(r.value), r.shape, origins)
+            results = {_located(r.severity, r.message, r.focus, r.path, to_rdflib_value(r.value), r.shape, origins,
+                                first_difference(r.value.value, r.within) if r.within is not None else None)
                        for r in evaluate_constraints(oxigraph, constraints)}
             results |= core_results()
     except (ReportableRuntimeError, ParseException, re.error) as error:
         raise unusable_shapes(shapes, error) from None
     # A set: two constraints of one shape can fail on one value (a datatype and a range): say it once.
-    ordered = sorted(results, key=lambda r: (r.file or "", r.line or 0, r.focus, r.path or "", r.message))
+    hinted = with_hints(results, data, shapes.graph, known or typed_ids(data))
+    ordered = sorted(hinted, key=lambda r: (r.file or "", r.line or 0, r.focus, r.path or "", r.message))
     return ValidationReport(ordered)
 
 
@@ -138,7 +142,7 @@ def _pyshacl_results(data: Graph, core: Graph, origins: Origins) -> set[Validati
 
 
 def _located(severity: Node, message: str, focus: str, path: Node | None, value: Node | None, shape: Node,
-             origins: Origins) -> ValidationResult:
+             origins: Origins, hint: str | None = None) -> ValidationResult:
     path_iri = path if isinstance(path, URIRef) else None
     location: Location | None = origins.locate(focus, str(path_iri) if path_iri else None)
     return ValidationResult(
@@ -150,6 +154,7 @@ def _located(severity: Node, message: str, focus: str, path: Node | None, value:
         shape=short_form(str(shape)),
         file=location.file if location else None,
         line=location.line if location else None,
+        hint=hint,
     )
 
 

@@ -18,6 +18,8 @@ import pyoxigraph
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
+from coalition_kg.dataset.rdfize import rdf11_term
+
 SH = Namespace("http://www.w3.org/ns/shacl#")
 _WHERE_GROUP = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _NOT_REWRITABLE = re.compile(r"\b(MINUS|VALUES|SERVICE)\b|\bSELECT\b.*\bSELECT\b", re.IGNORECASE | re.DOTALL)
@@ -47,6 +49,8 @@ class RawResult:
     value: pyoxigraph.NamedNode | pyoxigraph.Literal | pyoxigraph.BlankNode
     shape: URIRef
     message: str
+    #: The text the value must occur in, when the constraint binds it as ``?within``.
+    within: str | None = None
 
 
 def split_shapes(shapes: Graph) -> tuple[Graph, list[SparqlConstraint]]:
@@ -113,7 +117,8 @@ def _raw_result(constraint: SparqlConstraint, solution: pyoxigraph.QuerySolution
     value = solution["value"] if _bound(solution, "value") else focus
     path = URIRef(solution["path"].value) if _bound(solution, "path") else constraint.path
     message = _fill(constraint.messages[0], solution) if constraint.messages else ""
-    return RawResult(constraint.severity, focus.value, path, value, constraint.shape, message)
+    within = solution["within"].value if _bound(solution, "within") else None
+    return RawResult(constraint.severity, focus.value, path, value, constraint.shape, message, within)
 
 
 def _bound(solution: pyoxigraph.QuerySolution, name: str) -> bool:
@@ -134,11 +139,12 @@ def _fill(template: str, solution: pyoxigraph.QuerySolution) -> str:
 
 
 def to_rdflib_value(term) -> Node:
-    """An rdflib term for a pyoxigraph one, for reporting alongside pyshacl's results."""
+    """An rdflib term for a pyoxigraph one, written as the curated data's mapping writes it
+    (a simple literal plain, not ``^^xsd:string``: see :func:`~coalition_kg.dataset.rdfize.rdf11_term`)."""
     if isinstance(term, pyoxigraph.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
+        return rdf11_term(Literal(term.value, datatype=URIRef(term.datatype.value)))
     return URIRef(term.value)
 
 
