@@ -64,7 +64,8 @@ def _seeders(taken: set[int]) -> dict[str, Seeder]:
     def unknown_deployment_kind(rng, documents, _register) -> Seeded:
         doc, fact = _pick(rng, documents, "deployment", taken)
         fact.fields["deployment_kind"] = "tanks"
-        return Seeded("unknown-deployment-kind", doc, fact, "deployment_kind", "'deployment_kind:' must be one concept of the deployment-kind scheme")
+        return Seeded("unknown-deployment-kind", doc, fact, "deployment_kind",
+                      "'deployment_kind:' must be one concept of the deployment-kind scheme")
 
     def instrument_mismatch(rng, documents, _register) -> Seeded:
         doc, fact = _pick(rng, [d for d in documents if d.id.startswith("contributors-")], "membership", taken)

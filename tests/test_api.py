@@ -15,6 +15,7 @@ from pyoxigraph import Literal, NamedNode
 
 from coalition_kg import pipeline
 from coalition_kg import build, export, query, sparql, validate
+from coalition_kg.api import DataNotValidated, validated_dataset
 from coalition_kg.core.namespaces import ID, ONTOLOGY
 from coalition_kg.core.paths import DATA_DIR
 from coalition_kg.queries.catalog import CatalogError, load_query
@@ -252,11 +253,35 @@ def test_parameters_are_keyword_arguments(built: Path) -> None:
 def test_build_validate_and_export_from_python(tmp_path: Path) -> None:
     steps: list[str] = []
     summary = build(DATA_DIR, tmp_path / "build", progress=steps.append)
-    assert (summary.triples, summary.report.conforms) == (527, True)
-    assert steps == ["reading the curated data", "validating 527 triples against the shapes", "writing the exports",
-                     "loading the store"]
+    assert (summary.triples, summary.report.conforms) == (546, True)
+    assert steps == ["reading the curated data", "validating 546 triples against the shapes", "drawing the pictures",
+                     "writing the exports", "loading the store"]
     report = validate(["tests/bad_data/facts_date_impossible.yaml"])
     assert not report.conforms and [r.line for r in report.results] == [16]
     assert validate(["tests/sparql_cases/facts_membership_wrong_instrument.yaml"], incremental=True,
                     build_dir=tmp_path / "build").results[0].focus.endswith("membership/blz-by-jamaica")
     assert export("turtle") == (tmp_path / "build" / "coalition.ttl").read_bytes()
+
+
+def test_while_the_data_does_not_validate_the_last_good_build_answers_with_a_warning(tmp_path: Path, monkeypatch) -> None:
+    data, built = tmp_path / "data", tmp_path / "build"
+    shutil.copytree(DATA_DIR, data)
+    pipeline.build(data, built, pictures=False)
+    good = {"rows": query("members", data_dir=data, build_dir=built).rows(),
+            "turtle": export("turtle", data_dir=data, build_dir=built),
+            "quads": len(validated_dataset(data_dir=data, build_dir=built))}
+    register = data / "register.yaml"
+    register.write_text(register.read_text(encoding="utf-8").replace("wikidata: Q114", "wikidata: 114"), encoding="utf-8")
+    message = (f"{data} changed since the last good build and does not validate (1 violation(s)); answering from the "
+               f"last good build in {built} ('coalition-kg validate' says what is wrong)")
+    with pytest.warns(DataNotValidated) as warned:
+        now = {"rows": query("members", data_dir=data, build_dir=built).rows(),
+               "turtle": export("turtle", data_dir=data, build_dir=built),
+               "quads": len(validated_dataset(data_dir=data, build_dir=built))}
+    assert now == good
+    assert [str(w.message) for w in warned if w.category is DataNotValidated] == [message] * 3
+    assert good["turtle"] == (built / "coalition.ttl").read_bytes()
+    # The refused data is remembered: answering again does not validate it again.
+    monkeypatch.setattr(pipeline, "build", lambda *_args, **_kwargs: pytest.fail("the refused data was rebuilt"))
+    with pytest.warns(DataNotValidated, match="does not validate"):
+        assert query("members", data_dir=data, build_dir=built).rows() == good["rows"]

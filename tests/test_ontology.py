@@ -82,3 +82,27 @@ def test_every_concrete_class_has_a_shape(ontology, shapes):
     classes = {c for c in ontology.subjects(RDF.type, OWL.Class) if str(c).startswith(ONTOLOGY)} - abstract
     targeted = set(shapes.objects(None, SH.targetClass))
     assert sorted(str(c) for c in classes - targeted) == []
+
+
+def test_each_vocabulary_field_allows_exactly_its_scheme_and_every_concept_is_defined(ontology, shapes):
+    for kind in FACT_KINDS.values():
+        for spec in (s for s in kind.fields.values() if s.scheme):
+            scheme = URIRef(concept_iri(spec.scheme, "").rstrip("/"))
+            concepts = set(ontology.subjects(SKOS.inScheme, scheme))
+            (shape,) = {s for s in shapes.subjects(SH.path, URIRef(spec.predicate)) if (s, SH["in"], None) in shapes}
+            assert set(shapes.items(shapes.value(shape, SH["in"]))) == concepts, spec.scheme
+            tops = set(ontology.objects(scheme, SKOS.hasTopConcept))
+            assert tops == {c for c in concepts if (c, SKOS.broader, None) not in ontology}, spec.scheme
+            for concept in concepts:
+                assert len(english(ontology, concept, SKOS.prefLabel)) == 1 and english(ontology, concept, SKOS.definition)
+
+
+def test_the_schemes_hold_what_coalition_reporting_commonly_states(ontology):
+    def slugs(scheme: str) -> set[str]:
+        return {str(c).rsplit("/", 1)[1] for c in ontology.subjects(SKOS.inScheme, URIRef(concept_iri(scheme, "").rstrip("/")))}
+
+    assert {"head-of-government", "prime-minister", "foreign-minister", "defence-minister", "permanent-representative",
+            "force-commander", "police-commissioner"} <= slugs("role")
+    assert {"police", "formed-police-unit", "staff-officers", "medical-team"} <= slugs("deployment-kind")
+    assert {"funder"} <= slugs("partner-role")
+    assert {"memorandum-of-understanding", "status-of-forces-agreement", "mandate-extension"} <= slugs("instrument-kind")

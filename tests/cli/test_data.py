@@ -19,7 +19,7 @@ from coalition_kg.pictures.render import render
 
 BIN = Path(sys.executable).parent / "coalition-kg"
 BUILD_SUMMARY = (
-    "built 527 triples: 1 missions, 8 states, 2 officials, 6 instruments, 7 deployments, 3 statements, 2 sources\n"
+    "built 546 triples: 1 missions, 8 states, 2 officials, 6 instruments, 7 deployments, 3 statements, 2 sources\n"
     "validation: conforms: 0 violation(s), 0 warning(s)\n"
 )
 
@@ -51,7 +51,7 @@ def test_build_prints_the_summary_and_writes_the_outputs(tmp_path):
     assert names == [".lock", "coalition.jsonld", "coalition.nq", "coalition.png", "coalition.trig", "coalition.ttl",
                      "context.jsonld", "manifest.json", "ontology/coalition.ttl", "ontology/shapes.ttl", "queries.ttl",
                      "timeline.png"]
-    assert len(Graph().parse(tmp_path / "coalition.ttl")) == 527
+    assert len(Graph().parse(tmp_path / "coalition.ttl")) == 546
     dataset = pipeline.built_dataset(tmp_path)
     for view in ("coalition", "timeline"):
         assert (tmp_path / f"{view}.png").read_bytes() == render(view, "png", dataset)
@@ -104,10 +104,10 @@ def test_validate_an_unreadable_file_exits_2_with_one_line(tmp_path):
 
 
 def test_export_writes_each_format(tmp_path):
-    # The union holds 527 distinct triples; 26 of them are stated by both sources, so 553 quads.
-    for format_name, rdflib_format, statements in [("turtle", "turtle", 527), ("ntriples", "nt", 527),
-                                                   ("trig", "trig", 553), ("nquads", "nquads", 553),
-                                                   ("jsonld", "json-ld", 553)]:
+    # The union holds 546 distinct triples; 26 of them are stated by both sources, so 572 quads.
+    for format_name, rdflib_format, statements in [("turtle", "turtle", 546), ("ntriples", "nt", 546),
+                                                   ("trig", "trig", 572), ("nquads", "nquads", 572),
+                                                   ("jsonld", "json-ld", 572)]:
         target = tmp_path / f"graph.{format_name}"
         result = run("export", "--format", format_name, "-o", str(target))
         assert result.exit_code == 0
@@ -118,4 +118,11 @@ def test_export_writes_each_format(tmp_path):
 def test_the_console_script_exports_turtle_to_standard_output():
     completed = subprocess.run([str(BIN), "export"], capture_output=True, check=True)
     graph = Graph().parse(data=completed.stdout, format="turtle")
-    assert len(graph) == 527
+    assert len(graph) == 546
+
+
+def test_export_gives_the_bytes_the_build_wrote(built: Path):
+    for format_name, suffix in [("turtle", "ttl"), ("trig", "trig"), ("nquads", "nq"), ("jsonld", "jsonld")]:
+        completed = subprocess.run([str(BIN), "export", "--format", format_name, "--build-dir", str(built)],
+                                   capture_output=True, check=True)
+        assert completed.stdout == (built / f"coalition.{suffix}").read_bytes(), format_name

@@ -30,7 +30,7 @@ def test_the_format_follows_the_suffix_and_json_goes_to_standard_output(tmp_path
     assert (tmp_path / "t.svg").read_text().startswith("<?xml")
     result = run("--view", "provenance", "--format", "json")
     assert result.exit_code == 0
-    assert len(json.loads(result.stdout)["edges"]) == 23
+    assert len(json.loads(result.stdout)["edges"]) == 25
 
 
 def test_metrics_print_a_table_and_can_go_with_a_drawing(tmp_path: Path):

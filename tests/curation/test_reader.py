@@ -24,14 +24,14 @@ def header(extra: str = "") -> str:
 
 def test_the_project_data_reads_into_a_register_and_two_sources():
     curation = read_data_dir(DATA_DIR)
-    assert len(curation.register.entities) == 16
+    assert len(curation.register.entities) == 18
     assert [source.id for source in curation.sources] == ["000_f53fdc1be9ced35d", "004_488f5bce62634bfc"]
-    assert [len(source.facts) for source in curation.sources] == [20, 25]
+    assert [len(source.facts) for source in curation.sources] == [20, 26]
     first = curation.sources[0].facts[0]
     assert (first.kind, first.ref, first.location) == (
-        "name", "name/mss-haiti-mssm", Location(str(DATA_DIR / "facts" / "000_f53fdc1be9ced35d.yaml"), 14))
+        "name", "name/mss-haiti-mssm", Location(str(DATA_DIR / "facts" / "000_f53fdc1be9ced35d.yaml"), 35))
     assert first.values["label"].text == "MSSM"
-    assert first.values["label"].line == 17
+    assert first.values["label"].line == 38
 
 
 def test_organizations_take_their_kind_from_the_register_entry():

@@ -37,7 +37,7 @@ def test_the_table_lists_every_node_and_the_components(project):
 def test_the_provenance_view_centres_on_its_two_sources(project):
     metrics = view_metrics("provenance", project.dataset)
     assert [(node.node, node.degree) for node in metrics.nodes[:2]] == [
-        ("source/004_488f5bce62634bfc", 12),
+        ("source/004_488f5bce62634bfc", 14),
         ("source/000_f53fdc1be9ced35d", 11),
     ]
     assert len(metrics.components) == 1

@@ -161,8 +161,8 @@ def test_entities_view_holds_entities_and_facts_but_no_sources_or_evidence(datas
         "membership", "instrument", "deployment", "statement", "post", "event", "partnership",
         "ordinal-claim", "count-claim", "name",
     }  # fmt: skip
-    assert graph.number_of_nodes() == 55
-    assert graph.number_of_edges() == 93
+    assert graph.number_of_nodes() == 58
+    assert graph.number_of_edges() == 97
     assert edges_of(graph)[("membership/jam-mss-haiti", "instrument/jam-adhesion", "ckg:joinedBy")] == {
         "label": "ckg:joinedBy",
         "sources": A004,
@@ -179,7 +179,7 @@ def test_provenance_view_links_each_source_to_what_it_speaks_about(dataset):
         for node in (MISSION, "org/pnh", "org/un", "person/bernardo-arevalo", "state/BLZ", "state/GTM", "state/HTI")
         + ("state/JAM", "state/KEN", "state/SLV", "state/USA")
     }
-    assert len(edges) == 23
+    assert len(edges) == 25
     assert edges[(A004, "state/GTM", "about")] == {
         "relation": "about",
         "label": "8 facts",

@@ -121,7 +121,7 @@ def test_an_update_is_refused_locally_and_remotely(sink, loaded_oxigraph: Oxigra
         assert str(error.value) == (
             f"this is a SPARQL update ({keyword}); only read-only queries run here: SELECT, ASK, CONSTRUCT or DESCRIBE"
         )
-    assert sparql(COUNT, endpoint=loaded_oxigraph.query).rows() == before == [{"n": 527}]
+    assert sparql(COUNT, endpoint=loaded_oxigraph.query).rows() == before == [{"n": 546}]
     assert sparql(COUNT, build_dir=built).rows() == before
     assert connections == []
 
@@ -138,7 +138,7 @@ def test_an_update_hidden_by_escapes_or_after_a_query_does_not_run(loaded_oxigra
     assert (str(local.value), str(remote.value)) == (
         f"invalid SPARQL: {expected}", f"{loaded_oxigraph.query}: HTTP error 400: {expected}"
     )
-    assert sparql(COUNT, endpoint=loaded_oxigraph.query).rows() == [{"n": 527}]
+    assert sparql(COUNT, endpoint=loaded_oxigraph.query).rows() == [{"n": 546}]
 
 
 def test_the_sparql_command_refuses_an_update() -> None:

@@ -40,7 +40,7 @@ def test_the_default_graph_there_is_the_union_once(loaded_oxigraph: OxigraphServ
     count = "SELECT (COUNT(*) AS ?n) WHERE { %s }"
     in_default = sparql(count % "?s ?p ?o", endpoint=loaded_oxigraph.query).rows()
     in_graphs = sparql(count % "GRAPH ?g { ?s ?p ?o }", endpoint=loaded_oxigraph.query).rows()
-    assert (in_default, in_graphs) == ([{"n": 527}], [{"n": 553}])
+    assert (in_default, in_graphs) == ([{"n": 546}], [{"n": 572}])
 
 
 def test_ad_hoc_queries_of_every_form(loaded_oxigraph: OxigraphServer, built: Path) -> None:

@@ -33,8 +33,7 @@ def graph(view: str, format_name: str | None, output: Path | None, metrics: bool
     JSON, Graphviz DOT, or one self-contained interactive HTML page. The timeline view is
     a chart: PNG or SVG. The graph is the validated one that queries answer from.
     """
-    from coalition_kg.api import validated_dataset
-    from coalition_kg.api import user_errors
+    from coalition_kg.api import user_errors, validated_dataset
     from coalition_kg.core.atomic import write_atomic
     from coalition_kg.core.inputfiles import InputError
     from coalition_kg.pictures.metrics import view_metrics

@@ -84,7 +84,8 @@ FACT_KINDS: dict[str, RecordKind] = {
             "mission": MISSION,
             "date": DATE,
         },
-        summary="a legal act concerning a mission: a resolution, a state's adhesion, signature or ratification, an agreement",
+        summary="a legal act concerning a mission: a resolution, a state's adhesion, signature or ratification, "
+                "an agreement",
     ),
     "deployment": RecordKind(
         CKG + "Deployment",

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 
 from coalition_kg.core.namespaces import short_form
@@ -81,7 +81,8 @@ class KindGuide:
             lines += textwrap.wrap(entry.meaning, _WIDTH, initial_indent=indent, subsequent_indent=indent)
         for entry in self.fields:
             if entry.scheme:
-                lines += ["", f"{entry.name}: one of the {entry.scheme} scheme", *_concept_lines(self.vocabularies[entry.scheme])]
+                lines += ["", f"{entry.name}: one of the {entry.scheme} scheme"]
+                lines += _concept_lines(self.vocabularies[entry.scheme])
         return "\n".join(lines) + "\n"
 
 
@@ -197,7 +198,8 @@ class _Model:
         for entry in fields:
             if entry.scheme:
                 shape = self._property_shape(shapes, URIRef(specs[entry.name].predicate))
-                vocabularies[entry.scheme] = [self._concept(c) for c in Collection(self.shapes, self.shapes.value(shape, SH["in"]))]
+                allowed = Collection(self.shapes, self.shapes.value(shape, SH["in"]))
+                vocabularies[entry.scheme] = [self._concept(concept) for concept in allowed]
         return vocabularies
 
     def _concept(self, iri: URIRef) -> Concept:
@@ -288,5 +290,6 @@ def _term_value(spec: FieldSpec) -> str:
 
 
 def _english(graph: Graph, subject, predicate) -> str | None:
-    texts = sorted(str(o) for o in graph.objects(subject, predicate) if isinstance(o, Literal) and o.language in ("en", None))
+    texts = sorted(str(o) for o in graph.objects(subject, predicate)
+                   if isinstance(o, Literal) and o.language in ("en", None))
     return texts[0] if texts else None

@@ -85,7 +85,8 @@ def _hint(result: ValidationResult, data: Graph, shapes: Graph, ids: Callable[[s
         return None
     allowed = _allowed(shapes, result.shape)
     if allowed is not None:
-        suggestion = _closest(result.value, [short_form(str(concept)) for concept in allowed])
+        concepts = [short_form(str(concept)) for concept in allowed]
+        suggestion = _closest(result.value, concepts) if result.value not in concepts else None
         return _Hint(f"did you mean {suggestion.split('/', 1)[1]}?") if suggestion else None
     if (URIRef(ID + result.value), RDF.type, None) in data:
         return None
@@ -136,4 +137,4 @@ def first_difference(quoted: str, text: str) -> str | None:
 
 
 def _character(character: str) -> str:
-    return f"'{character}' (U+{ord(character):04X} {unicodedata.name(character, 'unnamed character')})"
+    return f"{character!r} (U+{ord(character):04X} {unicodedata.name(character, 'unnamed character')})"

@@ -131,7 +131,8 @@ def _about(store: pyoxigraph.Store, register: Graph, nodes: set[URIRef], replace
     predicate = f"<{only}>" if only is not None else "?p"
     query = f"""CONSTRUCT {{ ?node {predicate} ?o }} WHERE {{ VALUES ?node {{ {_values(nodes)} }}
         GRAPH ?g {{ ?node {predicate} ?o }} {_exclude(replaced)} }}"""
-    built = [(to_rdflib_value(t.subject), to_rdflib_value(t.predicate), to_rdflib_value(t.object)) for t in store.query(query)]
+    built = [(to_rdflib_value(t.subject), to_rdflib_value(t.predicate), to_rdflib_value(t.object))
+             for t in store.query(query)]
     return built + [triple for node in nodes for triple in register.triples((node, only, None))]
 
 
