@@ -46,15 +46,20 @@ class Project:
         """The README's step ``number`` says ``wording``: the test does what the README says."""
         assert re.search(rf"^{number}\. .*?{re.escape(wording)}", STEPS, re.S | re.M), wording
 
-    def add_the_article(self) -> Path:
+    def add_the_article(self, draft: bool = False) -> Path:
         self.step(1, "Put the article's text in `data/sources/<id>.txt`.")
         shutil.copy(ARTICLE / f"{SOURCE}.txt", self.folder / "data" / "sources" / f"{SOURCE}.txt")
-        self.step(2, "Add the entities it names that are new to `data/register.yaml`")
+        facts = self.folder / "data" / "facts" / f"{SOURCE}.yaml"
+        if draft:
+            self.step(2, "`coalition-kg propose data/sources/<id>.txt -o data/facts/<id>.yaml` drafts the facts file")
+            drafted = self.run("propose", f"data/sources/{SOURCE}.txt", "-o", f"data/facts/{SOURCE}.yaml")
+            assert drafted.returncode == 0, drafted.stderr
+            assert "state/BRB" in facts.read_text(encoding="utf-8")  # a new register entry, for the curator to add
+        self.step(3, "Add the entities it names that are new to `data/register.yaml`")
         register = self.folder / "data" / "register.yaml"
         register.write_text(register.read_text(encoding="utf-8") + (ARTICLE / "register_additions.yaml").read_text(
             encoding="utf-8"), encoding="utf-8")
-        self.step(3, "Write `data/facts/<id>.yaml`")
-        facts = self.folder / "data" / "facts" / f"{SOURCE}.yaml"
+        self.step(4, "Finish `data/facts/<id>.yaml`")  # the curator's reviewed file
         shutil.copy(ARTICLE / f"{SOURCE}.yaml", facts)
         return facts
 
@@ -74,14 +79,14 @@ def project(tmp_path: Path) -> Project:
 
 
 def incremental_and_full(project: Project, *extra: str) -> tuple[subprocess.CompletedProcess, ...]:
-    project.step(4, "`coalition-kg validate --incremental data/facts/<id>.yaml`")
+    project.step(5, "`coalition-kg validate --incremental data/facts/<id>.yaml`")
     facts = f"data/facts/{SOURCE}.yaml"
     return (project.run("validate", "--incremental", facts, *extra), project.run("validate", "--incremental", facts,
             "data/register.yaml"), project.run("validate"))
 
 
 def test_a_new_article_with_new_register_entries_and_a_restated_fact_validates_and_builds(project: Project):
-    facts = project.add_the_article()
+    facts = project.add_the_article(draft=True)
     # Article 000 states the MSSM name too; the new article restates it under the same id.
     assert "  - id: mss-haiti-mssm\n    kind: name" in facts.read_text(encoding="utf-8")
     incremental, with_register, full = incremental_and_full(project)
@@ -89,7 +94,7 @@ def test_a_new_article_with_new_register_entries_and_a_restated_fact_validates_a
     assert (with_register.returncode, with_register.stdout) == (0, CONFORMS)
     assert (full.returncode, full.stdout) == (0, CONFORMS)
 
-    project.step(5, "`coalition-kg build` checks everything")
+    project.step(6, "`coalition-kg build` checks everything")
     pictures_before = (project.folder / "build" / "coalition.png").read_bytes()
     built = project.run("build")
     assert (built.returncode, built.stdout) == (0, (

@@ -19,7 +19,7 @@ def test_propose_writes_the_draft_to_a_file_and_says_so(tmp_path):
     out = tmp_path / "draft.yaml"
     result = CliRunner().invoke(main, ["propose", str(ARTICLE), "-o", str(out)])
     assert result.exit_code == 0
-    assert result.stderr == (f"proposed 26 facts from {ARTICLE} (3 to decide, 1 new register entries); wrote {out}\n")
+    assert result.stderr == (f"proposed 26 facts from {ARTICLE} (2 to decide, 0 new register entries); wrote {out}\n")
     text = out.read_text(encoding="utf-8")
     assert text.startswith(f"# Draft facts proposed by `coalition-kg propose` from {ARTICLE}, for a curator to review.\n")
     assert "  - id: gtm-adhesion\n    kind: instrument\n    instrument_kind: adhesion\n" in text

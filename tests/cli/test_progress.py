@@ -12,9 +12,9 @@ import pytest
 
 from coalition_kg.core.paths import DATA_DIR
 
-BUILD_STEPS = ["reading the curated data", "validating 527 triples against the shapes", "writing the exports",
-               "loading the store"]
-SUMMARY = "built 527 triples: 1 missions, 8 states, 2 officials, 6 instruments, 7 deployments, 3 statements, 2 sources"
+BUILD_STEPS = ["reading the curated data", "validating 546 triples against the shapes", "drawing the pictures",
+               "writing the exports", "loading the store"]
+SUMMARY = "built 546 triples: 1 missions, 8 states, 2 officials, 6 instruments, 7 deployments, 3 statements, 2 sources"
 
 
 def command(*args: str) -> list[str]:

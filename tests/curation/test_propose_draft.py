@@ -93,11 +93,16 @@ def test_the_accepted_draft_validates(tmp_path, draft_004):
     (data / "facts" / "004_488f5bce62634bfc.yaml").write_text(draft_004.to_yaml(), encoding="utf-8")
     header = draft_004.to_yaml().split("\nsource:")[0]
     entries = [line[1:] for line in header.splitlines() if line.startswith(("#  - id:", "#    "))]
-    assert [e.ref for e in draft_004.new_entities] == ["org/minex"]
+    # The register has the ministry the article calls Minex (org/gtm-foreign-ministry): nothing is new.
+    assert [e.ref for e in draft_004.new_entities] == []
     with (data / "register.yaml").open("a", encoding="utf-8") as register:
         register.write("\n".join(entries) + "\n")
     report = pipeline.validate_files([data / "register.yaml", *sorted((data / "facts").glob("*.yaml"))])
-    assert report.to_text() == "conforms: 0 violation(s), 0 warning(s)"
+    # The curated pledge event names its venue, the UN General Assembly; the draft does not, so
+    # that register entry is mentioned by no fact: a warning, not a violation.
+    assert report.to_text() == (
+        f"{data / 'register.yaml'}:64: Warning: org/unga: This register entry is not mentioned by any fact. "
+        "(value: org/unga)\nconforms: 0 violation(s), 1 warning(s)")
 
 
 def test_a_quote_whose_sentence_names_no_speaker_is_flagged_with_an_empty_speaker(draft_gulf):
