@@ -15,12 +15,12 @@ if TYPE_CHECKING:
     from coalition_kg.validation.report import ValidationReport
 
 
-def incremental(build_dir: Path, new_source: Path) -> ValidationReport:
-    """Validate one new facts file into the graph built in ``build_dir``, as
-    ``coalition-kg validate --incremental NEW_FILE`` does."""
+def incremental(build_dir: Path, new_source: Path, data_dir: Path) -> ValidationReport:
+    """Validate one new facts file into the graph built in ``build_dir`` from ``data_dir`` (whose
+    register the new facts name), as ``coalition-kg validate --incremental NEW_FILE`` does."""
     from coalition_kg.pipeline import validate_increment
 
-    return validate_increment([new_source], build_dir)
+    return validate_increment([new_source], build_dir, data_dir=data_dir)
 
 
 def ingest_project(data_dir: str, build_dir: str, nquads: str, ntriples: str) -> Iterator[Result]:
@@ -84,8 +84,8 @@ def seeded_errors_check(report, expected, data_dir: Path) -> str:
     return f"MISMATCH: {len(missing)} seeded errors not found, {len(unexpected)} unexpected results"
 
 
-def validate_incremental(build_dir: str, new_source: str) -> Iterator[Result]:
-    seconds, report = timed(lambda: incremental(Path(build_dir), Path(new_source)))
+def validate_incremental(build_dir: str, new_source: str, data_dir: str) -> Iterator[Result]:
+    seconds, report = timed(lambda: incremental(Path(build_dir), Path(new_source), Path(data_dir)))
     yield result(seconds, report.summary())
 
 

@@ -111,7 +111,7 @@ def steps(data: ScaleData, settings: Settings) -> list[Step]:
         Step("full validation", "project", "validate/project", {"data_dir": str(data.seeded)}),
         Step("full validation", "pyshacl", "validate/pyshacl", {"data_dir": str(data.seeded)}),
         Step("incremental validation", "project", "validate-incremental/project",
-             {"build_dir": str(data.full_build), "new_source": str(data.new_source)}),
+             {"build_dir": str(data.full_build), "new_source": str(data.new_source), "data_dir": str(data.clean)}),
         # The project's query layer and pyoxigraph take turns in one process: see timing.alternating.
         Step("query", "project", "query/side-by-side", {"build_dir": str(data.ingest_build), **queries}),
         Step("query", "rdflib", "query/rdflib", {"nquads": str(data.nquads), **queries}),
