@@ -119,9 +119,9 @@ def test_service_description_and_void(served):
     _, _, body = get(f"{served}/.well-known/void", "application/n-triples")
     graph = rdflib.Graph().parse(data=body, format="nt")
     dataset = rdflib.URIRef("https://w3id.org/coalition-kg/dataset")
-    assert int(graph.value(dataset, void.triples)) == 527
+    assert int(graph.value(dataset, void.triples)) == 546
     per_graph = {str(graph.value(s, sd.name)): int(graph.value(s, void.triples)) for s in graph.objects(dataset, void.subset)}
-    assert per_graph["https://w3id.org/coalition-kg/id/source/004_488f5bce62634bfc"] == 281
+    assert per_graph["https://w3id.org/coalition-kg/id/source/004_488f5bce62634bfc"] == 292
     classes = {str(graph.value(p, void["class"])): int(graph.value(p, void.entities)) for p in graph.objects(dataset, void.classPartition)}
     assert classes["https://w3id.org/coalition-kg/ontology#State"] == 8
 
@@ -129,7 +129,7 @@ def test_service_description_and_void(served):
 def test_healthz_names_the_build(served, built):
     status, _, body = get(f"{served}/healthz")
     manifest = json.loads((built / "manifest.json").read_text())
-    assert status == 200 and json.loads(body) == {"status": "ok", "fingerprint": manifest["fingerprint"], "triples": 527}
+    assert status == 200 and json.loads(body) == {"status": "ok", "fingerprint": manifest["fingerprint"], "triples": 546}
 
 
 @pytest.mark.parametrize(("query", "accept", "status", "message"), [
