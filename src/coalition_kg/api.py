@@ -205,8 +205,8 @@ def validate(
     shapes (the project's, or those of ``shapes_file``); with ``incremental``, check the
     curated facts files ``paths`` against the graph built in ``build_dir``, looking only at
     their neighbourhood, with the register of ``data_dir`` unless ``paths`` holds one (the
-    verdict is the one a full validation of the same data gives). The report has ``conforms``, ``results`` (file, line, field, message,
-    value), ``to_text()`` and ``to_json()``. Files over ``max_bytes`` (64 MiB by default) are
+    verdict is the one a full validation of the same data gives). The report has ``conforms``,
+    ``results`` (file, line, field, message, value, hint), ``to_text()`` and ``to_json()``. Files over ``max_bytes`` (64 MiB by default) are
     refused unread; ``progress`` is called with the name of each step as it starts."""
     from coalition_kg import pipeline
 
