@@ -20,9 +20,9 @@ def test_push_by_the_graph_store_found_from_the_query_endpoint(oxigraph: Oxigrap
     assert result.stdout == (
         f"pushed to {oxigraph.store} (Graph Store Protocol, 4 requests):\n"
         f"    217 triples  graph <{SOURCE}000_f53fdc1be9ced35d>\n"
-        f"    281 triples  graph <{SOURCE}004_488f5bce62634bfc>\n"
-        f"     55 triples  graph <{SOURCE}register>\n"
-        "    527 triples  default graph (union of the graphs)\n"
+        f"    292 triples  graph <{SOURCE}004_488f5bce62634bfc>\n"
+        f"     63 triples  graph <{SOURCE}register>\n"
+        "    546 triples  default graph (union of the graphs)\n"
         "each graph on the store holds as many triples as the build\n"
     )
 

@@ -139,7 +139,7 @@ def test_digest_authentication_with_virtuoso(virtuoso: VirtuosoServer, built: Pa
 
 def test_digest_authentication_by_sparql_update(virtuoso: VirtuosoServer, built: Path) -> None:
     summary = push(virtuoso.sparql, access=Access(user=USER, password=PASSWORD), protocol="update", build_dir=built)
-    assert (summary.target, summary.method, summary.default_graph_triples) == (virtuoso.sparql_auth, "SPARQL Update", 527)
+    assert (summary.target, summary.method, summary.default_graph_triples) == (virtuoso.sparql_auth, "SPARQL Update", 546)
 
 
 def test_virtuoso_refuses_updates_without_credentials(virtuoso: VirtuosoServer, built: Path) -> None:
