@@ -10,6 +10,7 @@ from rdflib.compare import isomorphic
 
 from coalition_kg import pipeline
 from coalition_kg.dataset.canonical import Canonical, canonical
+from coalition_kg.dataset.context import context
 from coalition_kg.exports.formats import FORMATS, serialize
 
 PARSERS = {"turtle": "turtle", "ntriples": "nt", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
@@ -72,10 +73,32 @@ def test_canonical_lines_are_sorted_and_each_once(project, data):
     assert len(triples) == len({quad[:3] for quad in project.quads}) == 546
 
 
-def test_jsonld_has_a_context(data):
+def test_jsonld_is_compacted_with_the_published_context(data):
     document = json.loads(serialize(data, "jsonld"))
-    assert document["@context"]["state"] == "https://w3id.org/coalition-kg/id/state/"
-    assert document["@context"]["prov"] == "http://www.w3.org/ns/prov#"
+    assert document["@context"] == context()  # the published context, inline: loading needs no network
+    graphs = {graph["@id"]: graph["@graph"] for graph in document["@graph"]}
+    assert sorted(graphs) == ["source:000_f53fdc1be9ced35d", "source:004_488f5bce62634bfc", "source:register"]
+    jamaica = next(node for node in graphs["source:004_488f5bce62634bfc"] if node["@id"] == "membership:jam-mss-haiti")
+    assert jamaica == {
+        "@id": "membership:jam-mss-haiti", "@type": "Membership", "joinedBy": "instrument:jam-adhesion",
+        "member": "state:JAM", "org_organization": "mission:mss-haiti",
+        "qualifiedDerivation": "evidence:004_488f5bce62634bfc.membership.jam-mss-haiti",
+        "wasDerivedFrom": "source:004_488f5bce62634bfc",
+    }
+    guatemala = next(node for node in graphs["source:register"] if node["@id"] == "state:GTM")
+    assert guatemala["@type"] == "State" and guatemala["iso3166Alpha3"] == "GTM"
+
+
+def test_jsonld_reads_back_as_the_nquads_graph_by_graph(data):
+    """What a consumer's JSON-LD processor makes of the compacted export: the N-Quads, source by source."""
+    from_jsonld, from_nquads = Dataset(), Dataset()
+    from_jsonld.parse(data=serialize(data, "jsonld"), format="json-ld")
+    from_nquads.parse(data=data.nquads, format="nquads")
+    expected, actual = named_graphs(from_nquads), named_graphs(from_jsonld)
+    assert sorted(actual) == sorted(expected) and len(expected) == 3
+    for name, graph in expected.items():
+        assert set(actual[name]) == set(graph), name
+    assert sum(len(graph) for graph in actual.values()) == 553
 
 
 def test_an_unknown_format_is_refused(data):

@@ -78,6 +78,39 @@ def compacted(ntriples_lines: Iterable[str]) -> bytes:
 
     graph = Graph()
     graph.parse(data="\n".join(ntriples_lines) + "\n", format="nt")
+    return _compacted(graph, CONTEXT_IRI)
+
+
+def compacted_dataset(nquads: bytes) -> bytes:
+    """Quads (N-Quads) as compacted JSON-LD, a ``@graph`` per named graph, with the published
+    context written inline: the export is loaded where :data:`CONTEXT_IRI` may not be reachable."""
+    from rdflib import Dataset
+
+    dataset = Dataset()
+    dataset.parse(data=nquads, format="nquads")
+    return _compacted(dataset, context())
+
+
+def _compacted(graph, written_context: object) -> bytes:
+    """rdflib compacts with the context; every array is then sorted, since JSON-LD arrays of
+    values and of nodes are unordered and rdflib's order is not the same from run to run."""
     document = json.loads(graph.serialize(format="json-ld", context=context(), auto_compact=True))
-    document["@context"] = CONTEXT_IRI
+    document = _sorted(document)
+    document["@context"] = written_context
     return (json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _sorted(value: object) -> object:
+    if isinstance(value, dict):
+        return {key: _sorted(item) for key, item in value.items()}
+    if isinstance(value, list):
+        items = [_sorted(item) for item in value]
+        return sorted(items, key=_order)
+    return value
+
+
+def _order(item: object) -> str:
+    """Nodes by their ``@id``, values by their JSON."""
+    if isinstance(item, dict) and isinstance(item.get("@id"), str) and len(item) > 1:
+        return "\0" + item["@id"]
+    return json.dumps(item, sort_keys=True, ensure_ascii=False)

@@ -2,18 +2,18 @@
 
 Oxigraph writes every format from the canonical form (see :mod:`coalition_kg.dataset.canonical`).
 Turtle and N-Triples hold the union of all sources; TriG, N-Quads and JSON-LD keep one
-named graph per source.
+named graph per source. JSON-LD is compacted with the published context
+(:mod:`coalition_kg.dataset.context`), which rdflib applies.
 """
 
 from __future__ import annotations
-
-import json
 
 import pyoxigraph
 from pyoxigraph import RdfFormat
 
 from coalition_kg.core.namespaces import PREFIXES
 from coalition_kg.dataset.canonical import Canonical
+from coalition_kg.dataset.context import compacted_dataset
 
 #: format name -> (Oxigraph format, file extension, keeps named graphs)
 FORMATS: dict[str, tuple[RdfFormat, str, bool]] = {
@@ -35,13 +35,12 @@ def serialize(data: Canonical, format_name: str) -> bytes:
     oxigraph_format, _, keeps_graphs = FORMATS[format_name]
     if format_name in ("nquads", "ntriples"):
         return data.nquads if keeps_graphs else data.ntriples
+    if format_name == "jsonld":
+        # Compacted with the published context (readable terms, @type for classes), one @graph per source.
+        return compacted_dataset(data.nquads)
     if not keeps_graphs:
         triples = pyoxigraph.parse(data.ntriples, format=RdfFormat.N_TRIPLES)
         return pyoxigraph.serialize(triples, format=oxigraph_format, prefixes=PREFIXES)
     quads = pyoxigraph.parse(data.nquads, format=RdfFormat.N_QUADS)
     by_graph = sorted(quads, key=lambda quad: str(quad.graph_name))
-    serialized = pyoxigraph.serialize(by_graph, format=oxigraph_format, prefixes=PREFIXES)
-    if format_name == "jsonld":
-        # Oxigraph writes expanded JSON-LD; the context gives consumers the project's prefixes to compact with.
-        return b'{"@context": ' + json.dumps(PREFIXES).encode() + b',\n"@graph": ' + serialized + b"}\n"
-    return serialized
+    return pyoxigraph.serialize(by_graph, format=oxigraph_format, prefixes=PREFIXES)
