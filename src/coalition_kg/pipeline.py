@@ -30,6 +30,7 @@ from coalition_kg.dataset.rdfinput import ACCEPTED, read_rdf_files
 from coalition_kg.dataset.rdfize import Mapped, new_dataset, to_quads
 from coalition_kg.exports.formats import FORMATS, serialize
 from coalition_kg.queries.catalog_rdf import CATALOG_FILE, catalog_turtle
+from coalition_kg.serve.documentation import DOCS_FOLDER, documentation
 from coalition_kg.store.disk import load_store, open_store
 from coalition_kg.store.manifest import MANIFEST, clear_refusal, data_fingerprint, data_stamps, read_manifest
 from coalition_kg.validation import incremental
@@ -257,7 +258,8 @@ def build_lock(build_dir: Path) -> Iterator[None]:
 def _output_files(exports: dict[str, bytes], pictures: dict[Path, bytes], build_dir: Path) -> dict[Path, bytes]:
     """Every file a build writes, by path; clears the temporaries a killed build left."""
     files = {build_dir / f"{GRAPH_NAME}.{FORMATS[name][1]}": data for name, data in exports.items()} | pictures
-    files |= {build_dir / "ontology" / name: (ONTOLOGY_DIR / name).read_bytes() for name in ONTOLOGY_FILES}
+    files |= {build_dir / DOCS_FOLDER / name: (ONTOLOGY_DIR / name).read_bytes() for name in ONTOLOGY_FILES}
+    files |= {build_dir / DOCS_FOLDER / name: page for name, page in documentation(ONTOLOGY_DIR / ONTOLOGY_FILES[0]).items()}
     files[build_dir / CATALOG_FILE] = catalog_turtle()
     files[build_dir / CONTEXT_FILE] = context_document()
     for leftover in [temporary for path in files for temporary in temporary_names(path)]:

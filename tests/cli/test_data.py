@@ -49,8 +49,10 @@ def test_build_prints_the_summary_and_writes_the_outputs(tmp_path):
     assert result.output == BUILD_SUMMARY
     names = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file() and "store-" not in str(p))
     assert names == [".lock", "coalition.jsonld", "coalition.nq", "coalition.png", "coalition.trig", "coalition.ttl",
-                     "context.jsonld", "manifest.json", "ontology/coalition.ttl", "ontology/shapes.ttl", "queries.ttl",
-                     "timeline.png"]
+                     "context.jsonld", "manifest.json", "ontology/coalition.ttl", "ontology/deployment-kind.html",
+                     "ontology/deployment-status.html", "ontology/event-kind.html", "ontology/index.html",
+                     "ontology/instrument-kind.html", "ontology/partner-role.html", "ontology/role.html",
+                     "ontology/shapes.ttl", "queries.ttl", "timeline.png"]
     assert len(Graph().parse(tmp_path / "coalition.ttl")) == 546
     dataset = pipeline.built_dataset(tmp_path)
     for view in ("coalition", "timeline"):

@@ -20,7 +20,6 @@ from coalition_kg.serve import catalog_router, pages_router, sparql_router
 from coalition_kg.serve.protocol import ProtocolError
 from coalition_kg.serve.rdf_responses import text_error
 from coalition_kg.serve.server import Server, Settings
-from coalition_kg.serve.vocabulary import Vocabulary
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -32,7 +31,6 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         server = Server.start(settings)
         app.state.server = server
-        app.state.vocabulary = Vocabulary(queries_dir=settings.queries_dir)
         try:
             yield
         finally:

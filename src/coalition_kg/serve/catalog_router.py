@@ -106,7 +106,7 @@ def choices(server: Server, class_iri: str) -> list[tuple[str, str]]:
 async def question_page(request: Request, name: str) -> Response:
     """The page of one question: its description, the form, and the answer for the values given."""
     server = server_of(request)
-    query = request.app.state.vocabulary.queries[name]
+    query = server.vocabulary.queries[name]
     given = {p.name: request.query_params[p.name] for p in query.params if p.name in request.query_params}
     pickers = {p.name: await in_pool(choices, server, LOOKUP_CLASSES[p.type]) for p in query.params if p.type in LOOKUP_CLASSES}
     values = {p.name: given.get(p.name, "" if p.default is None else str(p.default)) for p in query.params}

@@ -45,7 +45,8 @@ LIMIT 2000
 
 
 def state(request: Request) -> tuple[Server, Vocabulary]:
-    return request.app.state.server, request.app.state.vocabulary
+    server: Server = request.app.state.server
+    return server, server.vocabulary
 
 
 @router.get("/", include_in_schema=False)
@@ -168,4 +169,4 @@ async def not_found(request: Request, _error: object) -> Response:
     return text_error(404, f"nothing is served at {request.url.path}")
 
 
-__all__ = ["router", "sparql_page", "not_found", "ONTOLOGY_IRI"]
+__all__ = ["ONTOLOGY_IRI", "not_found", "router", "sparql_page"]

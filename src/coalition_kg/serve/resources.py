@@ -139,7 +139,7 @@ def resource_page(iri: str, select: Select, labels: Labels) -> ResourcePage | No
 
 
 def _page(iri, own, facts, related, incoming, names: dict[str, str]) -> ResourcePage:
-    show = lambda term: value_of(term, names)  # noqa: E731 - one short conversion, used throughout
+    show = lambda term: value_of(term, names)
     classes = [show(value) for prop, value, _ in own if prop.value == RDF_TYPE]
     identifiers = [("ISO 3166-1 alpha-3", show(value)) for prop, value, _ in own if prop.value == ISO_CODE]
     identifiers += [("Wikidata", show(value)) for prop, value, _ in own if prop.value == EXACT_MATCH]

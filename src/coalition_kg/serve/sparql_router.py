@@ -66,7 +66,7 @@ async def run_query(server: Server, asked: QueryRequest, offer: Offer) -> Respon
 
 async def run_job(server: Server, job: Run | Picture) -> object:
     """The outcome of ``job`` in the pool, its failures as protocol errors."""
-    return await in_pool(server.pool.run, job, server.settings.timeout)
+    return await in_pool(server.run, job, server.settings.timeout)
 
 
 async def in_pool(function: Callable[..., T], *arguments: object) -> T:

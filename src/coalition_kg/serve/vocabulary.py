@@ -1,42 +1,37 @@
 """The resources that live beside the data rather than in the store: the ontology and its terms,
 the SKOS concept schemes and their concepts (``ontology/coalition.ttl``), and the canned questions
-(the catalog's RDF). Small: held in memory in the server's own process and read directly.
-
-Also the ontology's documentation: classes, properties and concept schemes (each shown as a scheme
-with its concepts), made from the ontology file alone, without network.
+(the catalog's RDF). Small: held in memory in the server's own process and read directly. The
+concept schemes with their concepts are also what the schemes' pages show (written by the build:
+:mod:`coalition_kg.serve.documentation`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 import pyoxigraph
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Triple
 
-from coalition_kg.core.namespaces import PREFIXES, short_form
+from coalition_kg.core.namespaces import PREFIXES
 from coalition_kg.core.paths import ONTOLOGY_DIR, QUERIES_DIR
 from coalition_kg.queries.catalog import load_catalog
 from coalition_kg.queries.catalog_rdf import query_triples
 
 ONTOLOGY_IRI = "https://w3id.org/coalition-kg/ontology"
-OWL, RDFS, SKOS = PREFIXES["owl"], PREFIXES["rdfs"], PREFIXES["skos"]
+SKOS = PREFIXES["skos"]
 _PROLOGUE = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
 
 
 @dataclass(frozen=True)
 class Term:
-    """A class, property or concept as the documentation shows it."""
+    """A concept as its scheme's page shows it."""
 
     iri: str
     label: str
     comment: str
-    details: tuple[tuple[str, str], ...] = ()  # (what, short form of an IRI), e.g. ("subclass of", "org:Membership")
-
-    @property
-    def anchor(self) -> str:
-        return self.iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    details: tuple[tuple[str, str], ...] = ()  # (what, text), e.g. ("also called", "medevac helicopters")
 
 
 @dataclass(frozen=True)
@@ -46,16 +41,9 @@ class Scheme:
     definition: str
     concepts: tuple[Term, ...]
 
-
-@dataclass
-class OntologyDoc:
-    title: str
-    description: str
-    version: str
-    classes: list[Term] = field(default_factory=list)
-    object_properties: list[Term] = field(default_factory=list)
-    datatype_properties: list[Term] = field(default_factory=list)
-    schemes: list[Scheme] = field(default_factory=list)
+    @property
+    def slug(self) -> str:
+        return self.iri.rsplit("/", 1)[-1]
 
 
 class Vocabulary:
@@ -96,57 +84,25 @@ class Vocabulary:
         return "term"
 
     def scheme(self, iri: str) -> Scheme:
-        return next(scheme for scheme in self.documentation.schemes if scheme.iri == iri)
+        return next(scheme for scheme in self.schemes if scheme.iri == iri)
 
     def concept(self, iri: str) -> tuple[Term, Scheme]:
-        for scheme in self.documentation.schemes:
+        for scheme in self.schemes:
             for concept in scheme.concepts:
                 if concept.iri == iri:
                     return concept, scheme
         raise KeyError(iri)
 
     @cached_property
-    def documentation(self) -> OntologyDoc:
-        """The ontology's documentation, made once."""
-        header = {row["p"].value: row["o"].value for row in self._select("SELECT ?p ?o ?iri WHERE { ?iri ?p ?o }", ONTOLOGY_IRI)}
-        doc = OntologyDoc(
-            header.get(PREFIXES["dcterms"] + "title", "ontology"),
-            header.get(PREFIXES["dcterms"] + "description", ""),
-            header.get(OWL + "versionInfo", ""),
-        )
-        doc.classes = self._terms(OWL + "Class", ((RDFS + "subClassOf", "subclass of"),))
-        property_details = ((RDFS + "subPropertyOf", "subproperty of"), (RDFS + "domain", "domain"), (RDFS + "range", "range"))
-        doc.object_properties = self._terms(OWL + "ObjectProperty", property_details)
-        doc.datatype_properties = self._terms(OWL + "DatatypeProperty", property_details)
-        doc.schemes = [
+    def schemes(self) -> list[Scheme]:
+        """The concept schemes, each with its concepts, by label."""
+        return [
             Scheme(row["s"].value, _text(row["label"]), _text(row["definition"]), tuple(self._concept_terms(row["s"].value)))
             for row in self.store.query(
                 _PROLOGUE + "SELECT ?s ?label ?definition WHERE { ?s a skos:ConceptScheme ; skos:prefLabel ?label "
                 "OPTIONAL { ?s skos:definition ?definition } } ORDER BY ?label"
             )
         ]
-        return doc
-
-    def _terms(self, rdf_class: str, details: tuple[tuple[str, str], ...]) -> list[Term]:
-        rows = self.store.query(
-            _PROLOGUE + "SELECT ?term ?label ?comment ?class WHERE { ?term a ?class . OPTIONAL { ?term rdfs:label ?label } "
-            "OPTIONAL { ?term rdfs:comment ?comment } FILTER(isIRI(?term)) } ORDER BY ?term",
-            substitutions={pyoxigraph.Variable("class"): NamedNode(rdf_class)},
-        )
-        terms = []
-        for row in rows:
-            iri = row["term"].value
-            found = self._details(iri, details)
-            terms.append(Term(iri, _text(row["label"]) or short_form(iri), _text(row["comment"]), found))
-        return terms
-
-    def _details(self, iri: str, details: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
-        return tuple(
-            (what, short_form(quad.object.value))
-            for predicate, what in details
-            for quad in self.store.quads_for_pattern(NamedNode(iri), NamedNode(predicate), None)
-            if isinstance(quad.object, NamedNode)
-        )
 
     def _concept_terms(self, scheme: str) -> list[Term]:
         rows = self._select(

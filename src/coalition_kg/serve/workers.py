@@ -6,6 +6,10 @@ that has not answered by then is killed, which stops its query inside Oxigraph, 
 takes its place. A worker that dies on a query (a crash of the engine) is replaced the same way.
 The pool is used from the server's request threads; waiting on a pipe releases the interpreter
 lock, so the workers' queries run in parallel with the server.
+
+When a new build replaces the store, the server starts a pool on it and retires the old one
+(:meth:`WorkerPool.retire`): its idle workers end at once, its busy ones when their query is
+answered, and a job still waiting for one of its workers is told to go to the new pool.
 """
 
 from __future__ import annotations
@@ -40,6 +44,14 @@ class PoolBusy(RuntimeError):
 
 class UserError(ValueError):
     """The engine refused the query: its message."""
+
+
+class PoolRetired(RuntimeError):
+    """The pool was retired while the job waited for a worker: the job belongs to the new pool."""
+
+
+#: Put in a retired pool's queue of idle workers, so that every job waiting there learns of it.
+_RETIRED = object()
 
 
 class Worker:
@@ -100,30 +112,62 @@ class WorkerPool:
     def __init__(self, build_dir: Path, size: int, wait: float = 60.0) -> None:
         self.build_dir = build_dir
         self.wait = wait
-        self._idle: queue.Queue[Worker] = queue.Queue()
+        self._idle: queue.Queue[Worker | object] = queue.Queue()
         self._all: set[Worker] = set()
         self._lock = threading.Lock()
-        for _ in range(size):
-            self._release(self._spawn())
+        self._retired = False
+        try:
+            for _ in range(size):
+                self._release(self._spawn())
+        except BaseException:
+            self.close()
+            raise
 
     def run(self, job: Run | Picture, timeout: float) -> object:
         """The outcome of ``job`` in a worker: an answer, a :class:`~coalition_kg.serve.worker.Written`
         or picture bytes; :class:`UserError` for a refused query, :class:`QueryTimeout`,
-        :class:`WorkerLost` or :class:`PoolBusy` otherwise."""
+        :class:`WorkerLost`, :class:`PoolBusy` or :class:`PoolRetired` otherwise."""
         try:
             worker = self._idle.get(timeout=self.wait)
         except queue.Empty:
             raise PoolBusy(f"every query worker stayed busy for {self.wait:g} s") from None
+        if worker is _RETIRED:
+            self._idle.put(worker)
+            raise PoolRetired("the store was replaced")
+        assert isinstance(worker, Worker)
         try:
             outcome = worker.call(job, timeout)
         except (QueryTimeout, WorkerLost):
-            self._retire(worker)
-            self._release(self._spawn())
+            self._end(worker)
+            if not self._retired:
+                self._release(self._spawn())
             raise
         self._release(worker)
         if isinstance(outcome, Error):
             raise UserError(outcome.message)
         return outcome
+
+    def retire(self) -> None:
+        """End the idle workers now and the busy ones as they finish; jobs waiting for a worker
+        raise :class:`PoolRetired`."""
+        with self._lock:
+            self._retired = True
+            idle = []
+            while True:
+                try:
+                    idle.append(self._idle.get_nowait())
+                except queue.Empty:
+                    break
+            self._idle.put(_RETIRED)
+        for worker in idle:
+            if isinstance(worker, Worker):
+                self._end(worker)
+
+    @property
+    def size(self) -> int:
+        """The workers running now."""
+        with self._lock:
+            return len(self._all)
 
     def close(self) -> None:
         with self._lock:
@@ -137,10 +181,14 @@ class WorkerPool:
             self._all.add(worker)
         return worker
 
-    def _retire(self, worker: Worker) -> None:
+    def _end(self, worker: Worker) -> None:
         worker.kill()
         with self._lock:
             self._all.discard(worker)
 
     def _release(self, worker: Worker) -> None:
-        self._idle.put(worker)
+        with self._lock:
+            if not self._retired:
+                self._idle.put(worker)
+                return
+        self._end(worker)

@@ -1,0 +1,78 @@
+"""The ontology's documentation as HTML, written by the build into ``build/ontology/`` without
+network, and served from there: ``index.html`` documents the ontology's classes and properties,
+and each SKOS concept scheme has a page of its own (``<scheme>.html``) listing its concepts.
+
+The ontology's page is pyLODE's (the OntPub profile): each class and property with its
+description, superclasses, domains, ranges and what points to it. pyLODE is given the ontology
+without its concept schemes: given them, it merges their titles and descriptions into the
+ontology's header, and its VocPub profile (pyLODE 3) lists no concepts. So each scheme's page
+comes from the project's own template, with the site's header, as the concepts' pages do.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+from pathlib import Path
+
+from coalition_kg.core.namespaces import PREFIXES
+from coalition_kg.serve.negotiation import HTML, RESOURCE
+from coalition_kg.serve.resources import local_path
+from coalition_kg.serve.templating import render
+from coalition_kg.serve.vocabulary import ONTOLOGY_IRI, Scheme, Vocabulary
+
+DOCS_FOLDER = "ontology"
+ONTOLOGY_PAGE = "index.html"
+FORMATS = [offer for offer in RESOURCE if offer is not HTML]
+
+
+def documentation(ontology_file: Path) -> dict[str, bytes]:
+    """The pages documenting ``ontology_file``, by file name in the documentation folder."""
+    schemes = Vocabulary(ontology_file).schemes
+    pages = {ONTOLOGY_PAGE: ontology_page(ontology_file, schemes)}
+    for scheme in schemes:
+        pages[scheme_page(scheme.iri)] = render(
+            "scheme.html", scheme=scheme, path=local_path(scheme.iri), formats=FORMATS).encode("utf-8")
+    return pages
+
+
+def scheme_page(iri: str) -> str:
+    """The file name of a concept scheme's page."""
+    return iri.rsplit("/", 1)[-1] + ".html"
+
+
+def built_page(build_dir: Path, iri: str, kind: str) -> Path:
+    """The page of the ontology (or one of its terms) or of a concept scheme in a build folder."""
+    return build_dir / DOCS_FOLDER / (scheme_page(iri) if kind == "scheme" else ONTOLOGY_PAGE)
+
+
+def ontology_page(ontology_file: Path, schemes: list[Scheme]) -> bytes:
+    """pyLODE's page of the ontology's classes and properties, under the site's header."""
+    from rdflib import Graph, URIRef
+
+    graph = Graph().parse(ontology_file, format="turtle")
+    for scheme in schemes:
+        for subject in (scheme.iri, *(concept.iri for concept in scheme.concepts)):
+            graph.remove((URIRef(subject), None, None))
+    with contextlib.redirect_stdout(io.StringIO()):  # pyLODE prints notes; standard output is the build's
+        document = _ontpub()(ontology=graph)
+        # Anchors named as the terms' IRIs end (ontology#Mission), where pyLODE would use their labels.
+        document.fids.update({str(term): str(term)[len(PREFIXES["ckg"]):]
+                              for term in set(graph.subjects()) if str(term).startswith(PREFIXES["ckg"])})
+        html = document.make_html()
+    header = render("documentation_header.html", schemes=schemes, path=local_path(ONTOLOGY_IRI), formats=FORMATS)
+    return html.replace("<body>", "<body>\n" + header, 1).encode("utf-8")
+
+
+def _ontpub() -> type:
+    """pyLODE's OntPub profile. Importing pyLODE sets the root logger to DEBUG on standard error;
+    that is undone."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        from pylode import OntPub
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
+    return OntPub
