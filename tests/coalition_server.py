@@ -17,6 +17,8 @@ from oxigraph_server import free_port
 
 COMMAND = Path(sys.executable).parent / "coalition-kg"
 STARTUP_SECONDS = 60.0
+#: The process id of the server at each base URL, while it runs.
+PROCESSES: dict[str, int] = {}
 
 
 @contextmanager
@@ -32,8 +34,10 @@ def serving(build_dir: Path, *options: str) -> Iterator[str]:
     base = f"http://127.0.0.1:{port}"
     try:
         _wait(process, base, log)
+        PROCESSES[base] = process.pid
         yield base
     finally:
+        PROCESSES.pop(base, None)
         process.terminate()
         try:
             process.wait(timeout=20)
