@@ -13,6 +13,7 @@ import csv
 import html.parser
 import json
 import os
+import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 import urllib.parse
@@ -117,6 +118,49 @@ def test_a_question_form_with_a_date_gives_a_timeline(page, served):
     assert page.locator("svg.timeline circle").count() == 3
     assert page.locator("svg.timeline text").all_text_contents()[:2] == ["2024-08-03", "El Salvador"]
     assert page.console_errors == []
+
+
+#: Each question's page with the values its required parameters need; the rows that name no fact
+#: of the sources (counts, what the entity register says) are those expected without a sentence.
+QUESTIONS = {
+    "authorization": "", "conflicts": "", "contributors": "", "deployments": "", "members-as-of": "?date=2024-12-31",
+    "members": "", "officials": "", "partners": "", "provenance": "?entity=state/GTM", "state-profile": "?state=GTM",
+    "statements": "", "stats": "", "timeline": "",
+}
+WITHOUT_SENTENCE = {"stats": 21, "state-profile": 3}
+
+
+@pytest.mark.parametrize("name", QUESTIONS)
+def test_every_row_of_every_question_shows_its_evidence(page, served, name):
+    visit(page, f"{served}/id/query/{name}{QUESTIONS[name]}")
+    assert page.locator("table.results thead th").last.inner_text() == "evidence"
+    rows = page.locator("table.results tbody tr")
+    assert rows.count() > 0
+    without = 0
+    for index in range(rows.count()):
+        cell = rows.nth(index).locator("td.evidence")
+        quotes = cell.locator("blockquote")
+        if quotes.count() == 0:
+            assert cell.inner_text().strip() == "no source sentence: the row names no fact of the sources"
+            without += 1
+        for quote in quotes.all():
+            assert len(quote.locator("p").inner_text()) > 20  # the sentence, quoted
+            assert quote.locator("cite a").first.get_attribute("href").startswith("/id/source/")
+    assert without == WITHOUT_SENTENCE.get(name, 0)
+    assert page.console_errors == []
+
+
+def test_a_row_without_a_fact_column_shows_the_facts_that_link_its_entities(page, served):
+    """contributors returns a state and a mission: its evidence is that of the facts linking them."""
+    visit(page, served + "/id/query/contributors")
+    column = page.locator("table.results thead th").all_inner_texts().index("label") + 1
+    row = page.locator("table.results tbody tr").filter(
+        has=page.locator(f"td:nth-child({column})", has_text=re.compile("^Guatemala$")))
+    quote = row.locator("td.evidence blockquote", has_text="Guatemala has officially joined the Multinational Security Support Mission")
+    assert quote.locator("cite a").first.inner_text() == "Article 004: Guatemala joins the Multinational Security Support Mission (MMAS)"
+    quote.locator("cite a").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/id/source/004_488f5bce62634bfc")
 
 
 def test_a_picker_chooses_a_state(page, served):

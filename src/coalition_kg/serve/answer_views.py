@@ -9,12 +9,11 @@ from datetime import date
 
 from pyoxigraph import Literal, NamedNode
 
-from coalition_kg.core.namespaces import ID, PREFIXES
+from coalition_kg.core.namespaces import PREFIXES
 from coalition_kg.queries.results import Answer
-from coalition_kg.serve.resources import Value, value_of
+from coalition_kg.serve.resources import Value, is_entity, value_of
 
 XSD_DATE = PREFIXES["xsd"] + "date"
-ENTITY_KINDS = ("state/", "mission/", "org/", "person/")
 TIMELINE_WIDTH, ROW_HEIGHT, MARGIN = 760, 26, 120
 NETWORK_SIZE = 520
 
@@ -49,7 +48,7 @@ def timeline(answer: Answer, labels: dict[str, str]) -> list[Event]:
     for row in answer.terms():
         days = [term for term, fact in zip(row, facts)
                 if fact and isinstance(term, Literal) and term.datatype.value == XSD_DATE]
-        names = [term for term in row if isinstance(term, NamedNode) and _is_entity(term)]
+        names = [term for term in row if isinstance(term, NamedNode) and is_entity(term)]
         if days:
             dated.append((date.fromisoformat(days[0].value), value_of(names[0] if names else days[0], labels)))
     dated.sort(key=lambda item: (item[0], item[1].text))
@@ -67,7 +66,7 @@ def network(answer: Answer, labels: dict[str, str]) -> tuple[list[Node], list[Ed
     pairs: list[tuple[str, str]] = []
     entities: dict[str, NamedNode] = {}
     for row in answer.terms():
-        found = [term for term in row if isinstance(term, NamedNode) and _is_entity(term)]
+        found = [term for term in row if isinstance(term, NamedNode) and is_entity(term)]
         for term in found:
             entities.setdefault(term.value, term)
         pairs += [(found[0].value, other.value) for other in found[1:] if other.value != found[0].value]
@@ -80,7 +79,3 @@ def network(answer: Answer, labels: dict[str, str]) -> tuple[list[Node], list[Ed
         nodes[iri] = Node(value_of(entities[iri], labels), centre + radius * math.cos(angle), centre + radius * math.sin(angle))
     edges = [Edge(nodes[start], nodes[end]) for start, end in dict.fromkeys(pairs)]
     return list(nodes.values()), edges
-
-
-def _is_entity(term: NamedNode) -> bool:
-    return term.value.startswith(ID) and term.value[len(ID):].startswith(ENTITY_KINDS)

@@ -21,6 +21,7 @@ from coalition_kg.queries.labels import label_map
 from coalition_kg.queries.params import LOOKUP_CLASSES, ParameterError
 from coalition_kg.queries.results import Answer, term_json
 from coalition_kg.serve.answer_views import network, timeline
+from coalition_kg.serve.evidence import RowEvidence, row_quotes, shown
 from coalition_kg.serve.protocol import ProtocolError
 from coalition_kg.serve.resources import value_of
 from coalition_kg.serve.server import PoolEndpoint, Server
@@ -71,13 +72,28 @@ def server_of(request: Request) -> Server:
 
 def answer_question(server: Server, query: CannedQuery, given: Mapping[str, str]) -> tuple[Answer, dict[str, str]]:
     """The answer and the labels of its IRIs; a bad value is a 400 that names the parameter."""
+    answer = _asked(server, query, given)
+    return answer, label_map(PoolEndpoint(server), _iris(answer))
+
+
+def answer_with_evidence(server: Server, query: CannedQuery, given: Mapping[str, str]) -> tuple[Answer, dict[str, str], list[RowEvidence]]:
+    """The answer, the labels of its IRIs and of its sources, and the evidence of each row."""
     endpoint = PoolEndpoint(server)
+    answer = _asked(server, query, given)
+    quotes = row_quotes(endpoint, answer)
+    labels = label_map(endpoint, [*_iris(answer), *(iri for row in quotes for quote in row for iri in (quote.fact, quote.document))])
+    return answer, labels, [shown(row, labels) for row in quotes]
+
+
+def _asked(server: Server, query: CannedQuery, given: Mapping[str, str]) -> Answer:
     try:
-        answer = ask(endpoint, query, {name: value for name, value in given.items() if value != ""})
+        return ask(PoolEndpoint(server), query, {name: value for name, value in given.items() if value != ""})
     except ParameterError as error:
         raise ProtocolError(400, str(error)) from None
-    iris = [term.value for row in answer.terms() for term in row if isinstance(term, NamedNode)]
-    return answer, label_map(endpoint, iris)
+
+
+def _iris(answer: Answer) -> list[str]:
+    return [term.value for row in answer.terms() for term in row if isinstance(term, NamedNode)]
 
 
 def api_answer(query: CannedQuery, answer: Answer, labels: dict[str, str]) -> ApiAnswer:
@@ -114,10 +130,10 @@ async def question_page(request: Request, name: str) -> Response:
     missing = [p.name for p in query.params if p.required and not values[p.name]]
     if not missing:
         try:
-            answer, labels = await in_pool(answer_question, server, query, values)
+            answer, labels, evidence = await in_pool(answer_with_evidence, server, query, values)
             table = {"variables": list(answer.variables),
                      "rows": [[value_of(term, labels) for term in row] for row in answer.terms()],
-                     "stopped_after": answer.stopped_after}
+                     "stopped_after": answer.stopped_after, "evidence": evidence}
             events, graph = timeline(answer, labels), network(answer, labels)
         except ProtocolError as failure:
             error = failure.message
