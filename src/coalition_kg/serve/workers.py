@@ -112,7 +112,9 @@ class WorkerPool:
     def __init__(self, build_dir: Path, size: int, wait: float = 60.0) -> None:
         self.build_dir = build_dir
         self.wait = wait
-        self._idle: queue.Queue[Worker | object] = queue.Queue()
+        # The worker that finished last is taken first: its caches hold what was just asked (a
+        # page's next query, a question asked again); under load every worker is busy anyway.
+        self._idle: queue.LifoQueue[Worker | object] = queue.LifoQueue()
         self._all: set[Worker] = set()
         self._lock = threading.Lock()
         self._retired = False
