@@ -36,6 +36,9 @@ def test_the_site_is_the_pages_as_files(built: Path, tmp_path: Path) -> None:
     pages, rdf, other = map(int, re.match(r"wrote (\d+) pages, (\d+) RDF descriptions and (\d+) other files", result.output).groups())
     assert pages == len(list(site.rglob("*.html"))) - 1 and pages > 80  # the 404 page is not linked
     assert "<h1>Guatemala</h1>" in (site / "id/state/GTM.html").read_text()
+    # the ontology's documentation is the build's
+    assert (site / "ontology.html").read_bytes() == (built / "ontology" / "index.html").read_bytes()
+    assert (site / "id/instrument-kind.html").read_bytes() == (built / "ontology" / "instrument-kind.html").read_bytes()
     graph = rdflib.Graph().parse(site / "id/state/GTM.ttl", format="turtle")
     assert str(graph.value(rdflib.URIRef("https://w3id.org/coalition-kg/id/state/GTM"), rdflib.SKOS.prefLabel)) == "Guatemala"
     assert json.loads((site / "id/state/GTM.jsonld").read_text())["@id"] == "state:GTM"

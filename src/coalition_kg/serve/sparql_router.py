@@ -64,9 +64,15 @@ async def run_query(server: Server, asked: QueryRequest, offer: Offer) -> Respon
     return Response(outcome.body, media_type=offer.media_type, headers=headers)
 
 
+#: A picture is bounded work (a few dozen facts), but a worker's first one loads networkx and
+#: matplotlib, which alone can outlast a short query timeout.
+PICTURE_SECONDS = 60.0
+
+
 async def run_job(server: Server, job: Run | Picture) -> object:
     """The outcome of ``job`` in the pool, its failures as protocol errors."""
-    return await in_pool(server.run, job, server.settings.timeout)
+    timeout = server.settings.timeout if isinstance(job, Run) else max(server.settings.timeout, PICTURE_SECONDS)
+    return await in_pool(server.run, job, timeout)
 
 
 async def in_pool(function: Callable[..., T], *arguments: object) -> T:
