@@ -88,6 +88,24 @@ def test_escaped_service_is_found_by_the_parser_and_lateral_by_the_tokens() -> N
     assert parsed_service_call(lateral) is False  # rdflib does not know LATERAL
 
 
+def test_rdflib_parses_only_queries_with_codepoint_escapes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without an escape the grammar reads the text as written and the token scan is enough; the
+    parse, a tenth of a second or more, was most of what the server spent on a canned question."""
+    from coalition_kg.queries import sparql_guard
+    from coalition_kg.queries.catalog import load_catalog
+
+    parsed: list[str] = []
+    monkeypatch.setattr(sparql_guard, "parsed_service_call", lambda text: parsed.append(text) or parsed_service_call(text))
+    assert [check_ad_hoc(query.text) for query in load_catalog()] == ["SELECT"] * 13 and parsed == []
+    escaped = SERVICE_FORMS["codepoint escapes"] % "http://example.org/sparql"
+    with pytest.raises(UnsafeQuery, match="SERVICE"):
+        check_ad_hoc(escaped)
+    assert parsed == [escaped]
+    upper = "SELECT * WHERE { \\U00000053ERVICE <http://example.org/sparql> { ?s ?p ?o } }"
+    with pytest.raises(UnsafeQuery, match="SERVICE"):
+        check_ad_hoc(upper)
+
+
 @pytest.mark.parametrize(
     "text",
     [
