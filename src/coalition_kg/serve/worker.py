@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 import pyoxigraph
-from pyoxigraph import NamedNode, RdfFormat, Variable
+from pyoxigraph import NamedNode, RdfFormat
 
 from coalition_kg.core.namespaces import PREFIXES
 from coalition_kg.queries.engine import first_line
 from coalition_kg.queries.results import Answer, GraphAnswer, Term, answer_of
+from coalition_kg.queries.sparql_text import with_values
 from coalition_kg.store.disk import open_store
 
 HEADER = struct.Struct(">Q")
@@ -84,9 +85,8 @@ def perform(store: pyoxigraph.Store, job: Run | Picture) -> object:
         return neighbourhood_svg(store, job.iri, job.facts)
     try:
         results = store.query(
-            job.text,
+            with_values(job.text, {name: str(term) for name, term in (job.bindings or {}).items()}),
             prefixes=job.prefixes,
-            substitutions={Variable(name): term for name, term in (job.bindings or {}).items()},
             default_graph=_graphs(job.default_graph),
             named_graphs=_graphs(job.named_graphs),
         )
