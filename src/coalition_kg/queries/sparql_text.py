@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import NamedTuple
 
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
@@ -111,15 +112,23 @@ def with_values(text: str, terms: Mapping[str, str]) -> str:
     for name in terms:
         if not re.fullmatch(r"\w+", name):
             raise ValueError(f"'{name}' is not a SPARQL variable name")
-    groups = _groups_binding(tokens(text), set(terms))
-    if not groups:
-        raise UnsafeQuery("the query has no WHERE group to take parameter values")
-    for opening, names in sorted(groups, reverse=True):
+    for opening, names in _groups_taking(text, frozenset(terms)):
         variables = " ".join(f"?{name}" for name in terms if name in names)
         values = " ".join(term for name, term in terms.items() if name in names)
         block = f"\n  VALUES ({variables}) {{ ({values}) }}\n"
         text = text[: opening + 1] + block + text[opening + 1 :]
     return text
+
+
+@lru_cache(maxsize=256)
+def _groups_taking(text: str, names: frozenset[str]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """The groups of ``text`` that take values of ``names``, last first; remembered, because a
+    canned question's text is bound again at every call and reading it costs as much as
+    answering a small question."""
+    groups = _groups_binding(tokens(text), set(names))
+    if not groups:
+        raise UnsafeQuery("the query has no WHERE group to take parameter values")
+    return tuple((opening, frozenset(taken)) for opening, taken in sorted(groups, key=lambda group: group[0], reverse=True))
 
 
 def _groups_binding(found: list[Token], names: set[str]) -> list[tuple[int, set[str]]]:
