@@ -98,7 +98,7 @@ def test_jsonld_reads_back_as_the_nquads_graph_by_graph(data):
     assert sorted(actual) == sorted(expected) and len(expected) == 3
     for name, graph in expected.items():
         assert set(actual[name]) == set(graph), name
-    assert sum(len(graph) for graph in actual.values()) == 553
+    assert sum(len(graph) for graph in actual.values()) == 572
 
 
 def test_an_unknown_format_is_refused(data):

@@ -74,8 +74,10 @@ def test_each_scheme_page_lists_its_concepts(pages):
     page = read(pages["instrument-kind.html"])
     assert page.headings["h1"] == "instrument kinds"
     concepts = [link for link in page.links if link.startswith("/id/instrument-kind/")]
-    assert concepts == ["/id/instrument-kind/unsc-resolution", "/id/instrument-kind/adhesion",
-                        "/id/instrument-kind/ratification", "/id/instrument-kind/signature"]
+    assert concepts == ["/id/instrument-kind/" + name for name in (  # in order of their labels
+        "unsc-resolution", "bilateral-agreement", "court-ruling", "executive-decree", "adhesion", "letter-of-intent",
+        "mandate-extension", "memorandum-of-understanding", "withdrawal-notice", "parliamentary-approval",
+        "ratification", "signature", "status-of-forces-agreement")]
     assert "medical evacuation helicopters" in pages["deployment-kind.html"].decode()
     assert "(also called “medevac helicopters”)" in pages["deployment-kind.html"].decode()
 

@@ -140,7 +140,7 @@ async def resource(request: Request, path: str) -> Response:
 
         return await vocabulary_response(request, iri, offer)
     if offer is not HTML:
-        answer = await run_job(server, Run("DESCRIBE ?entity", {"entity": NamedNode(iri)}, limit=server.settings.row_limit))
+        answer = await run_job(server, Run("DESCRIBE ?entity WHERE {}", {"entity": NamedNode(iri)}, limit=server.settings.row_limit))
         if not answer.triples:
             return text_error(404, f"nothing is known of <{iri}>")
         return graph_response(answer.triples, offer)
