@@ -39,6 +39,7 @@ from .run import ScaleData, Settings, measure, prepare, steps
 sys.path.insert(0, str(PROJECT_DIR / "tests"))  # the project's own server helpers
 
 import oxigraph_server  # noqa: E402
+import server_process  # noqa: E402
 import virtuoso_server  # noqa: E402
 
 OUTPUT = PROJECT_DIR / "build" / "bench-push.json"
@@ -96,7 +97,7 @@ def oxigraph_rows(data: ScaleData, work: Path, timeout: float) -> list[dict]:
             if run.ok and method == "SPARQL Update":
                 rows += question_rows(data, "oxigraph", server.query)
         finally:
-            oxigraph_server.stop(process)
+            server_process.stop(process)
     return rows
 
 

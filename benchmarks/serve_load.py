@@ -27,7 +27,12 @@ import urllib.parse
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .measure import PROJECT_DIR
 from .run import OUTPUT, Settings, prepare
+
+sys.path.insert(0, str(PROJECT_DIR / "tests"))  # the project's own server helpers
+
+from server_process import free_port, launch, stop, wait_until_ready  # noqa: E402
 
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
 COALITION_KG = Path(sys.executable).parent / "coalition-kg"
@@ -96,31 +101,19 @@ def load(name: str, port: int, path: str, texts: list[str], clients: int, reques
                 1000 * ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))])
 
 
-def start(command: list[str], port: int) -> subprocess.Popen:
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            connection.request("GET", "/healthz" if "coalition-kg" in command[0] else "/query?query=ASK%7B%7D")
-            connection.getresponse().read()
-            return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError(f"{command[0]} did not start")
-
-
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    process.wait(timeout=30)
+def running(command: list, probe: str, build_dir: Path) -> subprocess.Popen:
+    """A server started as the tests start theirs, its output in a log beside the build; once ``probe`` answers."""
+    name = Path(command[0]).name
+    log = build_dir.parent / f"{name}-serve.log"
+    process = launch(command, log)
+    wait_until_ready(process, name, probe, log, 120)
+    return process
 
 
 def page_times(build_dir: Path, port: int, runs: int = 5) -> list[dict]:
     """Each kind of entity page over HTTP (median of ``runs``) and its underlying queries by pyoxigraph."""
     import pyoxigraph
     from pyoxigraph import NamedNode
-
 
     from coalition_kg.queries.catalog import load_query
     from coalition_kg.queries.engine import LocalEndpoint
@@ -209,29 +202,22 @@ def record(serve: object, scale: str, figures: dict) -> dict:
 
 
 def measure_scale(scale: str, clients: int, requests: int, seconds: float, workers: int) -> dict:
-    import socket
-
     build_dir, values = build(scale)
     texts = canned_texts(values)
 
-    def port() -> int:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            return probe.getsockname()[1]
-
     rounds: dict[str, list[Load]] = {"oxigraph": [], "coalition-kg": []}
     for _ in range(2):
-        oxigraph_port = port()
-        process = start([str(OXIGRAPH), "serve-read-only", "--location", str((build_dir / "store").resolve()),
-                         "--bind", f"127.0.0.1:{oxigraph_port}"], oxigraph_port)
+        oxigraph_port = free_port()
+        process = running([OXIGRAPH, "serve-read-only", "--location", (build_dir / "store").resolve(), "--bind",
+                           f"127.0.0.1:{oxigraph_port}"], f"http://127.0.0.1:{oxigraph_port}/query?query=ASK%7B%7D", build_dir)
         try:
             load("oxigraph", oxigraph_port, "/query", texts, clients, len(texts), seconds)  # warm-up
             rounds["oxigraph"].append(load("oxigraph", oxigraph_port, "/query", texts, clients, requests, seconds))
         finally:
             stop(process)
-        ours = port()
-        process = start([str(COALITION_KG), "serve", "--build-dir", str(build_dir), "--port", str(ours),
-                         "--timeout", "600", "--limit", "1000000", "--workers", str(workers)], ours)
+        ours = free_port()
+        process = running([COALITION_KG, "serve", "--build-dir", build_dir, "--port", str(ours), "--timeout", "600",
+                           "--limit", "1000000", "--workers", str(workers)], f"http://127.0.0.1:{ours}/healthz", build_dir)
         try:
             load("coalition-kg", ours, "/sparql", texts, clients, len(texts), seconds)  # warm-up
             rounds["coalition-kg"].append(load("coalition-kg", ours, "/sparql", texts, clients, requests, seconds))

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from oxigraph_server import OxigraphServer, start, stop
+from oxigraph_server import OxigraphServer, start
+from server_process import stop
 
 from coalition_kg import pipeline
 

@@ -8,13 +8,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from oxigraph_server import free_port, stop
+from server_process import free_port, launch, wait_until_ready
 
 RDFLIB_ENDPOINT = Path(sys.executable).parent / "rdflib-endpoint"
 STARTUP_SECONDS = 60.0
@@ -35,21 +32,8 @@ def start(folder: Path) -> tuple[subprocess.Popen, RdflibEndpoint]:
     port = free_port()
     folder.mkdir(parents=True, exist_ok=True)
     log = folder / "server.log"
-    with open(log, "wb") as output:
-        process = subprocess.Popen(
-            [str(RDFLIB_ENDPOINT), "serve", "--enable-update", "--host", "127.0.0.1", "--port", str(port)],
-            env={**os.environ, "RDFLIB_APIKEY": TOKEN}, cwd=folder, stdout=output, stderr=subprocess.STDOUT,
-        )
+    process = launch([RDFLIB_ENDPOINT, "serve", "--enable-update", "--host", "127.0.0.1", "--port", str(port)],
+                     log, env={**os.environ, "RDFLIB_APIKEY": TOKEN}, cwd=folder)
     server = RdflibEndpoint(f"http://127.0.0.1:{port}")
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"rdflib-endpoint exited with {process.returncode}: {log.read_text(errors='replace')}")
-        try:
-            with urllib.request.urlopen(f"{server.sparql}?query=ASK%7B%7D", timeout=2) as response:
-                response.read()
-                return process, server
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.1)
-    stop(process)
-    raise RuntimeError(f"rdflib-endpoint did not answer on {server.base} within {STARTUP_SECONDS:g} s")
+    wait_until_ready(process, "rdflib-endpoint", f"{server.sparql}?query=ASK%7B%7D", log, STARTUP_SECONDS)
+    return process, server

@@ -11,13 +11,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from oxigraph_server import free_port
+import server_process
+from server_process import free_port, launch, wait_until_ready
 
 VIRTUOSO = "virtuoso-t"
 ISQL = "isql-vt"
@@ -87,14 +85,11 @@ def start(
         folder=folder, http=http_port, sql=sql_port, allowed=allowed, buffers=buffers, dirty=buffers * 3 // 4
     ))
     log = folder / "server.log"
-    with open(log, "wb") as output:
-        process = subprocess.Popen(
-            [shutil.which(VIRTUOSO) or VIRTUOSO, "+foreground", "+configfile", str(folder / "virtuoso.ini")],
-            cwd=folder, stdout=output, stderr=subprocess.STDOUT,
-        )
+    process = launch([shutil.which(VIRTUOSO) or VIRTUOSO, "+foreground", "+configfile", folder / "virtuoso.ini"],
+                     log, cwd=folder)
     server = VirtuosoServer(f"http://127.0.0.1:{http_port}", sql_port, folder)
+    wait_until_ready(process, "virtuoso-t", f"{server.sparql}?query=ASK%7B%7D", log, STARTUP_SECONDS)
     try:
-        _wait_until_ready(process, server, log)
         _set_password(server)
     except BaseException:
         stop(process)
@@ -103,12 +98,8 @@ def start(
 
 
 def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+    """Stop Virtuoso, which writes a checkpoint as it ends."""
+    server_process.stop(process, seconds=60)
 
 
 def _set_password(server: VirtuosoServer) -> None:
@@ -118,21 +109,6 @@ def _set_password(server: VirtuosoServer) -> None:
     )
     if done.returncode != 0 or "*** Error" in done.stdout + done.stderr:
         raise RuntimeError(f"could not set the DBA password: {done.stdout.strip()} {done.stderr.strip()}")
-
-
-def _wait_until_ready(process: subprocess.Popen, server: VirtuosoServer, log: Path) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    probe = f"{server.sparql}?query=ASK%7B%7D"
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"virtuoso-t exited with {process.returncode}: {log.read_text(errors='replace')[-2000:]}")
-        try:
-            with urllib.request.urlopen(probe, timeout=2) as response:
-                response.read()
-                return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.2)
-    raise RuntimeError(f"virtuoso-t did not answer on {server.base} within {STARTUP_SECONDS:g} s")
 
 
 _INI = """\

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 import pytest
 import rdflib_endpoint_server
 import virtuoso_server
-from oxigraph_server import stop
 from rdflib_endpoint_server import RdflibEndpoint
+from server_process import stop
 from virtuoso_server import VirtuosoServer
 
 

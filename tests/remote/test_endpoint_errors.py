@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from oxigraph_server import OxigraphServer, free_port
+from oxigraph_server import OxigraphServer
+from server_process import free_port
 from test_bad_inputs import listening
 
 from coalition_kg.cli import main

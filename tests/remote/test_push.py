@@ -9,8 +9,9 @@ import io
 from pathlib import Path
 
 import pytest
-from oxigraph_server import OxigraphServer, free_port
+from oxigraph_server import OxigraphServer
 from recording_proxy import Proxy, Recorded, backend_of, proxy_to
+from server_process import free_port
 
 from coalition_kg import push, sparql
 from coalition_kg.cli.remote import ProgressLine
