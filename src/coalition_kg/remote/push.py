@@ -24,9 +24,10 @@ converges.
 from __future__ import annotations
 
 import sys
+from abc import ABC, abstractmethod
 from collections import deque
-from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import NamedTuple
@@ -128,7 +129,7 @@ def _label(name: str, union_label: str) -> str:
     return name if name == union_label else f"graph <{name}>"
 
 
-class Writer:
+class Writer(ABC):
     """Replaces one graph of the store with batches of N-Triples, by one protocol."""
 
     method = ""
@@ -136,11 +137,13 @@ class Writer:
     def __init__(self, store: RemoteStore, url: str) -> None:
         self.store, self.url = store, url
 
+    @abstractmethod
     def send(self, name: str | None, data: bytes, first: bool) -> None:
-        raise NotImplementedError
+        """Add ``data`` to graph ``name`` (None: the default graph), replacing it with the first batch."""
 
+    @abstractmethod
     def clear(self, name: str | None) -> None:
-        raise NotImplementedError
+        """Empty graph ``name``: a graph of the build that holds no triple, or the first small request that meets an authentication challenge."""
 
 
 class UpdateWriter(Writer):
