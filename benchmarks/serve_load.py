@@ -166,7 +166,7 @@ def build(scale: str) -> tuple[Path, dict[str, str]]:
     data = prepare(scale, Settings())
     build_dir = data.root / "serve-build"
     if not (build_dir / "manifest.json").exists():
-        pipeline.build(data.clean, build_dir)
+        pipeline.build(data.clean, build_dir, pictures=False)  # the server draws none of them
     return build_dir, data.generated.query_parameters
 
 

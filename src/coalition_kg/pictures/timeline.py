@@ -30,14 +30,14 @@ _INSTRUMENT = URIRef(FACT_KINDS["instrument"].rdf_class)
 
 DATED_FACTS_QUERY = """
 SELECT ?fact ?class ?date ?dateText ?actor ?actorClass ?kind ?source WHERE {
-  GRAPH ?source { ?fact prov:wasDerivedFrom ?source ; a ?class . }
+  ?fact prov:wasDerivedFrom ?source ; a ?class .
   { ?fact dcterms:date ?date } UNION { ?fact ckg:dateText ?dateText }
   OPTIONAL { ?fact ckg:party|ckg:agent|ckg:deployingState ?actor . ?actor a ?actorClass . }
   OPTIONAL { ?fact ckg:instrumentKind|ckg:eventKind|ckg:deploymentKind ?kind }
 }"""
 UNDATED_MEMBERSHIPS_QUERY = """
 SELECT ?membership ?state ?source WHERE {
-  GRAPH ?source { ?membership a ckg:Membership ; org:member ?state . }
+  ?membership a ckg:Membership ; org:member ?state ; prov:wasDerivedFrom ?source .
   FILTER NOT EXISTS { ?membership ckg:joinedBy/dcterms:date ?date }
 }"""
 
@@ -83,7 +83,7 @@ class Timeline:
 def timeline(dataset: Dataset) -> Timeline:
     """The dated facts of ``dataset``, and the facts about joining and events that have no date."""
     entries = [*_dated_facts(dataset), *_undated_memberships(dataset)]
-    dated = sorted((entry for entry in entries if entry.precision), key=lambda entry: (entry.period(), entry.label))
+    dated = sorted((entry for entry in entries if entry.precision), key=lambda entry: (entry.period(), entry.label, entry.fact))
     undated = sorted((entry for entry in entries if not entry.precision), key=lambda entry: entry.label)
     return Timeline(dated, undated)
 

@@ -29,21 +29,28 @@ LABEL_COLUMN = 4.6
 WIDTH = 14.0
 #: Room to the right of the last date for its text.
 DATE_TEXT_DAYS = 75
+#: The most dated rows and undated facts a picture shows; the others are counted, not drawn. A
+#: graph of a million triples dates tens of thousands of facts: a row for each would make a
+#: picture of gigapixels (it ran out of memory), which nobody could read anyway.
+MAX_ROWS = 80
+MAX_UNDATED = 20
 
 
 def draw_timeline(timeline: Timeline, title: str) -> Figure:
-    """A chart of ``timeline``: rows in time order, the earliest at the top."""
-    note = _undated_note(timeline.undated)
+    """A chart of ``timeline``: rows in time order, the earliest at the top; at most
+    :data:`MAX_ROWS` of them and :data:`MAX_UNDATED` undated facts, the others counted in the note."""
+    dated = timeline.dated[:MAX_ROWS]
+    note = "\n".join(filter(None, [_left_out_note(len(timeline.dated) - len(dated)), _undated_note(timeline.undated)]))
     note_height = 0.3 + 0.22 * note.count("\n") if note else 0.0
-    rows_height = max(len(timeline.dated), 1) * ROW + 0.6
+    rows_height = max(len(dated), 1) * ROW + 0.6
     height = 0.9 + rows_height + 1.2 + note_height
     figure = Figure(figsize=(WIDTH, height), dpi=DPI)
     axes = figure.add_axes((LABEL_COLUMN / WIDTH, (1.2 + note_height) / height, 1 - (LABEL_COLUMN + 0.3) / WIDTH, rows_height / height))
     figure.text(0.5, 1 - 0.45 / height, title, ha="center", va="center", fontsize=16, fontweight="bold")
-    for row, entry in enumerate(reversed(timeline.dated)):
+    for row, entry in enumerate(reversed(dated)):
         _draw_entry(axes, row, entry)
-    _axes_style(axes, timeline.dated)
-    _legend(figure, timeline.dated, note_height / height)
+    _axes_style(axes, dated)
+    _legend(figure, dated, note_height / height)
     if note:
         figure.text(0.02, 0.02, note, ha="left", va="bottom", fontsize=10, bbox={"boxstyle": "round,pad=0.5", "facecolor": "#fff7e0", "edgecolor": "#b08d2a"})
     return figure
@@ -99,8 +106,16 @@ def _date_text(entry: TimelineEntry) -> str:
     return f"{start.year} (year only)"
 
 
+def _left_out_note(later: int) -> str:
+    if not later:
+        return ""
+    return f"The {later:,} later dated facts are left out of the picture: 'coalition-kg query timeline' lists them all."
+
+
 def _undated_note(undated: list[TimelineEntry]) -> str:
     if not undated:
         return ""
-    lines = [f"• {entry.label} — {entry.note}" for entry in undated]
+    lines = [f"• {entry.label} — {entry.note}" for entry in undated[:MAX_UNDATED]]
+    if len(undated) > MAX_UNDATED:
+        lines.append(f"• and {len(undated) - MAX_UNDATED:,} more")
     return "Not on the time axis, for want of a full date in the sources:\n" + "\n".join(lines)
