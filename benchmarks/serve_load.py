@@ -5,12 +5,13 @@
 For each scale it builds the generated data (cached in build/bench-data/<scale>/serve-build), then
 sends the canned questions (their SPARQL, parameters bound by a VALUES block, the same text to
 both servers) over HTTP: ``clients`` threads with keep-alive connections share ``requests``
-requests (400, and 104 at 1m, where a question takes seconds), round-robin over the questions, first to Oxigraph's own server and then to
-``coalition-kg serve``, twice in turn; each server's better round counts. The requests are
+requests (400, and 104 at 1m), round-robin over the questions, first to Oxigraph's own server and
+then to ``coalition-kg serve``, twice in turn; each server's better round counts. The requests are
 bounded in number and in time (``--seconds``), and go to 127.0.0.1 only. Then each kind of
-entity page is timed against its underlying queries run by pyoxigraph on the same store. The
-figures are printed and added to build/bench.json under ``serve``: each scale keeps the runs
-measured, and the spread of their ratios, so that the noise of a shared machine shows.
+entity page is timed against its underlying queries run by pyoxigraph on the same store, bound by
+the same VALUES block as the server binds them. The figures are printed and added to
+build/bench.json under ``serve``: each scale keeps the runs measured, and the spread of their
+ratios, so that the noise of a shared machine shows.
 """
 
 from __future__ import annotations
@@ -112,12 +113,12 @@ def running(command: list, probe: str, build_dir: Path) -> subprocess.Popen:
 
 def page_times(build_dir: Path, port: int, runs: int = 5) -> list[dict]:
     """Each kind of entity page over HTTP (median of ``runs``) and its underlying queries by pyoxigraph."""
-    import pyoxigraph
     from pyoxigraph import NamedNode
 
     from coalition_kg.queries.catalog import load_query
     from coalition_kg.queries.engine import LocalEndpoint
     from coalition_kg.queries.labels import label_map
+    from coalition_kg.queries.sparql_text import with_values
     from coalition_kg.serve.resources import INCOMING_QUERY, OWN_QUERY, RELATED_QUERY
     from coalition_kg.store.disk import open_store
 
@@ -130,10 +131,10 @@ def page_times(build_dir: Path, port: int, runs: int = 5) -> list[dict]:
     texts = (OWN_QUERY, load_query("provenance").text, RELATED_QUERY, INCOMING_QUERY)
     results = []
     for kind, iri in picks.items():
-        bound = {pyoxigraph.Variable("entity"): NamedNode(iri)}
+        bound = [with_values(text, {"entity": str(NamedNode(iri))}) for text in texts]  # as the server binds them
 
         def queries() -> None:
-            rows = [list(store.query(text, substitutions=bound)) for text in texts]
+            rows = [list(store.query(text)) for text in bound]
             label_map(endpoint, [t.value for found in rows for row in found for t in row if isinstance(t, NamedNode)])
 
         queries()
