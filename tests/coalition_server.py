@@ -4,6 +4,7 @@ on a build folder and stopped at the end."""
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 import urllib.error
 import urllib.request
@@ -46,3 +47,9 @@ def get(url: str, accept: str | None = None, data: bytes | None = None, content_
             return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
     except urllib.error.HTTPError as error:
         return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
+
+
+def workers_of(base: str) -> set[int]:
+    """The process ids of the query workers of the server at ``base``."""
+    listing = subprocess.run(["ps", "-o", "pid=,args=", "--ppid", str(PROCESSES[base])], capture_output=True, text=True).stdout
+    return {int(line.split()[0]) for line in listing.splitlines() if "coalition_kg.serve.worker_process" in line}

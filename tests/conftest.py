@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from oxigraph_server import OxigraphServer, start
 from server_process import stop
+from service_target import service_target
 
 from coalition_kg import pipeline
 
@@ -53,3 +54,10 @@ def served(built: Path) -> Iterator[str]:
 
     with serving(built, "--timeout", "3", "--workers", "2") as base:
         yield base
+
+
+@pytest.fixture(scope="module")
+def unreachable() -> Iterator[tuple[str, list]]:
+    """A SPARQL endpoint on loopback that no query may reach: its base URL, and what reached it."""
+    with service_target() as (base, hits):
+        yield base, hits

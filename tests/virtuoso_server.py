@@ -8,7 +8,6 @@ With ``CI=true`` a missing Virtuoso is a failure, elsewhere a skip (see :func:`r
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -62,14 +61,9 @@ def available() -> bool:
 
 def require() -> None:
     """Skip the test when Virtuoso is not installed, or fail under CI, where ``.ci/run`` installs it."""
-    import pytest
+    from required_tool import require as require_tool
 
-    if available():
-        return
-    message = f"{VIRTUOSO} not found: install Debian's virtuoso-opensource (apt-get install virtuoso-opensource)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
+    require_tool(available(), f"{VIRTUOSO} not found: install Debian's virtuoso-opensource (apt-get install virtuoso-opensource)")
 
 
 def start(

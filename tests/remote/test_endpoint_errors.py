@@ -220,11 +220,16 @@ def test_an_endpoint_where_nothing_listens(built: Path, command: str) -> None:
     assert_one_line_error(result, f"{url}: cannot reach the server: [Errno 111] Connection refused")
 
 
-def test_the_real_server_refuses_a_malformed_query(oxigraph: OxigraphServer) -> None:
+def test_the_real_server_refuses_a_query_it_cannot_run(oxigraph: OxigraphServer) -> None:
+    """The query is SPARQL 1.1 (the local check reads it and lets it go); the store refuses it."""
+    result = run("sparql", "-", "--endpoint", oxigraph.query, stdin="SELECT * WHERE { ?s nowhere:p ?o }")
+    assert (result.exit_code, result.stdout, len(result.stderr.splitlines())) == (2, "", 1)
+    assert result.stderr.startswith(f"error: {oxigraph.query}: HTTP error 400: error at 1:30: expected one of Prefix not found")
+
+
+def test_a_malformed_query_is_refused_before_it_is_sent(oxigraph: OxigraphServer) -> None:
     result = run("sparql", "-", "--endpoint", oxigraph.query, stdin="SELECT * WHERE { ?s ?p }")
-    assert_one_line_error(
-        result, f"{oxigraph.query}: HTTP error 400: error at 1:25: expected one of LATERAL, SERVICE, [_]"
-    )
+    assert_one_line_error(result, "invalid SPARQL: error at 1:25: expected one of LATERAL, SERVICE, [_]")
 
 
 def test_the_real_server_answers_a_query_sent_to_its_update_endpoint(oxigraph: OxigraphServer) -> None:

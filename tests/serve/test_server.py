@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import threading
 import time
 import urllib.parse
 from pathlib import Path
 
-from coalition_server import PROCESSES, get, serving
+from coalition_server import get, serving, workers_of
 
 from coalition_kg import pipeline
 
@@ -29,20 +28,14 @@ def label_by_sparql(base: str) -> str:
     return json.loads(body)["results"]["bindings"][0]["label"]["value"]
 
 
-def workers_of(pid: int) -> set[int]:
-    """The process ids of the server's query workers."""
-    listing = subprocess.run(["ps", "-o", "pid=,args=", "--ppid", str(pid)], capture_output=True, text=True).stdout
-    return {int(line.split()[0]) for line in listing.splitlines() if "coalition_kg.serve.worker_process" in line}
-
-
 def test_a_new_build_is_served_without_a_restart(tmp_path: Path):
     data, build = tmp_path / "data", tmp_path / "build"
     shutil.copytree(pipeline.DATA_DIR, data)
     pipeline.build(data, build)
     with serving(build, "--workers", "2") as base:
         before = health(base)
-        old_workers = workers_of(PROCESSES[base])
-        assert label_by_sparql(base) == "United States" and len(old_workers) == 2
+        old_workers = workers_of(base)
+        assert label_by_sparql(base) == "United States" and len(old_workers) == 4  # two in each lane
         register = data / "register.yaml"
         register.write_text(register.read_text().replace("    label: United States", "    label: United States of America"))
 
@@ -74,7 +67,7 @@ def test_a_new_build_is_served_without_a_restart(tmp_path: Path):
         assert "<h1>United States of America</h1>" in get(f"{base}/id/state/USA", "text/html")[2].decode()
         assert failures == [] and answered[0] > 10  # asked all through the build and the swap
         deadline = time.monotonic() + 30
-        while workers_of(PROCESSES[base]) & old_workers and time.monotonic() < deadline:
+        while workers_of(base) & old_workers and time.monotonic() < deadline:
             time.sleep(0.2)
-        new_workers = workers_of(PROCESSES[base])
-        assert len(new_workers) == 2 and not new_workers & old_workers  # the old build's workers ended
+        new_workers = workers_of(base)
+        assert len(new_workers) == 4 and not new_workers & old_workers  # the old build's workers ended

@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import rdflib
 from click.testing import CliRunner
 
@@ -54,3 +55,13 @@ def _links(page: Path) -> list[str]:
     parser = Links()
     parser.feed(page.read_text())
     return parser.found
+
+
+@pytest.mark.parametrize(("output", "why"), [
+    ("/dev/null", "it is a file, not a folder; expected a folder"),
+    ("/dev/null/site", "Not a directory; expected a folder you can write to"),
+    ("/sys/site", "Operation not permitted; expected a folder you can write to"),
+])
+def test_a_folder_that_cannot_be_written_is_one_line(built: Path, output: str, why: str) -> None:
+    result = CliRunner().invoke(main, ["site", "-o", output, "--build-dir", str(built)])
+    assert (result.exit_code, result.stderr, result.stdout) == (2, f"error: cannot write the site into {output}: {why}\n", "")

@@ -129,7 +129,7 @@ def test_service_description_and_void(served):
 def test_healthz_names_the_build(served, built):
     status, _, body = get(f"{served}/healthz")
     manifest = json.loads((built / "manifest.json").read_text())
-    assert status == 200 and json.loads(body) == {"status": "ok", "fingerprint": manifest["fingerprint"], "triples": 546}
+    assert status == 200 and json.loads(body) == {"status": "ok", "fingerprint": manifest["fingerprint"], "triples": 546, "network": "closed"}
 
 
 @pytest.mark.parametrize(("query", "accept", "status", "message"), [

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from coalition_kg.cli.options import fail
+from coalition_kg.cli.options import fail, size_value
 
 
 @click.command()
@@ -19,18 +19,29 @@ from coalition_kg.cli.options import fail
 )
 @click.option("--cors", multiple=True, metavar="ORIGIN", help="Allow scripts of this origin to query; repeat for more.")
 @click.option("--workers", type=click.IntRange(min=1), default=2 * (os.cpu_count() or 1), show_default=True,
-              help="Query worker processes (two per core: queries wait on the disk as well as compute).")
+              help="Query worker processes in each lane (two per core: queries wait on the disk as well as compute).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
               help="Seconds a query may run; it is stopped then.")
 @click.option("--limit", type=click.IntRange(min=1), default=10_000, show_default=True, help="Rows (or triples) of an answer at most.")
-def serve(host: str, port: int, build_dir: Path | None, cors: tuple[str, ...], workers: int, timeout: float, limit: int) -> None:
+@click.option("--max-bytes", default="16M", show_default=True, callback=size_value, metavar="SIZE",
+              help="Bytes of an answer at most (512K, 16M, 1G); rows beyond are left out, and a header says so.")
+@click.option("--memory-limit", default="2G", show_default=True, callback=size_value, metavar="SIZE",
+              help="Memory a query worker may hold; a query that needs more is stopped (503) and the worker replaced.")
+def serve(
+    host: str, port: int, build_dir: Path | None, cors: tuple[str, ...], workers: int, timeout: float, limit: int,
+    max_bytes: int, memory_limit: int,
+) -> None:
     """Serve the last validated build, read-only: the SPARQL endpoint at /sparql, a page for every
-    IRI, the questions in the browser and at /api/queries."""
+    IRI, the questions in the browser and at /api/queries.
+
+    Pages and canned questions have WORKERS query processes, ad-hoc SPARQL as many again, at a
+    lower priority; one client runs at most all but one of the ad-hoc ones at once."""
     from coalition_kg.core.paths import BUILD_DIR
     from coalition_kg.serve.app import serve as run_server
     from coalition_kg.serve.server import Settings
 
-    settings = Settings(build_dir or BUILD_DIR, workers=workers, timeout=timeout, row_limit=limit, cors=cors)
+    settings = Settings(build_dir or BUILD_DIR, workers=workers, timeout=timeout, row_limit=limit, cors=cors,
+                        max_bytes=max_bytes, memory_limit=memory_limit)
     try:
         run_server(settings, host, port)
     except FileNotFoundError as error:
@@ -47,10 +58,10 @@ def site(output: Path, build_dir: Path | None) -> None:
     """Write the pages and each resource's .ttl and .jsonld as static files, with an .htaccess that
     negotiates content as the IRIs' w3id.org redirects expect."""
     from coalition_kg.core.paths import BUILD_DIR
-    from coalition_kg.serve.site import write_site
+    from coalition_kg.serve.site import SiteNotWritable, write_site
 
     try:
         summary = write_site(build_dir or BUILD_DIR, output)
-    except FileNotFoundError as error:
+    except (FileNotFoundError, SiteNotWritable) as error:
         fail(str(error))
     click.echo(summary)

@@ -8,8 +8,9 @@ option would yield a triple once per graph that holds it. Parameter values are R
 query (see :func:`coalition_kg.queries.sparql_text.with_values`), as on a remote endpoint
 (:mod:`coalition_kg.remote.endpoint`), which implements the same protocol.
 
-An ad-hoc query runs on the local store in a child process (:mod:`coalition_kg.queries.child`)
-that is stopped when its time is up: Oxigraph has no time limit of its own, and a query
+An ad-hoc query is proven safe, then run on the local store, in a child process
+(:mod:`coalition_kg.queries.child`) that has no network and is stopped when its time is up:
+parsing a large query takes seconds, Oxigraph has no time limit of its own, and a query
 runs inside it without coming back to Python, so a thread could only stop waiting for it.
 Killing the child truly stops the work, and the store, which the child opens read-only,
 is left as it was. The child computes at most one row (or triple) more than the limit, to
@@ -21,12 +22,13 @@ On the query path: the standard library, pyoxigraph and the project's light modu
 from __future__ import annotations
 
 import pickle
+import selectors
 import signal
 import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 import pyoxigraph
 from pyoxigraph import NamedNode
@@ -51,6 +53,7 @@ from coalition_kg.queries.tables import terminal_table
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_LIMIT = 10_000  # rows (or triples) of an ad-hoc answer
 CHILD_MODULE = "coalition_kg.queries.child"
+READY = b"!"  # what the child writes once it is ready for its request
 
 
 class QueryFailed(RuntimeError):
@@ -149,16 +152,32 @@ def first_line(error: BaseException) -> str:
     return text.splitlines()[0]
 
 
+class ChildRequest(NamedTuple):
+    """What a child process is asked: to prove ``text`` safe (SERVICE allowed or not), then,
+    given a ``build_dir``, to answer it on that build's store with its first ``limit`` rows."""
+
+    build_dir: Path | None
+    text: str
+    prefixes: dict[str, str]
+    limit: int | None
+    allow_service: bool = False
+
+
 def run_in_child(
-    build_dir: Path, text: str, prefixes: Mapping[str, str], *, timeout: float, limit: int
-) -> Answer | GraphAnswer:
-    """The answer of the store in ``build_dir`` to the query ``text``: its first ``limit`` rows
-    (or triples), or a :class:`QueryFailed` if it takes longer than ``timeout`` seconds."""
-    request = pickle.dumps((build_dir, text, dict(prefixes), limit))
+    build_dir: Path | None, text: str, prefixes: Mapping[str, str], *, timeout: float, limit: int | None,
+    allow_service: bool = False,
+) -> Answer | GraphAnswer | str:
+    """The answer of the store in ``build_dir`` to the ad-hoc query ``text``, once proven safe
+    (:mod:`coalition_kg.queries.sparql_guard`): its first ``limit`` rows (or triples); with no
+    ``build_dir``, only the proof: the query's form. An :class:`UnsafeQuery` if it may not run,
+    a :class:`QueryFailed` if proving and answering take longer than ``timeout`` seconds (the
+    child's start, which loads the parser, is not counted)."""
+    request = pickle.dumps(ChildRequest(build_dir, text, dict(prefixes), limit, allow_service))
     child = subprocess.Popen(
         [sys.executable, "-m", CHILD_MODULE], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
     try:
+        _wait_until_ready(child)
         output, errors = child.communicate(request, timeout=timeout)
     except subprocess.TimeoutExpired:
         child.kill()
@@ -172,6 +191,20 @@ def run_in_child(
     if isinstance(outcome, Exception):
         raise outcome
     return outcome
+
+
+#: Seconds a child may take to start (load Python, pyoxigraph and the SPARQL parser).
+CHILD_START_SECONDS = 60.0
+
+
+def _wait_until_ready(child: subprocess.Popen) -> None:
+    """Wait for the child's first byte, which it writes once it has loaded what it needs."""
+    assert child.stdout is not None
+    with selectors.DefaultSelector() as selector:
+        selector.register(child.stdout, selectors.EVENT_READ)
+        started = bool(selector.select(CHILD_START_SECONDS))
+    if not started or child.stdout.read(1) != READY:
+        raise subprocess.TimeoutExpired(child.args, CHILD_START_SECONDS)
 
 
 def _no_answer(exit_status: int, errors: bytes) -> str:

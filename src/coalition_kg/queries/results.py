@@ -105,6 +105,7 @@ class Answer(NamedTuple):
     parameters: tuple[str, ...] = ()
     stopped_after: int | None = None
     labels: Mapping[str, str] | None = None
+    byte_limit: int | None = None  # when the rows left out were left out for the answer's size
 
     @classmethod
     def of(cls, results: QuerySolutions | QueryBoolean) -> Answer:
@@ -113,10 +114,11 @@ class Answer(NamedTuple):
         return cls(_variable_names(results), tuple(map(tuple, results)))
 
     @classmethod
-    def first(cls, solutions: QuerySolutions, limit: int) -> Answer:
-        """The first ``limit`` solutions; the rest are never computed."""
-        rows = tuple(map(tuple, islice(solutions, limit + 1)))
-        return cls(_variable_names(solutions), rows[:limit], stopped_after=limit if len(rows) > limit else None)
+    def first(cls, solutions: QuerySolutions, limit: int | None, max_bytes: int | None = None) -> Answer:
+        """The first ``limit`` solutions, and no more than about ``max_bytes`` of them once
+        written; the rest are never computed."""
+        rows, stopped_after, byte_limit = _first(map(tuple, solutions), limit, max_bytes)
+        return cls(_variable_names(solutions), rows, stopped_after=stopped_after, byte_limit=byte_limit)
 
     def limited(self, limit: int) -> Answer:
         """The first ``limit`` rows of this answer."""
@@ -217,12 +219,14 @@ class GraphAnswer(NamedTuple):
     triples: tuple[Triple, ...]
     stopped_after: int | None = None
     labels: Mapping[str, str] | None = None
+    byte_limit: int | None = None
 
     @classmethod
-    def first(cls, triples: Iterable[Triple], limit: int) -> GraphAnswer:
-        """The first ``limit`` triples; the rest are never computed."""
-        kept = tuple(islice(triples, limit + 1))
-        return cls(kept[:limit], limit if len(kept) > limit else None)
+    def first(cls, triples: Iterable[Triple], limit: int | None, max_bytes: int | None = None) -> GraphAnswer:
+        """The first ``limit`` triples, and no more than about ``max_bytes`` of them once
+        written; the rest are never computed."""
+        kept, stopped_after, byte_limit = _first(triples, limit, max_bytes)
+        return cls(kept, stopped_after, byte_limit=byte_limit)
 
     def limited(self, limit: int) -> GraphAnswer:
         """The first ``limit`` triples of this answer."""
@@ -271,14 +275,49 @@ class GraphAnswer(NamedTuple):
 
 
 def answer_of(
-    results: QuerySolutions | QueryBoolean | QueryTriples | Iterable[Triple], limit: int | None = None
+    results: QuerySolutions | QueryBoolean | QueryTriples | Iterable[Triple],
+    limit: int | None = None,
+    max_bytes: int | None = None,
 ) -> Answer | GraphAnswer:
-    """The answer held in what a query engine returned: its first ``limit`` rows or triples if given."""
-    if isinstance(results, QueryBoolean) or (limit is None and isinstance(results, QuerySolutions)):
+    """The answer held in what a query engine returned: its first ``limit`` rows or triples if
+    given, within about ``max_bytes`` once written if given."""
+    if isinstance(results, QueryBoolean) or (limit is None and max_bytes is None and isinstance(results, QuerySolutions)):
         return Answer.of(results)
     if isinstance(results, QuerySolutions):
-        return Answer.first(results, limit)
-    return GraphAnswer(tuple(results)) if limit is None else GraphAnswer.first(results, limit)
+        return Answer.first(results, limit, max_bytes)
+    if limit is None and max_bytes is None:
+        return GraphAnswer(tuple(results))
+    return GraphAnswer.first(results, limit, max_bytes)
+
+
+#: What a written term costs besides its value (markup, quotes, the datatype's IRI), about.
+TERM_OVERHEAD = 24
+
+
+def _first(items: Iterable[tuple], limit: int | None, max_bytes: int | None) -> tuple[tuple, int | None, int | None]:
+    """The first ``limit`` items (all if None), fewer if their written size would pass ``max_bytes`` (the items
+    kept, how many when some were left out, and ``max_bytes`` when the size left them out);
+    one item more is read, to tell whether any were left out."""
+    kept: list[tuple] = []
+    size = 0
+    for item in islice(items, None if limit is None else limit + 1):
+        if len(kept) == limit:
+            return tuple(kept), limit, None
+        size += sum(_written_size(term) for term in item)
+        if max_bytes is not None and size > max_bytes and kept:
+            return tuple(kept), len(kept), max_bytes
+        kept.append(item)
+    return tuple(kept), None, None
+
+
+def _written_size(term: Term | None) -> int:
+    """About how many bytes ``term`` takes once written (its value, and its markup)."""
+    if term is None:
+        return 0
+    if isinstance(term, Triple):
+        return sum(_written_size(part) for part in term)
+    extra = len(term.datatype.value) if isinstance(term, Literal) else 0
+    return len(term.value.encode("utf-8")) + extra + TERM_OVERHEAD
 
 
 def solutions_json(variables: Sequence[str], rows: Iterable[Sequence[Term | None]]) -> bytes:

@@ -1,9 +1,11 @@
 """Just enough of SPARQL's lexical structure to inspect query text and extend it safely.
 
 Comments, strings and IRIs are read as whole tokens, so that a keyword or a brace
-inside them is never taken for structure. This is what tells a query from an
-update, finds SERVICE calls, and places a VALUES block of parameter values at the
-start of a query's WHERE group, for endpoints that have no other way to bind them.
+inside them is never taken for structure. This places a VALUES block of parameter
+values at the start of a canned question's WHERE group, for endpoints that have no
+other way to bind them, and tells which form a query has, to choose the format of
+its answer. It is not a parser: whether ad-hoc SPARQL may run is proven on a parse
+(:mod:`coalition_kg.queries.sparql_guard`), never by this scan.
 
 Standard library only: on the query path.
 """
@@ -26,9 +28,9 @@ _TOKEN = (  # compiled on first use (re caches it): loading this module stays ch
                |'''(?:[^'\\]|\\.|'(?!''))*'''
                |"(?:[^"\\\n\r]|\\.)*"
                |'(?:[^'\\\n\r]|\\.)*')
-    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    | (?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)
     | (?P<variable>[?$]\w+)
-    | (?P<word>[^\W\d][\w.-]*(?::[\w.:%\\-]*)?|:[\w.:%\\-]*)
+    | (?P<word>[^\W\d][\w.-]*(?::(?:[\w.:%-]|\\[_~.\-!$&'()*+,;=/?\#@%])*)?|:(?:[\w.:%-]|\\[_~.\-!$&'()*+,;=/?\#@%])*)
     | (?P<open>[{(\[])
     | (?P<close>[})\]])
     | (?P<space>\s+)
@@ -37,11 +39,16 @@ _TOKEN = (  # compiled on first use (re caches it): loading this module stays ch
 )
 
 
-SERVICE_REFUSED = "the query calls another endpoint (SERVICE); allow it explicitly (--allow-service)"
-
-
 class UnsafeQuery(ValueError):
-    """A query that must not be run here: an update, or a call to another endpoint."""
+    """A query that must not be run here, and why: an ``update``, a call to another endpoint
+    (``service``), or one that could not be proven safe (``unsafe``)."""
+
+    def __init__(self, message: str, reason: str = "unsafe") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # kept whole across the child process's pipe
+        return type(self), (str(self), self.reason)
 
 
 class Token(NamedTuple):
@@ -75,18 +82,6 @@ def query_form(text: str) -> str:
         if token.depth == 0 and token.is_keyword(*QUERY_FORMS, *UPDATE_FORMS):
             return token.text.upper()
     raise UnsafeQuery("not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
-
-
-def check_read_only(text: str, allow_service: bool = False) -> str:
-    """The form of a read-only query; an update, or a SERVICE call unless allowed, is refused."""
-    form = query_form(text)
-    if form in UPDATE_FORMS:
-        raise UnsafeQuery(
-            f"this is a SPARQL update ({form}); only read-only queries run here: SELECT, ASK, CONSTRUCT or DESCRIBE"
-        )
-    if not allow_service and any(token.is_keyword("SERVICE") for token in tokens(text)):
-        raise UnsafeQuery(SERVICE_REFUSED)
-    return form
 
 
 def prefixes_used(text: str) -> set[str]:

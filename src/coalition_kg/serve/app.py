@@ -1,5 +1,9 @@
 """The ASGI application: FastAPI on uvicorn, as rdflib-endpoint serves SPARQL, with the routers of
-the endpoint, the pages and the catalog, and the worker pool started and stopped with it.
+the endpoint, the pages and the catalog, and the worker pools started and stopped with it.
+
+Around the routers, from the outside in: every response's security headers and HEAD
+(:mod:`.response_policy`), then each request's lane (:mod:`.admission`). uvicorn runs the
+bounded h11 protocol of :mod:`.connections`.
 
 FastAPI's own documentation pages load their scripts from a CDN, so they are off; the OpenAPI
 document is at ``/openapi.json``.
@@ -17,8 +21,10 @@ from starlette.middleware.cors import CORSMiddleware
 
 from coalition_kg import __version__
 from coalition_kg.serve import catalog_router, pages_router, sparql_router
+from coalition_kg.serve.admission import Admission
 from coalition_kg.serve.protocol import ProtocolError
 from coalition_kg.serve.rdf_responses import text_error
+from coalition_kg.serve.response_policy import HeadAsGet, SecurityHeaders
 from coalition_kg.serve.server import Server, Settings
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -50,6 +56,9 @@ def create_app(settings: Settings) -> FastAPI:
             CORSMiddleware, allow_origins=list(settings.cors), allow_methods=["GET", "POST"], allow_headers=["*"],
             expose_headers=[sparql_router.TRUNCATED_HEADER],
         )
+    app.add_middleware(Admission, settings=settings)
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(SecurityHeaders)  # added last: the outermost, so that every response gets them
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(sparql_router.router)
     app.include_router(catalog_router.build_router(settings.queries_dir))
@@ -64,8 +73,21 @@ async def protocol_error(_request: Request, error: Exception) -> Response:
     return text_error(error.status, error.message)
 
 
+def uvicorn_config(settings: Settings, host: str = "127.0.0.1", port: int = 8000, access_log: bool = False):
+    """How uvicorn runs the application: the bounded h11 protocol, its limits from ``settings``."""
+    import uvicorn
+
+    from coalition_kg.serve.connections import bounded_protocol
+
+    return uvicorn.Config(
+        create_app(settings), host=host, port=port, log_level="info" if access_log else "warning", access_log=access_log,
+        http=bounded_protocol(settings.header_seconds), h11_max_incomplete_event_size=settings.header_bytes,
+        timeout_keep_alive=settings.idle_seconds, lifespan="on",
+    )
+
+
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Run the server until interrupted."""
     import uvicorn
 
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", access_log=False)
+    uvicorn.Server(uvicorn_config(settings, host, port)).run()

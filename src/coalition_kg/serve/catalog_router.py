@@ -172,6 +172,9 @@ def _operation(query: CannedQuery):
     """The API operation of one question: its parameters are the operation's query parameters."""
 
     async def operation(request: Request, **values: str | None) -> Response:
+        unknown = sorted(set(request.query_params) - known)
+        if unknown:
+            raise ProtocolError(400, f"unknown parameter '{unknown[0]}' for {query.name}; it takes: {', '.join(sorted(known))}")
         server = server_of(request)
         format_name = values.pop("format", None) or "json"
         answer, labels = await in_pool(answer_question, server, query, {k: v for k, v in values.items() if v is not None})
@@ -183,6 +186,7 @@ def _operation(query: CannedQuery):
         headers = {"Content-Disposition": f'attachment; filename="{query.name}.json"'} if request.query_params.get("download") else {}
         return JSONResponse(document, headers=headers)
 
+    known = {parameter.name for parameter in query.params} | {"format", "download"}
     parameters = [inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)]
     for parameter in query.params:
         default = Query(... if parameter.required else parameter.default, description=f"{parameter.description} ({parameter.type})".strip())

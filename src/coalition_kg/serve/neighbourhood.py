@@ -5,15 +5,15 @@ renderer. Made in a query worker, from the named graphs of its store, at most ``
 from __future__ import annotations
 
 import pyoxigraph
-from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Variable
+from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat
 
 from coalition_kg.core.namespaces import PREFIXES, short_form
+from coalition_kg.queries.sparql_text import with_values
 
 FACTS_QUERY = """
 PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT DISTINCT ?fact ?entity WHERE {
-  { ?fact ?link ?entity } UNION { BIND(?entity AS ?fact) }
-  ?fact prov:wasDerivedFrom ?source .
+  ?fact ?link ?entity ; prov:wasDerivedFrom ?source .
 }
 ORDER BY ?fact
 LIMIT %d
@@ -24,7 +24,7 @@ DESCRIBING = (PREFIXES["rdf"] + "type", PREFIXES["skos"] + "prefLabel", PREFIXES
 def neighbourhood_quads(store: pyoxigraph.Store, iri: str, facts: int) -> list[Quad]:
     """The quads, of the sources' named graphs, of the resource, the facts about it and what they link."""
     entity = NamedNode(iri)
-    rows = store.query(FACTS_QUERY % facts, substitutions={Variable("entity"): entity})
+    rows = store.query(with_values(FACTS_QUERY % facts, {"entity": str(entity)}))
     subjects = [entity, *(row["fact"] for row in rows)]
     quads = [quad for subject in dict.fromkeys(subjects) for quad in _named(store.quads_for_pattern(subject, None, None))]
     linked = {quad.object for quad in quads if isinstance(quad.object, NamedNode)}
@@ -34,8 +34,11 @@ def neighbourhood_quads(store: pyoxigraph.Store, iri: str, facts: int) -> list[Q
     return quads
 
 
-def neighbourhood_svg(store: pyoxigraph.Store, iri: str, facts: int) -> bytes:
-    """The picture of the neighbourhood, as SVG."""
+def neighbourhood_svg(store: pyoxigraph.Store, iri: str, facts: int) -> bytes | None:
+    """The picture of the neighbourhood, as SVG; None when the store knows nothing of ``iri``."""
+    quads = neighbourhood_quads(store, iri, facts)
+    if not quads:
+        return None
     import networkx as nx
 
     from coalition_kg.dataset.rdfize import new_dataset
@@ -43,7 +46,6 @@ def neighbourhood_svg(store: pyoxigraph.Store, iri: str, facts: int) -> bytes:
     from coalition_kg.pictures.views import entities_view
 
     dataset = new_dataset()
-    quads = neighbourhood_quads(store, iri, facts)
     dataset.parse(data=pyoxigraph.serialize(quads, format=RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
     view = entities_view(dataset)
     centre = short_form(iri)

@@ -13,7 +13,7 @@ from coalition_kg.dataset.context import context_document
 from coalition_kg.queries.engine import select
 from coalition_kg.queries.labels import label_map
 from coalition_kg.serve.negotiation import GRAPHS, HTML, RESOURCE, NotAcceptable, by_suffix, negotiate
-from coalition_kg.serve.protocol import ProtocolError, checked_form
+from coalition_kg.serve.protocol import ProtocolError
 from coalition_kg.serve.rdf_responses import graph_response, text_error
 from coalition_kg.serve.resources import iri_of, resource_page, value_of
 from coalition_kg.serve.server import PoolEndpoint, Server
@@ -77,9 +77,10 @@ async def sparql_page(request: Request) -> Response:
     text = request.query_params.get("query") or EXAMPLE_QUERY
     answer, error = None, ""
     if "query" in request.query_params:
+        job = Run(text, None, limit=min(server.settings.row_limit, 1000), prefixes=PREFIXES, ad_hoc=True,
+                  base_iri=str(request.url_for("sparql")))
         try:
-            checked_form(text)
-            answer = await run_job(server, Run(text, None, limit=min(server.settings.row_limit, 1000), prefixes=PREFIXES))
+            answer = await run_job(server, job)
         except ProtocolError as failure:
             error = failure.message
     table = await in_pool(labelled_table, server, answer) if answer is not None else None
@@ -114,10 +115,17 @@ async def identified(request: Request, path: str) -> Response:
 async def picture(request: Request, path: str) -> Response:
     """The neighbourhood of a resource, drawn (the picture on its page)."""
     server, _ = state(request)
+    iri = iri_of(path)
     try:
-        svg = await run_job(server, Picture(iri_of(path)))
+        NamedNode(iri)
+    except ValueError:
+        return text_error(404, f"no picture is drawn of /{path}: it is not an IRI of this site")
+    try:
+        svg = await run_job(server, Picture(iri))
     except ProtocolError as error:
         return text_error(error.status, error.message)
+    if svg is None:
+        return text_error(404, f"nothing is known of <{iri}>, so no picture is drawn of it")
     return Response(svg, media_type="image/svg+xml")
 
 

@@ -12,8 +12,6 @@ from urllib.parse import parse_qs
 
 from pyoxigraph import NamedNode
 
-from coalition_kg.queries.sparql_text import UPDATE_FORMS, UnsafeQuery, query_form
-
 FORM = "application/x-www-form-urlencoded"
 DIRECT = "application/sparql-query"
 UPDATE = "application/sparql-update"
@@ -34,11 +32,10 @@ class ProtocolError(Exception):
 
 
 class QueryRequest(NamedTuple):
-    """What a protocol request asks: the query, its form (SELECT...), its dataset (None: the
-    store's own) and the ``format`` parameter, if any."""
+    """What a protocol request asks: the query, its dataset (None: the store's own) and the
+    ``format`` parameter, if any. Whether the query may run is for its worker to prove."""
 
     query: str
-    form: str
     default_graphs: tuple[str, ...] | None
     named_graphs: tuple[str, ...] | None
     format_name: str | None
@@ -60,10 +57,10 @@ def query_request(url_fields: Fields, method: str, content_type: str | None, bod
     if method == "GET":
         fields: Fields = url_fields
     elif media == FORM:
-        fields = {**url_fields, **form_fields(body)}
+        fields = _joined(url_fields, form_fields(body))
     elif media == DIRECT:
         try:
-            fields = {**url_fields, "query": [body.decode("utf-8")]}
+            fields = _joined(url_fields, {"query": [body.decode("utf-8")]})
         except UnicodeDecodeError as error:
             raise ProtocolError(400, f"the query is not UTF-8 (byte {error.start})") from None
     elif media == UPDATE:
@@ -84,30 +81,19 @@ def query_request(url_fields: Fields, method: str, content_type: str | None, bod
     formats = fields.get("format", [])
     return QueryRequest(
         queries[0],
-        checked_form(queries[0]),
         _graphs(fields, "default-graph-uri"),
         _graphs(fields, "named-graph-uri"),
         formats[-1] if formats else None,
     )
 
 
-def checked_form(text: str) -> str:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE for a query the server may run; updates and SERVICE
-    calls are refused (403), text that is not a query, or nests too deep, is a bad request (400)."""
-    from coalition_kg.queries.sparql_guard import check_ad_hoc
-
-    try:
-        form = query_form(text)
-    except UnsafeQuery as error:
-        raise ProtocolError(400, str(error)) from None
-    if form in UPDATE_FORMS:
-        raise ProtocolError(403, READ_ONLY)
-    try:
-        return check_ad_hoc(text)
-    except UnsafeQuery as error:
-        if "SERVICE" in str(error):
-            raise ProtocolError(403, NO_SERVICE) from None
-        raise ProtocolError(400, str(error)) from None
+def _joined(url_fields: Fields, body_fields: Fields) -> Fields:
+    """The fields of the URL and of the body; a protocol field given in both is refused, as the
+    protocol allows each only once (Oxigraph's server refuses it too)."""
+    twice = sorted(name for name in ("query", "update", *DATASET_FIELDS) if name in url_fields and name in body_fields)
+    if twice:
+        raise ProtocolError(400, f"'{twice[0]}' is given both in the URL and in the body; give it once")
+    return {**url_fields, **body_fields}
 
 
 def _graphs(fields: Fields, name: str) -> tuple[str, ...] | None:

@@ -24,6 +24,7 @@ LABEL_PREDICATES = (PREFIXES["skos"] + "prefLabel", PREFIXES["rdfs"] + "label")
 ISO_CODE = PREFIXES["ckg"] + "iso3166Alpha3"
 EXACT_MATCH = PREFIXES["skos"] + "exactMatch"
 ENTITY_KINDS = ("state/", "mission/", "org/", "person/")
+WEB_SCHEMES = ("http://", "https://")
 #: Incoming links shown at most, for an entity that thousands of things point at.
 MAX_INCOMING = 200
 
@@ -112,14 +113,24 @@ def value_of(term: Term | None, labels: Mapping[str, str]) -> Value:
         return Value("—")
     if isinstance(term, NamedNode):
         iri = term.value
-        href = local_path(iri) if is_minted(iri) or not iri.startswith(WIKIDATA) else wikidata_page(iri)
-        return Value(labels.get(iri, short_form(iri)), href, short_form(iri))
+        return Value(labels.get(iri, short_form(iri)), link_of(iri), short_form(iri))
     if isinstance(term, BlankNode):
         return Value(f"_:{term.value}")
     if isinstance(term, Literal):
         note = term.language or ("" if term.datatype.value == PREFIXES["xsd"] + "string" else short_form(term.datatype.value))
         return Value(term.value, None, note)
     return Value(str(term))
+
+
+def link_of(iri: str) -> str | None:
+    """Where a page links an IRI: this site's page of a minted IRI, Wikidata's page of an item,
+    the IRI itself when it is a web address; nothing for any other scheme (``javascript:``,
+    ``data:``, ``file:``...), which a query may well return, and which a page shows as text."""
+    if is_minted(iri):
+        return local_path(iri)
+    if iri.startswith(WIKIDATA):
+        return wikidata_page(iri)
+    return iri if iri.lower().startswith(WEB_SCHEMES) else None
 
 
 def wikidata_page(iri: str) -> str:

@@ -67,11 +67,29 @@ def write_site(build_dir: Path, output: Path) -> str:
 
     if not (build_dir / "store").exists():
         raise StoreMissing(f"no built graph in {build_dir}; run 'coalition-kg build' first")
+    writable_folder(output)  # before the crawl, which takes a while
     with _running(Settings(build_dir)) as base:
         counts = _crawl(base, output)
         write_atomic(output / "404.html", _fetch(base, "/id/not-found", BROWSER)[1])
     write_atomic(output / ".htaccess", HTACCESS.encode())
     return f"wrote {counts['pages']} pages, {counts['rdf']} RDF descriptions and {counts['other']} other files to {output}"
+
+
+class SiteNotWritable(OSError):
+    """The site's folder cannot be made or written to."""
+
+
+def writable_folder(output: Path) -> None:
+    """Make ``output`` a folder, if it is not one, and write a file in it; a
+    :class:`SiteNotWritable` that says why not."""
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        write_atomic(output / ".coalition-kg-site", b"")
+        (output / ".coalition-kg-site").unlink()
+    except FileExistsError:
+        raise SiteNotWritable(f"cannot write the site into {output}: it is a file, not a folder; expected a folder") from None
+    except OSError as error:
+        raise SiteNotWritable(f"cannot write the site into {output}: {error.strerror}; expected a folder you can write to") from None
 
 
 def _crawl(base: str, output: Path) -> dict[str, int]:
@@ -124,9 +142,9 @@ class _running:
     def __init__(self, settings: Settings) -> None:
         import uvicorn
 
-        from coalition_kg.serve.app import create_app
+        from coalition_kg.serve.app import uvicorn_config
 
-        self.server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=0, log_level="warning"))
+        self.server = uvicorn.Server(uvicorn_config(settings, port=0))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
     def __enter__(self) -> str:
