@@ -136,7 +136,7 @@ def test_healthz_names_the_build(served, built):
     (MEMBERS, "image/png", 406, "available: application/sparql-results+json"),
     (CONSTRUCT, "application/sparql-results+json", 406, "available: text/turtle"),
     ("SELECT * WHERE { ?s ?p }", None, 400, "invalid SPARQL"),
-    ("not a query at all", None, 400, "not a SPARQL query"),
+    ("not a query at all", None, 400, "invalid SPARQL: error at 1:1"),
     ("INSERT DATA { <a:b> <a:c> <a:d> }", None, 403, "read-only"),
     ("DELETE WHERE { ?s ?p ?o }", None, 403, "read-only"),
     ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", None, 403, "SERVICE"),
