@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from coalition_kg.cli.options import fail
+from coalition_kg.cli.options import fail, require_extra
 
 
 @click.command()
@@ -25,7 +25,8 @@ from coalition_kg.cli.options import fail
 @click.option("--limit", type=click.IntRange(min=1), default=10_000, show_default=True, help="Rows (or triples) of an answer at most.")
 def serve(host: str, port: int, build_dir: Path | None, cors: tuple[str, ...], workers: int, timeout: float, limit: int) -> None:
     """Serve the last validated build, read-only: the SPARQL endpoint at /sparql, a page for every
-    IRI, the questions in the browser and at /api/queries."""
+    IRI, the questions in the browser and at /api/queries. Needs the serve extra."""
+    require_extra("serve", "serve")
     from coalition_kg.core.paths import BUILD_DIR
     from coalition_kg.serve.app import serve as run_server
     from coalition_kg.serve.server import Settings
@@ -45,7 +46,8 @@ def serve(host: str, port: int, build_dir: Path | None, cors: tuple[str, ...], w
 )
 def site(output: Path, build_dir: Path | None) -> None:
     """Write the pages and each resource's .ttl and .jsonld as static files, with an .htaccess that
-    negotiates content as the IRIs' w3id.org redirects expect."""
+    negotiates content as the IRIs' w3id.org redirects expect. Needs the serve extra."""
+    require_extra("serve", "site")
     from coalition_kg.core.paths import BUILD_DIR
     from coalition_kg.serve.site import write_site
 
