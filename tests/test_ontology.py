@@ -1,9 +1,17 @@
-"""The ontology documents every term; the shapes name every property shape and explain it."""
+"""The ontology documents every term and is in OWL 2 DL and consistent; the shapes name every
+property shape and explain it."""
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib.compare import graph_diff, to_isomorphic
 from rdflib.namespace import SKOS
 
 from coalition_kg.core.namespaces import ONTOLOGY, concept_iri
@@ -106,3 +114,86 @@ def test_the_schemes_hold_what_coalition_reporting_commonly_states(ontology):
     assert {"police", "formed-police-unit", "staff-officers", "medical-team"} <= slugs("deployment-kind")
     assert {"funder"} <= slugs("partner-role")
     assert {"memorandum-of-understanding", "status-of-forces-agreement", "mandate-extension"} <= slugs("instrument-kind")
+
+
+# The OWL 2 DL checks run tools the project did not write: OWL API 5's profile checker (Debian's
+# libowlapi-java, run from tests/owl/OwlApiCheck.java by the JDK's source launcher) and the
+# Konclude reasoner (Debian's konclude). With CI=true a missing one fails; .ci/run installs them.
+JARS = Path("/usr/share/java")
+OWL_API_JARS = (  # the OWL API and what it loads to read Turtle
+    "owlapi-distribution", "slf4j-api", "slf4j-nop", "atinject-jsr330-api", "caffeine", "commons-io",
+    "commons-rdf-api", "guava", "hppcrt", "rdf4j-model-api", "rdf4j-model-vocabulary", "rdf4j-model",
+    "rdf4j-rio-api", "rdf4j-util", "xz",
+)
+OWL_API_CHECK = Path(__file__).parent / "owl" / "OwlApiCheck.java"
+DECLARATIONS = "# 6. The terms reused from other vocabularies, declared"
+
+
+def require(tool: str, present: bool, install: str) -> None:
+    if present:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{tool} is missing: .ci/run installs {install}")
+    pytest.skip(f"{tool} is missing (apt-get install {install})")
+
+
+def owl_api_check(ontology_file: Path, functional_file: Path | None = None) -> list[str]:
+    """The OWL 2 DL violations the OWL API reports, one a line (after checking their count)."""
+    jars = [JARS / f"{name}.jar" for name in OWL_API_JARS]
+    require("java with the OWL API", shutil.which("java") is not None and all(jar.exists() for jar in jars),
+            "default-jdk-headless libowlapi-java")
+    command = ["java", "-cp", os.pathsep.join(map(str, jars)), str(OWL_API_CHECK), str(ontology_file)]
+    done = subprocess.run(command + ([str(functional_file)] if functional_file else []), capture_output=True,
+                          text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    *violations, count = done.stdout.splitlines()
+    assert count == f"{len(violations)} violations"
+    return violations
+
+
+def konclude(functional_file: Path) -> str:
+    """Konclude's verdict on the ontology: 'consistent' or 'inconsistent'."""
+    require("Konclude", shutil.which("Konclude") is not None, "konclude")
+    # Two worker threads: with one, Konclude 0.7 hangs on an inconsistent ontology.
+    done = subprocess.run(["Konclude", "consistency", "-w", "2", "-i", str(functional_file)], capture_output=True,
+                          text=True, timeout=300, check=False)
+    verdict = re.search(r"Ontology '.*' is (consistent|inconsistent)\.", done.stdout)
+    assert done.returncode == 0 and verdict, done.stdout + done.stderr
+    return verdict.group(1)
+
+
+def test_the_ontology_is_in_owl_2_dl():
+    assert owl_api_check(ONTOLOGY_DIR / "coalition.ttl") == []
+
+
+def test_the_declarations_are_exactly_what_owl_2_dl_finds_undeclared_without_them(tmp_path, ontology):
+    text = (ONTOLOGY_DIR / "coalition.ttl").read_text(encoding="utf-8")
+    without = tmp_path / "without-declarations.ttl"
+    without.write_text(text[:text.index(DECLARATIONS)], encoding="utf-8")
+    violations = owl_api_check(without)
+    assert len(violations) > 500 and all(line.startswith("Use of undeclared ") for line in violations)
+    kinds = {"class": OWL.Class, "object property": OWL.ObjectProperty, "data property": OWL.DatatypeProperty,
+             "annotation property": OWL.AnnotationProperty}
+    undeclared = {(URIRef(found[2]), kinds[found[1]])
+                  for found in (re.match(r"Use of undeclared ([a-z ]+): <([^>]+)>", line) for line in violations)}
+    _, declarations, removed = graph_diff(to_isomorphic(ontology), to_isomorphic(Graph().parse(without)))
+    assert len(undeclared) == 32
+    assert undeclared == {(term, kind) for term, predicate, kind in declarations if predicate == RDF.type}
+    assert len(declarations) == len(undeclared) and len(removed) == 0
+
+
+def test_a_reasoner_finds_the_ontology_consistent(tmp_path):
+    functional = tmp_path / "coalition.ofn"
+    owl_api_check(ONTOLOGY_DIR / "coalition.ttl", functional)
+    assert konclude(functional) == "consistent"
+
+
+def test_the_reasoner_finds_a_contradiction_added_to_the_ontology(tmp_path):
+    contradicted = tmp_path / "contradicted.ttl"
+    contradicted.write_bytes((ONTOLOGY_DIR / "coalition.ttl").read_bytes() + b"""
+ckg:State owl:disjointWith ckg:Mission .
+<https://example.org/both> a ckg:State , ckg:Mission .
+""")
+    functional = tmp_path / "contradicted.ofn"
+    owl_api_check(contradicted, functional)
+    assert konclude(functional) == "inconsistent"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from coalition_kg.cli.options import fail, max_size_option
+from coalition_kg.cli.options import fail, max_size_option, require_extra
 
 
 @click.command()
@@ -23,7 +23,9 @@ def propose(article: Path, output: Path | None, data_dir: Path | None, max_bytes
     Each fact quotes its sentence exactly, with its characters in the article, the rule that
     proposed it and a confidence; what needs a decision, and the new register entries, are
     listed at the top. Nothing is downloaded; the same article and data give the same draft.
+    Needs the propose extra.
     """
+    require_extra("propose", "propose")
     from coalition_kg.core.atomic import write_atomic
     from coalition_kg.core.inputfiles import InputError
     from coalition_kg.core.paths import DATA_DIR

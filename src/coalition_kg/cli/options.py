@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
+    from packaging.requirements import Requirement
+
     from coalition_kg.queries.results import Answer, GraphAnswer
 
 MAX_SIZE = "64M"  # inputfiles.MAX_INPUT_BYTES, kept light here
@@ -48,6 +50,39 @@ max_size_option = click.option(
 def fail(message: str, code: int = EXIT_ERROR) -> None:
     click.echo(f"error: {message}", err=True)
     sys.exit(code)
+
+
+def require_extra(extra: str, command: str) -> None:
+    """Stop with one line naming the extra to install when a package of ``extra`` that
+    ``command`` needs is not installed (or not in a version the project asks for)."""
+    if _missing(extra):
+        fail(f"'coalition-kg {command}' needs the {extra} extra: pip install 'coalition-kg[{extra}]'")
+
+
+def _missing(extra: str) -> list[str]:
+    """The requirements of ``extra`` alone (not the core's) that the environment does not meet,
+    as the installed package's metadata states them."""
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+
+    try:
+        requirements = [Requirement(text) for text in metadata.requires("coalition-kg") or ()]
+    except metadata.PackageNotFoundError:  # run from a source tree that is not installed: nothing to go by
+        return []
+    own = [r for r in requirements if r.marker and r.marker.evaluate({"extra": extra})
+           and not r.marker.evaluate({"extra": ""})]
+    return [str(requirement) for requirement in own if not _installed(requirement)]
+
+
+def _installed(requirement: Requirement) -> bool:
+    from importlib import metadata
+
+    try:
+        version = metadata.version(requirement.name)
+    except metadata.PackageNotFoundError:
+        return False
+    return requirement.specifier.contains(version, prereleases=True)
 
 
 def terminal_width() -> int | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from coalition_kg.cli.options import fail, size_value
+from coalition_kg.cli.options import fail, require_extra, size_value
 
 
 @click.command()
@@ -32,10 +32,11 @@ def serve(
     max_bytes: int, memory_limit: int,
 ) -> None:
     """Serve the last validated build, read-only: the SPARQL endpoint at /sparql, a page for every
-    IRI, the questions in the browser and at /api/queries.
+    IRI, the questions in the browser and at /api/queries. Needs the serve extra.
 
     Pages and canned questions have WORKERS query processes, ad-hoc SPARQL as many again, at a
     lower priority; one client runs at most all but one of the ad-hoc ones at once."""
+    require_extra("serve", "serve")
     from coalition_kg.core.paths import BUILD_DIR
     from coalition_kg.serve.app import serve as run_server
     from coalition_kg.serve.server import Settings
@@ -56,7 +57,8 @@ def serve(
 )
 def site(output: Path, build_dir: Path | None) -> None:
     """Write the pages and each resource's .ttl and .jsonld as static files, with an .htaccess that
-    negotiates content as the IRIs' w3id.org redirects expect."""
+    negotiates content as the IRIs' w3id.org redirects expect. Needs the serve extra."""
+    require_extra("serve", "site")
     from coalition_kg.core.paths import BUILD_DIR
     from coalition_kg.serve.site import SiteNotWritable, write_site
 

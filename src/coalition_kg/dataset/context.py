@@ -92,8 +92,9 @@ def compacted_dataset(nquads: bytes) -> bytes:
 
 
 def _compacted(graph, written_context: object) -> bytes:
-    """rdflib compacts with the context; every array is then sorted, since JSON-LD arrays of
-    values and of nodes are unordered and rdflib's order is not the same from run to run."""
+    """rdflib compacts with the context; the arrays that hold sets (of values, of nodes, of
+    graphs) are then sorted, since rdflib's order is not the same from run to run. An RDF list
+    (``@list``) is ordered and keeps rdflib's order, which is the list's."""
     document = json.loads(graph.serialize(format="json-ld", context=context(), auto_compact=True))
     document = _sorted(document)
     document["@context"] = written_context
@@ -101,12 +102,19 @@ def _compacted(graph, written_context: object) -> bytes:
 
 
 def _sorted(value: object) -> object:
+    """``value`` with every array sorted but the members of a ``@list`` (the context declares no
+    ``"@container": "@list"`` term, so a list is always written as ``{"@list": [...]}``)."""
     if isinstance(value, dict):
-        return {key: _sorted(item) for key, item in value.items()}
+        return {key: _in_order(item) if key == "@list" else _sorted(item) for key, item in value.items()}
     if isinstance(value, list):
-        items = [_sorted(item) for item in value]
-        return sorted(items, key=_order)
+        return sorted((_sorted(item) for item in value), key=_order)
     return value
+
+
+def _in_order(members: object) -> object:
+    if isinstance(members, list):
+        return [_sorted(member) for member in members]
+    return _sorted(members)
 
 
 def _order(item: object) -> str:

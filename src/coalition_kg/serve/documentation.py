@@ -7,6 +7,9 @@ description, superclasses, domains, ranges and what points to it. pyLODE is give
 without its concept schemes: given them, it merges their titles and descriptions into the
 ontology's header, and its VocPub profile (pyLODE 3) lists no concepts. So each scheme's page
 comes from the project's own template, with the site's header, as the concepts' pages do.
+Nor is it given the declarations of the terms reused from other vocabularies (which keep the
+ontology in OWL 2 DL): given them, it documents ``org:Organization`` and the others as the
+ontology's own.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import contextlib
 import io
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coalition_kg.core.namespaces import PREFIXES
 from coalition_kg.serve.negotiation import HTML, RESOURCE
@@ -25,6 +29,10 @@ from coalition_kg.serve.vocabulary import ONTOLOGY_IRI, Scheme, Vocabulary
 DOCS_FOLDER = "ontology"
 ONTOLOGY_PAGE = "index.html"
 FORMATS = [offer for offer in RESOURCE if offer is not HTML]
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+    from rdflib.term import Node
 
 
 def documentation(ontology_file: Path) -> dict[str, bytes]:
@@ -55,6 +63,8 @@ def ontology_page(ontology_file: Path, schemes: list[Scheme]) -> bytes:
     for scheme in schemes:
         for subject in (scheme.iri, *(concept.iri for concept in scheme.concepts)):
             graph.remove((URIRef(subject), None, None))
+    for declaration in _reused_declarations(graph):
+        graph.remove(declaration)
     with contextlib.redirect_stdout(io.StringIO()):  # pyLODE prints notes; standard output is the build's
         document = _ontpub()(ontology=graph)
         # Anchors named as the terms' IRIs end (ontology#Mission), where pyLODE would use their labels.
@@ -63,6 +73,15 @@ def ontology_page(ontology_file: Path, schemes: list[Scheme]) -> bytes:
         html = document.make_html()
     header = render("documentation_header.html", schemes=schemes, path=local_path(ONTOLOGY_IRI), formats=FORMATS)
     return html.replace("<body>", "<body>\n" + header, 1).encode("utf-8")
+
+
+def _reused_declarations(graph: Graph) -> list[tuple[Node, Node, Node]]:
+    """The triples that declare a term of another vocabulary as a class or property."""
+    from rdflib import OWL, RDF, URIRef
+
+    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+    return [(term, RDF.type, kind) for kind in kinds for term in graph.subjects(RDF.type, kind)
+            if isinstance(term, URIRef) and not str(term).startswith(PREFIXES["ckg"])]
 
 
 def _ontpub() -> type:

@@ -1,11 +1,17 @@
-"""The page templates (Jinja2, every value escaped: autoescape is on for every template)."""
+"""The page templates (Jinja2, every value escaped: autoescape is on for every template).
+
+The build renders some (the ontology's documentation) without the serve extra: FastAPI is
+imported only to answer a request."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+if TYPE_CHECKING:
+    from fastapi.responses import HTMLResponse
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 ENVIRONMENT = Environment(
@@ -19,4 +25,6 @@ def render(template: str, **values: object) -> str:
 
 def page(template: str, status: int = 200, **values: object) -> HTMLResponse:
     """A page, negotiated as HTML: it varies with Accept."""
+    from fastapi.responses import HTMLResponse
+
     return HTMLResponse(render(template, **values), status_code=status, headers={"Vary": "Accept"})
