@@ -12,6 +12,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
@@ -20,7 +21,7 @@ from urllib.parse import urlsplit
 class Recorded:
     method: str
     path: str
-    headers: dict[str, str]
+    headers: Message  # its names read in any case, as HTTP's are
     body: bytes
 
 
@@ -39,12 +40,29 @@ class Proxy:
         return self.base + path
 
 
+class Replying(BaseHTTPRequestHandler):
+    """A test server's handler: one way to answer, and no log."""
+
+    def reply(self, status: int, body: bytes, media_type: str = "text/plain", reason: str | None = None, **headers: str) -> None:
+        """Answer ``status`` (with ``reason`` as its phrase if given) and ``body``; ``Retry_After="1"`` sends ``Retry-After``."""
+        self.send_response(status, reason)
+        self.send_header("Content-Type", media_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers.items():
+            self.send_header(name.replace("_", "-"), value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        """Quiet."""
+
+
 class _Handler(BaseHTTPRequestHandler):
     proxy: Proxy
 
     def _handle(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        recorded = Recorded(self.command, self.path, dict(self.headers.items()), body)
+        recorded = Recorded(self.command, self.path, self.headers, body)
         if self.proxy.basic and not self._authorized():
             self._reply(401, b"Unauthorized", {"WWW-Authenticate": 'Basic realm="store"'})
             return

@@ -129,7 +129,7 @@ def test_digest_authentication_with_virtuoso(virtuoso: VirtuosoServer, built: Pa
     with pytest.raises(RemoteError) as error:
         push(virtuoso.sparql, access=Access(user=USER, password=WRONG), build_dir=built)
     assert str(error.value) == (
-        f"{virtuoso.graph_store}: HTTP error 401: digest auth failed; the store refused the credentials (from an option or the environment); "
+        f"{virtuoso.graph_store}: HTTP error 401: Unauthorized; the store refused the credentials (from an option or the environment); "
         "nothing was pushed"
     )
     assert WRONG not in str(error.value) + caplog.text
