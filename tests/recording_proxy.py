@@ -27,13 +27,15 @@ class Recorded:
 
 @dataclass
 class Proxy:
-    """What the proxy does: forward to ``backend``; ``basic`` is (user, password) to demand;
-    ``intercept(number, request)`` may answer a request itself with (status, body)."""
+    """What the proxy does: forward to ``backend``; ``basic`` is (user, password) to demand (the
+    requests it challenged are ``challenged``, the others ``requests``); ``intercept(number,
+    request)`` may answer a request itself with (status, body)."""
 
     backend: str
     basic: tuple[str, str] | None = None
     intercept: Callable[[int, Recorded], tuple[int, bytes] | None] | None = None
     requests: list[Recorded] = field(default_factory=list)
+    challenged: list[Recorded] = field(default_factory=list)
     base: str = ""
 
     def url(self, path: str) -> str:
@@ -64,6 +66,7 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         recorded = Recorded(self.command, self.path, self.headers, body)
         if self.proxy.basic and not self._authorized():
+            self.proxy.challenged.append(recorded)
             self._reply(401, b"Unauthorized", {"WWW-Authenticate": 'Basic realm="store"'})
             return
         self.proxy.requests.append(recorded)

@@ -83,9 +83,11 @@ def test_basic_authentication_from_netrc(basic_proxy: Proxy, netrc: Path, built:
     push(basic_proxy.url("/update"), access=oxigraph, build_dir=built)
     answer = query("members", endpoint=basic_proxy.url("/query"), access=oxigraph, build_dir=built)
     assert answer.rows()[0]["label"] == "El Salvador"
-    # asked once; the answered challenge goes with every later request from the start
-    asked = [r for r in basic_proxy.requests if "Authorization" not in r.headers]
-    assert asked == []
+    # each client is asked once; the answered challenge goes with every later request from the start
+    assert [(r.method, r.path) for r in basic_proxy.challenged] == [("POST", "/update"), ("POST", "/query")]
+    # the push's first small request, 4 graphs and 2 counts; the question's check of its parameter, answer and names
+    assert len(basic_proxy.requests) == 1 + 4 + 2 + 3
+    assert {r.headers["Authorization"][:6] for r in basic_proxy.requests} == {"Basic "}
 
 
 def test_basic_authentication_from_the_environment(basic_proxy: Proxy, built: Path) -> None:
