@@ -66,6 +66,12 @@ def test_a_broken_netrc_is_named_without_its_contents(tmp_path: Path, monkeypatc
     assert str(error.value) == f"{path}: cannot read it as a netrc file (machine NAME login USER password PASSWORD)"
 
 
+def test_a_short_secret_is_hidden_where_it_stands_as_a_word() -> None:
+    """Hidden inside every word, a one-letter password would leave no message to read."""
+    scrubbed = Credentials("u", "p", source="netrc").scrub("http://host/sparql: 401 for u:p (dTpw, u%3Ap) upper")
+    assert scrubbed == "http://host/sparql: 401 for ***:*** (***, ***%3A***) upper"
+
+
 def test_credentials_print_without_their_secrets() -> None:
     shown = repr(Credentials("me", SECRET)) + repr(Access(user="me", password=SECRET, token=SECRET))
     assert SECRET not in shown

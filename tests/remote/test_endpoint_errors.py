@@ -76,6 +76,24 @@ class Misbehaving(Replying):
             self.wfile.write(b" ")
             self.wfile.flush()
 
+    def answer_challenge_flood(self) -> None:
+        """A challenge whose body goes on: 4 MiB with no length said, the connection's end its end."""
+        self.send_response(401)
+        self.send_header("WWW-Authenticate", 'Basic realm="flood"')
+        self.end_headers()
+        for _ in range(64):
+            self.wfile.write(b"x" * 65536)
+
+    def answer_challenge_trickle(self) -> None:
+        """A challenge whose body comes a byte at a time."""
+        self.send_response(401)
+        self.send_header("WWW-Authenticate", 'Basic realm="trickle"')
+        self.send_header("Content-Length", "1000")
+        self.end_headers()
+        while not self.stopping.wait(0.05):
+            self.wfile.write(b" ")
+            self.wfile.flush()
+
     def answer_html(self) -> None:
         self.reply(200, b"<html><body><h1>Welcome to our portal</h1></body></html>", "text/html")
 
@@ -200,6 +218,24 @@ def test_a_redirect_is_not_followed_even_to_this_machine(misbehaving: Servers, b
         f"{url}: HTTP 307 redirect to {misbehaving.sink}, not followed; give that URL instead if you trust it{pushed}",
     )
     assert misbehaving.connections == []
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("challenge-flood", "the answer is over the limit of 1.0 MiB (1048576 bytes); ask for less (a narrower query, "
+         "a LIMIT) or allow more with --max-size"),
+        ("challenge-trickle", f"no complete answer within {TIMEOUT} s (timeout)"),
+    ],
+)
+def test_a_challenge_is_read_within_the_limits(misbehaving: Servers, case: str, message: str) -> None:
+    """httpx reads a challenge's body before it answers it: within --max-size and the timeout too."""
+    url = f"{misbehaving.base}/{case}"
+    started = time.monotonic()
+    result = run("query", "members", "--endpoint", url, "--store", "generic", "--user", "u", "--password", "p",
+                 "--max-size", "1M")
+    assert_one_line_error(result, f"{url}: {message}")
+    assert time.monotonic() - started < 3 * float(TIMEOUT)
 
 
 @pytest.mark.parametrize("command", ["query", "push"])

@@ -43,8 +43,8 @@ class Credentials:
 
     def scrub(self, text: str) -> str:
         """``text`` with these credentials hidden in every form a store may echo them: the user
-        name (as a whole word), the password and the token as given, percent-, JSON- and
-        HTML-escaped, the base64 of ``user:password`` (a basic ``Authorization`` header), and
+        name (as a whole word), the password and the token as given (as whole words when
+        shorter than six characters), percent-, JSON- and HTML-escaped, the base64 of ``user:password`` (a basic ``Authorization`` header), and
         whatever follows a basic or bearer scheme and a digest ``response=`` (computed from the
         password) wherever they appear."""
         text = _ANY_CREDENTIAL.sub(lambda match: (match.group(1) or match.group(2)) + HIDDEN, text)
@@ -59,9 +59,11 @@ class Credentials:
             basic = [base64.b64encode(pair.encode(encoding)).decode("ascii") for encoding in _ENCODINGS if _fits(pair, encoding)]
             secrets += basic + [token.rstrip("=") for token in basic]
         forms = {form for secret in secrets for form in _written(secret)}
-        patterns = [re.escape(form) for form in sorted(forms, key=len, reverse=True)]
-        if self.user:  # a word of its own, or between percent-escapes: not inside a longer name
-            patterns.append(rf"(?:(?<![\w.-])|(?<=%[0-9A-Fa-f]{{2}})){re.escape(self.user)}(?![\w-])")
+        # a short one (and the user name) only as a word of its own, or between percent-escapes:
+        # hidden inside every longer word, "p" would leave no message to read
+        patterns = [re.escape(form) if len(form) >= _SHORT else _word(form) for form in sorted(forms, key=len, reverse=True)]
+        if self.user:
+            patterns.append(_word(self.user))
         return re.compile("|".join(patterns)) if patterns else None
 
 
@@ -107,6 +109,11 @@ _ANY_CREDENTIAL = re.compile(
     r"""|((?i:\bresponse)(?:\s*=\s*|%3[Dd])(?:\\?["']|%22)?)[0-9a-fA-F]{16,}"""
 )
 _ENCODINGS = ("utf-8", "latin-1")  # what clients encode a basic user:password in
+_SHORT = 6  # characters: a secret shorter is hidden where it stands as a word
+
+
+def _word(text: str) -> str:
+    return rf"(?:(?<![\w.-])|(?<=%[0-9A-Fa-f]{{2}})){re.escape(text)}(?![\w-])"
 
 
 def _fits(text: str, encoding: str) -> bool:

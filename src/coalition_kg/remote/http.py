@@ -10,7 +10,9 @@ request.
 
 What this module adds is what httpx leaves to its caller: an answer larger than
 ``max_bytes`` is refused (a Content-Length over it before a byte is read), and one that has
-not arrived in full within the timeout gives up (a server that trickles); and every failure
+not arrived in full within the timeout gives up (a server that trickles), whoever reads it:
+also a challenge httpx reads before answering it. Answers come uncompressed, so that the
+bytes counted are the bytes kept. Every failure
 is a :class:`RemoteError` with a one-line message naming the URL, with the HTTP status and a
 short excerpt of the store's answer when there is one. Every such message is made by
 :meth:`Client.error`, which takes the credentials out of it in every form
@@ -28,7 +30,7 @@ import re
 import threading
 import time
 import weakref
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import NamedTuple
@@ -43,6 +45,7 @@ EXCERPT_CHARS = 160  # of a server's answer, in a message
 MAX_ANSWER_BYTES = 64 * 1024 * 1024  # as for local input files
 _CHUNK = 1 << 16
 _SECRET_MARGIN = 4096  # read past a cut, so that a secret that begins before it is scrubbed whole
+DEADLINE = "coalition_kg.deadline"  # the request's extension that says when its answer must be in
 _TAGS = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.DOTALL | re.IGNORECASE)
 
 
@@ -66,6 +69,26 @@ class Reply(NamedTuple):
 
 class AnswerTooLarge(ValueError):
     """An answer over the size limit."""
+
+
+class Bounded(httpx.SyncByteStream):
+    """A body as it arrives, given up once over ``max_bytes`` or past the ``deadline``."""
+
+    def __init__(self, stream: httpx.SyncByteStream, max_bytes: int, deadline: float) -> None:
+        self.stream, self.max_bytes, self.deadline = stream, max_bytes, deadline
+
+    def __iter__(self) -> Iterator[bytes]:
+        size = 0
+        for chunk in self.stream:
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise AnswerTooLarge(_too_large(None, self.max_bytes))
+            if time.monotonic() > self.deadline:
+                raise TimeoutError("the answer did not arrive in full in time")
+            yield chunk
+
+    def close(self) -> None:
+        self.stream.close()
 
 
 class ScrubbedLogs(logging.Filter):
@@ -147,14 +170,13 @@ class Client:
     ) -> Reply:
         """Send one request and read the whole answer; a failure, or a status other than 2xx,
         is a :class:`RemoteError` naming ``report_as`` (by default ``url``)."""
-        deadline = time.monotonic() + self.timeout
+        deadline = {DEADLINE: time.monotonic() + self.timeout}
         try:
-            with self.session().stream(method, url, content=body, headers=headers) as response:
+            with self.session().stream(method, url, content=body, headers=headers, extensions=deadline) as response:
                 status = response.status_code
                 if response.is_success:
-                    answer = _read_by(response, deadline, self.max_bytes)
-                    return Reply(status, _media_type(response), answer, response.headers.get("Server", ""))
-                message = self._status_message(response, deadline)
+                    return Reply(status, _media_type(response), _whole(response, self.max_bytes), response.headers.get("Server", ""))
+                message = self._status_message(response)
         except AnswerTooLarge as error:
             message, status = str(error), 200
         except (httpx.HTTPError, httpx.InvalidURL, TimeoutError) as error:
@@ -185,17 +207,24 @@ class Client:
             auth = Challenged(self.credentials.user, self.credentials.password or "") if self.credentials.user else None
             bearer = {"Authorization": f"Bearer {self.credentials.token}"} if self.credentials.token else {}
             SCRUBBED_LOGS.watch(self)
-            self._session = httpx.Client(auth=auth, headers=bearer, timeout=self.timeout, follow_redirects=False)
+            self._session = httpx.Client(
+                auth=auth, headers={"Accept-Encoding": "identity", **bearer}, timeout=self.timeout,
+                follow_redirects=False, event_hooks={"response": [self._bound]},
+            )
         return self._session
 
-    def _status_message(self, response: httpx.Response, deadline: float) -> str:
+    def _bound(self, response: httpx.Response) -> None:
+        """Every answer httpx reads, bounded in size and time."""
+        response.stream = Bounded(response.stream, self.max_bytes, response.request.extensions[DEADLINE])
+
+    def _status_message(self, response: httpx.Response) -> str:
         status = response.status_code
         if 300 <= status < 400:
             location = self.line(response.headers.get("Location") or "nowhere")
             return f"HTTP {status} redirect to {location}, not followed; give that URL instead if you trust it"
         try:
-            body = _read_by(response, deadline, _CHUNK, cut=True)
-        except (httpx.HTTPError, TimeoutError):
+            body = _first(response, _CHUNK)
+        except (httpx.HTTPError, AnswerTooLarge, TimeoutError):
             body = b""
         message = f"HTTP error {status}: {self.excerpt(body, _media_type(response)) or _phrase(status)}"
         return message + _refused(self.credentials) if status == 401 else message
@@ -207,23 +236,23 @@ def _refused(credentials: Credentials) -> str:
     return "; the store wants credentials (--user and --password, --token, or a netrc entry)"
 
 
-def _read_by(response: httpx.Response, deadline: float, max_bytes: int, cut: bool = False) -> bytes:
-    """The body, read as it arrives; a :class:`TimeoutError` once the deadline has passed, an
-    :class:`AnswerTooLarge` once it is over ``max_bytes`` (or, with ``cut``, its first ``max_bytes``)."""
+def _whole(response: httpx.Response, max_bytes: int) -> bytes:
+    """The body (bounded as it is read: :class:`Bounded`), refused unread if it says it is over ``max_bytes``."""
     announced = response.headers.get("Content-Length", "")
-    if not cut and announced.isdigit() and int(announced) > max_bytes:
+    if announced.isdigit() and int(announced) > max_bytes:
         raise AnswerTooLarge(_too_large(int(announced), max_bytes))
-    chunks, size = [], 0
+    return response.read()
+
+
+def _first(response: httpx.Response, size: int) -> bytes:
+    """The first ``size`` bytes of the body, or all of it."""
+    chunks, read = [], 0
     for chunk in response.iter_bytes():
         chunks.append(chunk)
-        size += len(chunk)
-        if size > max_bytes:
-            if cut:
-                break
-            raise AnswerTooLarge(_too_large(None, max_bytes))
-        if time.monotonic() > deadline:
-            raise TimeoutError("the answer did not arrive in full in time")
-    return b"".join(chunks)[:max_bytes]
+        read += len(chunk)
+        if read >= size:
+            break
+    return b"".join(chunks)[:size]
 
 
 def _media_type(response: httpx.Response) -> str:
