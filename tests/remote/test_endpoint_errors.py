@@ -35,6 +35,7 @@ SERVER_ERROR_PAGE = (
     b"<body><h1>Internal error</h1><p>index &amp; cache unavailable</p></body></html>"
 )
 TRUNCATED = b'{"head":{"vars":["state"]},"results":{"bindings":[{"state":{"type":"uri","val'
+JSON_RESULTS = "application/sparql-results+json"
 NOT_RESULTS = json.dumps({"status": "ok", "items": [1, 2, 3]}).encode()
 
 
@@ -66,10 +67,10 @@ class Misbehaving(Replying):
         self.stopping.wait(10)
         self.reply(200, b"{}", "application/sparql-results+json")
 
-    def answer_trickle(self) -> None:
+    def answer_trickle(self, status: int = 200, header: tuple[str, str] = ("Content-Type", JSON_RESULTS)) -> None:
         """Headers at once, then a byte at a time: each read is quick, the whole answer is not."""
-        self.send_response(200)
-        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_response(status)
+        self.send_header(*header)
         self.send_header("Content-Length", "1000")
         self.end_headers()
         while not self.stopping.wait(0.05):
@@ -86,13 +87,7 @@ class Misbehaving(Replying):
 
     def answer_challenge_trickle(self) -> None:
         """A challenge whose body comes a byte at a time."""
-        self.send_response(401)
-        self.send_header("WWW-Authenticate", 'Basic realm="trickle"')
-        self.send_header("Content-Length", "1000")
-        self.end_headers()
-        while not self.stopping.wait(0.05):
-            self.wfile.write(b" ")
-            self.wfile.flush()
+        self.answer_trickle(401, ("WWW-Authenticate", 'Basic realm="trickle"'))
 
     def answer_html(self) -> None:
         self.reply(200, b"<html><body><h1>Welcome to our portal</h1></body></html>", "text/html")
