@@ -12,9 +12,9 @@ What this module adds is what httpx leaves to its caller: an answer larger than
 ``max_bytes`` is refused (a Content-Length over it before a byte is read), and one that has
 not arrived in full within the timeout gives up (a server that trickles), whoever reads it:
 also a challenge httpx reads before answering it. Answers come uncompressed, so that the
-bytes counted are the bytes kept. Every failure
-is a :class:`RemoteError` with a one-line message naming the URL, with the HTTP status and a
-short excerpt of the store's answer when there is one. Every such message is made by
+bytes counted are the bytes kept. Every failure is a :class:`RemoteError` with a one-line
+message naming the URL, with the HTTP status and a short excerpt of the store's answer when
+there is one. Every such message is made by
 :meth:`Client.error`, which takes the credentials out of it in every form
 (:meth:`coalition_kg.remote.credentials.Credentials.scrub`); a piece of an answer is
 scrubbed before it is shortened, so that no cut leaves part of a secret. httpx and httpcore
@@ -175,7 +175,8 @@ class Client:
             with self.session().stream(method, url, content=body, headers=headers, extensions=deadline) as response:
                 status = response.status_code
                 if response.is_success:
-                    return Reply(status, _media_type(response), _whole(response, self.max_bytes), response.headers.get("Server", ""))
+                    answer = _whole(response, self.max_bytes)
+                    return Reply(status, _media_type(response), answer, response.headers.get("Server", ""))
                 message = self._status_message(response)
         except AnswerTooLarge as error:
             message, status = str(error), 200
