@@ -12,6 +12,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
@@ -20,23 +21,42 @@ from urllib.parse import urlsplit
 class Recorded:
     method: str
     path: str
-    headers: dict[str, str]
+    headers: Message  # its names read in any case, as HTTP's are
     body: bytes
 
 
 @dataclass
 class Proxy:
-    """What the proxy does: forward to ``backend``; ``basic`` is (user, password) to demand;
-    ``intercept(number, request)`` may answer a request itself with (status, body)."""
+    """What the proxy does: forward to ``backend``; ``basic`` is (user, password) to demand (the
+    requests it challenged are ``challenged``, the others ``requests``); ``intercept(number,
+    request)`` may answer a request itself with (status, body)."""
 
     backend: str
     basic: tuple[str, str] | None = None
     intercept: Callable[[int, Recorded], tuple[int, bytes] | None] | None = None
     requests: list[Recorded] = field(default_factory=list)
+    challenged: list[Recorded] = field(default_factory=list)
     base: str = ""
 
     def url(self, path: str) -> str:
         return self.base + path
+
+
+class Replying(BaseHTTPRequestHandler):
+    """A test server's handler: one way to answer, and no log."""
+
+    def reply(self, status: int, body: bytes, media_type: str = "text/plain", reason: str | None = None, **headers: str) -> None:
+        """Answer ``status`` (with ``reason`` as its phrase if given) and ``body``; ``Retry_After="1"`` sends ``Retry-After``."""
+        self.send_response(status, reason)
+        self.send_header("Content-Type", media_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers.items():
+            self.send_header(name.replace("_", "-"), value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        """Quiet."""
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -44,8 +64,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _handle(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        recorded = Recorded(self.command, self.path, dict(self.headers.items()), body)
+        recorded = Recorded(self.command, self.path, self.headers, body)
         if self.proxy.basic and not self._authorized():
+            self.proxy.challenged.append(recorded)
             self._reply(401, b"Unauthorized", {"WWW-Authenticate": 'Basic realm="store"'})
             return
         self.proxy.requests.append(recorded)

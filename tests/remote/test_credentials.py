@@ -66,6 +66,12 @@ def test_a_broken_netrc_is_named_without_its_contents(tmp_path: Path, monkeypatc
     assert str(error.value) == f"{path}: cannot read it as a netrc file (machine NAME login USER password PASSWORD)"
 
 
+def test_a_short_secret_is_hidden_where_it_stands_as_a_word() -> None:
+    """Hidden inside every word, a one-letter password would leave no message to read."""
+    scrubbed = Credentials("u", "p", source="netrc").scrub("http://host/sparql: 401 for u:p (dTpw, u%3Ap) upper")
+    assert scrubbed == "http://host/sparql: 401 for ***:*** (***, ***%3A***) upper"
+
+
 def test_credentials_print_without_their_secrets() -> None:
     shown = repr(Credentials("me", SECRET)) + repr(Access(user="me", password=SECRET, token=SECRET))
     assert SECRET not in shown
@@ -83,9 +89,11 @@ def test_basic_authentication_from_netrc(basic_proxy: Proxy, netrc: Path, built:
     push(basic_proxy.url("/update"), access=oxigraph, build_dir=built)
     answer = query("members", endpoint=basic_proxy.url("/query"), access=oxigraph, build_dir=built)
     assert answer.rows()[0]["label"] == "El Salvador"
-    # asked once; the answered challenge goes with every later request from the start
-    asked = [r for r in basic_proxy.requests if "Authorization" not in r.headers]
-    assert asked == []
+    # each client is asked once; the answered challenge goes with every later request from the start
+    assert [(r.method, r.path) for r in basic_proxy.challenged] == [("POST", "/update"), ("POST", "/query")]
+    # the push's first small request, 4 graphs and 2 counts; the question's check of its parameter, answer and names
+    assert len(basic_proxy.requests) == 1 + 4 + 2 + 3
+    assert {r.headers["Authorization"][:6] for r in basic_proxy.requests} == {"Basic "}
 
 
 def test_basic_authentication_from_the_environment(basic_proxy: Proxy, built: Path) -> None:
@@ -129,7 +137,7 @@ def test_digest_authentication_with_virtuoso(virtuoso: VirtuosoServer, built: Pa
     with pytest.raises(RemoteError) as error:
         push(virtuoso.sparql, access=Access(user=USER, password=WRONG), build_dir=built)
     assert str(error.value) == (
-        f"{virtuoso.graph_store}: HTTP error 401: digest auth failed; the store refused the credentials (from an option or the environment); "
+        f"{virtuoso.graph_store}: HTTP error 401: Unauthorized; the store refused the credentials (from an option or the environment); "
         "nothing was pushed"
     )
     assert WRONG not in str(error.value) + caplog.text

@@ -16,12 +16,13 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 from oxigraph_server import OxigraphServer
+from recording_proxy import Replying
 from server_process import free_port
 from test_bad_inputs import listening
 
@@ -34,10 +35,11 @@ SERVER_ERROR_PAGE = (
     b"<body><h1>Internal error</h1><p>index &amp; cache unavailable</p></body></html>"
 )
 TRUNCATED = b'{"head":{"vars":["state"]},"results":{"bindings":[{"state":{"type":"uri","val'
+JSON_RESULTS = "application/sparql-results+json"
 NOT_RESULTS = json.dumps({"status": "ok", "items": [1, 2, 3]}).encode()
 
 
-class Misbehaving(BaseHTTPRequestHandler):
+class Misbehaving(Replying):
     """Answers each path in its own wrong way."""
 
     stopping = threading.Event()  # set when the server stops: slow answers end at once
@@ -45,15 +47,6 @@ class Misbehaving(BaseHTTPRequestHandler):
     def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
         getattr(self, "answer_" + self.path.strip("/").replace("-", "_"))()
-
-    def reply(self, status: int, body: bytes, media_type: str = "text/plain", **headers: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", media_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in headers.items():
-            self.send_header(name.replace("_", "-"), value)
-        self.end_headers()
-        self.wfile.write(body)
 
     def answer_bad_request(self) -> None:
         self.reply(400, b"Parse error on line 1:\nSELECT * WHERE { ?s ?p }\n------------------------^")
@@ -74,15 +67,27 @@ class Misbehaving(BaseHTTPRequestHandler):
         self.stopping.wait(10)
         self.reply(200, b"{}", "application/sparql-results+json")
 
-    def answer_trickle(self) -> None:
+    def answer_trickle(self, status: int = 200, header: tuple[str, str] = ("Content-Type", JSON_RESULTS)) -> None:
         """Headers at once, then a byte at a time: each read is quick, the whole answer is not."""
-        self.send_response(200)
-        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_response(status)
+        self.send_header(*header)
         self.send_header("Content-Length", "1000")
         self.end_headers()
         while not self.stopping.wait(0.05):
             self.wfile.write(b" ")
             self.wfile.flush()
+
+    def answer_challenge_flood(self) -> None:
+        """A challenge whose body goes on: 4 MiB with no length said, the connection's end its end."""
+        self.send_response(401)
+        self.send_header("WWW-Authenticate", 'Basic realm="flood"')
+        self.end_headers()
+        for _ in range(64):
+            self.wfile.write(b"x" * 65536)
+
+    def answer_challenge_trickle(self) -> None:
+        """A challenge whose body comes a byte at a time."""
+        self.answer_trickle(401, ("WWW-Authenticate", 'Basic realm="trickle"'))
 
     def answer_html(self) -> None:
         self.reply(200, b"<html><body><h1>Welcome to our portal</h1></body></html>", "text/html")
@@ -105,9 +110,6 @@ class Misbehaving(BaseHTTPRequestHandler):
 
     def answer_hang_up(self) -> None:
         self.close_connection = True
-
-    def log_message(self, *args: object) -> None:
-        """Quiet."""
 
 
 class MisbehavingServer(ThreadingHTTPServer):
@@ -161,8 +163,9 @@ STATUS_CASES = {
     "slow": f"no complete answer within {TIMEOUT} s (timeout)",
     "trickle": f"no complete answer within {TIMEOUT} s (timeout)",
     "redirect-outside": f"HTTP 302 redirect to {OUTSIDE}, not followed; give that URL instead if you trust it",
-    "not-http": "the server's answer is not valid HTTP: BadStatusLine 220 mail.example.org ESMTP ready",
-    "hang-up": "the server's answer is not valid HTTP: RemoteDisconnected Remote end closed connection without response",
+    # httpx reads no status line before the blank line that ends the headers: the server hung up first
+    "not-http": "the server's answer is not valid HTTP: Server disconnected without sending a response",
+    "hang-up": "the server's answer is not valid HTTP: Server disconnected without sending a response",
 }
 ANSWER_CASES = {  # a 2xx answer whose body is not SPARQL results; an update needs no body
     "html": "the HTTP 200 answer (text/html) is not SPARQL JSON results: Parser error at line 1 column 1: "
@@ -210,6 +213,24 @@ def test_a_redirect_is_not_followed_even_to_this_machine(misbehaving: Servers, b
         f"{url}: HTTP 307 redirect to {misbehaving.sink}, not followed; give that URL instead if you trust it{pushed}",
     )
     assert misbehaving.connections == []
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("challenge-flood", "the answer is over the limit of 1.0 MiB (1048576 bytes); ask for less (a narrower query, "
+         "a LIMIT) or allow more with --max-size"),
+        ("challenge-trickle", f"no complete answer within {TIMEOUT} s (timeout)"),
+    ],
+)
+def test_a_challenge_is_read_within_the_limits(misbehaving: Servers, case: str, message: str) -> None:
+    """httpx reads a challenge's body before it answers it: within --max-size and the timeout too."""
+    url = f"{misbehaving.base}/{case}"
+    started = time.monotonic()
+    result = run("query", "members", "--endpoint", url, "--store", "generic", "--user", "u", "--password", "p",
+                 "--max-size", "1M")
+    assert_one_line_error(result, f"{url}: {message}")
+    assert time.monotonic() - started < 3 * float(TIMEOUT)
 
 
 @pytest.mark.parametrize("command", ["query", "push"])

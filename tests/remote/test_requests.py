@@ -13,13 +13,13 @@ from oxigraph_server import OxigraphServer
 from recording_proxy import Proxy, backend_of, proxy_to
 from virtuoso_server import VirtuosoServer
 
-from coalition_kg import query
+from coalition_kg import query, sparql
 from coalition_kg.cli import main
 from coalition_kg.remote.dialects import UNION_GRAPH
 from coalition_kg.remote.endpoint import Access
 
 FORM = "application/x-www-form-urlencoded"
-JSON_RESULTS = "application/sparql-results+json"
+JSON_RESULTS = "application/sparql-results+json,application/json,text/javascript,application/javascript"  # SPARQLWrapper's
 
 
 def fields(body: bytes) -> dict[str, list[str]]:
@@ -85,3 +85,20 @@ def test_a_max_size_that_is_no_size(loaded_oxigraph: OxigraphServer) -> None:
     result = CliRunner().invoke(main, ["query", "members", "--endpoint", loaded_oxigraph.query, "--max-size", "lots"])
     assert result.exit_code == 2
     assert "Invalid value for '--max-size': 'lots' is not a size" in result.stderr
+
+
+def test_a_query_whose_comments_name_an_update_goes_as_a_query(loaded_oxigraph: OxigraphServer) -> None:
+    """SPARQLWrapper reads the second of two comment lines as text and takes the first form it
+    names for the query's; the project's SPARQL reader says which form it is."""
+    from SPARQLWrapper import SPARQLWrapper
+
+    text = "# counted below\n# INSERT nothing here\nSELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    misread = SPARQLWrapper("http://127.0.0.1/sparql")
+    misread.setQuery(text)
+    assert misread.queryType == "INSERT"
+    with proxy_to(Proxy(backend_of(loaded_oxigraph.base))) as proxy:
+        answer = sparql(text, endpoint=proxy.url("/query"), access=Access(store="oxigraph"), labels=False)
+    assert answer.variables == ("n",) and answer.rows()[0]["n"] > 0
+    [request] = proxy.requests
+    assert (request.headers["Accept"], list(fields(request.body))) == (JSON_RESULTS, ["query"])
+    assert fields(request.body)["query"] == [text]

@@ -1,14 +1,19 @@
 """Asking a SPARQL 1.1 store the same questions as the local store.
 
-A query is one request, the protocol's own: an HTML-form POST of ``query=`` (and
-``default-graph-uri=`` where the store's dialect needs it, see
-:mod:`coalition_kg.remote.dialects`) with an ``Accept`` header for the result format,
-and nothing else. SPARQLWrapper is not used for it: it adds ``format``, ``output`` and
-``results`` parameters, which Virtuoso obeys over the Accept header (HTTP 406).
-Parameter values are bound by a VALUES block of N-Triples-escaped terms opening the
-query's WHERE group (see :func:`coalition_kg.queries.sparql_text.with_values`): the
-values are data in the query, never pieces of its text. Answers are read back with
-pyoxigraph, so that local and remote answers are written by the same code.
+A query is one request, the protocol's own, as SPARQLWrapper writes it: an HTML-form POST of
+``query=`` (and ``default-graph-uri=`` where the store's dialect needs it, see
+:mod:`coalition_kg.remote.dialects`) with an ``Accept`` header for the result format, and
+nothing else: content negotiation only (``setOnlyConneg``), without the ``format``,
+``output`` and ``results`` parameters it otherwise adds, which Virtuoso obeys over the Accept
+header (HTTP 406). The store's client sends it (:mod:`coalition_kg.remote.http`), not
+SPARQLWrapper: it sends through urllib's process-wide opener, which follows a redirect with
+a basic or bearer ``Authorization`` header to wherever it points (and which its digest
+authentication replaces for the whole process), and its timeout is in whole seconds.
+
+Parameter values are bound by a VALUES block of N-Triples-escaped terms opening the query's
+WHERE group (see :func:`coalition_kg.queries.sparql_text.with_values`): the values are data
+in the query, never pieces of its text. Answers are read back with pyoxigraph, so that local
+and remote answers are written by the same code.
 
 Which store it is comes from ``--store``, or from the service description the endpoint
 serves on a GET (one request, once per process and endpoint).
@@ -18,22 +23,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from urllib.parse import urlencode
 
 import pyoxigraph
 from pyoxigraph import Literal, NamedNode, QueryResultsFormat, RdfFormat
+from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 
 from coalition_kg.queries.params import Term
 from coalition_kg.queries.results import Answer, GraphAnswer
 from coalition_kg.queries.sparql_text import GRAPH_FORMS, prefixes_used, query_form, with_values
 from coalition_kg.remote.credentials import Credentials, credentials_for
 from coalition_kg.remote.dialects import Dialect, Services, dialect_named, from_description
-from coalition_kg.remote.http import MAX_ANSWER_BYTES, Client, RemoteError, Reply, excerpt, first_line, http_url, one_line
+from coalition_kg.remote.http import MAX_ANSWER_BYTES, Client, RemoteError, Reply, first_line, http_url
 
-ACCEPT_RESULTS = "application/sparql-results+json"
-ACCEPT_GRAPH = "application/n-triples, text/turtle;q=0.9"
 ACCEPT_DESCRIPTION = "text/turtle, application/rdf+xml;q=0.8"
-FORM = "application/x-www-form-urlencoded"
 XSD_BOOLEAN = NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
 _BOOLEAN_FORMS = {"1": "true", "0": "false"}
 
@@ -128,14 +130,15 @@ class RemoteEndpoint:
         prefixes: Mapping[str, str] | None = None,
     ) -> Answer | GraphAnswer:
         """Run ``text`` on the endpoint, with ``bindings`` as a VALUES block and ``prefixes`` declared."""
-        graph = query_form(text) in GRAPH_FORMS
+        form = query_form(text)
+        graph = form in GRAPH_FORMS
         if bindings:
             text = with_values(text, {name: str(term) for name, term in bindings.items()})
         if prefixes:
             # those the query uses, on its first line: the server's line numbers in errors are the user's
             used = prefixes_used(text)
             text = "".join(f"PREFIX {prefix}: <{iri}> " for prefix, iri in prefixes.items() if prefix in used) + text
-        reply = self.send(text, ACCEPT_GRAPH if graph else ACCEPT_RESULTS)
+        reply = self.send(text, form)
         try:
             if graph:
                 rdf_format = RdfFormat.from_media_type(reply.media_type) or RdfFormat.TURTLE
@@ -143,17 +146,25 @@ class RemoteEndpoint:
             answer = Answer.of(pyoxigraph.parse_query_results(reply.body, format=QueryResultsFormat.JSON))
             return answer._replace(solutions=tuple(tuple(map(canonical, row)) for row in answer.solutions))
         except (SyntaxError, ValueError) as error:
-            expected = "RDF" if graph else "SPARQL JSON results"
-            raise RemoteError(
+            client, expected = self.remote.client, "RDF" if graph else "SPARQL JSON results"
+            begins = client.excerpt(reply.body, reply.media_type) or "(nothing)"
+            raise client.error(
                 f"{self.url}: the HTTP {reply.status} answer ({reply.media_type}) is not {expected}: "
-                f"{one_line(first_line(error))}; it begins: {excerpt(reply.body, reply.media_type) or '(nothing)'}"
+                f"{client.line(first_line(error))}; it begins: {begins}"
             ) from None
 
-    def send(self, text: str, accept: str) -> Reply:
-        """POST the query ``text`` to the endpoint, accepting the media types ``accept``."""
-        fields = [("query", text)]
+    def send(self, text: str, form: str) -> Reply:
+        """POST the query ``text``, of the form ``form`` (SELECT, ASK, CONSTRUCT or DESCRIBE)."""
+        protocol = SPARQLWrapper(self.url)
+        protocol.setMethod(POST)
+        protocol.setOnlyConneg(True)
+        protocol.setReturnFormat(TURTLE if form in GRAPH_FORMS else JSON)
         if self.default_graph:
-            fields.append(("default-graph-uri", self.default_graph))
-        return self.remote.client.send(
-            "POST", self.url, urlencode(fields).encode("utf-8"), {"Content-Type": FORM, "Accept": accept}
-        )
+            protocol.addDefaultGraph(self.default_graph)
+        protocol.setQuery(text)
+        # the form the project's SPARQL reader found: SPARQLWrapper's regular expression reads the
+        # second of two comment lines as text, and a comment naming INSERT would make it an update
+        protocol.queryType = form
+        request = protocol._createRequest()  # its request, sent by the store's client (see above)
+        headers = dict(request.header_items())
+        return self.remote.client.send(request.get_method(), request.full_url, request.data, headers)

@@ -263,7 +263,7 @@ def push_store(
             while in_flight:
                 _account(ledger, *in_flight.popleft(), plan, progress, total)
     except RemoteError as error:
-        raise PushFailed(f"{error}; {ledger.state()}", error.status) from None
+        raise remote.client.error(f"{error}; {ledger.state()}", error.status, PushFailed) from None
     counts = {name: ledger.counts[name] for name in names}
     union_triples = ledger.counts[union_label] if union_label else union_triples
     if check is not None:
@@ -419,8 +419,11 @@ def _check_counts(
         if there != union_triples:
             differences.append(f"default graph: {there:,} triples there, {union_triples:,} in the build")
     if differences:
-        raise PushFailed(f"{remote.url}: the store does not hold what was pushed: {'; '.join(differences[:5])}"
-                         f"{f' (and {len(differences) - 5} more)' if len(differences) > 5 else ''}; run push again")
+        more = f" (and {len(differences) - 5} more)" if len(differences) > 5 else ""
+        raise remote.client.error(
+            f"{remote.url}: the store does not hold what was pushed: {'; '.join(differences[:5])}{more}; run push again",
+            kind=PushFailed,
+        )
 
 
 def _terms(endpoint: RemoteEndpoint, text: str) -> list:  # noqa: ANN401
