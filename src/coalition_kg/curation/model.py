@@ -27,7 +27,7 @@ class FieldSpec:
     ``term`` is one of: ``ref`` (another entity or fact, written ``kind/slug``),
     ``concept`` (a slug of the SKOS scheme ``scheme``), ``date`` (ISO 8601 date,
     year-month or year), ``integer``, ``text`` (English prose), ``string`` (a name
-    or code, no language), ``wikidata`` (a Q identifier).
+    or code, no language), ``wikidata`` (a Q identifier), ``url`` (a web address).
     """
 
     predicate: str
@@ -199,7 +199,14 @@ ENTITY_KEYS = ("id", "kind", *ENTITY_FIELDS)
 #: Source documents: class and metadata predicates.
 SOURCE_CLASS = CKG + "SourceDocument"
 REGISTER_CLASS = CKG + "EntityRegister"
-SOURCE_KEYS = ("id", "text", "label", "language")
+#: What a source header may say of its document besides these, when it is known: schema.org's
+#: terms for an article (a source document is a ``schema:Article``).
+SOURCE_FIELDS: dict[str, FieldSpec] = {
+    "date": FieldSpec(SCHEMA + "datePublished", "date"),
+    "url": FieldSpec(SCHEMA + "url", "url"),
+    "publisher": FieldSpec(SCHEMA + "publisher", "string"),
+}
+SOURCE_KEYS = ("id", "text", "label", "language", *SOURCE_FIELDS)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from coalition_kg.core.inputfiles import MAX_INPUT_BYTES, InputError, Location, clip, read_text
-from coalition_kg.curation.model import COMMON_FACT_FIELDS, ENTITY_KEYS, FACT_KINDS, SOURCE_KEYS
+from coalition_kg.curation.model import COMMON_FACT_FIELDS, ENTITY_KEYS, FACT_KINDS, SOURCE_FIELDS, SOURCE_KEYS
 
 
 class CurationError(InputError):
@@ -57,6 +57,8 @@ class Source:
     text: str
     location: Location
     facts: list[Record] = field(default_factory=list)
+    #: The document's date, URL and publisher, those the header gives (:data:`SOURCE_FIELDS`).
+    about: dict[str, Value] = field(default_factory=dict)
 
 
 @dataclass
@@ -262,6 +264,7 @@ def _read_source(path: Path, document: _Mapping, max_bytes: int) -> Source:
         language=(header.scalar("language") or Value("en", 0)).text,
         text=_read_source_text(path, text_value, max_bytes),
         location=header.location,
+        about={key: value for key in SOURCE_FIELDS if (value := header.scalar(key)) is not None},
     )
     seen: dict[str, Location] = {}
     for node in _as_list(file, document.keys.get("facts"), "'facts'"):

@@ -31,6 +31,7 @@ from coalition_kg.curation.model import (
     REGISTER_CLASS,
     SCHEMA,
     SOURCE_CLASS,
+    SOURCE_FIELDS,
     FieldSpec,
 )
 from coalition_kg.curation.reader import Curation, CurationError, Location, Record, Register, Source, Value
@@ -172,6 +173,8 @@ def _add_source(mapped: Mapped, source: Source) -> None:
     graph.add((source_iri, URIRef(SCHEMA + "text"), Literal(source.text, lang=source.language)))
     digest = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
     graph.add((source_iri, URIRef(SCHEMA + "sha256"), Literal(digest)))
+    for name, value in source.about.items():
+        _add_value(mapped, graph, source_iri, SOURCE_FIELDS[name], value, source.language)
     for fact in source.facts:
         _add_fact(mapped, graph, source_iri, source, fact)
 
@@ -238,6 +241,8 @@ def _term(spec: FieldSpec, value: Value, location: Location, language: str) -> N
         return Literal(text, datatype=datatype)
     if spec.term == "integer":
         return Literal(text, datatype=XSD.integer)
+    if spec.term == "url":
+        return Literal(text, datatype=XSD.anyURI)
     if spec.term == "wikidata":
         return URIRef(WIKIDATA + quote(text, safe=""))
     if spec.term == "text":
