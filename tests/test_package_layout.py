@@ -23,6 +23,7 @@ BELOW = {
     "remote": {"core", "store", "queries"},
     "pictures": {"core", "curation", "dataset"},
     "serve": {"core", "curation", "dataset", "store", "exports", "queries", "pictures"},
+    "review": {"core", "curation", "validation", "store", "serve"},
 }
 TOP = {"pipeline": set(BELOW), "api": set(BELOW) | {"pipeline"}, "cli": set(BELOW) | {"pipeline", "api"}}
 

@@ -148,7 +148,11 @@ async def in_pool(function: Callable[..., T], *arguments: object) -> T:
 
 async def read_body(request: Request, server: Server) -> bytes:
     """The request's body: at most ``max_body`` bytes (413), sent within ``body_seconds`` (408)."""
-    limit = server.settings.max_body
+    return await read_bounded_body(request, server.settings.max_body, server.settings.body_seconds)
+
+
+async def read_bounded_body(request: Request, limit: int, seconds: float) -> bytes:
+    """The request's body: at most ``limit`` bytes (413), sent within ``seconds`` (408)."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise ProtocolError(413, f"the request body is {declared} bytes; at most {limit} are accepted")
@@ -163,9 +167,9 @@ async def read_body(request: Request, server: Server) -> bytes:
             chunks.append(chunk)
 
     try:
-        await asyncio.wait_for(collect(), server.settings.body_seconds)
+        await asyncio.wait_for(collect(), seconds)
     except TimeoutError:
-        raise ProtocolError(408, f"the request body took longer than {server.settings.body_seconds:g} s to arrive") from None
+        raise ProtocolError(408, f"the request body took longer than {seconds:g} s to arrive") from None
     return b"".join(chunks)
 
 

@@ -48,6 +48,7 @@ class Concept:
     slug: str
     definition: str
     narrower: bool = False
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -211,7 +212,8 @@ class _Model:
         if scope:
             text += " " + scope
         narrower = (iri, SKOS.broader, None) in self.ontology
-        return Concept(short_form(str(iri)).split("/", 1)[1], text, narrower)
+        label = _english(self.ontology, iri, SKOS.prefLabel) or ""
+        return Concept(short_form(str(iri)).split("/", 1)[1], text, narrower, label)
 
     def _node_shapes(self, rdf_class: URIRef) -> list[URIRef]:
         return sorted(s for s in self.shapes.subjects(SH.targetClass, rdf_class) if isinstance(s, URIRef))
