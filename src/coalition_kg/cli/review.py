@@ -37,10 +37,12 @@ def review(article: Path, host: str, port: int, data_dir: Path | None, build_dir
     from coalition_kg import api
     from coalition_kg.core.inputfiles import InputError
     from coalition_kg.core.paths import BUILD_DIR, DATA_DIR
+    from coalition_kg.pipeline import InvalidData
     from coalition_kg.review.app import Settings, listening_socket, run
     from coalition_kg.review.guard import GuardError, check_listening, is_loopback, loopback_hosts
     from coalition_kg.review.session import ReviewError
     from coalition_kg.review.workspace import Workspace
+    from coalition_kg.store.disk import STORE_LINK
 
     data_dir, build_dir = data_dir or DATA_DIR, build_dir or BUILD_DIR
     try:
@@ -51,10 +53,13 @@ def review(article: Path, host: str, port: int, data_dir: Path | None, build_dir
     except OSError as error:
         fail(f"cannot listen on {host}:{port} ({error.strerror})")
     try:
-        api.bring_up_to_date(data_dir, build_dir)
+        if not (build_dir / STORE_LINK).exists():  # the cards are checked against a build: make the first
+            api.build(data_dir, build_dir, max_bytes=max_bytes)
         workspace = Workspace.open(article, data_dir, build_dir, max_bytes)
     except (InputError, ReviewError, *api.user_errors()) as error:
         fail(str(error))
+    except InvalidData as invalid:
+        fail(f"there is no build to check the cards against, and data/ does not validate: {invalid}")
     port = sock.getsockname()[1]
     settings = Settings(host, port, token, loopback_hosts(host, port) if is_loopback(host) else None, serve_url,
                         build=lambda: api.build(data_dir, build_dir, max_bytes=max_bytes))
