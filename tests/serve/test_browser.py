@@ -22,13 +22,10 @@ from pathlib import Path
 
 import pytest
 from coalition_server import get, serving
-from required_tool import require
+from chromium import chromium
 
 from coalition_kg import pipeline
 
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 HOSTILE = """United States <script>alert("label")</script> "quoted" & 'single' <b>bold</b>"""
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 PAGES = {
@@ -48,13 +45,7 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    require(CHROMIUM.exists(), f"{CHROMIUM} is missing (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield launched
-        launched.close()
+    yield from chromium()
 
 
 @pytest.fixture
