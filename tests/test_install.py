@@ -18,14 +18,15 @@ from rdflib import Graph
 
 from coalition_kg.core.paths import DATA_DIR, PROJECT_DIR
 
-#: Modules of the propose and serve extras, none of which the core install may bring.
-EXTRAS_MODULES = ("spacy", "dateparser", "text_to_num", "countryinfo", "fastapi", "uvicorn", "pandas")
+#: Modules of the propose, serve and review extras, none of which the core install may bring.
+EXTRAS_MODULES = ("spacy", "dateparser", "text_to_num", "countryinfo", "fastapi", "uvicorn", "ruamel", "pandas")
 ARTICLE = DATA_DIR / "sources" / "004_488f5bce62634bfc.txt"
 #: What a command of an extra says without it (on standard error; it exits with 2).
 REFUSALS = {
     ("propose", str(ARTICLE)): "error: 'coalition-kg propose' needs the propose extra: pip install 'coalition-kg[propose]'\n",
     ("serve", "--port", "0"): "error: 'coalition-kg serve' needs the serve extra: pip install 'coalition-kg[serve]'\n",
     ("site", "-o", "site"): "error: 'coalition-kg site' needs the serve extra: pip install 'coalition-kg[serve]'\n",
+    ("review", str(ARTICLE)): "error: 'coalition-kg review' needs the review extra: pip install 'coalition-kg[review]'\n",
 }
 
 

@@ -52,10 +52,10 @@ def fail(message: str, code: int = EXIT_ERROR) -> None:
     sys.exit(code)
 
 
-def require_extra(extra: str, command: str) -> None:
-    """Stop with one line naming the extra to install when a package of ``extra`` that
-    ``command`` needs is not installed (or not in a version the project asks for)."""
-    if _missing(extra):
+def require_extra(extra: str, command: str, includes: tuple[str, ...] = ()) -> None:
+    """Stop with one line naming the extra to install when a package of ``extra`` (or of the extras
+    it ``includes``) that ``command`` needs is not installed (or not in a version the project asks for)."""
+    if any(_missing(name) for name in (*includes, extra)):
         fail(f"'coalition-kg {command}' needs the {extra} extra: pip install 'coalition-kg[{extra}]'")
 
 

@@ -32,8 +32,7 @@ def review(article: Path, host: str, port: int, data_dir: Path | None, build_dir
     each fact propose drafts, each checked against the built graph as you decide; Save writes
     data/facts/<source>.yaml and the accepted register entries. Reopening resumes.
     Needs the review extra."""
-    for extra in ("serve", "propose", "review"):
-        require_extra(extra, "review")
+    require_extra("review", "review", includes=("serve", "propose"))
     from coalition_kg import api
     from coalition_kg.core.inputfiles import InputError
     from coalition_kg.core.paths import BUILD_DIR, DATA_DIR
