@@ -106,6 +106,9 @@ def test_a_curator_reviews_a_new_article_by_keyboard_saves_and_builds(browser, t
         event.locator("input[name=q-agent]").fill("Trinidadian")
         found = event.locator("ul.found li", has_text="Trinidad and Tobago")
         assert found.inner_text().endswith("demonym 'Trinidadian'")
+        screenshots = os.environ.get("COALITION_KG_SCREENSHOTS")
+        if screenshots:
+            page.screenshot(path=str(Path(screenshots) / "review.png"))
         found.get_by_role("button").click()
         assert event.locator("input[name=v-agent]").input_value() == "state/TTO"
         with page.expect_navigation():
@@ -141,11 +144,6 @@ def test_a_curator_reviews_a_new_article_by_keyboard_saves_and_builds(browser, t
         page.fill("#source-publisher", "Port of Spain Wire")
         with page.expect_navigation():
             page.get_by_role("button", name="Save the source header").click()
-        screenshots = os.environ.get("COALITION_KG_SCREENSHOTS")
-        if screenshots:
-            page.goto(base + "/#card-f8")
-            page.screenshot(path=str(Path(screenshots) / "review.png"))
-
         with page.expect_navigation(timeout=300_000):
             page.get_by_role("button", name="Save and build").click()
         outcome = page.locator(".outcome").inner_text()

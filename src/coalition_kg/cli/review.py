@@ -68,5 +68,8 @@ def review(article: Path, host: str, port: int, data_dir: Path | None, build_dir
     click.echo(f"reviewing {article} as source {workspace.session.source_id}, from {workspace.session.started_from}: "
                f"{len(workspace.session.facts)} facts ({counts['open']} open), "
                f"{len(workspace.session.entities)} new register entries")
-    click.echo(f"open {url} (Ctrl-C stops; the review is kept in {build_dir / 'review'})", err=False)
+    kept = build_dir / "review"
+    if kept.resolve().is_relative_to(Path.cwd().resolve()):
+        kept = kept.resolve().relative_to(Path.cwd().resolve())
+    click.echo(f"open {url} (Ctrl-C stops; the review is kept in {kept})")
     run(workspace, settings, sock)

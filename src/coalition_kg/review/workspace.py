@@ -73,6 +73,14 @@ class Workspace:
         return workspace
 
     @property
+    def shown_path(self) -> str:
+        """The article's path as the curator knows it: from the current folder, when it is below it."""
+        try:
+            return str(self.article.resolve().relative_to(Path.cwd().resolve()))
+        except ValueError:
+            return str(self.article)
+
+    @property
     def key(self) -> str:
         """The article's own id, from its file name: where its session is kept (the source id may change)."""
         return source_id_of(self.article)
