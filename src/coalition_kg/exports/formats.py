@@ -3,10 +3,15 @@
 Oxigraph writes every format from the canonical form (see :mod:`coalition_kg.dataset.canonical`).
 Turtle and N-Triples hold the union of all sources; TriG, N-Quads and JSON-LD keep one
 named graph per source. JSON-LD is compacted with the published context
-(:mod:`coalition_kg.dataset.context`), which rdflib applies.
+(:mod:`coalition_kg.dataset.context`), which rdflib applies. In TriG, as in JSON-LD, each graph
+is written on its own, so a build that replaces some graphs keeps the others' text
+(:func:`spliced_trig`).
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable
 
 import pyoxigraph
 from pyoxigraph import RdfFormat
@@ -44,3 +49,44 @@ def serialize(data: Canonical, format_name: str) -> bytes:
     quads = pyoxigraph.parse(data.nquads, format=RdfFormat.N_QUADS)
     by_graph = sorted(quads, key=lambda quad: str(quad.graph_name))
     return pyoxigraph.serialize(by_graph, format=oxigraph_format, prefixes=PREFIXES)
+
+
+def spliced_trig(old: bytes, removed: Iterable[str], added: Canonical) -> bytes:
+    """The TriG that :func:`serialize` wrote (``old``) less the named graphs ``removed`` (their
+    IRIs), plus ``added``: the same bytes as :func:`serialize` of the whole, without writing the
+    graphs that are kept again."""
+    head, blocks = _trig_blocks(old)
+    for graph in removed:
+        blocks.pop(graph, None)
+    if added.nquads:
+        blocks |= _trig_blocks(serialize(added, "trig"))[1]
+    # serialize sorts the quads by their graph's N-Triples form, <IRI>
+    return head + b"".join(blocks[graph] for graph in sorted(blocks, key=lambda graph: f"<{graph}>"))
+
+
+def _trig_blocks(trig: bytes) -> tuple[bytes, dict[str, bytes]]:
+    """TriG as :func:`serialize` writes it: its prefixes, and each graph's block by the graph's IRI.
+    A block opens with the graph's name on a line of its own and closes with a brace alone on a
+    line: literals are written on one line, with their line breaks escaped."""
+    at = 0
+    while trig.startswith(b"@prefix ", at):
+        at = trig.index(b"\n", at) + 1
+    head, blocks = trig[:at], {}
+    while at < len(trig):
+        opened = trig.index(b" {\n", at)
+        closed = trig.index(b"\n}\n", opened) + 3
+        blocks[_graph_iri(trig[at:opened].decode("utf-8"))] = trig[at:closed]
+        at = closed
+    return head, blocks
+
+
+_ESCAPED = re.compile(r"\\(.)")
+
+
+def _graph_iri(name: str) -> str:
+    """A graph's IRI from its name as TriG writes it: ``<IRI>``, or ``prefix:local`` with the
+    local name's reserved characters escaped."""
+    if name.startswith("<"):
+        return name[1:-1]
+    prefix, _, local = name.partition(":")
+    return PREFIXES[prefix] + _ESCAPED.sub(r"\1", local)
