@@ -211,7 +211,8 @@ def _full_build(inputs: increments.Inputs, build_dir: Path, max_bytes: int, step
 
 def _incremental_build(inputs: increments.Inputs, last: increments.LastBuild, plan: increments.Plan, build_dir: Path,
                        max_bytes: int, step: Progress, pictures: bool) -> BuildSummary:
-    if not warnings_are_sparql():
+    shapes = read_shapes()
+    if not warnings_are_sparql(shapes):
         raise increments.FullBuildNeeded("the shapes give warnings that only a validation of the whole graph finds")
     step(f"reading the register and {len(plan.read)} changed facts file(s)")
     curation = read_files([inputs.data_dir / REGISTER_FILE, *(inputs.data_dir / name for name in plan.read)], max_bytes)
@@ -224,7 +225,7 @@ def _incremental_build(inputs: increments.Inputs, last: increments.LastBuild, pl
     quads = changed.nquads.count(b"\n")
     step(f"validating {quads:,} changed quads with their neighbourhood in the last build")
     built = open_store(build_dir)
-    report = incremental.validate_mapped(mapped, built, replaced, with_register=True)
+    report = incremental.validate_mapped(mapped, built, replaced, with_register=True, shapes=shapes)
     report = _refuse_invalid(_placed(report, built, plan, inputs.data_dir, max_bytes))
     copy = StoreCopy(build_dir, inputs.fingerprint) if graphs else None
     try:
@@ -233,14 +234,15 @@ def _incremental_build(inputs: increments.Inputs, last: increments.LastBuild, pl
             copy.replace_graphs(graphs, changed.nquads)
         store = copy.store if copy is not None else open_store(build_dir)
         # The warnings are the whole graph's: whether any fact still mentions each register entry.
-        report = ValidationReport([*report.violations, *graph_warnings(store, mapped.origins)])
+        report = ValidationReport([*report.violations, *graph_warnings(store, mapped.origins, shapes)])
         counts = store_counts(store)
         step("writing the exports")
         data, exports = _refreshed_exports(build_dir, graphs, changed) if graphs else (None, {})
         triples = data.ntriples.count(b"\n") if data is not None else last.manifest["triples"]
         redraw = pictures and (graphs or not all((build_dir / name).exists() for name in PICTURES))
         drawn = _pictures(_dataset(data or stored(store)), build_dir, step) if redraw else {}
-        files = _output_files(exports, drawn, build_dir)
+        # The ontology's pages depend on the ontology and the code alone, which have not changed.
+        files = _output_files(exports, drawn, build_dir, keep_documents=True)
         with staged_files(files):
             written = [copy.put_in_place()] if copy is not None else []
     except BaseException:
@@ -395,16 +397,26 @@ def build_lock(build_dir: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _output_files(exports: dict[str, bytes], pictures: dict[Path, bytes], build_dir: Path) -> dict[Path, bytes]:
-    """Every file a build writes, by path; clears the temporaries a killed build left."""
+def _output_files(exports: dict[str, bytes], pictures: dict[Path, bytes], build_dir: Path,
+                  keep_documents: bool = False) -> dict[Path, bytes]:
+    """Every file a build writes, by path; clears the temporaries a killed build left. The
+    ontology and its pages are kept as they are if ``keep_documents`` and they are the current ones."""
     files = {build_dir / f"{GRAPH_NAME}.{FORMATS[name][1]}": data for name, data in exports.items()} | pictures
-    files |= {build_dir / DOCS_FOLDER / name: (ONTOLOGY_DIR / name).read_bytes() for name in ONTOLOGY_FILES}
-    files |= {build_dir / DOCS_FOLDER / name: page for name, page in documentation(ONTOLOGY_DIR / ONTOLOGY_FILES[0]).items()}
+    ontology = {build_dir / DOCS_FOLDER / name: (ONTOLOGY_DIR / name).read_bytes() for name in ONTOLOGY_FILES}
+    if not (keep_documents and _holds(ontology) and (build_dir / DOCS_FOLDER / "index.html").exists()):
+        files |= ontology
+        files |= {build_dir / DOCS_FOLDER / name: page
+                  for name, page in documentation(ONTOLOGY_DIR / ONTOLOGY_FILES[0]).items()}
     files[build_dir / CATALOG_FILE] = catalog_turtle()
     files[build_dir / CONTEXT_FILE] = context_document()
     for leftover in [temporary for path in files for temporary in temporary_names(path)]:
         leftover.unlink()  # the lock says no other build is writing
     return files
+
+
+def _holds(files: dict[Path, bytes]) -> bool:
+    """Whether each file exists with these bytes."""
+    return all(path.exists() and path.read_bytes() == data for path, data in files.items())
 
 
 def _with_project_data(curation: Curation, data_dir: Path, max_bytes: int) -> Curation:

@@ -121,7 +121,7 @@ def plan(inputs: Inputs, last: LastBuild) -> Plan | str:
     """What the build of ``inputs`` redoes after ``last``: a :class:`Plan`, or why it redoes everything."""
     record = last.record
     if not record:
-        return f"no earlier build in {last.build_dir} to start from"
+        return "no earlier build to start from"
     if last.manifest.get("code") != inputs.code:
         return "the ontology, the shapes or the build code changed since the last build"
     if record["data_dir"] != str(inputs.data_dir.resolve()):

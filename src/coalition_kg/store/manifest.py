@@ -70,12 +70,13 @@ def data_changes(built: dict[str, str], now: dict[str, str]) -> DataChanges:
 
 #: The package's code that turns the same data into different outputs when it changes: reading
 #: and mapping the curated files, validating, the canonical form, the store's layout and the
-#: exports, and the build itself. The code that draws the pictures and writes the ontology's pages
-#: and the question catalog does not count: those are made anew by every build.
+#: exports, the ontology's pages (which a build that redoes only some sources keeps), and the
+#: build itself. The code that draws the pictures and writes the question catalog and the JSON-LD
+#: context does not count: those are made anew by every build.
 BUILD_CODE = ("pipeline.py", "core", "curation/model.py", "curation/reader.py", "dataset", "validation", "store",
-              "exports")
+              "exports", "serve/documentation.py")
 #: The libraries whose output a build keeps: a new version may write or validate differently.
-BUILD_LIBRARIES = ("rdflib", "pyshacl", "pyoxigraph")
+BUILD_LIBRARIES = ("rdflib", "pyshacl", "pyoxigraph", "pylode")
 
 
 def code_fingerprint() -> str:

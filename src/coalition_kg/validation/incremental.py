@@ -35,6 +35,7 @@ from coalition_kg.dataset.rdfize import REGISTER_REF, Mapped, to_quads
 from coalition_kg.validation.hints import Known, typed_ids
 from coalition_kg.validation.report import ValidationReport
 from coalition_kg.validation.shacl import validate_graph
+from coalition_kg.validation.shapes import Shapes
 from coalition_kg.validation.sparql_constraints import to_rdflib_value
 
 _REGISTER = URIRef(entity_iri(REGISTER_REF))
@@ -51,10 +52,12 @@ def validate_increment(paths: Sequence[Path], store: pyoxigraph.Store, register_
     return validate_mapped(mapped, store, [source.id for source in given.sources], with_register=register is not None)
 
 
-def validate_mapped(mapped: Mapped, store: pyoxigraph.Store, sources: Iterable[str], with_register: bool) -> ValidationReport:
+def validate_mapped(mapped: Mapped, store: pyoxigraph.Store, sources: Iterable[str], with_register: bool,
+                    shapes: Shapes | None = None) -> ValidationReport:
     """Validate the quads mapped from some sources (and the register, if ``with_register``)
     against the built graph in ``store``, in which they replace the graphs of the ``sources`` (by
-    id): those the quads hold, and those that are removed without another taking their place."""
+    id): those the quads hold, and those that are removed without another taking their place;
+    with the project's shapes unless ``shapes`` are given."""
     new, current_register = Graph(), Graph()
     for subject, predicate, obj, graph in mapped.quads:
         (current_register if graph == _REGISTER else new).add((subject, predicate, obj))
@@ -74,7 +77,7 @@ def validate_mapped(mapped: Mapped, store: pyoxigraph.Store, sources: Iterable[s
         data.add(triple)
     for triple in _about(store, current_register, _named(data), replaced, only=RDF.type):
         data.add(triple)
-    report = validate_graph(data, mapped.origins, known=_known_ids(store, data, current_register, replaced))
+    report = validate_graph(data, mapped.origins, shapes, known=_known_ids(store, data, current_register, replaced))
     keep = {short_form(str(node)) for node in focus}
     return ValidationReport([result for result in report.results if result.focus in keep])
 
