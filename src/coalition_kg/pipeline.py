@@ -30,7 +30,7 @@ from coalition_kg.dataset.canonical import Canonical, canonical, spliced, stored
 from coalition_kg.dataset.context import CONTEXT_FILE, context_document, dataset_document, graph_entries, written_entries
 from coalition_kg.dataset.rdfinput import ACCEPTED, read_rdf_files
 from coalition_kg.dataset.rdfize import REGISTER_REF, Mapped, new_dataset, to_quads
-from coalition_kg.exports.formats import FORMATS, serialize, spliced_trig
+from coalition_kg.exports.formats import FORMATS, serialize, spliced_trig, spliced_turtle
 from coalition_kg.queries.catalog_rdf import CATALOG_FILE, catalog_turtle
 from coalition_kg.serve.documentation import DOCS_FOLDER, documentation
 from coalition_kg.store import increments
@@ -271,17 +271,18 @@ def _placed(report: ValidationReport, built: pyoxigraph.Store, plan: increments.
 
 def _refreshed_exports(build_dir: Path, graphs: set[str], changed: Canonical) -> tuple[Canonical, dict[str, bytes]]:
     """The last build's exports with the named ``graphs`` replaced by ``changed``: N-Quads and
-    N-Triples spliced, TriG and JSON-LD with the other graphs' text as it was written, and Turtle
-    (the union, in which any subject may have changed) written anew."""
+    N-Triples spliced, TriG and JSON-LD with the other graphs' text as it was written, Turtle
+    with the text of the subjects whose triples did not change."""
     def last(name: str) -> bytes:
         return _export_file(build_dir, name).read_bytes()
 
-    data = spliced(Canonical(last("nquads"), last("ntriples")), graphs, changed)
+    splice = spliced(Canonical(last("nquads"), last("ntriples")), graphs, changed)
     entries = {graph: entry for graph, entry in written_entries(last("jsonld")).items() if graph not in graphs}
-    exports = {name: serialize(data, name) for name in ("nquads", "ntriples", "turtle")}
+    exports = {name: serialize(splice.data, name) for name in ("nquads", "ntriples")}
+    exports["turtle"] = spliced_turtle(last("turtle"), splice)
     exports["trig"] = spliced_trig(last("trig"), graphs, changed)
     exports["jsonld"] = dataset_document(entries | graph_entries(changed.nquads))
-    return data, exports
+    return splice.data, exports
 
 
 def _export_file(build_dir: Path, name: str) -> Path:

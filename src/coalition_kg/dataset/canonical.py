@@ -47,7 +47,16 @@ def stored(store: pyoxigraph.Store) -> Canonical:
     return Canonical(_sorted_lines(set(nquads.split(b"\n"))), _sorted_lines(set(ntriples.split(b"\n"))))
 
 
-def spliced(old: Canonical, removed: Iterable[str], added: Canonical) -> Canonical:
+@dataclass(frozen=True)
+class Splice:
+    """Canonical data with some graphs replaced, and the subjects (as N-Triples writes them,
+    ``<IRI>``) whose triples in the union may have changed: any other subject's are as they were."""
+
+    data: Canonical
+    subjects: list[bytes]
+
+
+def spliced(old: Canonical, removed: Iterable[str], added: Canonical) -> Splice:
     """The canonical form of the data ``old`` less its named graphs ``removed`` (their IRIs), plus
     ``added`` (canonical too, of graphs that ``old`` does not keep): the same bytes as
     :func:`canonical` of the whole, found in the text of ``old`` without reading all of it again.
@@ -58,10 +67,21 @@ def spliced(old: Canonical, removed: Iterable[str], added: Canonical) -> Canonic
     cut = sorted(span for end in ends for span in _lines_ending(old.nquads, end))
     nquads = _edited(old.nquads, cut, _lines(added.nquads))
     added_triples = set(_lines(added.ntriples))
-    left = {_triple(old.nquads[start:stop - 1]) for start, stop in cut} - added_triples
-    gone = [_span(old.ntriples, triple) for triple in sorted(left) if not _holds_triple(nquads, triple)]
+    removed_triples = {_triple(old.nquads[start:stop - 1]) for start, stop in cut}
+    gone = [_span(old.ntriples, triple) for triple in sorted(removed_triples - added_triples)
+            if not _holds_triple(nquads, triple)]
     new = [triple for triple in sorted(added_triples) if not _holds_line(old.ntriples, triple)]
-    return Canonical(nquads, _edited(old.ntriples, sorted(gone), new))
+    subjects = sorted({triple[:triple.index(b" ")] for triple in removed_triples | added_triples})
+    return Splice(Canonical(nquads, _edited(old.ntriples, sorted(gone), new)), subjects)
+
+
+def subject_lines(ntriples: bytes, subject: bytes) -> bytes:
+    """The lines of canonical N-Triples whose subject is ``subject`` (as N-Triples writes it)."""
+    start = _position(ntriples, subject + b" ")
+    stop = start
+    while ntriples.startswith(subject + b" ", stop):
+        stop = ntriples.index(b"\n", stop) + 1
+    return ntriples[start:stop]
 
 
 def _lines(text: bytes) -> list[bytes]:

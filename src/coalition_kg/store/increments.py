@@ -37,7 +37,7 @@ from coalition_kg.store.manifest import (
 INPUTS = "inputs.json"
 REGISTER_FILE = "register.yaml"
 #: The exports an incremental build starts from; changed since the last build, they make a full one.
-REUSED_EXPORTS = ("coalition.nq", "coalition.nt", "coalition.trig", "coalition.jsonld")
+REUSED_EXPORTS = ("coalition.nq", "coalition.nt", "coalition.ttl", "coalition.trig", "coalition.jsonld")
 
 
 class FullBuildNeeded(Exception):
