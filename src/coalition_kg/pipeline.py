@@ -165,7 +165,7 @@ def build(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR, max_bytes: int
     or is interrupted midway, ``build_dir`` keeps its previous outputs whole.
 
     Only what changed since the last good build in ``build_dir`` is read, validated and replaced
-    in the store (see :mod:`coalition_kg.increment`), unless ``full``; the store, the exports and
+    in the store (see :mod:`coalition_kg.store.increments`), unless ``full``; the store, the exports and
     the summary are the same as a full build's."""
     step = progress or _quiet
     with build_lock(build_dir):
