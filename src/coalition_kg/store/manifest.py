@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 from coalition_kg.core.atomic import write_atomic
@@ -83,6 +82,8 @@ def code_fingerprint() -> str:
     """A digest of what, besides the data, a build's output depends on: every file of the ontology
     folder (the ontology and the shapes), the :data:`BUILD_CODE` and the versions of the
     :data:`BUILD_LIBRARIES`. A build whose fingerprint differs from the last build's redoes everything."""
+    from importlib import metadata  # not on the query path, which imports this module
+
     package = Path(__file__).resolve().parents[1]
     code = [package / name for name in BUILD_CODE if name.endswith(".py")]
     code += [path for name in BUILD_CODE if not name.endswith(".py") for path in sorted((package / name).rglob("*.py"))]
