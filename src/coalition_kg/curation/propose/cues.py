@@ -151,3 +151,26 @@ ORGANIZATION_HEADS = {
 }
 #: Small words inside a multi-word name: "Organization *of* American States".
 NAME_CONNECTORS = ("of", "for", "and", "the", "on", "in", "de")
+
+#: The head words of an international organization's name that need no acronym to be found:
+#: "the European Union", "the Pacific Islands Forum".
+ORGANIZATION_NAME_HEADS = ("union", "community", "organization", "organisation", "alliance", "league", "bank")
+
+#: Words of offices and bodies: a name with one of them is never a person's ("the Foreign
+#: Office said", "the Ministry of Home Affairs said", "State House").
+BODY_WORDS = frozenset({
+    "ministry", "ministries", "department", "office", "council", "assembly", "police", "government",
+    "commission", "secretariat", "senate", "house", "parliament", "congress", "presidency", "agency",
+    "force", "forces", "army", "navy", "guard", "embassy", "court", "committee", "cabinet", "bureau",
+    "affairs", "foreign", "defence", "defense", "national", "security", "interior", "home", "justice",
+    "state", "states", "republic", "kingdom", "union", "community", "organization", "organisation",
+    "mission", "nations", "united", "international", "headquarters", "airport", "palace", "wire",
+    "news", "press", "agency", "service", "services", "authority", "authorities", "directorate",
+    "opposition", "party", "coalition", "ecowas", "caricom",
+})
+#: The words of the titles above: cut from the front of a name ("Foreign Minister", "Commissioner").
+ROLE_WORDS = frozenset(word for title in ROLE_CUES for word in title.replace("-", " ").split()) | {
+    "deputy", "vice", "chief", "acting", "senior", "general", "secretary", "director", "head",
+    "inspector", "colonel", "senator", "representative", "chairman", "chairwoman", "chair"}
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december"})

@@ -22,10 +22,11 @@ from functools import cache
 from countryinfo import CountryInfo
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import EntityRuler
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.known import Known
+from coalition_kg.curation.propose.names import beside_title_or_speech, is_office_or_body, name_runs, tagged_as_person
 from coalition_kg.curation.propose.text import pipeline
 from coalition_kg.curation.propose.vocabulary import slug
 
@@ -35,8 +36,6 @@ LABELS = {"state": "STATE", "mission": "MISSION", "person": "PERSON",
 KINDS = {label: kind for kind, label in LABELS.items()}
 DEMONYM = "NORP"
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*$|^[A-Z][a-z]{2,5}$")
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"}
 
 
 @dataclass
@@ -51,6 +50,7 @@ class Entity:
     names: list[str] = field(default_factory=list)  # matched as written (case counts)
     variants: list[str] = field(default_factory=list)  # matched in any case
     demonyms: list[str] = field(default_factory=list)
+    surnames: list[str] = field(default_factory=list)  # a person's later mentions: "Arévalo", "de León"
     why: str = ""
 
 
@@ -93,17 +93,22 @@ def link(text: str, known: Known) -> Linked:
     """Read ``text``: find and link its entities, propose the new ones, find its mission."""
     nlp = pipeline()
     doc = nlp(text)
+    tagged = [span for span in doc.ents if span.label_ == "PERSON"]
+    doc.ents = []  # the model's entities are only hints: mentions are linked by the rulers below
     entities = _register_entities(known)
     first = _mentions(doc, _ruler(entities, None))
     acronyms = _acronym_definitions(doc, first, entities)
-    _named_people(doc, first, entities)
+    first = _mentions(doc, _ruler(entities, None))
+    _unregistered_organizations(doc, first, entities)
+    first = _mentions(doc, _ruler(entities, None))
+    _named_people(doc, first, entities, tagged)
     mission = _main_mission(first, acronyms, entities)
     named = any(m.label == "MISSION" for m in first) or any(entities[r].kind == "mission" for r, _, _ in acronyms)
     for entity in list(entities.values()):
         if entity.kind == "person" and (entity.new or any(m.ref == entity.ref for m in first)):
-            surname = entity.label.split()[-1]
-            if surname != entity.label and not any(surname in e.names for e in entities.values()):
-                entity.names.append(surname)
+            for surname in entity.surnames or [entity.label.split()[-1]]:
+                if surname != entity.label and not any(surname in e.names for e in entities.values()):
+                    entity.names.append(surname)
     mentions = _mentions(doc, _ruler(entities, mission))
     used = {mention.ref for mention in mentions} | {ref for ref, _, _ in acronyms}
     for entity in entities.values():
@@ -234,6 +239,9 @@ def _acronym_definitions(doc: Doc, mentions: list[Mention], entities: dict[str, 
         if token.text != "(" or closing.text != ")" or not _ACRONYM.match(acronym.text):
             continue
         before = ending.get(token.i)
+        inside = next((m for m in mentions if m.start == acronym.i), None)
+        if inside is not None and inside.kind in ("state", "person") and (before is None or before.ref != inside.ref):
+            continue  # "Godfrey Otieno (Kenya)": the person's state, not an acronym
         if before is not None and before.label != DEMONYM:
             ref = before.ref
         else:
@@ -271,46 +279,45 @@ def _new_organization(doc: Doc, bracket: int, acronym: str, mentions: list[Menti
     return entity
 
 
-#: A capitalised word with small letters after its capital: "Lucía", "McKenzie", "Arévalo".
-_NAME_WORD = {"TEXT": {"REGEX": r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)*$"}}
-_HYPHEN = {"ORTH": "-", "OP": "?"}
-#: Two to four name words, hyphenated or not: "Kofi Mensah-Boateng".
-_PERSON = [_NAME_WORD, _HYPHEN, _NAME_WORD, _HYPHEN, {**_NAME_WORD, "OP": "?"}, _HYPHEN, {**_NAME_WORD, "OP": "?"}]
-
-
-def _named_people(doc: Doc, mentions: list[Mention], entities: dict[str, Entity]) -> None:
-    """People the register lacks, named next to a title ("Prime Minister Mia Mottley", "Mia
-    Mottley, Barbados's prime minister") or a speech verb ("Jane Doe said")."""
+def _unregistered_organizations(doc: Doc, mentions: list[Mention], entities: dict[str, Entity]) -> None:
+    """"the European Union": a capitalised name after "the" whose head word makes it an
+    international organization, that the register lacks and the article gives no acronym for."""
     taken = {i for mention in mentions for i in range(mention.start, mention.end)}
-    roles = role_matcher()
-    matcher = Matcher(doc.vocab)
-    matcher.add("PERSON", [_PERSON], greedy="LONGEST")
-    role_spans = [(start - role_modifier(doc, start, taken), end) for _, start, end in roles(doc)]
-    titles = {end for _, end in role_spans}
-    title_starts = {start for start, _ in role_spans}
-    for _, start, end in matcher(doc):
-        while start < end and (start in taken or doc[start].is_stop or doc[start].lower_ in _MONTHS
-                               or doc[start].lower_.rstrip(".") in cues.HONORIFICS
-                               or any(s <= start < e for s, e in role_spans)):
-            start += 1
-        while end > start and doc[end - 1].text == "-":
-            end -= 1
-        span = doc[start:end]
-        if len([t for t in span if t.text != "-"]) < 2 or any(
-                t.i in taken or t.lower_ in _MONTHS or t.is_stop for t in span):
+    for head in doc:
+        if head.lower_ not in cues.ORGANIZATION_NAME_HEADS or not head.is_title or head.i in taken:
             continue
-        after = doc[end] if end < len(doc) else None
-        beside_title = start in titles or (after is not None and after.text == "," and end + 1 < len(doc)
-                                           and _title_follows(doc, end + 1, title_starts)) or (
-            start > 0 and doc[start - 1].text == "," and any(0 < start - e <= 6 for e in titles))
-        beside_speech = (after is not None and after.lower_ in cues.SPEECH_VERBS) or (
-            start > 0 and doc[start - 1].lower_ in cues.SPEECH_VERBS)
-        if not (beside_title or beside_speech):
+        start = head.i
+        while start > 0 and doc[start - 1].i not in taken and (doc[start - 1].is_title or (
+                doc[start - 1].lower_ in ("of", "and") and start > 1 and doc[start - 2].is_title)):
+            start -= 1
+        if start == 0 or doc[start - 1].lower_ != "the" or head.i - start < 1 or doc[start].is_sent_start:
             continue
-        ref = f"person/{slug(_ascii(span.text))}"
+        label = doc[start: head.i + 1].text
+        ref = f"org/{slug(_ascii(label))}"
         if ref not in entities:
-            entity = Entity(ref, "person", span.text, new=True, why="a person named in the article")
-            entity.names = [span.text]
+            entity = Entity(ref, "international-organization", label, new=True,
+                            why="an organization named in the article, without an acronym")
+            entity.names = [label]
+            entities[ref] = entity
+
+
+def _named_people(doc: Doc, mentions: list[Mention], entities: dict[str, Entity], tagged: list[Span]) -> None:
+    """People the register lacks (see :mod:`.names`), named next to a title ("Prime Minister Mia
+    Mottley", "Mia Mottley, Barbados's prime minister") or a speech verb ("Jane Doe said"), or
+    tagged as a person by spaCy's model."""
+    taken = {i for mention in mentions for i in range(mention.start, mention.end)}
+    role_spans = [(start - role_modifier(doc, start, taken), end) for _, start, end in role_matcher()(doc)]
+    title_tokens = {i for start, end in role_spans for i in range(start, end)}
+    title_ends = {end for _, end in role_spans}
+    title_starts = {start for start, _ in role_spans}
+    for run in name_runs(doc, taken, title_tokens):
+        if not (beside_title_or_speech(doc, run, title_ends, title_starts) or tagged_as_person(run, tagged)):
+            continue
+        ref = f"person/{slug(_ascii(run.text))}"
+        if ref not in entities:
+            entity = Entity(ref, "person", run.text, new=True, why="a person named in the article")
+            entity.names = [run.text]
+            entity.surnames = _unique([run.surname, run.text.split()[-1]])
             entities[ref] = entity
 
 

