@@ -16,6 +16,10 @@ from coalition_kg.curation.propose.text import Sentence, pipeline
 from coalition_kg.curation.propose.vocabulary import Vocabulary
 
 
+#: The dash that ends a dateline: "PORT-AU-PRINCE, Haiti — ...".
+DATELINE_DASHES = ("—", "–", "--")
+
+
 @dataclass(frozen=True)
 class Hit:
     """Cue words found in a sentence: tokens ``[start, end)`` and the term they stand for."""
@@ -60,10 +64,21 @@ class Context:
         return [token for token in self.span if token.i not in self.article.quoted]
 
     def mentions(self, *labels: str) -> list[Mention]:
-        """Mentions outside quotations, in order, of the given spaCy labels (all if none)."""
+        """Mentions outside quotations and outside a dateline ("LOMÉ, Togo —" names where the
+        report was filed, not who acted), in order, of the given spaCy labels (all if none)."""
+        after = self.dateline_end()
         return [m for m in self.article.linked.mentions
-                if self.span.start <= m.start < self.span.end and m.start not in self.article.quoted
+                if after <= m.start < self.span.end and m.start not in self.article.quoted
                 and (not labels or m.label in labels)]
+
+    def dateline_end(self) -> int:
+        """The first token after the sentence's dateline, or its first token when it has none."""
+        for token in self.span[:12]:
+            if token.text in DATELINE_DASHES:
+                return token.i + 1
+            if token.is_lower and token.is_alpha and token.lower_ not in ("de", "of"):
+                break
+        return self.span.start
 
     def states(self) -> list[Mention]:
         return self.mentions("STATE", "NORP")

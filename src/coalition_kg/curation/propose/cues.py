@@ -174,3 +174,22 @@ ROLE_WORDS = frozenset(word for title in ROLE_CUES for word in title.replace("-"
     "inspector", "colonel", "senator", "representative", "chairman", "chairwoman", "chair"}
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                     "october", "november", "december"})
+#: Nouns of a definite description that refers to the article's main state: "the West African
+#: country", "the island nation", "the government".
+STATE_NOUNS = ("country", "nation", "island", "islands", "archipelago", "republic", "kingdom", "government")
+
+#: Verbs by lemma -> the status of the deployment they govern; the auxiliaries then decide
+#: ("will arrive" is committed, "could send" pledged).
+STATUS_VERBS = {
+    "pledge": "pledged", "promise": "pledged", "offer": "pledged", "propose": "pledged",
+    "commit": "committed", "decide": "committed", "agree": "committed", "approve": "committed",
+    "authorize": "committed", "authorise": "committed", "replace": "committed", "prepare": "committed",
+    "arrive": "arrived", "land": "arrived", "reach": "arrived", "welcome": "arrived", "dispatch": "arrived",
+    "send": "arrived", "deploy": "arrived", "fly": "arrived", "reinforce": "arrived",
+    "serve": "serving", "contribute": "serving", "have": "serving", "include": "serving", "lead": "serving",
+    "withdraw": "withdrawn", "repatriate": "withdrawn", "pull": "withdrawn",
+}
+#: Verbs that deny what they govern: "has ruled out sending troops", "refused to send".
+DENYING_VERBS = ("rule", "refuse", "deny", "reject", "decline")
+#: Lemmas of speech verbs: a date they govern is when something was said.
+SPEECH_LEMMAS = ("say", "state", "announce", "tell", "add", "declare", "note", "report", "confirm")

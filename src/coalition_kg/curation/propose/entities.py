@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 
 from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.known import Known
+from coalition_kg.curation.propose.reference import definite_descriptions, host_states, main_state
 from coalition_kg.curation.propose.names import beside_title_or_speech, is_office_or_body, name_runs, tagged_as_person
 from coalition_kg.curation.propose.text import pipeline
 from coalition_kg.curation.propose.vocabulary import slug
@@ -79,6 +80,8 @@ class Linked:
     mission: str | None
     acronyms: list[tuple[str, str, int]]  # (entity ref, acronym, token of the acronym)
     mission_named: bool = True  # False: the article names no mission; the register's only one is used
+    host_states: frozenset[tuple[str, str]] = frozenset()  # (mission, state): the states that host a mission
+    main_state: str | None = None  # the state the article names most often, hosts aside
     by_token: dict[int, Mention] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -87,6 +90,11 @@ class Linked:
     def at(self, token: int) -> Mention | None:
         """The mention that token ``token`` is part of."""
         return self.by_token.get(token)
+
+    def hosts(self, state: str, mission: str | None) -> bool:
+        """Whether ``state`` hosts ``mission``: it is then never its member, the party of an
+        instrument that joins it, or a sender of personnel to it."""
+        return (mission or "", state) in self.host_states
 
 
 def link(text: str, known: Known) -> Linked:
@@ -102,7 +110,7 @@ def link(text: str, known: Known) -> Linked:
     _unregistered_organizations(doc, first, entities)
     first = _mentions(doc, _ruler(entities, None))
     _named_people(doc, first, entities, tagged)
-    mission = _main_mission(first, acronyms, entities)
+    mission = _main_mission(first, acronyms, entities, host_states(doc, first, entities, known))
     named = any(m.label == "MISSION" for m in first) or any(entities[r].kind == "mission" for r, _, _ in acronyms)
     for entity in list(entities.values()):
         if entity.kind == "person" and (entity.new or any(m.ref == entity.ref for m in first)):
@@ -115,7 +123,12 @@ def link(text: str, known: Known) -> Linked:
         if entity.part_of and entity.ref in used:
             used.add(entity.part_of)
     kept = {ref: entity for ref, entity in entities.items() if ref in used or not entity.new}
-    return Linked(doc, mentions, kept, mission, acronyms, mission_named=named)
+    hosts = host_states(doc, mentions, kept, known)
+    state = main_state(mentions, frozenset(h for h in hosts if h[0] == mission))
+    described = definite_descriptions(doc, mentions, state)
+    mentions = sorted([m for m in mentions if not any(s <= m.start < e for s, e in described)]
+                      + [Mention(state, "STATE", s, e, doc[s:e].text) for s, e in described], key=lambda m: m.start)
+    return Linked(doc, mentions, kept, mission, acronyms, mission_named=named, host_states=hosts, main_state=state)
 
 
 # --- what is known -----------------------------------------------------------------
@@ -350,11 +363,17 @@ def role_matcher() -> PhraseMatcher:
 
 
 def _main_mission(mentions: list[Mention], acronyms: list[tuple[str, str, int]],
-                  entities: dict[str, Entity]) -> str | None:
+                  entities: dict[str, Entity], hosts: frozenset[tuple[str, str]] = frozenset()) -> str | None:
+    """The mission the article names most often; when it names none by name, the register's only
+    mission, or the only one whose host state the article names ("the mission in Haiti")."""
     counts = Counter(m.ref for m in mentions if m.label == "MISSION")
     counts.update(ref for ref, _, _ in acronyms if entities[ref].kind == "mission")
     if not counts:
         registered = [ref for ref, entity in entities.items() if entity.kind == "mission" and not entity.new]
-        return registered[0] if len(registered) == 1 else None
+        if len(registered) == 1:
+            return registered[0]
+        named = {m.ref for m in mentions if m.label == "STATE"}
+        hosted = sorted({mission for mission, state in hosts if state in named and mission in registered})
+        return hosted[0] if len(hosted) == 1 else None
     first = {m.ref: m.start for m in reversed(mentions)}
     return min(counts, key=lambda ref: (entities[ref].new, -counts[ref], first.get(ref, 0), ref))

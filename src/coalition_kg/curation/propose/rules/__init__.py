@@ -23,7 +23,7 @@ def propose_candidates(article: Article, contexts: list[Context], known: Known) 
         found += forces.deployments(context)
     found += [joining.serving_member(c) for c in found if c.kind == "deployment" and c.text("status") == "serving"]
     members = {c.fields["member"] for c in found if c.kind == "membership"}
-    main_state = people.main_state(contexts)
+    main_state = article.linked.main_state
     events: list[Candidate] = []
     posts: list[Candidate] = []
     for context in contexts:

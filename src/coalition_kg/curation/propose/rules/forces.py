@@ -16,7 +16,12 @@ _SKIPPABLE = ("and", ",", "additional", "more", "further", "new", "some", "about
 
 
 def deployments(context: Context) -> list[Candidate]:
-    """"a second contingent of Guatemalan soldiers arrived", "Kenya pledged 400 police officers"."""
+    """"The first contingent of 250 Chadian police officers landed", "Kenya pledged 400 police
+    officers": each noun of a deployment, its sender (a demonym or state in its phrase, states
+    after "from", else the subject of its verb), its status (the verb that governs it, with its
+    auxiliaries), its size, ordinal, place and date. A state never sends to a mission it hosts,
+    and a negated verb ("has never sent police", "no army") sends nothing. What one sentence says
+    about one deployment is one candidate."""
     article = context.article
     if not article.mission:
         return []
@@ -26,15 +31,22 @@ def deployments(context: Context) -> list[Candidate]:
     statuses = context.hits({**cues.STATUS_CUES, **article.vocabulary.phrases("deployment-status")})
     hits = context.hits(kinds)
     for hit in _own_deployments(context, hits):
-        states, rule = _deploying_states(context, hit, statuses)
+        noun = context.span.doc[hit.end - 1]
+        verb = governing_verb(noun)
+        if verb is not None and negated(verb) or any(t.lower_ == "no" for t in noun.children):
+            continue
+        said = _status(noun, verb)
+        states, rule = _deploying_states(context, hit, verb if said else None, statuses)
+        states = [s for s in states if not article.linked.hosts(s.ref, article.mission)]
         if not states:
             continue
         kind = article.vocabulary.resolve("deployment-kind", hit.term, hit.text)
-        status = _nearest(statuses, hit)
+        nearest = _nearest(statuses, hit)
+        status_words = said or (nearest.term if nearest else None)
         fields: dict = {"mission": article.mission, "deployment_kind": kind}
         flags = [] if kind.known else [unknown_term(kind, article)]
-        if status is not None:
-            fields["status"] = article.vocabulary.resolve("deployment-status", status.term)
+        if status_words is not None:
+            fields["status"] = article.vocabulary.resolve("deployment-status", status_words)
             if not fields["status"].known:
                 flags.append(unknown_term(fields["status"], article))
         else:
@@ -42,7 +54,7 @@ def deployments(context: Context) -> list[Candidate]:
         size = _size(context, hit) or _size_after(context, hit, hits)
         rank = _ordinal(context, hit)
         place = _place(context, states)
-        date = next(iter(context.dates()), None)
+        date = _date_of(context, verb)
         for state in states:
             entry = {"state": state.ref, **fields}
             if rank:
@@ -54,8 +66,97 @@ def deployments(context: Context) -> list[Candidate]:
             if date is not None:
                 entry["date" if date.iso else "date_text"] = date.iso or date.text
             found.append(Candidate("deployment", entry, context.sentence, rule,
-                                   0.85 if status is not None else 0.6, list(flags), rank=1))
-    return found
+                                   0.85 if status_words is not None else 0.6, list(flags), rank=1))
+    return _one_per_deployment(found)
+
+
+def governing_verb(token):
+    """The verb that governs a noun: up its heads, through prepositions and nouns ("landed" for
+    "officers" in "the first contingent of 250 officers landed")."""
+    node = token
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") and node is not token:
+            return node
+        if node.head is node:
+            return None
+        if node.dep_ in ("nsubj", "nsubjpass") and node.head.pos_ in ("VERB", "AUX"):
+            return node.head
+        node = node.head
+    return None
+
+
+def negated(verb) -> bool:
+    """"has never sent", "does not send", "has ruled out sending": the verb or one above it denies."""
+    node = verb
+    for _ in range(3):
+        if any(child.dep_ == "neg" for child in node.children) or node.lemma_ in cues.DENYING_VERBS:
+            return True
+        if node.head is node or node.dep_ not in ("xcomp", "ccomp", "pcomp", "conj"):
+            return False
+        node = node.head
+    return False
+
+
+def _status(noun, verb) -> str | None:
+    """The status the verb gives: its lemma, then its auxiliaries ("would arrive" is committed,
+    not arrived); "officers serving with the mission" are serving."""
+    if any(child.lower_ in ("serving", "deployed", "stationed") and child.dep_ == "acl" for child in noun.children):
+        return "serving"
+    if verb is None:
+        return None
+    lemma = verb.lemma_.lower()
+    status = cues.STATUS_VERBS.get(lemma)
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
+    future = bool(auxiliaries & {"will", "would", "shall", "'ll"}) or any(
+        t.lower_ in ("to", "going") for t in verb.lefts if t.dep_ == "aux")
+    tentative = bool(auxiliaries & {"could", "may", "might", "can"})
+    if status is None:
+        if verb.head is not verb and verb.dep_ in ("xcomp", "advcl", "conj"):
+            return _status(noun, verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
+        return "committed" if future else None
+    if tentative and status != "pledged":
+        return "pledged"
+    if future and status in ("arrived", "serving", "withdrawn"):
+        return "committed"
+    if verb.tag_ == "VBG" and verb.dep_ != "ROOT" and status == "arrived" and lemma in ("send", "deploy"):
+        return "committed"  # "Australia is sending", "a plan to deploy"
+    return status
+
+
+def _date_of(context: Context, verb):
+    """The date the verb gives ("landed ... on 3 May 2025"), not one of a speech verb ("the
+    Foreign Office said on 12 August"); else the sentence's only date when no speech verb dates it."""
+    dates = context.dates()
+    if verb is None or not dates:
+        return dates[0] if len(dates) == 1 and verb is None else None
+    doc = context.span.doc
+    for date in dates:
+        node = doc[date.start]
+        for _ in range(6):
+            if node is verb:
+                return date
+            if node.lemma_ in cues.SPEECH_LEMMAS or node.head is node:
+                break
+            node = node.head
+    return None
+
+
+def _one_per_deployment(found: list[Candidate]) -> list[Candidate]:
+    """What one sentence says about one state's deployment of one kind, merged into one candidate
+    (the fuller fields win); "personnel" where the sentence gives the state's kind is dropped."""
+    merged: dict[tuple[str, str], Candidate] = {}
+    for candidate in found:
+        key = (candidate.text("state"), candidate.text("deployment_kind"))
+        kept = merged.get(key)
+        if kept is None:
+            merged[key] = candidate
+            continue
+        for name, value in candidate.fields.items():
+            kept.fields.setdefault(name, value)
+    kinds = {}
+    for state, kind in merged:
+        kinds.setdefault(state, set()).add(kind)
+    return [c for (state, kind), c in merged.items() if not (kind == "personnel" and len(kinds[state]) > 1)]
 
 
 def _own_deployments(context: Context, hits: list[Hit]) -> list[Hit]:
@@ -72,7 +173,8 @@ def _own_deployments(context: Context, hits: list[Hit]) -> list[Hit]:
         if units and (near or any(0 <= hit.start - other.end <= 1 for other in hits if other is not hit)):
             continue
         before = [other for other in hits if other is not hit and 0 < hit.start - other.end <= 3
-                  and doc[other.end].lower_ == "of" and doc[other.end + 1].like_num]
+                  and doc[other.end].lower_ == "of" and doc[other.end + 1].like_num
+                  and other.text.lower() not in cues.DEPLOYMENT_UNITS]
         if before:
             continue
         own.append(hit)
@@ -102,9 +204,10 @@ def _size_after(context: Context, hit: Hit, hits: list[Hit]) -> int | None:
     return None
 
 
-def _deploying_states(context: Context, hit: Hit, statuses: list[Hit]) -> tuple[list[Mention], str]:
-    """Who sends: demonyms before the noun ("Guatemalan and Salvadoran troops"), states after
-    "from", else the state that is the subject of the sentence's deployment verb."""
+def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit]) -> tuple[list[Mention], str]:
+    """Who sends: demonyms or states in the noun's own phrase ("Guatemalan and Salvadoran troops",
+    "soldiers of the Jamaica Defence Force"), states after "from", else the subject of the verb
+    that governs the noun ("Kenya pledged ...", "The West African country will deploy ...")."""
     doc = context.span.doc
     chain = []
     i = hit.start - 1
@@ -126,12 +229,42 @@ def _deploying_states(context: Context, hit: Hit, statuses: list[Hit]) -> tuple[
         listed = listed_after(context, hit.end)
         if listed:
             return listed, "deployment.noun-from-states"
+    if verb is not None:
+        noun = doc[hit.end - 1]
+        owners = [context.article.linked.at(t.i) for t in noun.subtree
+                  if t.i >= hit.end and t.head.lower_ == "of" and context.article.linked.at(t.i) is not None]
+        owners = [m for m in owners if m.kind == "state" or _state_of(context, m)]
+        if owners and doc[hit.end].lower_ == "of":
+            return [_as_state(context, owners[0])], "deployment.noun-of-state"
+        subject = _subject(context, verb)
+        if subject is not None:
+            return [_as_state(context, subject)], "deployment.subject-of-verb"
     verbs = [s for s in statuses if s.start < hit.start]
     subjects = [m for m in context.mentions("STATE", "NORP", "GOV") if verbs and m.end <= verbs[-1].start
                 and not _after_preposition(context, m) and _state_of(context, m)]
     if subjects:
-        return [_as_state(context, subjects[-1])], "deployment.subject-of-verb"
+        return [_as_state(context, subjects[-1])], "deployment.subject-before-verb"
     return [], ""
+
+
+def _subject(context: Context, verb) -> Mention | None:
+    """The state (or a state's body) that is the subject of ``verb``, or of the verb it depends on."""
+    node = verb
+    allowed = {id(m) for m in context.mentions("STATE", "NORP", "GOV")}
+    for _ in range(3):
+        if node is None:
+            return None
+        subjects = sorted((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), key=lambda c: -c.i)
+        for child in subjects[:1]:
+            for token in sorted(child.subtree, key=lambda t: abs(t.i - child.i)):
+                mention = context.article.linked.at(token.i)
+                if mention is not None and id(mention) in allowed and _state_of(context, mention):
+                    return mention
+            return None
+        if node.dep_ not in ("xcomp", "conj", "advcl", "relcl", "ccomp") or node.head is node:
+            return None
+        node = node.head
+    return None
 
 
 def _state_of(context: Context, mention: Mention) -> str | None:

@@ -4,8 +4,6 @@ events (an announcement or pledge with a time or a venue)."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Context, Hit
@@ -240,13 +238,3 @@ def _place_name(context: Context) -> str | None:
         if len(words) and not any(i in dated or context.article.linked.at(i) for i in range(words.start, words.end)):
             return words.text
     return None
-
-
-def main_state(contexts: list[Context]) -> str | None:
-    """The state the article names most often (ties: the first named)."""
-    mentions = [m for c in contexts for m in c.states()]
-    counts = Counter(m.ref for m in mentions)
-    if not counts:
-        return None
-    order = {ref: n for n, ref in reversed(list(enumerate(m.ref for m in mentions)))}
-    return min(counts, key=lambda ref: (-counts[ref], order[ref]))
