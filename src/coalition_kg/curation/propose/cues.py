@@ -193,3 +193,15 @@ STATUS_VERBS = {
 DENYING_VERBS = ("rule", "refuse", "deny", "reject", "decline")
 #: Lemmas of speech verbs: a date they govern is when something was said.
 SPEECH_LEMMAS = ("say", "state", "announce", "tell", "add", "declare", "note", "report", "confirm")
+
+#: Verbs by lemma whose subject becomes a partner of the mission, and the role it takes: a backer
+#: acts on the mission itself ("has authorized the force"), a funder gives money, a logistics
+#: provider transport or supplies, a trainer trains.
+PARTNER_VERBS = {"authorize": "backer", "authorise": "backer", "endorse": "backer", "back": "backer",
+                 "mandate": "backer", "fund": "funder", "finance": "funder", "bankroll": "funder",
+                 "pay": "funder", "give": "funder", "provide": "funder", "donate": "funder", "pledge": "funder",
+                 "train": "trainer"}
+MONEY_WORDS = ("dollars", "euros", "pounds", "francs", "shillings", "million", "billion", "money", "funding",
+               "funds", "grant", "salaries")
+LOGISTICS_WORDS = ("airlift", "transport", "logistics", "fuel", "supplies", "flights", "ships", "base")
+TRAINEE_WORDS = ("cadets", "recruits", "officers", "police", "soldiers", "troops", "personnel", "forces")

@@ -9,6 +9,7 @@ from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Context, Hit
 from coalition_kg.curation.propose.entities import Mention
 from coalition_kg.curation.propose.numbers import cardinal, ordinal
+from coalition_kg.curation.propose.reference import missions_in_states
 from coalition_kg.curation.propose.rules.common import distinct, listed_after, unknown_term
 
 _SKIPPABLE = ("and", ",", "additional", "more", "further", "new", "some", "about", "around", "over", "nearly",
@@ -37,7 +38,6 @@ def deployments(context: Context) -> list[Candidate]:
             continue
         said = _status(noun, verb)
         states, rule = _deploying_states(context, hit, verb if said else None, statuses)
-        states = [s for s in states if not article.linked.hosts(s.ref, article.mission)]
         if not states:
             continue
         kind = article.vocabulary.resolve("deployment-kind", hit.term, hit.text)
@@ -75,7 +75,7 @@ def governing_verb(token):
     "officers" in "the first contingent of 250 officers landed")."""
     node = token
     for _ in range(8):
-        if node.pos_ in ("VERB", "AUX") and node is not token:
+        if node.pos_ in ("VERB", "AUX") and node is not token and node.dep_ != "prep":
             return node
         if node.head is node:
             return None
@@ -104,6 +104,8 @@ def _status(noun, verb) -> str | None:
         return "serving"
     if verb is None:
         return None
+    if any(child.lower_ == "since" for child in verb.children) and verb.tag_ == "VBN":
+        return "serving"  # "has sent soldiers to the mission since 2024"
     lemma = verb.lemma_.lower()
     status = cues.STATUS_VERBS.get(lemma)
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
@@ -207,12 +209,18 @@ def _size_after(context: Context, hit: Hit, hits: list[Hit]) -> int | None:
 def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit]) -> tuple[list[Mention], str]:
     """Who sends: demonyms or states in the noun's own phrase ("Guatemalan and Salvadoran troops",
     "soldiers of the Jamaica Defence Force"), states after "from", else the subject of the verb
-    that governs the noun ("Kenya pledged ...", "The West African country will deploy ...")."""
+    that governs the noun ("Kenya pledged ...", "The West African country will deploy ...").
+    A mission's host state is passed over: it receives, it does not send."""
+    article = context.article
+
+    def senders(mentions: list[Mention]) -> list[Mention]:
+        return [m for m in distinct(mentions) if not article.linked.hosts(m.ref, article.mission)]
+
     doc = context.span.doc
     chain = []
     i = hit.start - 1
     while i >= context.span.start:
-        mention = context.article.linked.at(i)
+        mention = article.linked.at(i)
         token = doc[i]
         if mention is not None and mention.label == "NORP":
             chain.insert(0, mention)
@@ -223,27 +231,26 @@ def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit]) -> 
             i -= 1
         else:
             break
-    if chain:
-        return distinct(chain), "deployment.demonym-before-noun"
-    if hit.end < context.span.end and doc[hit.end].lower_ == "from":
-        listed = listed_after(context, hit.end)
-        if listed:
-            return listed, "deployment.noun-from-states"
+    if senders(chain):
+        return senders(chain), "deployment.demonym-before-noun"
+    if hit.end < context.span.end and doc[hit.end].lower_ == "from" and senders(listed_after(context, hit.end)):
+        return senders(listed_after(context, hit.end)), "deployment.noun-from-states"
     if verb is not None:
         noun = doc[hit.end - 1]
-        owners = [context.article.linked.at(t.i) for t in noun.subtree
-                  if t.i >= hit.end and t.head.lower_ == "of" and context.article.linked.at(t.i) is not None]
-        owners = [m for m in owners if m.kind == "state" or _state_of(context, m)]
-        if owners and doc[hit.end].lower_ == "of":
-            return [_as_state(context, owners[0])], "deployment.noun-of-state"
+        owners = [article.linked.at(t.i) for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
+                  for t in child.subtree if article.linked.at(t.i) is not None]
+        owners = senders([_as_state(context, m) for m in owners if m.kind == "state" or _state_of(context, m)])
+        if owners:
+            return owners[:1], "deployment.noun-of-state"
         subject = _subject(context, verb)
-        if subject is not None:
+        if subject is not None and senders([_as_state(context, subject)]):
             return [_as_state(context, subject)], "deployment.subject-of-verb"
     verbs = [s for s in statuses if s.start < hit.start]
-    subjects = [m for m in context.mentions("STATE", "NORP", "GOV") if verbs and m.end <= verbs[-1].start
-                and not _after_preposition(context, m) and _state_of(context, m)]
+    subjects = senders([_as_state(context, m) for m in context.mentions("STATE", "NORP", "GOV")
+                        if verbs and m.end <= verbs[-1].start and not _after_preposition(context, m)
+                        and _state_of(context, m)])
     if subjects:
-        return [_as_state(context, subjects[-1])], "deployment.subject-before-verb"
+        return subjects[-1:], "deployment.subject-before-verb"
     return [], ""
 
 
@@ -336,7 +343,7 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
         return []
     found = []
     doc = context.span.doc
-    words = context.words()
+    words = [t for t in context.words() if article.linked.at(t.i) is None or article.linked.at(t.i).label != "MISSION"]
     lower = [t.lower_ for t in words]
 
     def add(partner: str, words_of_role: str, rule: str, confidence: float) -> None:
@@ -371,8 +378,61 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
             add(mention.ref, role, "partnership.works-alongside", 0.8)
         for mention in context.mentions("STATE"):
             if mention.ref not in members and mention.start > context.span.start and doc[mention.start - 1].lower_ == "in":
-                add(mention.ref, cues.PARTNER_TERMS["host state"], "partnership.mission-in-state", 0.6)
+                add(mention.ref, cues.PARTNER_TERMS["host state"], "partnership.in-state", 0.6)
+    for mission, state, token in missions_in_states(doc, context.mentions()):
+        if mission == article.mission:
+            add(state, cues.PARTNER_TERMS["host state"], "partnership.mission-in-state", 0.85)
+    found += _acts_for_the_mission(context, add)
     return found
+
+
+def _acts_for_the_mission(context: Context, add) -> list[Candidate]:
+    """"The African Union has authorized the force", "The United States will give 45 million
+    dollars to the mission", "the European Union pays for its police component", "The island
+    will also train Haitian police cadets": a verb whose subject is a state or an organization
+    and whose object or goal is the mission, or money, training, transport given to it."""
+    article = context.article
+    for token in context.span:
+        role = cues.PARTNER_VERBS.get(token.lemma_.lower())
+        if role is None or token.pos_ not in ("VERB", "AUX") or negated(token) or token.i in article.quoted:
+            continue
+        actor = _actor(context, token)
+        if actor is None or (role != "backer" and article.linked.hosts(actor.ref, article.mission)):
+            continue
+        objects = [t for child in token.children if child.dep_ in ("dobj", "prep", "dative", "attr")
+                   for t in child.subtree]
+        to_mission = any((m := article.linked.at(t.i)) is not None and m.label == "MISSION" for t in objects)
+        money = any(t.lower_ in cues.MONEY_WORDS or t.text in ("$", "€", "£") for t in objects)
+        if role == "backer" and not to_mission:
+            continue
+        if role == "funder" and not (money or token.lemma_.lower() in ("fund", "finance", "bankroll")
+                                     or any(t.lower_ == "for" for t in token.children)):
+            continue
+        if role == "funder" and any(t.lower_ in cues.LOGISTICS_WORDS for t in objects) and not money:
+            role = "logistics provider"
+        if role == "trainer" and not any(t.lower_ in cues.TRAINEE_WORDS for t in objects):
+            continue
+        add(actor.ref, role, f"partnership.{role.replace(' ', '-')}-verb", 0.8)
+    return []
+
+
+def _actor(context: Context, verb) -> Mention | None:
+    """The state or organization that is the subject of ``verb`` (or of the verb it is joined to)."""
+    allowed = {id(m) for m in context.mentions("STATE", "NORP", "ORG", "GOV")}
+    node = verb
+    for _ in range(2):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for subject in subjects[-1:]:
+            for token in sorted(subject.subtree, key=lambda t: abs(t.i - subject.i)):
+                mention = context.article.linked.at(token.i)
+                if mention is not None and id(mention) in allowed:
+                    return mention if mention.label != "NORP" else Mention(mention.ref, "STATE", mention.start,
+                                                                           mention.end, mention.text)
+            return None
+        if node.dep_ not in ("conj", "xcomp") or node.head is node:
+            return None
+        node = node.head
+    return None
 
 
 def _index(words: list, token: int) -> int:
