@@ -93,8 +93,12 @@ ROLE_CUES = {
     "secretary-general": "secretary-general", "secretary general": "secretary-general",
     "special representative": "special representative", "envoy": "envoy",
     "special envoy": "special envoy", "spokesperson": "spokesperson", "spokesman": "spokesperson",
-    "spokeswoman": "spokesperson",
+    "spokeswoman": "spokesperson", "commissioner of police": "police chief",
+    "chief of general staff": "chief of defence", "chief of the general staff": "chief of defence",
+    "chief of staff of the armed forces": "chief of defence",
 }
+#: Words before a title that make its holder a deputy, not the holder of the post named.
+DEPUTY_WORDS = ("deputy", "vice", "assistant")
 #: Ranks and courtesy titles before a name, not part of it: "Corporal Andre Lewis".
 HONORIFICS = ("mr", "mrs", "ms", "dr", "corporal", "sergeant", "private", "captain", "lieutenant", "major",
               "colonel", "general", "commander", "inspector", "superintendent", "officer", "deputy")

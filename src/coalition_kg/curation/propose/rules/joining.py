@@ -91,7 +91,7 @@ def _instrument(context: Context, hit: Hit, party: Mention, date, term: str | No
 
 def _followers(context: Context, instruments: list[Candidate]) -> list[Candidate]:
     """"..., followed shortly by the Bahamas on September 26, 2024": a join of unstated kind."""
-    joining = [c for c in instruments if c.text("instrument_kind") and _joins(c)]
+    joining = [c for c in instruments if c.text("instrument_kind") and joins(c)]
     if not joining:
         return []
     parties = {c.fields["party"] for c in instruments}
@@ -116,7 +116,7 @@ def _followers(context: Context, instruments: list[Candidate]) -> list[Candidate
     return found
 
 
-def _joins(candidate: Candidate) -> bool:
+def joins(candidate: Candidate) -> bool:
     """An instrument by which a state joins: of a joining kind, or of a kind the source leaves unsaid."""
     kind = candidate.fields.get("instrument_kind")
     return not isinstance(kind, Term) or kind.words.lower() in cues.JOINING_TERMS
@@ -167,7 +167,7 @@ def memberships(context: Context, instruments: list[Candidate]) -> list[Candidat
         return []
     found = []
     for instrument in instruments:
-        if instrument.sentence is context.sentence and instrument.kind == "instrument" and _joins(instrument):
+        if instrument.sentence is context.sentence and instrument.kind == "instrument" and joins(instrument):
             found.append(_membership(context, instrument.fields["party"], "membership.by-instrument", 0.9,
                                      instrument=instrument, rank=3))
     join_words = [t for t in context.words() if t.lower_ in cues.JOIN_WORDS]
@@ -178,11 +178,24 @@ def memberships(context: Context, instruments: list[Candidate]) -> list[Candidat
         for state in _subjects(context, word.i):
             found.append(_membership(context, state.ref, "membership.joining-word", 0.85, rank=2))
     for word in context.words():
+        if word.lemma_ == "lead" and word.pos_ == "VERB" and any(
+                (m := article.linked.at(t.i)) is not None and m.label == "MISSION"
+                for child in word.children if child.dep_ == "dobj" for t in child.subtree):
+            for state in _leaders(context, word):
+                found.append(_membership(context, state.ref, "membership.leads-the-mission", 0.8, rank=1))
         if word.lower_ == "from" and word.i > context.span.start and context.span.doc[word.i - 1].lower_ in (
                 "personnel", "troops", "contingents", "forces", "officers") and context.names_mission():
             for state in listed_after(context, word.i):
                 found.append(_membership(context, state.ref, "membership.personnel-from", 0.8, rank=1))
     return found
+
+
+def _leaders(context: Context, verb) -> list[Mention]:
+    """"Kenya leads the mission", "Kenya, which leads the mission": the state that leads."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects and subjects[0].lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+        subjects = [verb.head]
+    return [m for s in subjects if (m := context.article.linked.at(s.i)) is not None and m.kind == "state"]
 
 
 def serving_member(deployment: Candidate) -> Candidate:

@@ -21,17 +21,25 @@ def posts(context: Context, known: Known, main_state: str | None) -> list[Candid
     doc = context.span.doc
     names = {i for m in article.linked.mentions for i in range(m.start, m.end)}
     for hit in context.hits({**cues.ROLE_CUES, **article.vocabulary.phrases("role")}):
-        extra = role_modifier(doc, hit.start, names) if hit.start > context.span.start else 0
+        term, plain = hit.term, hit.text
+        hit, contingent = _contingent_commander(context, hit)
+        extra = role_modifier(doc, hit.start, names) if hit.start > context.span.start and not contingent else 0
+        modifier = doc[hit.start - 1] if extra else None
         if extra:
             words = doc[hit.start - extra: hit.end].text
             hit = Hit(hit.start - extra, hit.end, words.lower(), words)
+        if _deputy(context, hit):
+            if "minister" not in hit.term:
+                continue  # "Deputy Secretary of State": no concept of the scheme is a deputy's post
+            hit, term, plain = Hit(hit.start, hit.end, "minister", hit.text), "minister", "minister"
         holder = _holder(context, hit)
         if holder is None:
             continue
-        role = article.vocabulary.resolve("role", hit.term, hit.text)
+        role = article.vocabulary.resolve("role", hit.term, hit.text, term, plain)
         fields: dict = {"holder": holder.ref, "role": role}
         flags = [] if role.known else [unknown_term(role, article)]
-        organization = _organization_before(context, hit) or _organization_of(context, hit)
+        organization = (contingent or _organization_before(context, hit) or _organization_of(context, hit)
+                        or _state_in_brackets(context, holder) or _body_named_by(context, modifier))
         rule = "post.title-and-name"
         if organization is None:
             organization = _known_organization(known, holder.ref, role.slug)
@@ -54,21 +62,64 @@ def posts(context: Context, known: Known, main_state: str | None) -> list[Candid
     return found
 
 
+def _contingent_commander(context: Context, hit: Hit) -> tuple[Hit, str | None]:
+    """"the commander of the Kenyan contingent", "leads the Jamaican contingent": the role is
+    contingent commander, in the state of the demonym."""
+    doc = context.span.doc
+    words = doc[hit.end: min(hit.end + 4, context.span.end)]
+    if hit.term == "commander" and len(words) >= 3 and words[0].lower_ == "of" and words[-1].lower_ == "contingent":
+        state = context.article.linked.at(words[-2].i)
+        if state is not None and state.kind == "state":
+            return Hit(hit.start, hit.end, "contingent commander", "contingent commander"), state.ref
+    return hit, None
+
+
+def _deputy(context: Context, hit: Hit) -> bool:
+    """"Deputy Minister of Defence": a deputy does not hold the post named."""
+    doc = context.span.doc
+    return hit.start > context.span.start and doc[hit.start - 1].lower_ in cues.DEPUTY_WORDS or (
+        doc[hit.start].lower_ in cues.DEPUTY_WORDS)
+
+
+def _state_in_brackets(context: Context, holder: Mention) -> str | None:
+    """"Godfrey Otieno (Kenya)": the state in brackets after the holder's name."""
+    doc = context.span.doc
+    if holder.end + 2 < len(doc) and doc[holder.end].text == "(" and doc[holder.end + 2].text == ")":
+        mention = context.article.linked.at(holder.end + 1)
+        return mention.ref if mention is not None and mention.kind == "state" else None
+    return None
+
+
+def _body_named_by(context: Context, modifier) -> str | None:
+    """"Commission President": the organization the article names with that word before
+    ("the ECOWAS Commission said")."""
+    if modifier is None:
+        return None
+    doc = context.span.doc
+    for mention in context.article.linked.mentions:
+        if mention.start < modifier.i and mention.end < len(doc) and doc[mention.end].lower_ == modifier.lower_ \
+                and mention.kind in ("international-organization", "state"):
+            return mention.ref
+    return None
+
+
 def _holder(context: Context, hit: Hit) -> Mention | None:
     doc = context.span.doc
     people = context.mentions("PERSON")
-    right_after = [m for m in people if m.start == hit.end]
+    right_after = [m for m in people if m.start == hit.end or (
+        m.start > hit.end and all(t.lower_.rstrip(".") in cues.HONORIFICS for t in doc[hit.end: m.start]))]
     if right_after:
         return right_after[0]
     # "Guatemala's Permanent Representative to the United Nations, Lucía Morales,"
     for mention in people:
         between = doc[hit.end: mention.start]
-        if 0 < len(between) <= 6 and between[-1].text == "," and all(
-                t.text in (",", "the", "to", "of") or t.is_title or t.is_upper or context.article.linked.at(t.i)
+        if 0 < len(between) <= 8 and between[-1].text == "," and all(
+                t.text in (",", "the", "to", "of", "and") or t.is_title or t.is_upper or context.article.linked.at(t.i)
                 for t in between):
             return mention
     for mention in people:
         between = doc[mention.end: hit.start]
+        between = doc[mention.end + 3: hit.start] if _state_in_brackets(context, mention) else between
         if between and between[0].text == "," and all(
                 t.text in (",", "the", "’s", "'s") or context.article.linked.at(t.i) for t in between) and len(between) <= 5:
             return mention
