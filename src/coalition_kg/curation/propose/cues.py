@@ -56,7 +56,10 @@ DEPLOYMENT_CUES = {
     "medical evacuation helicopters": "medical evacuation helicopters",
     "medevac helicopters": "medical evacuation helicopters",
     "helicopters": "helicopters", "engineers": "engineers",
-    "personnel": "personnel",
+    "personnel": "personnel", "sailors": "troops", "navy personnel": "troops", "naval personnel": "troops",
+    "vessel": "equipment", "vessels": "equipment", "patrol vessel": "equipment", "patrol vessels": "equipment",
+    "frigate": "equipment", "frigates": "equipment", "warship": "equipment", "warships": "equipment",
+    "armoured vehicles": "armoured vehicles", "armored vehicles": "armoured vehicles",
 }
 #: Nouns that carry a deployment when its kind is given by a word before them ("a Military
 #: Police contingent") or not at all.

@@ -20,7 +20,7 @@ def propose_candidates(article: Article, contexts: list[Context], known: Known) 
         found += joining.memberships(context, instruments)
         found += joining.ordinal_claims(context)
         found += joining.count_claims(context)
-        found += forces.deployments(context)
+        found += forces.deployments(context, found)
     found += [joining.serving_member(c) for c in found if c.kind == "deployment"
               and c.text("status") in ("serving", "arrived")]
     found = [c for c in found if not _hosted(c, article)]

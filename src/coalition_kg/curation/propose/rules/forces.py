@@ -16,7 +16,7 @@ _SKIPPABLE = ("and", ",", "additional", "more", "further", "new", "some", "about
               "almost", "up", "to", "of", "a", "an", "the")
 
 
-def deployments(context: Context) -> list[Candidate]:
+def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candidate]:
     """"The first contingent of 250 Chadian police officers landed", "Kenya pledged 400 police
     officers": each noun of a deployment, its sender (a demonym or state in its phrase, states
     after "from", else the subject of its verb), its status (the verb that governs it, with its
@@ -40,6 +40,8 @@ def deployments(context: Context) -> list[Candidate]:
         states, rule = _deploying_states(context, hit, verb if said else None, statuses)
         if not states:
             continue
+        if _told_before(context, noun, states, earlier) and said not in ("arrived", "withdrawn", "serving"):
+            continue  # "the officers would leave once ...": the deployment an earlier sentence gave
         kind = article.vocabulary.resolve("deployment-kind", hit.term, hit.text)
         nearest = _nearest(statuses, hit)
         status_words = said or (nearest.term if nearest else None)
@@ -68,6 +70,14 @@ def deployments(context: Context) -> list[Candidate]:
             found.append(Candidate("deployment", entry, context.sentence, rule,
                                    0.85 if status_words is not None else 0.6, list(flags), rank=1))
     return _one_per_deployment(found)
+
+
+def _told_before(context: Context, noun, states: list[Mention], earlier: list[Candidate]) -> bool:
+    """A definite noun ("the officers", "the aircraft") of a state whose deployment an earlier
+    sentence gave refers back to it."""
+    definite = any(child.dep_ == "det" and child.lower_ in ("the", "this", "these", "those") for child in noun.children)
+    return definite and any(c.kind == "deployment" and c.fields.get("state") in {s.ref for s in states}
+                            and c.sentence.start < context.sentence.start for c in earlier)
 
 
 def governing_verb(token):

@@ -59,6 +59,24 @@ def posts(context: Context, known: Known, main_state: str | None) -> list[Candid
             if accredited:
                 fields["accredited_to"] = accredited[0].ref
         found.append(Candidate("post", fields, context.sentence, rule, confidence, flags))
+    return found + _contingent_leaders(context)
+
+
+def _contingent_leaders(context: Context) -> list[Candidate]:
+    """"Colonel X leads the Jamaican contingent": X is the contingent commander of that state."""
+    article = context.article
+    found = []
+    for verb in context.span:
+        if verb.lemma_ not in ("lead", "command", "head") or verb.pos_ != "VERB":
+            continue
+        units = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "contingent"]
+        states = [m for u in units for t in u.lefts if (m := article.linked.at(t.i)) is not None and m.kind == "state"]
+        holders = [m for c in verb.children if c.dep_ == "nsubj" for t in c.subtree
+                   if (m := article.linked.at(t.i)) is not None and m.label == "PERSON"]
+        if states and holders:
+            role = article.vocabulary.resolve("role", "contingent commander")
+            found.append(Candidate("post", {"holder": holders[0].ref, "role": role, "organization": states[0].ref},
+                                   context.sentence, "post.leads-a-contingent", 0.8))
     return found
 
 
@@ -70,7 +88,7 @@ def _contingent_commander(context: Context, hit: Hit) -> tuple[Hit, str | None]:
     if hit.term == "commander" and len(words) >= 3 and words[0].lower_ == "of" and words[-1].lower_ == "contingent":
         state = context.article.linked.at(words[-2].i)
         if state is not None and state.kind == "state":
-            return Hit(hit.start, hit.end, "contingent commander", "contingent commander"), state.ref
+            return Hit(hit.start, words.end, "contingent commander", "contingent commander"), state.ref
     return hit, None
 
 
