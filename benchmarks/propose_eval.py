@@ -19,7 +19,8 @@ Curator edits are what turns the draft into the annotated facts: each proposed f
 with at most one annotated fact of its kind, so that the edits are fewest; a pair costs the fields
 changed, added or removed (every field but ``evidence`` and ``note``; ``id`` only where the
 annotation keeps the id of a fact the graph already holds, which the draft must reuse), an
-unpaired proposed fact one deletion, an unpaired annotated fact one addition. A field that
+unpaired proposed fact one deletion, an unpaired annotated fact one addition. An event's
+``label`` is the curator's own wording: the draft's is kept, not counted as an edit. A field that
 refers to another fact of the article (a membership's ``instrument``, a statement's ``occasion``)
 is compared by the key of the fact it refers to, not by its id.
 
@@ -57,6 +58,8 @@ EXPLAINED = Path(__file__).with_name("propose_explained.yaml")
 REGISTER_ENTRY = "register-entry"
 #: Fields a curator's edit is not counted in: the sentence quoted, and a curator's own note.
 NOT_EDITED = ("kind", "evidence", "note")
+#: Fields whose wording is the curator's own: any the draft gives is kept (an event's label).
+FREE_WORDING = {"event": ("label",)}
 #: Instrument kinds by which a state joins a mission: its host state is never their party.
 JOINING_KINDS = ("adhesion", "signature", "ratification")
 #: Words of a name that make it an office or a body, not a person (checked on new people).
@@ -156,7 +159,7 @@ class ArticleResult:
     name: str
     group: str
     score: Score
-    edits: int = 0
+    edits: list[str] = field(default_factory=list)
     host_as_member: list[str] = field(default_factory=list)
     offices_as_people: list[str] = field(default_factory=list)
 
@@ -192,7 +195,7 @@ def _result(article: Path, group: str, data_dir: Path, expected: list[dict[str, 
     if new_entities is not None:
         result.score.per_kind[REGISTER_ENTRY] = score_entities(new_entities, [e.ref for e in draft.new_entities])
     held = _known_ids(data_dir, article.stem)
-    result.edits = curator_edits(proposed, expected, vocabulary, held)
+    result.edits = edit_list(proposed, expected, vocabulary, held)
     hosts = _host_states(expected, data_dir, article.stem)
     result.host_as_member = host_state_errors(proposed, hosts)
     result.offices_as_people = [e.ref for e in draft.new_entities if e.kind == "person"
@@ -233,6 +236,13 @@ def curator_edits(proposed: list[Mapping[str, str]], expected: list[Mapping[str,
                   held: set[tuple[str, str]] = frozenset()) -> int:
     """The fewest edits that turn the proposed facts into the expected ones (see the module's
     docstring): fields changed, added or removed in paired facts, plus facts deleted and added."""
+    return len(edit_list(proposed, expected, vocabulary, held))
+
+
+def edit_list(proposed: list[Mapping[str, str]], expected: list[Mapping[str, str]], vocabulary: Vocabulary,
+              held: set[tuple[str, str]] = frozenset()) -> list[str]:
+    """The edits themselves, one line each: ``kind/id: field`` changed, or ``deleted kind/id``,
+    ``added kind/id``."""
     left = [_comparable(f, proposed, vocabulary) for f in proposed]
     right = [_comparable(f, expected, vocabulary) for f in expected]
     graph = nx.Graph()
@@ -241,18 +251,25 @@ def curator_edits(proposed: list[Mapping[str, str]], expected: list[Mapping[str,
             if draft["kind"] != wanted["kind"]:
                 continue
             reused = (wanted["kind"], wanted.get("id", "")) in held
-            cost = _field_edits(draft, wanted, reused)
-            if cost < 2:  # two edits or more cost as much as deleting the fact and adding the right one
-                graph.add_edge(("draft", i), ("wanted", j), weight=2 - cost, cost=cost)
-    pairs = nx.max_weight_matching(graph)
-    paired_cost = sum(graph.edges[pair]["cost"] for pair in pairs)
-    return paired_cost + (len(left) - len(pairs)) + (len(right) - len(pairs))
+            changed = _changed_fields(draft, wanted, reused)
+            if len(changed) < 2:  # two edits or more cost as much as deleting the fact and adding the right one
+                graph.add_edge(("draft", i), ("wanted", j), weight=2 - len(changed), changed=changed)
+    edits = []
+    paired = set()
+    for pair in sorted(nx.max_weight_matching(graph), key=sorted):
+        draft_end, wanted_end = sorted(pair)
+        paired |= {draft_end, wanted_end}
+        fact = right[wanted_end[1]]
+        edits += [f"{fact['kind']}/{fact.get('id', '')}: {name}" for name in graph.edges[pair]["changed"]]
+    edits += [f"deleted {f['kind']}/{f.get('id', '')}" for i, f in enumerate(left) if ("draft", i) not in paired]
+    edits += [f"added {f['kind']}/{f.get('id', '')}" for j, f in enumerate(right) if ("wanted", j) not in paired]
+    return edits
 
 
-def _field_edits(draft: Mapping[str, str], wanted: Mapping[str, str], compare_id: bool) -> int:
-    names = (set(draft) | set(wanted)) - set(NOT_EDITED) - {"id"}
-    changed = sum(draft.get(name, "") != wanted.get(name, "") for name in names)
-    return changed + (compare_id and draft.get("id") != wanted.get("id"))
+def _changed_fields(draft: Mapping[str, str], wanted: Mapping[str, str], compare_id: bool) -> list[str]:
+    names = sorted((set(draft) | set(wanted)) - set(NOT_EDITED) - {"id"} - set(FREE_WORDING.get(wanted["kind"], ())))
+    changed = [name for name in names if draft.get(name, "") != wanted.get(name, "")]
+    return changed + (["id"] if compare_id and draft.get("id") != wanted.get("id") else [])
 
 
 def _comparable(fact: Mapping[str, str], facts: list[Mapping[str, str]], vocabulary: Vocabulary) -> dict[str, str]:
@@ -295,7 +312,7 @@ def report(results: list[ArticleResult]) -> dict:
         for kind, tally in kinds.items():
             if kind != REGISTER_ENTRY:
                 overall.add(tally)
-        edits = [r.edits for r in chosen]
+        edits = [len(r.edits) for r in chosen]
         summary["groups"][group] = {"per_kind": {k: t.as_dict() for k, t in sorted(kinds.items())},
                                     "overall_facts": overall.as_dict(), "articles": len(chosen),
                                     "edits_per_article": round(sum(edits) / len(edits), 2) if edits else 0.0,
@@ -310,7 +327,7 @@ def report(results: list[ArticleResult]) -> dict:
         summary["articles"][result.name] = {
             "group": result.group, "overall_facts": result.score.overall(set(KEY_FIELDS)).as_dict(),
             "missed": missed, "extra": [f"{f['kind']}/{f.get('id', '')}" for f in result.score.extra],
-            "edits": result.edits, "host_state_as_member_party_or_sender": result.host_as_member,
+            "edits": len(result.edits), "edit_list": result.edits, "host_state_as_member_party_or_sender": result.host_as_member,
             "offices_as_people": result.offices_as_people}
     summary["unexplained_project_misses"] = [m["fact"] for r in results if r.group == "project"
                                              for m in summary["articles"][r.name]["missed"] if not m["why"]]

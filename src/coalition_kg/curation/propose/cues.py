@@ -212,3 +212,4 @@ MONEY_WORDS = ("dollars", "euros", "pounds", "francs", "shillings", "million", "
                "funds", "grant", "salaries")
 LOGISTICS_WORDS = ("airlift", "transport", "logistics", "fuel", "supplies", "flights", "ships", "base")
 TRAINEE_WORDS = ("cadets", "recruits", "officers", "police", "soldiers", "troops", "personnel", "forces")
+ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")

@@ -53,10 +53,11 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
                 flags.append(unknown_term(fields["status"], article))
         else:
             flags.append("the sentence does not say how far the deployment got; choose a 'status:'")
-        size = _size(context, hit) or _size_after(context, hit, hits)
-        rank = _ordinal(context, hit)
+        size = _size(context, hit) or _size_after(context, hit, hits) or _counted(noun)
+        rank = _ordinal(context, hit) or _rank_of_unit(noun)
         place = _place(context, states)
-        date = _date_of(context, verb)
+        date = _date_of(context, verb) or next((d for clause in noun.children if clause.dep_ in ("relcl", "acl")
+                                                 if (d := _date_of(context, clause))), None)
         for state in states:
             entry = {"state": state.ref, **fields}
             if rank:
@@ -80,14 +81,33 @@ def _told_before(context: Context, noun, states: list[Mention], earlier: list[Ca
                             and c.sentence.start < context.sentence.start for c in earlier)
 
 
+def _counted(noun) -> int | None:
+    """The number the parser attaches to the noun: "a team of 35 army engineers"."""
+    numbers = [child for child in noun.children if child.dep_ == "nummod" and child.like_num]
+    if not numbers:
+        return None
+    number = numbers[0]
+    words = sorted([number, *[t for t in number.subtree if t.like_num or t.lower_ == "and"]], key=lambda t: t.i)
+    return cardinal(noun.doc[words[0].i: words[-1].i + 1])
+
+
+def _rank_of_unit(noun) -> int | None:
+    """"the first Bahamian contingent of 24 soldiers": the rank of the unit the noun fills."""
+    unit = noun.head.head if noun.head.lower_ == "of" else noun
+    for child in unit.children:
+        if child.dep_ == "amod" and child.lower_ in cues.ORDINAL_WORDS and unit.lower_ in cues.DEPLOYMENT_UNITS:
+            return ordinal(child.text)
+    return None
+
+
 def governing_verb(token):
     """The verb that governs a noun: up its heads, through prepositions and nouns ("landed" for
     "officers" in "the first contingent of 250 officers landed")."""
     node = token
     for _ in range(8):
-        if node.pos_ in ("VERB", "AUX") and node is not token and node.dep_ != "prep":
+        if node.pos_ in ("VERB", "AUX") and node.i != token.i and node.dep_ != "prep":
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         if node.dep_ in ("nsubj", "nsubjpass") and node.head.pos_ in ("VERB", "AUX"):
             return node.head
@@ -101,7 +121,7 @@ def negated(verb) -> bool:
     for _ in range(3):
         if any(child.dep_ == "neg" for child in node.children) or node.lemma_ in cues.DENYING_VERBS:
             return True
-        if node.head is node or node.dep_ not in ("xcomp", "ccomp", "pcomp", "conj"):
+        if node.head.i == node.i or node.dep_ not in ("xcomp", "ccomp", "pcomp", "conj"):
             return False
         node = node.head
     return False
@@ -123,7 +143,7 @@ def _status(noun, verb) -> str | None:
         t.lower_ in ("to", "going") for t in verb.lefts if t.dep_ == "aux")
     tentative = bool(auxiliaries & {"could", "may", "might", "can"})
     if status is None:
-        if verb.head is not verb and verb.dep_ in ("xcomp", "advcl", "conj"):
+        if verb.head.i != verb.i and verb.dep_ in ("xcomp", "advcl", "conj"):
             return _status(noun, verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
         return "committed" if future else None
     if tentative and status != "pledged":
@@ -145,9 +165,9 @@ def _date_of(context: Context, verb):
     for date in dates:
         node = doc[date.start]
         for _ in range(6):
-            if node is verb:
+            if node.i == verb.i:
                 return date
-            if node.lemma_ in cues.SPEECH_LEMMAS or node.head is node:
+            if node.lemma_ in cues.SPEECH_LEMMAS or node.head.i == node.i:
                 break
             node = node.head
     return None
@@ -278,7 +298,7 @@ def _subject(context: Context, verb) -> Mention | None:
                 if mention is not None and id(mention) in allowed and _state_of(context, mention):
                     return mention
             return None
-        if node.dep_ not in ("xcomp", "conj", "advcl", "relcl", "ccomp") or node.head is node:
+        if node.dep_ not in ("xcomp", "conj", "advcl", "relcl", "ccomp") or node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -439,7 +459,7 @@ def _actor(context: Context, verb) -> Mention | None:
                     return mention if mention.label != "NORP" else Mention(mention.ref, "STATE", mention.start,
                                                                            mention.end, mention.text)
             return None
-        if node.dep_ not in ("conj", "xcomp") or node.head is node:
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
             return None
         node = node.head
     return None
