@@ -199,7 +199,11 @@ STATUS_VERBS = {
 #: Verbs that deny what they govern: "has ruled out sending troops", "refused to send".
 DENYING_VERBS = ("rule", "refuse", "deny", "reject", "decline")
 #: Lemmas of speech verbs: a date they govern is when something was said.
-SPEECH_LEMMAS = ("say", "state", "announce", "tell", "add", "declare", "note", "report", "confirm")
+SPEECH_LEMMAS = ("say", "state", "announce", "tell", "add", "declare", "note", "report", "confirm", "insist",
+                 "stress", "emphasize", "emphasise", "warn", "explain", "remark")
+#: Nouns of one official of a state: "one Kenyan officer said", "a Jamaican corporal said".
+OFFICIAL_NOUNS = ("officer", "official", "officials", "corporal", "soldier", "sergeant", "captain", "commander",
+                  "spokesman", "spokeswoman", "spokesperson", "diplomat", "source", "minister", "envoy")
 
 #: Verbs by lemma whose subject becomes a partner of the mission, and the role it takes: a backer
 #: acts on the mission itself ("has authorized the force"), a funder gives money, a logistics

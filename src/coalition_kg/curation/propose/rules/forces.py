@@ -33,6 +33,9 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
     hits = context.hits(kinds)
     for hit in _own_deployments(context, hits):
         noun = context.span.doc[hit.end - 1]
+        if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i >= hit.end \
+                and noun.head.lower_ not in cues.DEPLOYMENT_UNITS and noun.head.lower_ not in cues.DEPLOYMENT_CUES:
+            continue  # "police cadets", "police stations": the noun names something else
         verb = governing_verb(noun)
         if verb is not None and negated(verb) or any(t.lower_ == "no" for t in noun.children):
             continue
@@ -357,9 +360,13 @@ def _ordinal(context: Context, hit: Hit) -> int | None:
 
 
 def _place(context: Context, states: list[Mention]) -> str | None:
-    """The state the deployment goes to: "in Haiti", "to Haiti"."""
+    """The state the deployment goes to: "in Haiti", "to Haiti" (not the mission's own name's
+    "Mission in Haiti")."""
     senders = {m.ref for m in states}
+    named = {token for _, _, token in missions_in_states(context.span.doc, context.mentions())}
     for mention in context.mentions("STATE"):
+        if mention.start in named:
+            continue
         if mention.ref not in senders and mention.start > context.span.start and context.span.doc[
                 mention.start - 1].lower_ in ("in", "to"):
             return mention.ref

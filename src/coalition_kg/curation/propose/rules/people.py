@@ -8,6 +8,7 @@ from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Context, Hit
 from coalition_kg.curation.propose.entities import Mention, role_modifier
+from coalition_kg.curation.propose.names import is_office_or_body
 from coalition_kg.curation.propose.known import Known
 from coalition_kg.curation.propose.rules.common import unknown_term
 from coalition_kg.curation.propose.text import quotations
@@ -182,6 +183,11 @@ def statements(context: Context, posts_found: list[Candidate], events: list[Cand
         fields: dict = {}
         flags = []
         speaker, description = _speaker(context)
+        told = None
+        if speaker is None:
+            speaker, description, told = _speaker_told_before(context, posts_found)
+        if told:
+            flags.append(told)
         if speaker is None:
             pronoun = [t.text for t in context.words() if t.lower_ in cues.PRONOUNS]
             hint = f" (it says '{pronoun[0]}')" if pronoun else ""
@@ -192,7 +198,7 @@ def statements(context: Context, posts_found: list[Candidate], events: list[Cand
             fields["speaker"] = speaker
             if description:
                 fields["speaker_description"] = description
-            rule, confidence = "statement.quote-and-speaker", 0.9
+            rule, confidence = ("statement.quote-and-speaker", 0.9) if not told else ("statement.quote-speaker-before", 0.7)
             behalf = next((p.text("organization") for p in posts_found if p.fields.get("holder") == speaker
                            and p.text("organization")), None)
             if behalf and speaker.startswith("person/"):
@@ -228,6 +234,45 @@ def _speaker(context: Context) -> tuple[str | None, str | None]:
                 t.lower_ in cues.SPEECH_VERBS for t in doc[mention.end: mention.end + 3]):
             return context.article.linked.entities[mention.ref].part_of, mention.text
     return None, None
+
+
+def _speaker_told_before(context: Context, posts_found: list[Candidate]) -> tuple[str | None, str | None, str | None]:
+    """The subject of the speech verb when it refers to someone named before: "he said" (the
+    last person named), "the president said" (who holds that post in the article), "the ministry
+    said", "one Kenyan officer said" (a state's body or official, the article's main state when
+    the phrase names none). Returns the speaker, its description and a note for the curator."""
+    article = context.article
+    for verb in context.words():
+        if verb.lemma_ not in cues.SPEECH_LEMMAS or verb.pos_ != "VERB":
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.i not in article.quoted):
+            words = context.span.doc[subject.left_edge.i: subject.right_edge.i + 1]
+            if subject.lower_ in ("he", "she"):
+                person = _last_person_before(context)
+                if person:
+                    return person, None, f"the sentence says '{subject.text}': the speaker is {person}, named before; check it"
+                continue
+            role = article.vocabulary.resolve("role", subject.lower_)
+            if role.known:
+                holder = next((p.text("holder") for p in reversed(posts_found) if p.text("role") == role.slug), None)
+                if holder:
+                    return holder, None, f"'{words.text}' is taken for {holder}, who holds that post in the article; check it"
+            states = [m for t in words if (m := article.linked.at(t.i)) is not None and m.label in ("STATE", "NORP", "GOV")]
+            state = (states[0].ref if states and states[0].label != "GOV"
+                     else article.linked.entities[states[0].ref].part_of if states else None)
+            official = subject.lower_ in cues.SPEAKING_BODIES or is_office_or_body(subject.text) or (
+                states and subject.lower_ in cues.OFFICIAL_NOUNS)
+            if official and (state or article.linked.main_state):
+                return state or article.linked.main_state, words.text, None if state else (
+                    f"'{words.text}' is taken for the article's main state, {article.linked.main_state}; check it")
+    return None, None, None
+
+
+def _last_person_before(context: Context) -> str | None:
+    """The last person named before the sentence, within its paragraph or the one before."""
+    earlier = [m for m in context.article.linked.mentions if m.label == "PERSON" and m.start < context.span.start
+               and m.start not in context.article.quoted]
+    return earlier[-1].ref if earlier else None
 
 
 def events(context: Context, main_state: str | None, earlier: list[Candidate],
