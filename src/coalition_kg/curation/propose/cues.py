@@ -217,3 +217,22 @@ MONEY_WORDS = ("dollars", "euros", "pounds", "francs", "shillings", "million", "
 LOGISTICS_WORDS = ("airlift", "transport", "logistics", "fuel", "supplies", "flights", "ships", "base")
 TRAINEE_WORDS = ("cadets", "recruits", "officers", "police", "soldiers", "troops", "personnel", "forces")
 ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+#: Words that make a clause hypothetical: "once the agreement was signed", "if parliament approves".
+HYPOTHETICAL_MARKS = ("once", "if", "when", "until", "unless", "before", "after")
+#: Nouns that refer back to an agreement already named: "The agreement was signed at State House".
+AGREEMENT_NOUNS = ("agreement", "accord", "memorandum", "instrument", "deal", "pact", "treaty")
+#: Slugs of instruments that are agreements in their own right (see INSTRUMENT_NOUN_TERMS).
+INSTRUMENT_NOUN_SLUGS = ("memorandum-of-understanding", "status-of-forces-agreement", "bilateral-agreement")
+#: A state's bodies whose acts are instruments: the nouns of the subject -> the instrument kind.
+STATE_BODY_ACTS = {
+    ("parliament", "house", "senate", "assembly", "congress", "legislature", "lawmakers", "deputies", "mps"):
+        "parliamentary approval",
+    ("court", "judge", "judges", "tribunal"): "court ruling",
+}
+#: The verbs by which each body acts.
+STATE_BODY_VERBS = {"parliamentary approval": ("approve", "authorize", "authorise", "endorse", "vote", "back"),
+                    "court ruling": ("rule", "allow", "block", "uphold", "quash", "clear")}
+#: What a parliament or a court acts on when its act concerns the mission.
+PARTICIPATION_WORDS = ("deployment", "participation", "contingent", "troops", "soldiers", "officers", "police",
+                       "personnel", "mission", "force")

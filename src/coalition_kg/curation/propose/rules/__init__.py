@@ -14,7 +14,9 @@ from coalition_kg.curation.propose.rules import forces, joining, people
 def propose_candidates(article: Article, contexts: list[Context], known: Known) -> list[Candidate]:
     """Every candidate fact of the article, before duplicates are merged."""
     found = joining.names(article, contexts)
-    instruments = [c for context in contexts for c in joining.instruments(context)]
+    instruments: list[Candidate] = []
+    for context in contexts:
+        instruments += joining.instruments(context, instruments)
     found += instruments
     for context in contexts:
         found += joining.memberships(context, instruments)

@@ -10,6 +10,7 @@ from coalition_kg.curation.propose.context import Article, Context, Hit
 from coalition_kg.curation.propose.entities import Mention
 from coalition_kg.curation.propose.numbers import cardinal, ordinal
 from coalition_kg.curation.propose.rules.common import distinct, listed_after, unknown_term
+from coalition_kg.curation.propose.rules.forces import governing_verb, negated
 from coalition_kg.curation.propose.vocabulary import Term
 
 
@@ -26,17 +27,75 @@ def names(article: Article, contexts: list[Context]) -> list[Candidate]:
     return found
 
 
-def instruments(context: Context) -> list[Candidate]:
+def instruments(context: Context, earlier: list[Candidate] = ()) -> list[Candidate]:
     """Resolutions by number, and instruments named by their kind or by a verb ("ratified")."""
     found = _resolutions(context)
-    hits = context.hits(_instrument_cues(context))
+    hits = [hit for hit in context.hits(_instrument_cues(context)) if not _hypothetical(context, hit)]
     nouns = [hit for hit in hits if hit.term in cues.INSTRUMENT_NOUN_TERMS or _is_label(context, hit)]
     for hit in nouns or hits:
-        if "resolution" in hit.term.lower():
+        if "resolution" in hit.term.lower() or (not nouns and _refers_back(context, hit, earlier)):
             continue
         for party in _parties(context, hit):
             found.append(_instrument(context, hit, party, _date_after(context, hit.end, party)))
     found += _followers(context, found)
+    found += _acts_of_state_bodies(context)
+    return found
+
+
+def _hypothetical(context: Context, hit: Hit) -> bool:
+    """"once the agreement was signed", "if parliament approves": not an act done."""
+    doc = context.span.doc
+    verb = doc[hit.start] if doc[hit.start].pos_ in ("VERB", "AUX") else governing_verb(doc[hit.end - 1])
+    return verb is not None and (negated(verb) or any(
+        child.dep_ == "mark" and child.lower_ in cues.HYPOTHETICAL_MARKS for child in verb.children))
+
+
+def _refers_back(context: Context, hit: Hit, earlier: list[Candidate]) -> bool:
+    """"The agreement was signed at State House": "the agreement" is one an earlier sentence
+    named as an instrument of its own (a status-of-forces agreement, a memorandum)."""
+    doc = context.span.doc
+    verb = doc[hit.start]
+    if verb.pos_ != "VERB":
+        return False
+    nouns = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj", "nsubj") and c.lower_ in cues.AGREEMENT_NOUNS
+             and any(d.lower_ in ("the", "this", "that") for d in c.children)]
+    return bool(nouns) and any(c.kind == "instrument" and c.text("instrument_kind") in cues.INSTRUMENT_NOUN_SLUGS
+                               and c.sentence.start < context.sentence.start for c in earlier)
+
+
+def _acts_of_state_bodies(context: Context) -> list[Candidate]:
+    """"The House of Representatives approved the deployment", "Kenya's High Court ruled that the
+    deployment could go ahead": a parliament's approval or a court's ruling on the state's part
+    in the mission; the state is the one the subject names, else the article's main state."""
+    article = context.article
+    found = []
+    for verb in context.words():
+        if verb.pos_ != "VERB" or negated(verb) or any(c.dep_ == "mark" and c.lower_ in cues.HYPOTHETICAL_MARKS
+                                                         for c in verb.children):
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            words = [t.lower_ for t in subject.subtree]
+            body = next((kind for nouns, kind in cues.STATE_BODY_ACTS.items()
+                         if subject.lower_ in nouns and verb.lemma_ in cues.STATE_BODY_VERBS[kind]), None)
+            if body is None:
+                continue
+            objects = [t for c in verb.children if c.i != subject.i for t in c.subtree]
+            if not any(t.lower_ in cues.PARTICIPATION_WORDS or ((m := article.linked.at(t.i)) is not None
+                                                                 and m.label == "MISSION") for t in objects):
+                continue
+            named = [m for t in subject.subtree if (m := article.linked.at(t.i)) is not None and m.kind == "state"]
+            state = named[0].ref if named else article.linked.main_state
+            if not state or not article.mission or "ratified" in words:
+                continue
+            kind = article.vocabulary.resolve("instrument-kind", body)
+            date = next((d for d in context.dates() if d.iso), None)
+            fields = {"instrument_kind": kind, "party": state, "mission": article.mission}
+            if date is not None:
+                fields["date"] = date.iso
+            flags = [] if named else [f"the sentence does not name the {subject.text}'s state; "
+                                      f"'party:' is the article's main state, {state}"]
+            found.append(Candidate("instrument", fields, context.sentence, f"instrument.{kind.slug}",
+                                   0.8 if named else 0.6, flags, rank=2))
     return found
 
 
