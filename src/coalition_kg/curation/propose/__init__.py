@@ -47,7 +47,7 @@ def propose(article: Path, data_dir: Path = DATA_DIR, ontology_file: Path = ONTO
     known = read_known(data_dir, source_id, max_bytes)
     vocabulary = read_vocabulary(ontology_file)
     linked = link(text, known)
-    reading = Article(linked, find_dates(linked.doc), quoted_tokens(linked.doc), vocabulary)
+    reading = Article(linked, find_dates(linked.doc), quoted_tokens(linked.doc), vocabulary, known.facts)
     contexts = [Context(reading, sentence) for sentence in sentences(linked.doc)]
     facts = assemble(propose_candidates(reading, contexts, known), known, vocabulary)
     new_entities = [entity for ref, entity in sorted(linked.entities.items()) if entity.new]

@@ -3,7 +3,7 @@ it mentions, and where the cue words of a kind of fact occur in it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.matcher import PhraseMatcher
@@ -38,6 +38,7 @@ class Article:
     dates: list[DateMention]
     quoted: set[int]
     vocabulary: Vocabulary
+    known_facts: list = field(default_factory=list)  # the other sources' facts (curation records)
 
     @property
     def doc(self) -> Doc:

@@ -29,7 +29,7 @@ def names(article: Article, contexts: list[Context]) -> list[Candidate]:
 
 def instruments(context: Context, earlier: list[Candidate] = ()) -> list[Candidate]:
     """Resolutions by number, and instruments named by their kind or by a verb ("ratified")."""
-    found = _resolutions(context)
+    found = _resolutions(context, earlier)
     hits = [hit for hit in context.hits(_instrument_cues(context)) if not _hypothetical(context, hit)]
     nouns = [hit for hit in hits if hit.term in cues.INSTRUMENT_NOUN_TERMS or _is_label(context, hit)]
     for hit in nouns or hits:
@@ -181,8 +181,10 @@ def joins(candidate: Candidate) -> bool:
     return not isinstance(kind, Term) or kind.words.lower() in cues.JOINING_TERMS
 
 
-def _resolutions(context: Context) -> list[Candidate]:
-    """"UN Security Council Resolution 2699 (2023)"."""
+def _resolutions(context: Context, earlier: list[Candidate] = ()) -> list[Candidate]:
+    """"UN Security Council Resolution 2699 (2023)"; a resolution whose sentence names no body is
+    the body's that adopted the article's resolution before ("The mission was first authorized
+    by resolution 2699"), else the one the graph gives for that number."""
     found = []
     doc = context.span.doc
     for token in context.words():
@@ -197,6 +199,12 @@ def _resolutions(context: Context) -> list[Candidate]:
         parties = parties or [m for m in context.mentions("ORG") if body != "resolution" and any(
             words in context.article.linked.entities[m.ref].label.lower() for words in cues.RESOLUTION_BODIES
             if cues.RESOLUTION_BODIES[words] == body)]
+        party = parties[0].ref if parties else _body_of(context, body)
+        inherited = None
+        if body == "resolution":
+            inherited = _resolution_before(context, number, earlier)
+            if inherited:
+                body, party = inherited
         end = token.i + 2
         date = next((d for d in context.dates(True) if d.start in (end, end + 1)), None)
         if date is not None:
@@ -206,16 +214,37 @@ def _resolutions(context: Context) -> list[Candidate]:
         kind = context.article.vocabulary.resolve("instrument-kind", body)
         fields = {"instrument_kind": kind, "label": doc[start:end].text, "number": number}
         flags = [] if kind.known else [unknown_term(kind, context.article)]
-        if parties:
-            fields["party"] = parties[0].ref
+        if party:
+            fields["party"] = party
         else:
             flags.append("the sentence names no register body that adopted it; 'party:' is left empty")
+        if inherited:
+            flags.append(f"the sentence names no body; taken as {party}'s, as the article's or the graph's "
+                         f"resolution before: check it")
         fields["mission"] = context.article.mission or ""
         if date is not None and date.iso:
             fields["date"] = date.iso
         found.append(Candidate("instrument", fields, context.sentence, "instrument.resolution-number",
-                               0.9 if parties else 0.6, flags, rank=2))
+                               0.9 if parties else 0.7 if party else 0.6, flags, rank=2))
     return found
+
+
+def _body_of(context: Context, body: str) -> str | None:
+    """The register's body that adopts resolutions of this kind: "Security Council" is the UN's."""
+    words = next((w for w, term in cues.RESOLUTION_BODIES.items() if term == body), None)
+    matches = sorted(ref for ref, e in context.article.linked.entities.items()
+                     if words and words in e.label.lower() and not e.new)
+    return matches[0] if len(matches) == 1 else None
+
+
+def _resolution_before(context: Context, number: str, earlier: list[Candidate]) -> tuple[str, str] | None:
+    """(kind words, party) of the graph's resolution of this number, else of the article's last one."""
+    for fact in context.article.known_facts:
+        values = {name: value.text for name, value in fact.values.items()}
+        if fact.kind == "instrument" and values.get("number") == number and values.get("party"):
+            return values.get("instrument_kind", "resolution"), values["party"]
+    before = [c for c in earlier if c.rule == "instrument.resolution-number" and c.text("party")]
+    return (before[-1].text("instrument_kind"), before[-1].text("party")) if before else None
 
 
 def memberships(context: Context, instruments: list[Candidate]) -> list[Candidate]:
