@@ -27,7 +27,7 @@ from coalition_kg.core.paths import DATA_DIR
 from coalition_kg.curation.propose.context import Article, Context
 from coalition_kg.curation.propose.dates import find_dates
 from coalition_kg.curation.propose.draft import Draft, assemble
-from coalition_kg.curation.propose.entities import link
+from coalition_kg.curation.propose.entities import Entity, link
 from coalition_kg.curation.propose.known import read_known
 from coalition_kg.curation.propose.rules import propose_candidates
 from coalition_kg.curation.propose.text import quoted_tokens, sentences
@@ -50,7 +50,7 @@ def propose(article: Path, data_dir: Path = DATA_DIR, ontology_file: Path = ONTO
     reading = Article(linked, find_dates(linked.doc), quoted_tokens(linked.doc), vocabulary, known.facts)
     contexts = [Context(reading, sentence) for sentence in sentences(linked.doc)]
     facts = assemble(propose_candidates(reading, contexts, known), known, vocabulary)
-    new_entities = [entity for ref, entity in sorted(linked.entities.items()) if entity.new]
+    new_entities = _referenced([entity for ref, entity in sorted(linked.entities.items()) if entity.new], facts)
     decisions = [f"{fact.kind}/{fact.id}: {flag}" for fact in facts for flag in fact.flags
                  if not flag.startswith("another source")]
     if linked.mission and not linked.mission_named:
@@ -61,3 +61,14 @@ def propose(article: Path, data_dir: Path = DATA_DIR, ontology_file: Path = ONTO
                             "and fill in every 'mission:'")
     decisions += [f"{entity.ref}: new register entry ({entity.why})" for entity in new_entities]
     return Draft(str(article), source_id, f"sources/{article.name}", f"Article {source_id}", facts, new_entities, decisions)
+
+
+def _referenced(entities: list[Entity], facts: list) -> list[Entity]:
+    """The new entries a fact of the draft refers to, and the states they are part of: an entry
+    no fact mentions would only draw a warning once added."""
+    used = {fact.text(name) for fact in facts for name in fact.fields}
+    by_ref = {entity.ref: entity for entity in entities}
+    for entity in list(by_ref.values()):
+        if entity.ref in used and entity.part_of:
+            used.add(entity.part_of)
+    return [entity for entity in entities if entity.ref in used]

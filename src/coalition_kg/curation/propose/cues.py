@@ -236,3 +236,7 @@ STATE_BODY_VERBS = {"parliamentary approval": ("approve", "authorize", "authoris
 #: What a parliament or a court acts on when its act concerns the mission.
 PARTICIPATION_WORDS = ("deployment", "participation", "contingent", "troops", "soldiers", "officers", "police",
                        "personnel", "mission", "force")
+#: Verbs by which states found a mission, and so become its members.
+FOUNDING_VERBS = ("launch", "create", "establish", "form", "found")
+#: Words after a host state's force that say it works with the mission: "would work alongside".
+ALONGSIDE = ("alongside", "with", "together", "jointly")

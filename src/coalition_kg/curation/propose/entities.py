@@ -150,6 +150,12 @@ def _countries() -> dict[str, tuple[str, tuple[str, ...], str, str]]:
     return found
 
 
+def state_named(name: str) -> str | None:
+    """``state/<ISO code>`` of the country called ``name``, or None."""
+    return next((f"state/{code}" for code, (label, others, _d, _a) in _countries().items()
+                 if name in (label, label.removeprefix("The "), *others)), None)
+
+
 def _register_entities(known: Known) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
     countries = _countries()

@@ -46,9 +46,20 @@ def missions_in_states(doc: Doc, mentions: list) -> list[tuple[str, str, int]]:
     starting = {mention.start: mention for mention in mentions}
     found = []
     for mention in mentions:
-        if mention.label != "MISSION" or mention.end + 1 >= len(doc) or doc[mention.end].lower_ != "in":
+        named_in = mention.label == "MISSION" and " in " in mention.text and not mention.text.islower()
+        if named_in and mention.start > 0:
+            place = mention.text.rsplit(" in ", 1)[1].removeprefix("the ")
+            state = next((m for m in mentions if m.label == "STATE" and m.text == place), None)
+            code = state.ref if state is not None else _state_named(place)
+            if code:
+                found.append((mention.ref, code, mention.end - 1))
+                continue
+        end = mention.end
+        if end + 3 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            end += 3  # "the Pacific Police Support Mission (PPSM) in the Solomon Islands"
+        if mention.label != "MISSION" or end + 1 >= len(doc) or doc[end].lower_ != "in":
             continue
-        at = mention.end + 1 + (doc[mention.end + 1].lower_ == "the")
+        at = end + 1 + (doc[end + 1].lower_ == "the")
         state = starting.get(at)
         if state is not None and state.label == "STATE":
             found.append((mention.ref, state.ref, state.start))
@@ -89,3 +100,9 @@ def definite_descriptions(doc: Doc, mentions: list, state: str | None) -> list[t
             continue
         found.append((start, end))
     return found
+
+
+def _state_named(name: str) -> str | None:
+    """The state whose name (from ``countryinfo``) is ``name``: "Mozambique" -> state/MOZ."""
+    from coalition_kg.curation.propose.entities import state_named  # entities imports this module
+    return state_named(name)

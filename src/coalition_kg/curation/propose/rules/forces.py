@@ -73,7 +73,28 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
                 entry["date" if date.iso else "date_text"] = date.iso or date.text
             found.append(Candidate("deployment", entry, context.sentence, rule,
                                    0.85 if status_words is not None else 0.6, list(flags), rank=1))
-    return _one_per_deployment(found)
+    return _one_per_deployment(found + _gapped(context, found))
+
+
+def _gapped(context: Context, found: list[Candidate]) -> list[Candidate]:
+    """"Australia is sending 300 police officers, New Zealand 80 and Fiji fifty": the states
+    after the deployment, each with a number, send the same with their own size."""
+    more = []
+    doc = context.span.doc
+    for candidate in [c for c in found if c.fields.get("size")]:
+        listed = [m for m in context.mentions("STATE") if m.start > context.span.start
+                  and doc[m.start - 1].lower_ in (",", "and") and m.end < context.span.end and doc[m.end].like_num
+                  and m.ref != candidate.fields["state"] and not context.article.linked.hosts(m.ref, context.article.mission)]
+        for mention in listed:
+            end = mention.end
+            while end < context.span.end and (doc[end].like_num or doc[end].lower_ == "and" and doc[end + 1].like_num):
+                end += 1
+            size = cardinal(doc[mention.end: end])
+            if size and (end == context.span.end or doc[end].is_punct or doc[end].lower_ == "and"):
+                more.append(Candidate("deployment", {**candidate.fields, "state": mention.ref, "size": str(size)},
+                                      context.sentence, "deployment.same-for-listed-states", 0.7, list(candidate.flags),
+                                      rank=1))
+    return more
 
 
 def _told_before(context: Context, noun, states: list[Mention], earlier: list[Candidate]) -> bool:
@@ -153,8 +174,8 @@ def _status(noun, verb) -> str | None:
         return "pledged"
     if future and status in ("arrived", "serving", "withdrawn"):
         return "committed"
-    if verb.tag_ == "VBG" and verb.dep_ != "ROOT" and status == "arrived" and lemma in ("send", "deploy"):
-        return "committed"  # "Australia is sending", "a plan to deploy"
+    if verb.tag_ == "VBG" and status == "arrived" and lemma in ("send", "deploy", "dispatch"):
+        return "committed"  # "Australia is sending", "plans to deploy": under way, not arrived
     return status
 
 
@@ -173,25 +194,40 @@ def _date_of(context: Context, verb):
             if node.lemma_ in cues.SPEECH_LEMMAS or node.head.i == node.i:
                 break
             node = node.head
-    return None
+    return next((d for d in dates if _dates_a_deployment(doc[d.start])), None)
+
+
+def _dates_a_deployment(token) -> bool:
+    """The date hangs on a word of a deployment's progress ("since their arrival in June 2024")
+    before any other verb ("signed ... on 1 March 2024")."""
+    for ancestor in token.ancestors:
+        if ancestor.lower_ in cues.STATUS_CUES or ancestor.lemma_ in cues.STATUS_VERBS:
+            return True
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _one_per_deployment(found: list[Candidate]) -> list[Candidate]:
     """What one sentence says about one state's deployment of one kind, merged into one candidate
     (the fuller fields win); "personnel" where the sentence gives the state's kind is dropped."""
-    merged: dict[tuple[str, str], Candidate] = {}
+    merged: list[Candidate] = []
     for candidate in found:
-        key = (candidate.text("state"), candidate.text("deployment_kind"))
-        kept = merged.get(key)
+        kept = next((c for c in merged if c.text("state") == candidate.text("state")
+                     and c.text("deployment_kind") == candidate.text("deployment_kind")
+                     and not (c.text("status") and candidate.text("status")
+                              and c.text("status") != candidate.text("status"))), None)
         if kept is None:
-            merged[key] = candidate
+            merged.append(candidate)
             continue
         for name, value in candidate.fields.items():
             kept.fields.setdefault(name, value)
-    kinds = {}
-    for state, kind in merged:
-        kinds.setdefault(state, set()).add(kind)
-    return [c for (state, kind), c in merged.items() if not (kind == "personnel" and len(kinds[state]) > 1)]
+        if candidate.text("status"):
+            kept.flags = [f for f in kept.flags if "how far the deployment got" not in f]
+    kinds: dict[str, set[str]] = {}
+    for c in merged:
+        kinds.setdefault(c.text("state"), set()).add(c.text("deployment_kind"))
+    return [c for c in merged if not (c.text("deployment_kind") == "personnel" and len(kinds[c.text("state")]) > 1)]
 
 
 def _own_deployments(context: Context, hits: list[Hit]) -> list[Hit]:
@@ -405,11 +441,17 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
         if mention.ref not in members and any(w in cues.SUPPORTER_CUES for w in later) and not _after_preposition(
                 context, mention) and not any(w in cues.FUNDER_CUES for w in later):
             add(mention.ref, cues.PARTNER_TERMS["supporter"], "partnership.expressed-support", 0.7)
-    if context.names_mission():
+    hosted_bodies = [m for m in context.mentions("GOV")
+                     if article.linked.hosts(article.linked.entities[m.ref].part_of or "", article.mission)]
+    if context.names_mission() or hosted_bodies:
         for mention in context.mentions("GOV"):
             entity = article.linked.entities[mention.ref]
             earlier = lower[:_index(words, mention.start)][-7:]
-            if entity.part_of in members or not any(w in cues.HOST_FORCE_CUES for w in earlier):
+            hosted = article.linked.hosts(entity.part_of or "", article.mission)
+            later = lower[_index(words, mention.end):][:6] if hosted else []
+            if entity.part_of in members or not ((context.names_mission() and any(w in cues.HOST_FORCE_CUES
+                                                                                  for w in earlier))
+                                                 or any(w in cues.ALONGSIDE for w in later)):
                 continue
             role = "host government" if "government" in entity.label.lower() else cues.PARTNER_TERMS["host force"]
             add(mention.ref, role, "partnership.works-alongside", 0.8)

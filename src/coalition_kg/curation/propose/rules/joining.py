@@ -46,8 +46,14 @@ def _hypothetical(context: Context, hit: Hit) -> bool:
     """"once the agreement was signed", "if parliament approves": not an act done."""
     doc = context.span.doc
     verb = doc[hit.start] if doc[hit.start].pos_ in ("VERB", "AUX") else governing_verb(doc[hit.end - 1])
-    return verb is not None and (negated(verb) or any(
-        child.dep_ == "mark" and child.lower_ in cues.HYPOTHETICAL_MARKS for child in verb.children))
+    return verb is not None and (negated(verb) or hypothetical(verb))
+
+
+def hypothetical(verb) -> bool:
+    """The verb's clause opens with "once", "if", "when"...: "once the agreement was signed"."""
+    opening = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    return any(child.dep_ == "mark" and child.lower_ in cues.HYPOTHETICAL_MARKS for child in verb.children) or (
+        opening is not None and opening.lower_ in cues.HYPOTHETICAL_MARKS and verb.dep_ != "ROOT")
 
 
 def _refers_back(context: Context, hit: Hit, earlier: list[Candidate]) -> bool:
@@ -70,8 +76,7 @@ def _acts_of_state_bodies(context: Context) -> list[Candidate]:
     article = context.article
     found = []
     for verb in context.words():
-        if verb.pos_ != "VERB" or negated(verb) or any(c.dep_ == "mark" and c.lower_ in cues.HYPOTHETICAL_MARKS
-                                                         for c in verb.children):
+        if verb.pos_ != "VERB" or negated(verb) or hypothetical(verb):
             continue
         for subject in (c for c in verb.children if c.dep_ == "nsubj"):
             words = [t.lower_ for t in subject.subtree]
@@ -266,6 +271,11 @@ def memberships(context: Context, instruments: list[Candidate]) -> list[Candidat
         for state in _subjects(context, word.i):
             found.append(_membership(context, state.ref, "membership.joining-word", 0.85, rank=2))
     for word in context.words():
+        if word.lemma_ in cues.FOUNDING_VERBS and word.pos_ == "VERB" and any(
+                (m := article.linked.at(t.i)) is not None and m.label == "MISSION"
+                for child in word.children if child.dep_ == "dobj" for t in child.subtree):
+            for state in _founders(context, word):
+                found.append(_membership(context, state.ref, "membership.founded-the-mission", 0.8, rank=1))
         if word.lemma_ == "lead" and word.pos_ == "VERB" and any(
                 (m := article.linked.at(t.i)) is not None and m.label == "MISSION"
                 for child in word.children if child.dep_ == "dobj" for t in child.subtree):
@@ -284,6 +294,13 @@ def _leaders(context: Context, verb) -> list[Mention]:
     if subjects and subjects[0].lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
         subjects = [verb.head]
     return [m for s in subjects if (m := context.article.linked.at(s.i)) is not None and m.kind == "state"]
+
+
+def _founders(context: Context, verb) -> list[Mention]:
+    """"Australia, New Zealand and Fiji launched the mission": the states that are its subject."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return distinct([m for s in subjects for t in s.subtree if (m := context.article.linked.at(t.i)) is not None
+                     and m.label == "STATE"])
 
 
 def serving_member(deployment: Candidate) -> Candidate:
