@@ -329,10 +329,11 @@ def _unregistered_organizations(doc: Doc, mentions: list[Mention], entities: dic
         if head.lower_ not in cues.ORGANIZATION_NAME_HEADS or not head.is_title or head.i in taken:
             continue
         start = head.i
-        while start > 0 and doc[start - 1].i not in taken and (doc[start - 1].is_title or (
-                doc[start - 1].lower_ in ("of", "and") and start > 1 and doc[start - 2].is_title)):
+        while start > 0 and doc[start - 1].i not in taken and doc[start - 1].lower_ != "the" and (
+                doc[start - 1].is_title or (doc[start - 1].lower_ in ("of", "and") and start > 1
+                                            and doc[start - 2].is_title)):
             start -= 1
-        if start == 0 or doc[start - 1].lower_ != "the" or head.i - start < 1 or doc[start].is_sent_start:
+        if start == 0 or doc[start - 1].lower_ != "the" or head.i - start < 1:
             continue
         label = doc[start: head.i + 1].text
         ref = f"org/{slug(_ascii(label))}"

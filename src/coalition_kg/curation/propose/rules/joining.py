@@ -10,6 +10,7 @@ from coalition_kg.curation.propose.context import Article, Context, Hit
 from coalition_kg.curation.propose.entities import Mention
 from coalition_kg.curation.propose.numbers import cardinal, ordinal
 from coalition_kg.curation.propose.rules.common import distinct, listed_after, unknown_term
+from coalition_kg.curation.propose.reference import missions_in_states
 from coalition_kg.curation.propose.rules.forces import governing_verb, negated
 from coalition_kg.curation.propose.vocabulary import Term
 
@@ -114,7 +115,10 @@ def _is_label(context: Context, hit: Hit) -> bool:
 
 def _parties(context: Context, hit: Hit) -> list[Mention]:
     """The states that sign or ratify: those named before the cue in its clause, else the first after."""
-    states = [m for m in context.mentions("STATE") if m.end <= hit.start]
+    hosts = {token for _, _, token in missions_in_states(context.span.doc, context.mentions())}
+    joining = hit.term.lower() in cues.JOINING_TERMS
+    states = [m for m in context.mentions("STATE") if m.end <= hit.start and m.start not in hosts
+              and not (joining and context.article.linked.hosts(m.ref, context.article.mission))]
     clause = [m for m in states if not any(context.span.doc[i].text in (";",) for i in range(m.end, hit.start))]
     if clause:
         last = clause[-1]
@@ -122,7 +126,7 @@ def _parties(context: Context, hit: Hit) -> list[Mention]:
                                              or any(o.start <= i < o.end for o in clause)
                                              for i in range(m.end, last.start))]
         return distinct(together)
-    after = [m for m in context.mentions("STATE") if m.start >= hit.end]
+    after = [m for m in context.mentions("STATE") if m.start >= hit.end and m.start not in hosts]
     return after[:1]
 
 

@@ -90,6 +90,11 @@ def _contingent_commander(context: Context, hit: Hit) -> tuple[Hit, str | None]:
         state = context.article.linked.at(words[-2].i)
         if state is not None and state.kind == "state":
             return Hit(hit.start, words.end, "contingent commander", "contingent commander"), state.ref
+    before = doc[max(context.span.start, hit.start - 3): hit.start]  # "the Kenyan contingent's commander"
+    if hit.term == "commander" and len(before) == 3 and before[1].lower_ == "contingent" and before[2].text in ("'s", "’s"):
+        state = context.article.linked.at(before[0].i)
+        if state is not None and state.kind == "state":
+            return Hit(hit.start, hit.end, "contingent commander", "contingent commander"), state.ref
     return hit, None
 
 
