@@ -98,7 +98,7 @@ ROLE_CUES = {
     "special envoy": "special envoy", "spokesperson": "spokesperson", "spokesman": "spokesperson",
     "spokeswoman": "spokesperson", "commissioner of police": "police chief",
     "chief of general staff": "chief of defence", "chief of the general staff": "chief of defence",
-    "chief of staff of the armed forces": "chief of defence",
+    "chief of staff of the armed forces": "chief of defence", "secretary of state": "secretary of state",
 }
 #: Words before a title that make its holder a deputy, not the holder of the post named.
 DEPUTY_WORDS = ("deputy", "vice", "assistant")

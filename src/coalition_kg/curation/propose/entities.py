@@ -21,12 +21,12 @@ from functools import cache
 
 from countryinfo import CountryInfo
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.known import Known
 from coalition_kg.curation.propose.reference import definite_descriptions, host_states, main_state
-from coalition_kg.curation.propose.names import beside_title_or_speech, is_office_or_body, name_runs, tagged_as_person
+from coalition_kg.curation.propose.names import beside_title_or_speech, name_runs
 from coalition_kg.curation.propose.text import pipeline
 from coalition_kg.curation.propose.vocabulary import slug
 
@@ -100,15 +100,13 @@ def link(text: str, known: Known) -> Linked:
     """Read ``text``: find and link its entities, propose the new ones, find its mission."""
     nlp = pipeline()
     doc = nlp(text)
-    tagged = [span for span in doc.ents if span.label_ == "PERSON"]
-    doc.ents = []  # the model's entities are only hints: mentions are linked by the rulers below
     entities = _register_entities(known)
     first = _mentions(doc, _ruler(entities, None))
     acronyms = _acronym_definitions(doc, first, entities)
     first = _mentions(doc, _ruler(entities, None))
     _unregistered_organizations(doc, first, entities)
     first = _mentions(doc, _ruler(entities, None))
-    _named_people(doc, first, entities, tagged)
+    _named_people(doc, first, entities)
     mission = _main_mission(first, acronyms, entities, host_states(doc, first, entities, known))
     named = any(m.label == "MISSION" for m in first) or any(entities[r].kind == "mission" for r, _, _ in acronyms)
     for entity in list(entities.values()):
@@ -344,17 +342,17 @@ def _unregistered_organizations(doc: Doc, mentions: list[Mention], entities: dic
             entities[ref] = entity
 
 
-def _named_people(doc: Doc, mentions: list[Mention], entities: dict[str, Entity], tagged: list[Span]) -> None:
+def _named_people(doc: Doc, mentions: list[Mention], entities: dict[str, Entity]) -> None:
     """People the register lacks (see :mod:`.names`), named next to a title ("Prime Minister Mia
-    Mottley", "Mia Mottley, Barbados's prime minister") or a speech verb ("Jane Doe said"), or
-    tagged as a person by spaCy's model."""
+    Mottley", "Colonel Jane Doe", "Mia Mottley, Barbados's prime minister") or a speech verb
+    ("Jane Doe said")."""
     taken = {i for mention in mentions for i in range(mention.start, mention.end)}
     role_spans = [(start - role_modifier(doc, start, taken), end) for _, start, end in role_matcher()(doc)]
     title_tokens = {i for start, end in role_spans for i in range(start, end)}
     title_ends = {end for _, end in role_spans}
     title_starts = {start for start, _ in role_spans}
     for run in name_runs(doc, taken, title_tokens):
-        if not (beside_title_or_speech(doc, run, title_ends, title_starts) or tagged_as_person(run, tagged)):
+        if not beside_title_or_speech(doc, run, title_ends, title_starts):
             continue
         ref = f"person/{slug(_ascii(run.text))}"
         if ref not in entities:

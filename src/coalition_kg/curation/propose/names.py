@@ -5,7 +5,7 @@ body.
 A run is a person's name when it keeps a first and a last name once its titles are cut
 ("Foreign Minister María Luisa Ramírez de León" -> "María Luisa Ramírez de León"), no word of it
 is an office or a body ("the Foreign Office", "the Ministry of Home Affairs"), and it stands next
-to a title or a speech verb, or spaCy's model tags it as a person.
+to a title or a speech verb.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from nameparser import HumanName
 from nameparser.config import CONSTANTS
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from coalition_kg.curation.propose import cues
 
@@ -30,6 +30,7 @@ class NameRun:
     start: int
     end: int
     text: str
+    titled: bool = False  # a title or rank was cut from its front ("Colonel", "Foreign Minister")
 
     @property
     def surname(self) -> str:
@@ -85,7 +86,9 @@ def _ends_name(token) -> bool:
 def _without_titles(doc: Doc, start: int, end: int, titles: set[int]) -> NameRun | None:
     """The run without its leading titles, honorifics, stop words and office words; None when
     what is left is no person's name."""
+    titled = False
     while start < end and (start in titles or _is_title_word(doc[start])):
+        titled = titled or start in titles or doc[start].lower_.rstrip(".") in (*cues.HONORIFICS, *CONSTANTS.titles)
         start += 1
     while start < end and doc[start].lower_ in CONSTANTS.prefixes:
         start += 1
@@ -99,7 +102,7 @@ def _without_titles(doc: Doc, start: int, end: int, titles: set[int]) -> NameRun
              and t.lower_.rstrip(".") not in CONSTANTS.suffix_not_acronyms]
     if not name.first or not name.last or len(words) < 2:
         return None
-    return NameRun(start, end, span.text)
+    return NameRun(start, end, span.text, titled)
 
 
 def _is_title_word(token) -> bool:
@@ -112,7 +115,7 @@ def beside_title_or_speech(doc: Doc, run: NameRun, title_ends: set[int], title_s
     """Next to a title ("Prime Minister X", "X, Barbados's prime minister", "the minister, X,")
     or to a speech verb ("X said", "said X")."""
     after = doc[run.end] if run.end < len(doc) else None
-    if run.start in title_ends or any(run.start - 3 <= e <= run.start for e in title_ends
+    if run.titled or run.start in title_ends or any(run.start - 3 <= e <= run.start for e in title_ends
                                       if all(doc[k].lower_ in CONSTANTS.titles or doc[k].lower_.rstrip(".")
                                              in cues.HONORIFICS for k in range(e, run.start))):
         return True
@@ -123,8 +126,3 @@ def beside_title_or_speech(doc: Doc, run: NameRun, title_ends: set[int], title_s
         return True
     return (after is not None and after.lower_ in cues.SPEECH_VERBS) or (
         run.start > 0 and doc[run.start - 1].lower_ in cues.SPEECH_VERBS)
-
-
-def tagged_as_person(run: NameRun, people: list[Span]) -> bool:
-    """spaCy's model tags (part of) the run as a person."""
-    return any(span.start < run.end and run.start < span.end for span in people)

@@ -20,7 +20,7 @@ def posts(context: Context, known: Known, main_state: str | None) -> list[Candid
     article = context.article
     found = []
     doc = context.span.doc
-    names = {i for m in article.linked.mentions for i in range(m.start, m.end)}
+    names = article.name_tokens
     for hit in context.hits({**cues.ROLE_CUES, **article.vocabulary.phrases("role")}):
         term, plain = hit.term, hit.text
         hit, contingent = _contingent_commander(context, hit)
