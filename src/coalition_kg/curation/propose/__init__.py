@@ -1,14 +1,16 @@
 """Proposing the facts of a new article: ``coalition-kg propose ARTICLE.txt``.
 
 Reads an article and writes a draft facts file in the curated format for a curator to review.
-Rule-based and offline: spaCy's blank English pipeline (tokenizer, sentencizer, ``EntityRuler``,
-``Matcher``, ``PhraseMatcher``; no statistical model, nothing downloaded), ``dateparser`` with
-fixed settings, ``text2num`` for numbers in words and ``countryinfo`` for states' names, codes
-and demonyms. The same article, register, other sources and ontology give the same draft, byte
-for byte.
+Offline: spaCy's small English model (parts of speech, dependencies; installed as a package,
+nothing downloaded) with its rule-based matchers, ``nameparser`` for people's names,
+``dateparser`` with fixed settings, ``text2num`` for numbers in words and ``countryinfo`` for
+states' names, codes and demonyms. The same article, register, other sources and ontology give
+the same draft, byte for byte.
 
-- :mod:`.text`: tokens and sentences; :mod:`.entities`: names linked to the register, new
-  entries proposed; :mod:`.dates`, :mod:`.numbers`: dates with their precision, sizes.
+- :mod:`.text`: tokens, sentences and their structure, and the limits of what is read;
+  :mod:`.entities`: names linked to the register, new entries proposed; :mod:`.names`: people's
+  names; :mod:`.reference`: host states, the main state and the descriptions that refer to it;
+  :mod:`.dates`, :mod:`.numbers`: dates with their precision, sizes.
 - :mod:`.vocabulary`: the concepts of the ontology's SKOS schemes, read at run time;
   :mod:`.cues`: the English words that signal each kind of fact.
 - :mod:`.rules`: one module per family of facts; :mod:`.matching`: when two facts are one;
