@@ -63,7 +63,7 @@ def test_the_figures_on_the_test_articles_meet_the_aims(tmp_path, capsys):
     assert summary["unexplained_project_misses"] == []
     for group in ("dev", "test"):
         halves = summary["groups"][group]
-        assert halves["articles"] == 17 and halves["overall_facts"]["expected"] >= 90
+        assert halves["articles"] >= 17 and halves["overall_facts"]["expected"] >= 90
         # the two kinds of wrong proposal are gone everywhere, not only where rules were tuned
         assert halves["host_state_as_member_party_or_sender"] == halves["offices_as_people"] == 0
     assert summary["groups"]["dev"]["edits_per_article"] <= 1.0
