@@ -31,6 +31,7 @@ INSTRUMENT_CUES = {
     "extended the mandate": "mandate extension", "extends the mandate": "mandate extension",
     "renewed the mandate": "mandate extension", "renews the mandate": "mandate extension",
     "mandate extension": "mandate extension",
+    "notice of withdrawal": "withdrawal notice", "withdrawal notice": "withdrawal notice",
 }
 #: The terms of instruments by which a state joins a mission (and so becomes a member).
 JOINING_TERMS = ("instrument of adhesion", "signature", "ratification")
@@ -53,6 +54,7 @@ DEPLOYMENT_CUES = {
     "formed police unit": "formed police unit", "formed police units": "formed police unit",
     "staff officers": "staff officers",
     "medical team": "medical team", "medical teams": "medical team", "medics": "medical team",
+    "field hospital": "medical team", "field hospital team": "medical team",
     "medical evacuation helicopters": "medical evacuation helicopters",
     "medevac helicopters": "medical evacuation helicopters",
     "helicopters": "helicopters", "engineers": "engineers",
@@ -192,7 +194,8 @@ STATUS_VERBS = {
     "commit": "committed", "decide": "committed", "agree": "committed", "approve": "committed",
     "authorize": "committed", "authorise": "committed", "replace": "committed", "prepare": "committed",
     "arrive": "arrived", "land": "arrived", "reach": "arrived", "welcome": "arrived", "dispatch": "arrived",
-    "send": "arrived", "deploy": "arrived", "fly": "arrived", "reinforce": "arrived",
+    "send": "arrived", "deploy": "arrived", "fly": "arrived", "reinforce": "arrived", "provide": "arrived",
+    "supply": "arrived", "lend": "arrived", "donate": "arrived",
     "serve": "serving", "contribute": "serving", "have": "serving", "include": "serving", "lead": "serving",
     "withdraw": "withdrawn", "repatriate": "withdrawn", "pull": "withdrawn",
 }
@@ -240,3 +243,8 @@ PARTICIPATION_WORDS = ("deployment", "participation", "contingent", "troops", "s
 FOUNDING_VERBS = ("launch", "create", "establish", "form", "found")
 #: Words after a host state's force that say it works with the mission: "would work alongside".
 ALONGSIDE = ("alongside", "with", "together", "jointly")
+#: Verbs of a deployment's movement that give no status of their own: with "will" they are a
+#: commitment ("will follow in March"); a deployment noun under another verb ("would carry
+#: supplies", "will repair police stations") is no deployment.
+MOVING_VERBS = ("follow", "leave", "sail", "travel", "go", "join", "bring", "rotate", "return", "remain", "stay",
+                "move", "head", "begin", "start", "complete", "number", "total", "comprise", "form", "be")

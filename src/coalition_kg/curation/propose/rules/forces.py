@@ -40,9 +40,11 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
         if verb is not None and negated(verb) or any(t.lower_ == "no" for t in noun.children):
             continue
         said = _status(noun, verb)
-        states, rule = _deploying_states(context, hit, verb if said else None, statuses)
+        states, rule = _deploying_states(context, hit, verb if said else None, statuses, earlier)
         if not states:
             continue
+        if verb is not None and not said and verb.lemma_.lower() not in cues.MOVING_VERBS:
+            continue  # "the aircraft would carry supplies": a verb of something else than deploying
         if _told_before(context, noun, states, earlier) and said not in ("arrived", "withdrawn", "serving"):
             continue  # "the officers would leave once ...": the deployment an earlier sentence gave
         kind = article.vocabulary.resolve("deployment-kind", hit.term, hit.text)
@@ -156,8 +158,15 @@ def _status(noun, verb) -> str | None:
     not arrived); "officers serving with the mission" are serving."""
     if any(child.lower_ in ("serving", "deployed", "stationed") and child.dep_ == "acl" for child in noun.children):
         return "serving"
+    clauses = [child for child in noun.children if child.dep_ == "relcl" and child.lemma_ in cues.STATUS_VERBS]
+    if clauses:  # "police who will serve", "officers who arrived on ..."
+        return _status_of_verb(clauses[0])
     if verb is None:
         return None
+    return _status_of_verb(verb)
+
+
+def _status_of_verb(verb) -> str | None:
     if any(child.lower_ == "since" for child in verb.children) and verb.tag_ == "VBN":
         return "serving"  # "has sent soldiers to the mission since 2024"
     lemma = verb.lemma_.lower()
@@ -166,14 +175,17 @@ def _status(noun, verb) -> str | None:
     future = bool(auxiliaries & {"will", "would", "shall", "'ll"}) or any(
         t.lower_ in ("to", "going") for t in verb.lefts if t.dep_ == "aux")
     tentative = bool(auxiliaries & {"could", "may", "might", "can"})
+    governing = cues.STATUS_VERBS.get(verb.head.lemma_.lower()) if verb.dep_ == "xcomp" else None
+    if governing in ("pledged", "committed"):
+        return governing  # "has promised to send": pledged; "agreed to deploy": committed
     if status is None:
         if verb.head.i != verb.i and verb.dep_ in ("xcomp", "advcl", "conj"):
-            return _status(noun, verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
-        return "committed" if future else None
+            return _status_of_verb(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
+        return "committed" if future and lemma in cues.MOVING_VERBS else None
     if tentative and status != "pledged":
         return "pledged"
-    if future and status in ("arrived", "serving", "withdrawn"):
-        return "committed"
+    if future and status in ("arrived", "serving"):
+        return "committed"  # "will pull out" stays a withdrawal: one announced is under way
     if verb.tag_ == "VBG" and status == "arrived" and lemma in ("send", "deploy", "dispatch"):
         return "committed"  # "Australia is sending", "plans to deploy": under way, not arrived
     return status
@@ -275,7 +287,8 @@ def _size_after(context: Context, hit: Hit, hits: list[Hit]) -> int | None:
     return None
 
 
-def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit]) -> tuple[list[Mention], str]:
+def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit],
+                      earlier: list[Candidate] = ()) -> tuple[list[Mention], str]:
     """Who sends: demonyms or states in the noun's own phrase ("Guatemalan and Salvadoran troops",
     "soldiers of the Jamaica Defence Force"), states after "from", else the subject of the verb
     that governs the noun ("Kenya pledged ...", "The West African country will deploy ...").
@@ -320,6 +333,14 @@ def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit]) -> 
                         and _state_of(context, m)])
     if subjects:
         return subjects[-1:], "deployment.subject-before-verb"
+    noun = doc[hit.end - 1]
+    if verb is not None and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children):
+        kind = context.article.vocabulary.resolve("deployment-kind", hit.term, hit.text).slug
+        same = [c for c in earlier if c.kind == "deployment" and c.text("deployment_kind") == kind
+                and c.sentence.start < context.sentence.start]
+        if same:  # "the soldiers had served since 2023": the soldiers an earlier sentence sent
+            state = same[-1].fields["state"]
+            return [Mention(state, "STATE", hit.start, hit.end, hit.text)], "deployment.the-same-as-before"
     return [], ""
 
 

@@ -372,12 +372,13 @@ def count_claims(context: Context) -> list[Candidate]:
     for token in words:
         if token.lower_ not in ("countries", "nations", "states", "members") or not context.names_mission():
             continue
-        start = token.i
+        end = token.i - (doc[token.i - 1].lower_ in ("member", "contributing", "participating"))  # "eight member states"
+        start = end
         while start > context.span.start and doc[start - 1].like_num and ordinal(doc[start - 1].text) is None:
             start -= 1
-        if start == token.i or not context.article.mission:
+        if start == end or not context.article.mission:
             continue
-        count = cardinal(doc[start: token.i])
+        count = cardinal(doc[start: end])
         if count is None:
             continue
         found.append(Candidate("count-claim", {"mission": context.article.mission, "count": str(count)},

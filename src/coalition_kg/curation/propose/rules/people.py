@@ -311,7 +311,8 @@ def events(context: Context, main_state: str | None, earlier: list[Candidate],
         if article.mission:
             fields["mission"] = article.mission
         if dates:
-            fields["date" if dates[0].iso else "date_text"] = dates[0].iso or dates[0].text
+            date = _date_of_cue(context, hit, dates)
+            fields["date" if date.iso else "date_text"] = date.iso or date.text
         place = _place_name(context)
         if place:
             fields["place"] = place
@@ -320,6 +321,22 @@ def events(context: Context, main_state: str | None, earlier: list[Candidate],
         found.append(Candidate("event", fields, context.sentence, f"event.{slug(hit.term)}-with-time",
                                0.6 if inferred else 0.8, flags))
     return found
+
+
+def _date_of_cue(context: Context, hit: Hit, dates: list):
+    """The date the event's word governs ("announced on 3 September 2025", not "by December"),
+    else the first date with its year, else the first."""
+    doc = context.span.doc
+    cue = doc[hit.start]
+
+    def steps(date) -> int:
+        """How many heads up from the date's words to the event's word (nearest first)."""
+        found = [[a.i for a in token.ancestors].index(cue.i) for token in doc[date.start: date.end]
+                 if cue.i in [a.i for a in token.ancestors]]
+        return min(found) if found else len(doc)
+
+    governed = sorted((d for d in dates if steps(d) < len(doc)), key=steps)
+    return governed[0] if governed else next((d for d in dates if d.iso), dates[0])
 
 
 def _told_before(context: Context, hit: Hit, facts: list[Candidate]) -> str | None:
