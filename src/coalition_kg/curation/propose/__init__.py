@@ -10,7 +10,8 @@ the same draft, byte for byte.
 - :mod:`.text`: tokens, sentences and their structure, and the limits of what is read;
   :mod:`.entities`: names linked to the register, new entries proposed; :mod:`.names`: people's
   names; :mod:`.reference`: host states, the main state and the descriptions that refer to it;
-  :mod:`.dates`, :mod:`.numbers`: dates with their precision, sizes.
+  :mod:`.countries`: the world's states from ``countryinfo``; :mod:`.dates`, :mod:`.numbers`:
+  dates with their precision, sizes.
 - :mod:`.vocabulary`: the concepts of the ontology's SKOS schemes, read at run time;
   :mod:`.cues`: the English words that signal each kind of fact.
 - :mod:`.rules`: one module per family of facts; :mod:`.matching`: when two facts are one;

@@ -19,11 +19,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from countryinfo import CountryInfo
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from coalition_kg.curation.propose import cues
+from coalition_kg.curation.propose.countries import countries
 from coalition_kg.curation.propose.known import Known
 from coalition_kg.curation.propose.reference import definite_descriptions, host_states, main_state
 from coalition_kg.curation.propose.names import beside_title_or_speech, name_runs
@@ -132,32 +132,9 @@ def link(text: str, known: Known) -> Linked:
 # --- what is known -----------------------------------------------------------------
 
 
-@cache
-def _countries() -> dict[str, tuple[str, tuple[str, ...], str, str]]:
-    """Every country by ISO alpha-3 code: (name, other names, demonym, alpha-2 code)."""
-    found: dict[str, tuple[str, tuple[str, ...], str, str]] = {}
-    for _key, info in sorted(CountryInfo.all().items()):
-        iso = info.get("ISO") or {}
-        code, alpha2 = iso.get("alpha3"), iso.get("alpha2") or ""
-        spellings = tuple(info.get("altSpellings") or ())
-        # Several entries share a code (Wales, GBR): the country's own entry lists its code.
-        if not code or (code in found and code not in spellings):
-            continue
-        names = tuple(name for name in spellings if len(name) > 3 and name != info["name"])
-        found[code] = (info["name"], names, info.get("demonym") or "", alpha2)
-    return found
-
-
-def state_named(name: str) -> str | None:
-    """``state/<ISO code>`` of the country called ``name``, or None."""
-    return next((f"state/{code}" for code, (label, others, _d, _a) in _countries().items()
-                 if name in (label, label.removeprefix("The "), *others)), None)
-
-
 def _register_entities(known: Known) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
-    countries = _countries()
-    for code, (name, others, demonym, alpha2) in countries.items():
+    for code, (name, others, demonym, alpha2) in countries().items():
         ref = f"state/{code}"
         register = known.entities.get(ref)
         entity = Entity(ref, "state", register.label if register else name.removeprefix("The "),

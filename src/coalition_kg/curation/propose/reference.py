@@ -18,6 +18,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from coalition_kg.curation.propose import cues
+from coalition_kg.curation.propose.countries import state_named
 from coalition_kg.curation.propose.known import Known
 from coalition_kg.curation.propose.text import pipeline
 
@@ -50,7 +51,7 @@ def missions_in_states(doc: Doc, mentions: list) -> list[tuple[str, str, int]]:
         if named_in and mention.start > 0:
             place = mention.text.rsplit(" in ", 1)[1].removeprefix("the ")
             state = next((m for m in mentions if m.label == "STATE" and m.text == place), None)
-            code = state.ref if state is not None else _state_named(place)
+            code = state.ref if state is not None else state_named(place)
             if code:
                 found.append((mention.ref, code, mention.end - 1))
                 continue
@@ -101,8 +102,3 @@ def definite_descriptions(doc: Doc, mentions: list, state: str | None) -> list[t
         found.append((start, end))
     return found
 
-
-def _state_named(name: str) -> str | None:
-    """The state whose name (from ``countryinfo``) is ``name``: "Mozambique" -> state/MOZ."""
-    from coalition_kg.curation.propose.entities import state_named  # entities imports this module
-    return state_named(name)
