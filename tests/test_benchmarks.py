@@ -14,7 +14,8 @@ from benchmarks.generate import main as generate_main
 from benchmarks.measure import run_process
 from benchmarks.project_side import seeded_errors_check
 from benchmarks.report import Row, assess, cost_per_row, table, write_json
-from benchmarks.run import Settings, Step, measure, prepare, steps
+from benchmarks.run import Settings, Step, copy_build_data, measure, prepare, steps
+from benchmarks.run import main as run_main
 from benchmarks.seeded_errors import ERROR_KINDS
 from benchmarks.timing import alternating
 from coalition_kg import pipeline
@@ -109,6 +110,25 @@ def test_harness_measures_the_project_and_its_baselines_on_the_same_data(small, 
     assert project_export.detail == oxigraph_export.detail  # Oxigraph's serializer on the same triples
     assert by_key[("networkx coalition view", "project")].status == "ok"
     assert all(row.peak_rss_mb and row.peak_rss_mb > 10 for row in rows)
+
+
+def test_the_build_after_one_new_source_is_timed_against_the_full_build_and_checked_against_another(
+        small, settings: Settings) -> None:
+    copy_build_data(small)
+    measured = [step for step in steps(small, settings) if step.operation in ("build", "build, one new source")]
+    build, after = assess([row for step in measured for row in measure("3k", step, settings)])
+    assert (after.operation, after.status, after.target) == ("build, one new source", "ok", "<= 10% of the full build")
+    assert after.detail == ("incremental build: 1 source(s) added, 0 edited, 0 removed, the register unchanged; "
+                            "1 named graph(s) and the union replaced in the store; the exports refreshed; "
+                            "exports and every canned answer identical to a full build's")
+    assert after.ratio == after.seconds / build.seconds and after.reference == "build (project)"
+    assert (small.build_data / "facts" / small.new_source.name).exists()
+    assert not (small.clean / "facts" / small.new_source.name).exists()
+
+
+def test_only_names_operations_the_harness_measures(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_main(["--scale", "3k", "--only", "build", "lunch"]) == 2
+    assert capsys.readouterr().err.startswith("error: --only 'lunch': expected operations among: build; build, one new source; ")
 
 
 def test_a_process_is_stopped_at_its_timeout_and_its_own_peak_memory_is_read() -> None:

@@ -22,6 +22,8 @@ BUILD_SUMMARY = (
     "built 546 triples: 1 missions, 8 states, 2 officials, 6 instruments, 7 deployments, 3 statements, 2 sources\n"
     "validation: conforms: 0 violation(s), 0 warning(s)\n"
 )
+FIRST_BUILD = "full build: every source read and validated (no earlier build to start from)\n"
+NOTHING_CHANGED = "incremental build: no source and no register entry changed; the store and the exports kept\n"
 
 
 def run(*args: str):
@@ -46,10 +48,10 @@ def broken_data(tmp_path: Path) -> Path:
 def test_build_prints_the_summary_and_writes_the_outputs(tmp_path):
     result = run("build", "--out", str(tmp_path))
     assert result.exit_code == 0
-    assert result.output == BUILD_SUMMARY
+    assert result.output == BUILD_SUMMARY + FIRST_BUILD
     names = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file() and "store-" not in str(p))
-    assert names == [".lock", "coalition.jsonld", "coalition.nq", "coalition.png", "coalition.trig", "coalition.ttl",
-                     "context.jsonld", "manifest.json", "ontology/coalition.ttl", "ontology/deployment-kind.html",
+    assert names == [".lock", "coalition.jsonld", "coalition.nq", "coalition.nt", "coalition.png", "coalition.trig",
+                     "coalition.ttl", "context.jsonld", "inputs.json", "manifest.json", "ontology/coalition.ttl", "ontology/deployment-kind.html",
                      "ontology/deployment-status.html", "ontology/event-kind.html", "ontology/index.html",
                      "ontology/instrument-kind.html", "ontology/partner-role.html", "ontology/role.html",
                      "ontology/shapes.ttl", "queries.ttl", "timeline.png"]
@@ -63,7 +65,7 @@ def test_a_build_without_pictures_removes_the_stale_ones(tmp_path):
     assert run("build", "--out", str(tmp_path)).exit_code == 0
     assert (tmp_path / "coalition.png").exists() and (tmp_path / "timeline.png").exists()
     result = run("build", "--no-pictures", "--out", str(tmp_path))
-    assert (result.exit_code, result.output) == (0, BUILD_SUMMARY)
+    assert (result.exit_code, result.output) == (0, BUILD_SUMMARY + NOTHING_CHANGED)
     assert not (tmp_path / "coalition.png").exists() and not (tmp_path / "timeline.png").exists()
     assert json.loads((tmp_path / "manifest.json").read_text())["pictures"] is False
 
