@@ -91,3 +91,18 @@ def test_edits_that_would_break_the_file_are_refused():
         reviewed.edit("f1", card.id, {"party": "state/TTO"}, card.evidence)
     with pytest.raises(ReviewError, match="'state/XX' is not in the register"):
         reviewed.link_entity("e2", "state/XX", {"state/HTI"})
+
+
+def test_a_proposed_entry_linked_to_the_register_s_own_is_named_by_every_fact_until_reopened():
+    reviewed = session()
+    named = {card.ref: name for card in reviewed.facts for name, value in card.values.items()
+             if value == "person/alicia-ramdeen"}
+    assert named == {"statement/alicia-ramdeen-stand-with-people": "speaker", "post/tto-foreign-minister": "holder",
+                     "event/alicia-ramdeen-announcement": "agent"}
+    reviewed.link_entity("e1", "person/claudia-escobar", {"person/claudia-escobar"})
+    assert [reviewed.fact(card.key).values[named[card.ref]] for card in reviewed.facts if card.ref in named] == \
+           ["person/claudia-escobar"] * 3
+    assert reviewed.entity("e1").status == "linked" and reviewed.accepted_entities() == []
+    reviewed.decide_entity("e1", "open")
+    assert [card.values[named[card.ref]] for card in reviewed.facts if card.ref in named] == ["person/alicia-ramdeen"] * 3
+    assert reviewed.actions == 2

@@ -38,6 +38,7 @@ def review(article: Path, host: str, port: int, data_dir: Path | None, build_dir
     from coalition_kg.core.paths import BUILD_DIR, DATA_DIR
     from coalition_kg.pipeline import InvalidData
     from coalition_kg.review.app import Settings, listening_socket, run
+    from coalition_kg.review.cards import CardsError
     from coalition_kg.review.guard import GuardError, check_listening, is_loopback, loopback_hosts
     from coalition_kg.review.session import ReviewError
     from coalition_kg.review.workspace import Workspace
@@ -55,7 +56,7 @@ def review(article: Path, host: str, port: int, data_dir: Path | None, build_dir
         if not (build_dir / STORE_LINK).exists():  # the cards are checked against a build: make the first
             api.build(data_dir, build_dir, max_bytes=max_bytes)
         workspace = Workspace.open(article, data_dir, build_dir, max_bytes)
-    except (InputError, ReviewError, *api.user_errors()) as error:
+    except (InputError, ReviewError, CardsError, *api.user_errors()) as error:
         fail(str(error))
     except InvalidData as invalid:
         fail(f"there is no build to check the cards against, and data/ does not validate: {invalid}")
