@@ -11,6 +11,9 @@ import pytest
 
 from benchmarks.generate import generate, parse_size, read_generated
 from benchmarks.generate import main as generate_main
+from benchmarks.long_literal import LITERALS, PREDICATE, STATEMENTS, SUBJECT
+from benchmarks.long_literal import measure_format as measure_long_literal
+from benchmarks.long_literal import write as write_long_literal
 from benchmarks.measure import run_process
 from benchmarks.project_side import seeded_errors_check
 from benchmarks.report import Row, assess, cost_per_row, table, write_json
@@ -224,3 +227,15 @@ def test_alternating_reports_a_failing_query_for_every_backend() -> None:
     results = alternating("q", {"project": fails, "pyoxigraph": lambda: 1}, 2, 60.0)
     assert [(r["backend"], r["seconds"], r["status"], r["detail"]) for r in results] == [
         ("project", None, "error", "RuntimeError: no such graph"), ("pyoxigraph", None, "error", "RuntimeError: no such graph")]
+
+
+def test_the_long_literal_benchmark_writes_its_files_and_measures_both_sides(tmp_path: Path) -> None:
+    escaped = write_long_literal(tmp_path / "escaped.ttl", "ttl", LITERALS["escaped"], 1000)
+    assert escaped.read_text() == f'{SUBJECT} {PREDICATE} "' + 'ab\\"' * 250 + '" .\n'
+    cut = write_long_literal(tmp_path / "cut.nq", "nq", "x", 2_000_000, per_literal=1_000_000)
+    assert [len(line) for line in cut.read_text().splitlines()] == [len(STATEMENTS["nq"]("x" * 1_000_000)) - 1] * 2
+
+    (row,) = measure_long_literal(tmp_path, "nt", "x", [2000], timeout=300)
+    assert (row.status, row.format, row.characters) == ("ok", "nt", 2000)
+    assert row.validate_seconds > 0 and row.fixed_seconds > 0 and row.pyoxigraph_seconds > 0
+    assert row.validate_per_mb() == max(row.validate_seconds - row.fixed_seconds, 0.0) / 0.002

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -105,6 +106,17 @@ def test_validate_an_unreadable_file_exits_2_with_one_line(tmp_path):
     assert result.exit_code == 2
     assert result.output.startswith(f"error: {bad}:")
     assert result.output.count("\n") == 1
+
+
+def test_validate_refuses_a_link_to_a_device_and_a_fifo_unread(tmp_path):
+    """What never ends (the sparql command reads it up to the limit) is not a data file to validate."""
+    link = tmp_path / "zero.nt"
+    link.symlink_to("/dev/zero")
+    fifo = tmp_path / "fifo.ttl"
+    os.mkfifo(fifo)  # nobody writes to it: opening it would wait forever
+    for path in (str(link), str(fifo)):
+        result = subprocess.run([str(BIN), "validate", path], capture_output=True, text=True, timeout=60)
+        assert (result.returncode, result.stderr) == (2, f"error: {path}: not a regular file; expected a data file\n")
 
 
 def test_export_writes_each_format(tmp_path):
