@@ -1,11 +1,13 @@
 """Content negotiation: the media type to answer with, from ``Accept`` with its q-values (RFC 9110),
 from a ``format`` parameter, or from a suffix of the path (``/id/state/GTM.ttl``).
 
-Each kind of answer has its list of :class:`Offer` s, in the server's order of preference, which
-breaks ties between types the client wants equally. An offer also answers the other names
-clients use for its type, as Oxigraph's server maps them (``application/json`` is SPARQL JSON
-results for a SELECT query and JSON-LD for a graph, ``application/xml`` SPARQL XML results or
-RDF/XML, ``text/plain`` N-Triples).
+Each kind of answer has its list of :class:`Offer` s, in the server's order of preference. Of
+types the client wants equally, the one its header names (``text/turtle``) goes before the one
+a wildcard admits (``*/*``), as Apache's negotiation also has it; then the server's order breaks
+the tie. An offer also answers the other names clients use for its type, as Oxigraph's server
+maps them (``application/json`` is SPARQL JSON results for a SELECT query and JSON-LD for a
+graph, ``application/xml`` SPARQL XML results or RDF/XML, ``text/plain`` N-Triples), when the
+client takes none of the offers by their own names.
 
 The ``format`` parameter (and ``output`` and ``results``, which SPARQLWrapper sends with it) is
 a fallback: an ``Accept`` header that names an offered type by its own name (not only ``*/*``)
@@ -32,10 +34,6 @@ class Offer(NamedTuple):
     names: tuple[str, ...]
     suffix: str = ""
     aliases: tuple[str, ...] = ()
-
-    @property
-    def media_types(self) -> tuple[str, ...]:
-        return (self.media_type, *self.aliases)
 
 
 class NotAcceptable(ValueError):
@@ -115,18 +113,28 @@ def quality_of(media_type: str, ranges: list[Range]) -> float:
     return max(matching, key=lambda r: (r.specificity, -r.order)).quality
 
 
-def offer_quality(offer: Offer, ranges: list[Range]) -> float:
-    """The q-value a client gives an offer: the best it gives any of the offer's media types."""
-    return max(quality_of(media_type, ranges) for media_type in offer.media_types)
-
-
 def negotiate(accept: str | None, offers: tuple[Offer, ...]) -> Offer:
-    """The offer the client prefers, the server's order breaking ties; :class:`NotAcceptable` if none."""
+    """The offer the client prefers: by the q-value of its own media type, the range that names it
+    most closely, then the server's order; by the other names of the types only when the client
+    takes none of their own (a browser's ``application/xml;q=0.9`` asks for no RDF/XML, where a
+    client that sends only ``application/xml`` does). :class:`NotAcceptable` if none."""
     ranges = parse_accept(accept)
-    scored = [(offer_quality(offer, ranges), -index, offer) for index, offer in enumerate(offers)]
-    quality, _, best = max(scored)
-    if quality <= 0:
-        raise NotAcceptable(f"cannot answer with any type in 'Accept: {accept}'; available: {listing(offers)}")
+    for names in (lambda offer: (offer.media_type,), lambda offer: offer.aliases):
+        scored = [(_score(names(offer), ranges), -index, offer) for index, offer in enumerate(offers)]
+        (quality, _), _, best = max(scored, key=lambda item: (item[0], item[1]))
+        if quality > 0:
+            return best
+    raise NotAcceptable(f"cannot answer with any type in 'Accept: {accept}'; available: {listing(offers)}")
+
+
+def _score(media_types: tuple[str, ...], ranges: list[Range]) -> tuple[float, int]:
+    """The best q-value the ranges give any of ``media_types``, and how closely the range names it."""
+    best = (0.0, 0)
+    for media_type in media_types:
+        matching = [r for r in ranges if r.matches(media_type)]
+        if matching:
+            closest = max(matching, key=lambda r: (r.specificity, -r.order))
+            best = max(best, (closest.quality, closest.specificity))
     return best
 
 

@@ -189,7 +189,9 @@ async def void(request: Request) -> Response:
     except NotAcceptable as error:
         return text_error(406, str(error))
     stats = await run_in_threadpool(server.statistics)
-    return graph_response(void_description(endpoint_url(request), stats), offer)
+    settings = server.settings
+    endpoint = settings.endpoint or (None if settings.static_site else endpoint_url(request))
+    return graph_response(void_description(endpoint, stats), offer)
 
 
 @router.get("/healthz", include_in_schema=False)
