@@ -116,6 +116,16 @@ def test_q_values_choose_the_preferred_type(served):
     assert headers["content-type"].startswith("application/n-triples")
 
 
+def test_empty_format_parameters_name_nothing(served):
+    """SPARQLWrapper sends each format parameter twice, the second time empty: a SELECT it asks
+    with a graph format (RDF/XML) gets what Accept allows, as with no format at all."""
+    fields = urllib.parse.urlencode([("query", MEMBERS), *((name, value) for name in ("format", "output", "results")
+                                                            for value in ("rdf+xml", ""))])
+    status, headers, body = get(f"{served}/sparql?{fields}", "*/*")
+    assert status == 200 and headers["content-type"].startswith("application/sparql-results+json")
+    assert codes(Result.parse(io.BytesIO(body), format="json")) == MEMBER_CODES
+
+
 def test_ask_answers_a_boolean(served):
     status, _, body = ask(served, "ASK { <https://w3id.org/coalition-kg/id/state/KEN> ?p ?o }", "application/sparql-results+xml")
     assert status == 200 and Result.parse(io.BytesIO(body), format="xml").askAnswer is True

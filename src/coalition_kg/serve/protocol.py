@@ -85,8 +85,15 @@ def query_request(url_fields: Fields, method: str, content_type: str | None, bod
         queries[0],
         _graphs(fields, "default-graph-uri"),
         _graphs(fields, "named-graph-uri"),
-        tuple(name for parameter in FORMAT_PARAMETERS for name in fields.get(parameter, [])),
+        _format_names(fields),
     )
+
+
+def _format_names(fields: Fields) -> tuple[str, ...]:
+    """The formats the request names, in the order of :data:`FORMAT_PARAMETERS`. An empty value
+    names none: SPARQLWrapper sends each of ``format``, ``output`` and ``results`` twice, the
+    second time empty."""
+    return tuple(name for parameter in FORMAT_PARAMETERS for name in fields.get(parameter, []) if name.strip())
 
 
 def _joined(url_fields: Fields, body_fields: Fields) -> Fields:
