@@ -25,6 +25,10 @@ BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
     ("application/xml", GRAPHS, "application/rdf+xml"),
     ("text/plain", GRAPHS, "application/n-triples"),
     ("text/plain, text/turtle;q=0.1", GRAPHS, "text/turtle"),  # an own name, however weak, first
+    ("text/plain, */*;q=0.1", RESOURCE, "application/n-triples"),  # rdflib's parse(url, format="nt")
+    ("text/n3, */*;q=0.1", RESOURCE, "text/turtle"),  # rdflib's format="n3"
+    ("text/turtle;q=0, */*", GRAPHS, "application/n-triples"),  # refused by name: */* admits the others
+    ("application/sparql-results+json;q=0, */*", RESULTS, "application/sparql-results+xml"),  # nor by application/json
 ])
 def test_negotiate(accept, offers, chosen):
     assert negotiate(accept, offers).media_type == chosen

@@ -19,6 +19,7 @@ the other kind of answer (``csv`` for a graph) is passed over.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 #: The parameters that name a format, in the order they are read.
@@ -117,14 +118,31 @@ def negotiate(accept: str | None, offers: tuple[Offer, ...]) -> Offer:
     """The offer the client prefers: by the q-value of its own media type, the range that names it
     most closely, then the server's order; by the other names of the types only when the client
     takes none of their own (a browser's ``application/xml;q=0.9`` asks for no RDF/XML, where a
-    client that sends only ``application/xml`` does). :class:`NotAcceptable` if none."""
+    client that sends only ``application/xml`` does), or when another name is the client's first
+    choice and it names none of the offers by their own: rdflib's ``Graph().parse(url,
+    format="nt")`` sends ``text/plain, */*;q=0.1``, and wants N-Triples, not what ``*/*`` admits.
+    :class:`NotAcceptable` if none."""
     ranges = parse_accept(accept)
-    for names in (lambda offer: (offer.media_type,), lambda offer: offer.aliases):
-        scored = [(_score(names(offer), ranges), -index, offer) for index, offer in enumerate(offers)]
-        (quality, _), _, best = max(scored, key=lambda item: (item[0], item[1]))
-        if quality > 0:
-            return best
-    raise NotAcceptable(f"cannot answer with any type in 'Accept: {accept}'; available: {listing(offers)}")
+    first_choices = [] if names_an_offer(accept, offers) else _first_choices(ranges)
+    chosen = (_best(offers, lambda offer: max(_score((offer.media_type,), ranges),
+                                              _score(offer.aliases, first_choices)))
+              or _best(offers, lambda offer: _score(offer.aliases, ranges)))
+    if chosen is None:
+        raise NotAcceptable(f"cannot answer with any type in 'Accept: {accept}'; available: {listing(offers)}")
+    return chosen
+
+
+def _best(offers: tuple[Offer, ...], score: Callable[[Offer], tuple[float, int]]) -> Offer | None:
+    """The offer of the best score, the server's order breaking ties; None if none has q > 0."""
+    scored = ((score(offer), -index, offer) for index, offer in enumerate(offers))
+    (quality, _), _, best = max(scored, key=lambda item: item[:2])
+    return best if quality > 0 else None
+
+
+def _first_choices(ranges: list[Range]) -> list[Range]:
+    """The ranges that name a type (no wildcard) at the highest q-value of the header."""
+    highest = max(r.quality for r in ranges)
+    return [r for r in ranges if r.specificity == 2 and r.quality == highest > 0]
 
 
 def _score(media_types: tuple[str, ...], ranges: list[Range]) -> tuple[float, int]:
