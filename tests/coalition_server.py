@@ -51,5 +51,8 @@ def get(url: str, accept: str | None = None, data: bytes | None = None, content_
 
 def workers_of(base: str) -> set[int]:
     """The process ids of the query workers of the server at ``base``."""
-    listing = subprocess.run(["ps", "-o", "pid=,args=", "--ppid", str(PROCESSES[base])], capture_output=True, text=True).stdout
+    # -ww: with no terminal, ps cuts each line at 80 columns, and in a checkout at a longer path the
+    # module's name was cut off the workers' command lines
+    listing = subprocess.run(["ps", "-ww", "-o", "pid=,args=", "--ppid", str(PROCESSES[base])],
+                             capture_output=True, text=True).stdout
     return {int(line.split()[0]) for line in listing.splitlines() if "coalition_kg.serve.worker_process" in line}

@@ -60,6 +60,8 @@ class Settings:
     cors: tuple[str, ...] = ()
     queries_dir: Path = QUERIES_DIR
     reload_seconds: float = 1.0  # how often the manifest is looked at for a new build
+    static_site: bool = False  # serving ``coalition-kg site``'s crawl: there will be no server behind the pages
+    endpoint: str | None = None  # the public SPARQL endpoint the descriptions name (None: this server's, if live)
 
     @property
     def per_client(self) -> int:
