@@ -10,10 +10,12 @@ entries, atomically and with their comments.
   confidence, what needs a decision, the new register entries), from the YAML and its comments.
 - :mod:`.session`: the curator's decisions on the cards, kept in ``build/review/<source>.json``.
 - :mod:`.yaml_files`: the facts file and the register written as a curator writes them (ruamel.yaml,
-  comments kept); :mod:`.saving`: where Save may write, and writing it atomically.
+  comments kept); :mod:`.workspace`: where the review starts from, and Save (and build): where it
+  may write, and writing it atomically.
 - :mod:`.checking`: every card validated by :mod:`coalition_kg.validation.incremental`.
 - :mod:`.article`: the article's sentences and which cards mark them; :mod:`.choices`: the
   pickers' values (concepts from :mod:`coalition_kg.validation.guide`, register search).
+- :mod:`.views`: what the page shows of a card (values with their labels, results, edit form).
 - :mod:`.guard`: loopback, token, Host, CSRF and Origin checks; :mod:`.app`: the pages and forms
   (FastAPI on uvicorn, with the security headers and bounded connections of
   :mod:`coalition_kg.serve`).

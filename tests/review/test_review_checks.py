@@ -1,0 +1,90 @@
+"""Every change checked at once, as the page shows it: a card edited with a mistyped concept, a
+mistyped register id and a quote that is not the article's gets each violation with its hint
+(did you mean, the first difference of the quote), the counts take it as invalid, and the
+violations go when the card is fixed and the register entry it names is accepted. The real
+command, on a copy of data/, through its forms as a browser without script posts them."""
+
+from __future__ import annotations
+
+import html
+import re
+import urllib.parse
+
+from review_server import Client, new_project, reviewing
+
+ARTICLE = "007_fictional_trinidad"
+SENTENCE = "The Trinidadian government will deploy 50 soldiers to Haiti in May 2025."
+#: Card 3 of the draft, deployment/tto-troops, as the draft has it.
+TROOPS = {"state": "state/TTO", "mission": "mission/mss-haiti", "deployment_kind": "troops", "status": "committed",
+          "size": "50", "place": "state/HTI", "date": "2025-05"}
+
+
+def post(client: Client, base: str, path: str, **fields: str) -> None:
+    body = urllib.parse.urlencode({"csrf": client.csrf(), **fields}).encode()
+    status, headers, page = client.request(path, body, {"Origin": base})
+    assert (status, headers.get("location", "")[:2]) == (303, "/#"), page[:500]
+
+
+def edit_troops(client: Client, base: str, evidence: str, **changed: str) -> None:
+    values = {f"v-{name}": value for name, value in {**TROOPS, **changed}.items()}
+    post(client, base, "/facts/f3/edit", id="tto-troops", step="save", evidence=evidence, **values)
+
+
+def card(page: str, key: str) -> str:
+    return re.search(rf'<article class="[^"]*" id="card-{key}".*?</article>', page, re.S)[0]
+
+
+def results(page: str, key: str) -> list[str]:
+    """The card's results as a person reads them: severity, message, value and hint."""
+    shown = re.findall(r'<li class="(?:violation|warning|info)">(.*?)</li>', card(page, key), re.S)
+    return [" ".join(html.unescape(re.sub(r"<[^>]+>", "", item)).split()) for item in shown]
+
+
+def counts(page: str) -> str:
+    shown = re.search(r'<p class="counts" id="counts">(.*?)</p>', page, re.S)[1]
+    return " ".join(re.sub(r"<[^>]+>", "", shown).split())
+
+
+def test_a_mistake_shows_at_once_with_its_hint_and_goes_when_fixed(tmp_path):
+    project = new_project(tmp_path)
+    article = project.add_draft(ARTICLE)
+    with reviewing(project, article) as base:
+        client = Client(base)
+        before = counts(client.request("/")[2])
+        assert before.startswith("0 accepted 0 rejected 10 open 6 invalid")
+
+        edit_troops(client, base, SENTENCE.replace("soldiers", "soldier's"), deployment_kind="troop", place="state/HTX")
+        page = client.request("/")[2]
+        assert results(page, "f3") == [
+            "Violation ckg:deployingState: 'state:' must name one state of the register (state/ISO code). "
+            "(value: state/TTO) — state/TTO is not in the register",
+            "Violation ckg:deploymentKind: 'deployment_kind:' must be one concept of the deployment-kind scheme; "
+            "'coalition-kg model deployment' lists them. (value: deployment-kind/troop) — did you mean troops?",
+            "Violation ckg:place: 'place:' must name one state of the register. (value: state/HTX) "
+            "— state/HTX is not in the register; did you mean state/HTI?",
+            "Violation: 'evidence:' must be quoted exactly as it stands in the source text; this sentence does not "
+            "occur there. (value: \"The Trinidadian government will deploy 50 soldier's to Haiti in May 2025.\") "
+            "— first difference at character 50, after \"…ernment will deploy 50 soldier\": it has \"'\" "
+            "(U+0027 APOSTROPHE) where the text it quotes has 's' (U+0073 LATIN SMALL LETTER S)",
+        ]
+        # An edit is the curator's decision: the card counts as accepted, and still as invalid.
+        assert counts(page).startswith("1 accepted 0 rejected 9 open 6 invalid")
+        # The concept picker offers the scheme's concepts with their definitions (as `coalition-kg
+        # model` does), the mistyped value kept checked and named as none of them.
+        edit_form = card(page, "f3")
+        assert ('<input type="radio" name="v-deployment_kind" value="troop" checked> <strong>troop</strong> '
+                '<span class="definition">not a concept of the scheme</span>') in edit_form
+        assert ('<input type="radio" name="v-deployment_kind" value="troops"> <strong>troops</strong> '
+                '<code>troops</code> <span class="definition">Military personnel: soldiers or a military contingent. '
+                'Also called: soldiers.</span>') in edit_form
+
+        edit_troops(client, base, SENTENCE)
+        page = client.request("/")[2]
+        assert results(page, "f3") == ["Violation ckg:deployingState: 'state:' must name one state of the register "
+                                       "(state/ISO code). (value: state/TTO) — state/TTO is not in the register"]
+        entry = re.search(r'id="card-(e\d+)"[^>]*>\s*<header>[^\n]*<strong>Trinidad and Tobago</strong>', page)[1]
+        post(client, base, f"/entities/{entry}/decide", status="accepted")
+        page = client.request("/")[2]
+        assert results(page, "f3") == []
+        # Three cards still name an entry not accepted yet (the minister, person/alicia-ramdeen).
+        assert counts(page) == "1 accepted 0 rejected 9 open 3 invalid register entries: 1 accepted, 2 open"
