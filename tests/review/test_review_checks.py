@@ -1,8 +1,9 @@
 """Every change checked at once, as the page shows it: a card edited with a mistyped concept, a
 mistyped register id and a quote that is not the article's gets each violation with its hint
 (did you mean, the first difference of the quote), the counts take it as invalid, and the
-violations go when the card is fixed and the register entry it names is accepted. The real
-command, on a copy of data/, through its forms as a browser without script posts them."""
+violations go when the card is fixed and the register entry it names is accepted; a proposed
+entry linked to one the register has is named by the facts instead. The real command, on a copy
+of data/, through its forms as a browser without script posts them."""
 
 from __future__ import annotations
 
@@ -88,3 +89,35 @@ def test_a_mistake_shows_at_once_with_its_hint_and_goes_when_fixed(tmp_path):
         assert results(page, "f3") == []
         # Three cards still name an entry not accepted yet (the minister, person/alicia-ramdeen).
         assert counts(page) == "1 accepted 0 rejected 9 open 3 invalid register entries: 1 accepted, 2 open"
+
+
+def test_a_proposed_entry_the_register_has_under_another_id_is_linked_to_it(tmp_path):
+    """Another curator added the minister earlier as person/a-ramdeen: the draft's new entry
+    person/alicia-ramdeen is linked to that one from the page, and what Save writes names it."""
+    project = new_project(tmp_path)
+    with (project.data / "register.yaml").open("a", encoding="utf-8") as register:
+        register.write("  - id: person/a-ramdeen\n    label: Alicia Ramdeen\n")
+    assert project.run("build", "--no-pictures").returncode == 0
+    register_before = (project.data / "register.yaml").read_text(encoding="utf-8")
+    article = project.add_draft(ARTICLE)
+    with reviewing(project, article) as base:
+        client = Client(base)
+        page = client.request("/")[2]
+        entry = re.search(r'id="card-(e\d+)"[^>]*>\s*<header>[^\n]*<strong>Alicia Ramdeen</strong>', page)[1]
+        # Find, without script: the link form asks the server, which lists the register's own entries.
+        body = urllib.parse.urlencode({"csrf": client.csrf(), "q": "Ramdeen"}).encode()
+        status, _, page = client.request(f"/entities/{entry}/link", body, {"Origin": base})
+        found = re.findall(r'<button type="submit" name="existing" value="([^"]+)">Link to ([^<]+)</button>', card(page, entry))
+        assert (status, found) == (200, [("person/a-ramdeen", "Alicia Ramdeen")])
+        post(client, base, f"/entities/{entry}/link", existing="person/a-ramdeen")
+        page = client.request("/")[2]
+        assert "Linked to the register's Alicia Ramdeen <code>person/a-ramdeen</code>" in card(page, entry)
+        # The three facts that named the proposed entry name the register's now, and check as valid.
+        assert card(page, "f8").count("<code>person/a-ramdeen</code>") == 1 and results(page, "f8") == []
+        for key in (f"f{number}" for number in range(1, 11)):
+            post(client, base, f"/facts/{key}/decide", status="accepted")
+        post(client, base, "/save")
+    saved = (project.data / "facts" / f"{ARTICLE}.yaml").read_text(encoding="utf-8")
+    assert "person/alicia-ramdeen" not in saved.split("\nfacts:\n", 1)[1] and saved.count("person/a-ramdeen") == 3
+    # No entry was accepted: the register is as it was, byte for byte.
+    assert (project.data / "register.yaml").read_text(encoding="utf-8") == register_before
