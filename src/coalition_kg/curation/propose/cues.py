@@ -122,13 +122,16 @@ PRONOUNS = ("he", "she", "they", "it", "we", "i")
 #: "said during the event": the quote was said at the article's last event.
 OCCASION_NOUNS = ("event", "ceremony", "meeting", "summit", "session", "conference")
 
-#: Events: words -> the term of the event kind. An event needs a time or a venue in its sentence.
+#: Events: words -> the term of the event kind. An event needs a time or a venue of its own.
 EVENT_CUES = {
     "announcement": "announcement", "announced": "announcement", "announces": "announcement",
-    "pledge": "pledge", "pledged": "pledge", "pledges": "pledge",
-    "ceremony": "ceremony", "summit": "summit", "signing ceremony": "signing ceremony",
-    "visit": "visit", "visited": "visit", "visits": "visit",
+    "pledge": "pledge", "ceremony": "ceremony", "parade": "ceremony", "summit": "meeting",
+    "signing ceremony": "signing ceremony", "meeting": "meeting", "met": "meeting", "meets": "meeting",
+    "briefed": "meeting", "visit": "visit", "visited": "visit", "visits": "visit",
 }
+#: The verbs of events (their lemmas); the other cues are nouns: "pledged" is no event, the
+#: deployment's status.
+EVENT_VERBS = ("announce", "meet", "brief", "visit")
 
 #: Partnerships: words -> the term of the partner role.
 BACKER_CUES = ("backed", "authorized", "authorised", "mandated", "endorsed")
@@ -199,6 +202,8 @@ STATUS_VERBS = {
     "serve": "serving", "contribute": "serving", "have": "serving", "include": "serving", "lead": "serving",
     "withdraw": "withdrawn", "repatriate": "withdrawn", "pull": "withdrawn",
 }
+#: Words whose clause is to come: "45 staff officers, due to arrive in November".
+FUTURE_HEADS = ("due", "expected", "scheduled", "set")
 #: Verbs that deny what they govern: "has ruled out sending troops", "refused to send".
 DENYING_VERBS = ("rule", "refuse", "deny", "reject", "decline")
 #: Lemmas of speech verbs: a date they govern is when something was said.

@@ -154,13 +154,20 @@ def negated(verb) -> bool:
 
 
 def _status(noun, verb) -> str | None:
-    """The status the verb gives: its lemma, then its auxiliaries ("would arrive" is committed,
-    not arrived); "officers serving with the mission" are serving."""
-    if any(child.lower_ in ("serving", "deployed", "stationed") and child.dep_ == "acl" for child in noun.children):
-        return "serving"
-    clauses = [child for child in noun.children if child.dep_ == "relcl" and child.lemma_ in cues.STATUS_VERBS]
-    if clauses:  # "police who will serve", "officers who arrived on ..."
-        return _status_of_verb(clauses[0])
+    """The status a clause on the noun (or on the first noun it is listed with) gives ("officers
+    serving with the mission", "police who will serve", "one patrol vessel, pledged in August",
+    "45 staff officers, due to arrive in November"), else the verb that governs it, with its
+    auxiliaries ("would arrive" is committed, not arrived)."""
+    for owner in (noun, *noun.conjuncts):
+        for child in owner.children:
+            if child.dep_ == "acl" and child.lower_ in ("serving", "deployed", "stationed"):
+                return "serving"
+            if child.dep_ not in ("acl", "relcl", "amod"):
+                continue
+            clause = next((c for c in (child, *child.children) if c.lemma_ in cues.STATUS_VERBS
+                           and (c is child or c.dep_ == "xcomp")), None)
+            if clause is not None and clause.pos_ in ("VERB", "AUX"):
+                return _status_of_verb(clause)
     if verb is None:
         return None
     return _status_of_verb(verb)
@@ -173,7 +180,7 @@ def _status_of_verb(verb) -> str | None:
     status = cues.STATUS_VERBS.get(lemma)
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
     future = bool(auxiliaries & {"will", "would", "shall", "'ll"}) or any(
-        t.lower_ in ("to", "going") for t in verb.lefts if t.dep_ == "aux")
+        t.lower_ in ("to", "going") for t in verb.lefts if t.dep_ == "aux") or verb.head.lower_ in cues.FUTURE_HEADS
     tentative = bool(auxiliaries & {"could", "may", "might", "can"})
     governing = cues.STATUS_VERBS.get(verb.head.lemma_.lower()) if verb.dep_ == "xcomp" else None
     if governing in ("pledged", "committed"):
@@ -324,15 +331,18 @@ def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit],
         owners = senders([_as_state(context, m) for m in owners if m.kind == "state" or _state_of(context, m)])
         if owners:
             return owners[:1], "deployment.noun-of-state"
-        subject = _subject(context, verb)
-        if subject is not None and senders([_as_state(context, subject)]):
-            return [_as_state(context, subject)], "deployment.subject-of-verb"
+        subjects = senders([_as_state(context, m) for m in _subjects(context, verb)])
+        if subjects:
+            return subjects, "deployment.subject-of-verb"
     verbs = [s for s in statuses if s.start < hit.start]
     subjects = senders([_as_state(context, m) for m in context.mentions("STATE", "NORP", "GOV")
                         if verbs and m.end <= verbs[-1].start and not _after_preposition(context, m)
                         and _state_of(context, m)])
     if subjects:
         return subjects[-1:], "deployment.subject-before-verb"
+    listed = senders([_as_state(context, m) for m in context.label_states()])
+    if listed:
+        return listed[:1], "deployment.listed-under-state"
     noun = doc[hit.end - 1]
     if verb is not None and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children):
         kind = context.article.vocabulary.resolve("deployment-kind", hit.term, hit.text).slug
@@ -344,24 +354,48 @@ def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit],
     return [], ""
 
 
-def _subject(context: Context, verb) -> Mention | None:
-    """The state (or a state's body) that is the subject of ``verb``, or of the verb it depends on."""
+def _subjects(context: Context, verb) -> list[Mention]:
+    """The states (or states' bodies) that are the subject of ``verb`` or of the verb it depends
+    on, with those coordinated with them ("Senegal, Nigeria and Ghana have deployed"), or the
+    agent of a passive ("were flown to Haiti by Kenya")."""
     node = verb
-    allowed = {id(m) for m in context.mentions("STATE", "NORP", "GOV")}
     for _ in range(3):
-        if node is None:
-            return None
+        agents = [t for c in node.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
         subjects = sorted((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), key=lambda c: -c.i)
-        for child in subjects[:1]:
-            for token in sorted(child.subtree, key=lambda t: abs(t.i - child.i)):
-                mention = context.article.linked.at(token.i)
-                if mention is not None and id(mention) in allowed and _state_of(context, mention):
-                    return mention
-            return None
+        for head in (agents or subjects)[:1]:
+            return [m for m in states_of_phrase(context, head) if _state_of(context, m)]
         if node.dep_ not in ("xcomp", "conj", "advcl", "relcl", "ccomp") or node.head.i == node.i:
-            return None
+            return []
         node = node.head
-    return None
+    return []
+
+
+def states_of_phrase(context: Context, head) -> list[Mention]:
+    """The state, demonym or state's body each conjunct of the phrase headed by ``head`` names,
+    nearest its head first: "Côte d'Ivoire and Togo", "the Kenyan government"; not a state that
+    only names a mission ("the Kenyan-led mission")."""
+    allowed = {id(m) for m in context.mentions("STATE", "NORP", "GOV")}
+    conjuncts = [head, *head.conjuncts]
+    found = []
+    for conjunct in conjuncts:
+        others = {t.i for other in conjuncts if other is not conjunct and other.i > conjunct.i for t in other.subtree}
+        for token in sorted((t for t in conjunct.subtree if t.i not in others), key=lambda t: abs(t.i - conjunct.i)):
+            mention = context.article.linked.at(token.i)
+            if mention is not None and id(mention) in allowed and not _names_a_mission(context, token, conjunct):
+                found.append(mention)
+                break
+    return distinct(found)
+
+
+def _names_a_mission(context: Context, token, head) -> bool:
+    """Whether ``token`` modifies, on its way up to ``head``, a mission or a word for one."""
+    node = token
+    while node.i != head.i and node.head.i != node.i:
+        node = node.head
+        mention = context.article.linked.at(node.i)
+        if (mention is not None and mention.label == "MISSION") or node.lower_ in cues.MISSION_NOUNS:
+            return True
+    return False
 
 
 def _state_of(context: Context, mention: Mention) -> str | None:

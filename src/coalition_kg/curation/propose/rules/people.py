@@ -282,23 +282,32 @@ def _last_person_before(context: Context) -> str | None:
 
 def events(context: Context, main_state: str | None, earlier: list[Candidate],
            earlier_facts: list[Candidate] = ()) -> list[Candidate]:
-    """An announcement, a pledge... that the sentence places in time or at a venue."""
+    """An announcement, a pledge, a visit, a meeting... that the sentence dates or places at a
+    venue: the date or the venue belongs to the event's word ("announced on 3 September", "the
+    pledge was made at a summit in early May"), not to another verb of the sentence ("have pledged
+    to send police, officials said on 3 February"). A verb by which a state pledges personnel is the
+    deployment's status, not an event; "today" is the day of the dateline."""
     article = context.article
-    found = []
     doc = context.span.doc
-    dates = context.dates()
     venues = [m for m in context.mentions("ORG", "GOV") if "at" in (
         doc[max(context.span.start, m.start - 1)].lower_,
         doc[max(context.span.start, m.start - 2)].lower_ if doc[m.start - 1].lower_ == "the" else "")]
-    if not dates and not venues:
-        return []
-    for hit in context.hits({**cues.EVENT_CUES, **article.vocabulary.phrases("event-kind")})[:1]:
+    for hit in context.hits({**cues.EVENT_CUES, **article.vocabulary.phrases("event-kind")}):
+        cue = doc[hit.end - 1]
+        if (cue.pos_ == "VERB") != (cue.lemma_ in cues.EVENT_VERBS):
+            continue  # "pledged" a verb, "visit" a noun of something else than an event
+        dates = [d for d in context.dates() if _belongs_to(cue, doc[d.start:d.end])] or _dated_today(context, cue)
+        places = [v for v in venues if _belongs_to(cue, doc[v.start:v.end])]
+        if not dates and not places:
+            continue
         kind = article.vocabulary.resolve("event-kind", hit.term, hit.text)
         if hit.start > context.span.start and doc[hit.start - 1].lower_ in ("the", "this", "that") and any(
                 e.text("event_kind") == kind.slug for e in earlier):
             continue  # "The announcement follows talks...": the announcement already told
         flags = [] if kind.known else [unknown_term(kind, article)]
-        agent, inferred = _agent(context, main_state)
+        agent, inferred = _agent(context, cue, main_state)
+        if agent is None and not inferred:
+            continue  # "Commanders of the mission met": the sentence does not name who acted
         told = _told_before(context, hit, earlier_facts) if inferred else None
         if told:
             agent, inferred = told, False
@@ -311,32 +320,29 @@ def events(context: Context, main_state: str | None, earlier: list[Candidate],
         if article.mission:
             fields["mission"] = article.mission
         if dates:
-            date = _date_of_cue(context, hit, dates)
+            date = next((d for d in dates if d.iso), dates[0])
             fields["date" if date.iso else "date_text"] = date.iso or date.text
         place = _place_name(context)
         if place:
             fields["place"] = place
-        if venues:
-            fields["venue"] = venues[0].ref
-        found.append(Candidate("event", fields, context.sentence, f"event.{slug(hit.term)}-with-time",
-                               0.6 if inferred else 0.8, flags))
-    return found
+        if places:
+            fields["venue"] = places[0].ref
+        return [Candidate("event", fields, context.sentence, f"event.{slug(hit.term)}-with-time",
+                          0.6 if inferred else 0.8, flags)]
+    return []
 
 
-def _date_of_cue(context: Context, hit: Hit, dates: list):
-    """The date the event's word governs ("announced on 3 September 2025", not "by December"),
-    else the first date with its year, else the first."""
-    doc = context.span.doc
-    cue = doc[hit.start]
+def _belongs_to(cue, words) -> bool:
+    """Whether ``words`` depend on the event's word, or on the verb whose subject or object it is."""
+    owners = {cue.i} | ({cue.head.i} if cue.dep_ in ("nsubj", "nsubjpass", "dobj") else set())
+    return any(owners & {a.i for a in token.ancestors} for token in words)
 
-    def steps(date) -> int:
-        """How many heads up from the date's words to the event's word (nearest first)."""
-        found = [[a.i for a in token.ancestors].index(cue.i) for token in doc[date.start: date.end]
-                 if cue.i in [a.i for a in token.ancestors]]
-        return min(found) if found else len(doc)
 
-    governed = sorted((d for d in dates if steps(d) < len(doc)), key=steps)
-    return governed[0] if governed else next((d for d in dates if d.iso), dates[0])
+def _dated_today(context: Context, cue) -> list:
+    """"The Government of Kenya today announced": the dateline's date."""
+    if not any(child.lower_ == "today" for child in cue.children):
+        return []
+    return [d for d in context.dates(True) if d.start < cue.i][:1]
 
 
 def _told_before(context: Context, hit: Hit, facts: list[Candidate]) -> str | None:
@@ -349,14 +355,39 @@ def _told_before(context: Context, hit: Hit, facts: list[Candidate]) -> str | No
     return before[-1].text("state") if before else None
 
 
-def _agent(context: Context, main_state: str | None) -> tuple[str | None, bool]:
+def _agent(context: Context, cue, main_state: str | None) -> tuple[str | None, bool]:
+    """Who acted: the person (else the state or organization) the subject of the event's word
+    names (or of the verb it is the subject or object of), or the agent of a passive ("was made by
+    Angola"): a state's body stands for its state, an unnamed office or body ("the ministry") for the
+    article's main state, and None when the subject names no one; without a subject, the first person or state
+    named, else the article's main state (``True``: inferred)."""
+    verb = cue if cue.pos_ == "VERB" else cue.head if cue.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    if verb is not None:
+        actors = [t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"] or [
+            c for c in verb.children if c.dep_ == "nsubj"]
+        for actor in (actor for actor in actors if _names_someone(context, actor)):
+            named = sorted((m for t in actor.subtree if (m := context.article.linked.at(t.i)) is not None
+                            and m.label in ("PERSON", "STATE", "NORP", "ORG", "GOV") and t.i not in context.article.quoted),
+                           key=lambda m: (m.label != "PERSON", abs(m.start - actor.i)))
+            if named:
+                entity = context.article.linked.entities[named[0].ref]
+                return (entity.part_of if named[0].label == "GOV" and entity.part_of else named[0].ref), False
+        if any(is_office_or_body(" ".join(t.text for t in actor.subtree)) for actor in actors):
+            return main_state, main_state is not None  # "the Ministry of Defence announced"
+        if actors:
+            return None, False
     people = context.mentions("PERSON")
     if people:
         return people[0].ref, False
-    states = [m for m in context.mentions("STATE") if not m.start or context.span.doc[m.start - 1].lower_ not in ("in", "to", "by")]
+    states = [m for m in context.mentions("STATE")
+              if not m.start or context.span.doc[m.start - 1].lower_ not in ("in", "to", "by")]
     if states:
         return states[0].ref, False
     return main_state, main_state is not None
+
+
+def _names_someone(context: Context, phrase) -> bool:
+    return any((m := context.article.linked.at(t.i)) is not None and m.label != "MISSION" for t in phrase.subtree)
 
 
 def _place_name(context: Context) -> str | None:
