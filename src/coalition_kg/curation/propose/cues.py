@@ -15,7 +15,7 @@ MISSION_DETERMINERS = ("the", "this", "that", "its")
 
 #: A state joining a mission.
 JOIN_WORDS = ("join", "joins", "joined", "joining", "member", "members", "adhered", "acceded",
-              "contributor", "contributors", "contributing", "participant", "participants")
+              "contributor", "contributors", "contributing", "participant", "participants", "participating")
 
 #: Instrument kinds: words in a sentence -> the term of the kind. Longest match wins.
 INSTRUMENT_CUES = {
@@ -227,7 +227,9 @@ TRAINEE_WORDS = ("cadets", "recruits", "officers", "police", "soldiers", "troops
 ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 #: Words that make a clause hypothetical: "once the agreement was signed", "if parliament approves".
-HYPOTHETICAL_MARKS = ("once", "if", "when", "until", "unless", "before", "after")
+HYPOTHETICAL_MARKS = ("once", "if", "when", "until", "unless", "before", "after", "whether")
+#: Words that open a condition on an act: "could consider sending staff officers if requested".
+CONDITION_MARKS = ("if", "unless")
 #: Nouns that refer back to an agreement already named: "The agreement was signed at State House".
 AGREEMENT_NOUNS = ("agreement", "accord", "memorandum", "instrument", "deal", "pact", "treaty")
 #: Slugs of instruments that are agreements in their own right (see INSTRUMENT_NOUN_TERMS).

@@ -10,6 +10,7 @@ from coalition_kg.curation.propose.context import Context, Hit
 from coalition_kg.curation.propose.entities import Mention
 from coalition_kg.curation.propose.numbers import cardinal, ordinal
 from coalition_kg.curation.propose.reference import missions_in_states
+from coalition_kg.curation.propose.rules.clauses import governing_verb, hypothetical, negated
 from coalition_kg.curation.propose.rules.common import distinct, listed_after, unknown_term
 
 _SKIPPABLE = ("and", ",", "additional", "more", "further", "new", "some", "about", "around", "over", "nearly",
@@ -37,7 +38,7 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
                 and noun.head.lower_ not in cues.DEPLOYMENT_UNITS and noun.head.lower_ not in cues.DEPLOYMENT_CUES:
             continue  # "police cadets", "police stations": the noun names something else
         verb = governing_verb(noun)
-        if verb is not None and negated(verb) or any(t.lower_ == "no" for t in noun.children):
+        if verb is not None and (negated(verb) or hypothetical(verb)) or any(t.lower_ == "no" for t in noun.children):
             continue
         said = _status(noun, verb)
         states, rule = _deploying_states(context, hit, verb if said else None, statuses, earlier)
@@ -124,33 +125,6 @@ def _rank_of_unit(noun) -> int | None:
         if child.dep_ == "amod" and child.lower_ in cues.ORDINAL_WORDS and unit.lower_ in cues.DEPLOYMENT_UNITS:
             return ordinal(child.text)
     return None
-
-
-def governing_verb(token):
-    """The verb that governs a noun: up its heads, through prepositions and nouns ("landed" for
-    "officers" in "the first contingent of 250 officers landed")."""
-    node = token
-    for _ in range(8):
-        if node.pos_ in ("VERB", "AUX") and node.i != token.i and node.dep_ != "prep":
-            return node
-        if node.head.i == node.i:
-            return None
-        if node.dep_ in ("nsubj", "nsubjpass") and node.head.pos_ in ("VERB", "AUX"):
-            return node.head
-        node = node.head
-    return None
-
-
-def negated(verb) -> bool:
-    """"has never sent", "does not send", "has ruled out sending": the verb or one above it denies."""
-    node = verb
-    for _ in range(3):
-        if any(child.dep_ == "neg" for child in node.children) or node.lemma_ in cues.DENYING_VERBS:
-            return True
-        if node.head.i == node.i or node.dep_ not in ("xcomp", "ccomp", "pcomp", "conj"):
-            return False
-        node = node.head
-    return False
 
 
 def _status(noun, verb) -> str | None:
@@ -331,7 +305,7 @@ def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit],
         owners = senders([_as_state(context, m) for m in owners if m.kind == "state" or _state_of(context, m)])
         if owners:
             return owners[:1], "deployment.noun-of-state"
-        subjects = senders([_as_state(context, m) for m in _subjects(context, verb)])
+        subjects = senders([_as_state(context, m) for m in acting_states(context, verb)])
         if subjects:
             return subjects, "deployment.subject-of-verb"
     verbs = [s for s in statuses if s.start < hit.start]
@@ -354,7 +328,7 @@ def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit],
     return [], ""
 
 
-def _subjects(context: Context, verb) -> list[Mention]:
+def acting_states(context: Context, verb) -> list[Mention]:
     """The states (or states' bodies) that are the subject of ``verb`` or of the verb it depends
     on, with those coordinated with them ("Senegal, Nigeria and Ghana have deployed"), or the
     agent of a passive ("were flown to Haiti by Kenya")."""
