@@ -195,11 +195,13 @@ STATE_NOUNS = ("country", "nation", "island", "islands", "archipelago", "republi
 STATUS_VERBS = {
     "pledge": "pledged", "promise": "pledged", "offer": "pledged", "propose": "pledged",
     "commit": "committed", "decide": "committed", "agree": "committed", "approve": "committed",
-    "authorize": "committed", "authorise": "committed", "replace": "committed", "prepare": "committed",
+    "authorize": "committed", "authorise": "committed", "replace": "arrived", "prepare": "committed",
     "arrive": "arrived", "land": "arrived", "reach": "arrived", "welcome": "arrived", "dispatch": "arrived",
     "send": "arrived", "deploy": "arrived", "fly": "arrived", "reinforce": "arrived", "provide": "arrived",
     "supply": "arrived", "lend": "arrived", "donate": "arrived",
     "serve": "serving", "contribute": "serving", "have": "serving", "include": "serving", "lead": "serving",
+    "comprise": "serving", "stay": "serving", "remain": "serving", "keep": "serving",
+    "touch": "arrived", "relieve": "arrived", "return": "withdrawn",
     "withdraw": "withdrawn", "repatriate": "withdrawn", "pull": "withdrawn",
 }
 #: Words whose clause is to come: "45 staff officers, due to arrive in November".
@@ -253,5 +255,11 @@ ALONGSIDE = ("alongside", "with", "together", "jointly")
 #: Verbs of a deployment's movement that give no status of their own: with "will" they are a
 #: commitment ("will follow in March"); a deployment noun under another verb ("would carry
 #: supplies", "will repair police stations") is no deployment.
-MOVING_VERBS = ("follow", "leave", "sail", "travel", "go", "join", "bring", "rotate", "return", "remain", "stay",
-                "move", "head", "begin", "start", "complete", "number", "total", "comprise", "form", "be")
+MOVING_VERBS = ("follow", "leave", "sail", "travel", "go", "join", "bring", "rotate", "move", "head", "begin",
+                "start", "complete", "number", "total", "form", "be")
+#: Verbs that say what something is made of: serving as the clause's verb ("the mission comprises
+#: troops from ..."), no status of their own as a participle ("the reinforcements, comprising ...").
+COMPOSITION_VERBS = ("include", "comprise")
+#: Verbs of a deployment that goes on: serving, even when they are said of the future ("will stay
+#: until the mission ends", "will keep two vessels with the mission").
+CONTINUING_VERBS = ("stay", "remain", "keep")

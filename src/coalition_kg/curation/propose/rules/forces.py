@@ -128,29 +128,33 @@ def _rank_of_unit(noun) -> int | None:
 
 
 def _status(noun, verb) -> str | None:
-    """The status a clause on the noun (or on the first noun it is listed with) gives ("officers
-    serving with the mission", "police who will serve", "one patrol vessel, pledged in August",
-    "45 staff officers, due to arrive in November"), else the verb that governs it, with its
-    auxiliaries ("would arrive" is committed, not arrived)."""
-    for owner in (noun, *noun.conjuncts):
-        for child in owner.children:
-            if child.dep_ == "acl" and child.lower_ in ("serving", "deployed", "stationed"):
-                return "serving"
-            if child.dep_ not in ("acl", "relcl", "amod"):
-                continue
-            clause = next((c for c in (child, *child.children) if c.lemma_ in cues.STATUS_VERBS
-                           and (c is child or c.dep_ == "xcomp")), None)
-            if clause is not None and clause.pos_ in ("VERB", "AUX"):
-                return _status_of_verb(clause)
-    if verb is None:
-        return None
-    return _status_of_verb(verb)
+    """The status the noun's own participle gives ("the contingent already serving in
+    Port-au-Prince"), else the verb that governs the noun, with its auxiliaries ("would arrive" is
+    committed, not arrived), else a clause on the noun or on the first noun it is listed with
+    ("police who will serve", "one patrol vessel, pledged in August", "45 staff officers, due to
+    arrive in November")."""
+    owners = (noun, *noun.conjuncts)
+    if any(child.dep_ == "acl" and child.lower_ in ("serving", "deployed", "stationed")
+           for owner in owners for child in owner.children):
+        return "serving"
+    said = _status_of_verb(verb) if verb is not None else None
+    if said is not None:
+        return said
+    for child in (child for owner in owners for child in owner.children if child.dep_ in ("acl", "relcl", "amod")):
+        clause = next((c for c in (child, *child.children) if c.lemma_ in cues.STATUS_VERBS
+                       and (c is child or c.dep_ == "xcomp")), None)
+        if clause is not None and clause.pos_ in ("VERB", "AUX"):
+            return _status_of_verb(clause)
+    return None
 
 
 def _status_of_verb(verb) -> str | None:
     if any(child.lower_ == "since" for child in verb.children) and verb.tag_ == "VBN":
         return "serving"  # "has sent soldiers to the mission since 2024"
     lemma = verb.lemma_.lower()
+    if verb.dep_ == "acl" and lemma in cues.COMPOSITION_VERBS:
+        above = governing_verb(verb.head)  # "The reinforcements, comprising troops, were welcomed"
+        return _status_of_verb(above) if above is not None else None
     status = cues.STATUS_VERBS.get(lemma)
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
     future = bool(auxiliaries & {"will", "would", "shall", "'ll"}) or any(
@@ -163,8 +167,13 @@ def _status_of_verb(verb) -> str | None:
         if verb.head.i != verb.i and verb.dep_ in ("xcomp", "advcl", "conj"):
             return _status_of_verb(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
         return "committed" if future and lemma in cues.MOVING_VERBS else None
+    if tentative and status == "withdrawn":
+        return None  # "Tanzania may withdraw some of its troops": no decision
     if tentative and status != "pledged":
         return "pledged"
+    if status in ("arrived", "serving") and (lemma in cues.CONTINUING_VERBS or any(
+            child.lower_ == "already" for child in verb.children)):
+        return "serving"  # "will stay until the mission ends", "had already been deployed"
     if future and status in ("arrived", "serving"):
         return "committed"  # "will pull out" stays a withdrawal: one announced is under way
     if verb.tag_ == "VBG" and status == "arrived" and lemma in ("send", "deploy", "dispatch"):
@@ -349,7 +358,7 @@ def states_of_phrase(context: Context, head) -> list[Mention]:
     nearest its head first: "Côte d'Ivoire and Togo", "the Kenyan government"; not a state that
     only names a mission ("the Kenyan-led mission")."""
     allowed = {id(m) for m in context.mentions("STATE", "NORP", "GOV")}
-    conjuncts = [head, *head.conjuncts]
+    conjuncts = listed_with(head)
     found = []
     for conjunct in conjuncts:
         others = {t.i for other in conjuncts if other is not conjunct and other.i > conjunct.i for t in other.subtree}
@@ -359,6 +368,15 @@ def states_of_phrase(context: Context, head) -> list[Mention]:
                 found.append(mention)
                 break
     return distinct(found)
+
+
+def listed_with(head) -> list:
+    """The head and the words listed with it, as conjuncts or appositions (the parser reads
+    "Australia, New Zealand and Fiji" either way), in order."""
+    found = [head]
+    for token in found:
+        found += [child for child in token.children if child.dep_ in ("conj", "appos") and child not in found]
+    return sorted(found, key=lambda t: t.i)
 
 
 def _names_a_mission(context: Context, token, head) -> bool:
