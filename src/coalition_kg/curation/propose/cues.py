@@ -89,7 +89,8 @@ ROLE_CUES = {
     "foreign affairs minister": "foreign minister", "foreign secretary": "foreign minister",
     "defence minister": "defence minister", "defense minister": "defence minister",
     "minister of defence": "defence minister", "minister of defense": "defence minister",
-    "minister of national defence": "defence minister",
+    "minister of national defence": "defence minister", "minister of the armed forces": "defence minister",
+    "armed forces minister": "defence minister",
     "minister": "minister",
     "ambassador": "ambassador",
     "permanent representative": "permanent representative",
@@ -260,6 +261,8 @@ MOVING_VERBS = ("follow", "leave", "sail", "travel", "go", "join", "bring", "rot
 #: Verbs that say what something is made of: serving as the clause's verb ("the mission comprises
 #: troops from ..."), no status of their own as a participle ("the reinforcements, comprising ...").
 COMPOSITION_VERBS = ("include", "comprise")
+#: Verbs whose object leaves as their subject arrives: "the troops will relieve a contingent".
+REPLACING_VERBS = ("replace", "relieve")
 #: Verbs of a deployment that goes on: serving, even when they are said of the future ("will stay
 #: until the mission ends", "will keep two vessels with the mission").
 CONTINUING_VERBS = ("stay", "remain", "keep")

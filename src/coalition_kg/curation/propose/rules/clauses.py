@@ -49,11 +49,11 @@ def hypothetical(verb) -> bool:
 
 
 def _acts_above(verb) -> list:
-    """The verb and the words whose act it is part of, up to three steps."""
+    """The verb and the words whose act it is part of, up to three steps ("has ruled out sending")."""
     found = [verb]
     node = verb
     for _ in range(3):
-        if node.head.i == node.i or node.dep_ not in _PART_OF_ABOVE:
+        if node.head.i == node.i or not (node.dep_ in _PART_OF_ABOVE or (node.dep_ == "dobj" and node.pos_ == "VERB")):
             break
         node = node.head
         found.append(node)

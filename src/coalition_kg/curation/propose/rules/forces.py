@@ -13,6 +13,8 @@ from coalition_kg.curation.propose.reference import missions_in_states
 from coalition_kg.curation.propose.rules.clauses import governing_verb, hypothetical, negated
 from coalition_kg.curation.propose.rules.common import distinct, listed_after, unknown_term
 
+#: The rule of a deployment whose sentence names no state: the article's main state sends it.
+MAIN_STATE_RULE = "deployment.main-state"
 _SKIPPABLE = ("and", ",", "additional", "more", "further", "new", "some", "about", "around", "over", "nearly",
               "almost", "up", "to", "of", "a", "an", "the")
 
@@ -28,8 +30,8 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
     if not article.mission:
         return []
     found = []
-    kinds = {**cues.DEPLOYMENT_CUES, **article.vocabulary.phrases("deployment-kind"),
-             **{unit: "personnel" for unit in cues.DEPLOYMENT_UNITS}}
+    kinds = {**{unit: "personnel" for unit in cues.DEPLOYMENT_UNITS}, **cues.DEPLOYMENT_CUES,
+             **article.vocabulary.phrases("deployment-kind")}
     statuses = context.hits({**cues.STATUS_CUES, **article.vocabulary.phrases("deployment-status")})
     hits = context.hits(kinds)
     for hit in _own_deployments(context, hits):
@@ -74,8 +76,10 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
                 entry["place"] = place
             if date is not None:
                 entry["date" if date.iso else "date_text"] = date.iso or date.text
+            told = [f"the sentence names no state; 'state:' is the article's main state, {state.ref}: check it"
+                    ] if rule == MAIN_STATE_RULE else []
             found.append(Candidate("deployment", entry, context.sentence, rule,
-                                   0.85 if status_words is not None else 0.6, list(flags), rank=1))
+                                   0.6 if told or status_words is None else 0.85, flags + told, rank=1))
     return _one_per_deployment(found + _gapped(context, found))
 
 
@@ -103,8 +107,7 @@ def _gapped(context: Context, found: list[Candidate]) -> list[Candidate]:
 def _told_before(context: Context, noun, states: list[Mention], earlier: list[Candidate]) -> bool:
     """A definite noun ("the officers", "the aircraft") of a state whose deployment an earlier
     sentence gave refers back to it."""
-    definite = any(child.dep_ == "det" and child.lower_ in ("the", "this", "these", "those") for child in noun.children)
-    return definite and any(c.kind == "deployment" and c.fields.get("state") in {s.ref for s in states}
+    return _definite(noun) and any(c.kind == "deployment" and c.fields.get("state") in {s.ref for s in states}
                             and c.sentence.start < context.sentence.start for c in earlier)
 
 
@@ -137,9 +140,10 @@ def _status(noun, verb) -> str | None:
     if any(child.dep_ == "acl" and child.lower_ in ("serving", "deployed", "stationed")
            for owner in owners for child in owner.children):
         return "serving"
-    said = _status_of_verb(verb) if verb is not None else None
+    replaced = verb is not None and verb.lemma_ in cues.REPLACING_VERBS and noun.dep_ in ("dobj", "nsubjpass")
+    said = _status_of_verb(verb) if verb is not None and not replaced else None
     if said is not None:
-        return said
+        return said  # not the status of what is replaced: "the troops will relieve a contingent that has served"
     for child in (child for owner in owners for child in owner.children if child.dep_ in ("acl", "relcl", "amod")):
         clause = next((c for c in (child, *child.children) if c.lemma_ in cues.STATUS_VERBS
                        and (c is child or c.dep_ == "xcomp")), None)
@@ -183,8 +187,9 @@ def _status_of_verb(verb) -> str | None:
 
 def _date_of(context: Context, verb):
     """The date the verb gives ("landed ... on 3 May 2025"), not one of a speech verb ("the
-    Foreign Office said on 12 August"); else the sentence's only date when no speech verb dates it."""
-    dates = context.dates()
+    Foreign Office said on 12 August"); else the sentence's only date when no speech verb dates it.
+    A dateline's date is when the report was filed, never a deployment's."""
+    dates = [d for d in context.dates() if d.start >= context.dateline_end()]
     if verb is None or not dates:
         return dates[0] if len(dates) == 1 and verb is None else None
     doc = context.span.doc
@@ -326,8 +331,13 @@ def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit],
     listed = senders([_as_state(context, m) for m in context.label_states()])
     if listed:
         return listed[:1], "deployment.listed-under-state"
+    main = article.linked.main_state
+    if main and verb is not None and not context.states() and _unattributed(doc[hit.end - 1], verb) and senders(
+            [Mention(main, "STATE", hit.start, hit.end, hit.text)]):
+        # "He said a sixth contingent of 200 officers would fly out": the article's main state's
+        return [Mention(main, "STATE", hit.start, hit.end, hit.text)], MAIN_STATE_RULE
     noun = doc[hit.end - 1]
-    if verb is not None and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children):
+    if verb is not None and _definite(noun):
         kind = context.article.vocabulary.resolve("deployment-kind", hit.term, hit.text).slug
         same = [c for c in earlier if c.kind == "deployment" and c.text("deployment_kind") == kind
                 and c.sentence.start < context.sentence.start]
@@ -335,6 +345,19 @@ def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit],
             state = same[-1].fields["state"]
             return [Mention(state, "STATE", hit.start, hit.end, hit.text)], "deployment.the-same-as-before"
     return [], ""
+
+
+def _unattributed(noun, verb) -> bool:
+    """An indefinite noun that is its verb's subject or agent, or whose verb has none: "a sixth
+    contingent of 200 officers would fly out", "were replaced by a fresh contingent" (not "Ten
+    countries have pledged personnel")."""
+    actors = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+    return not _definite(noun) and (not actors or any(noun.i in {t.i for t in a.subtree} for a in actors))
+
+
+def _definite(noun) -> bool:
+    """"the soldiers", "these officers": a noun that refers to what was said before."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those") for c in noun.children)
 
 
 def acting_states(context: Context, verb) -> list[Mention]:
@@ -345,8 +368,9 @@ def acting_states(context: Context, verb) -> list[Mention]:
     for _ in range(3):
         agents = [t for c in node.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
         subjects = sorted((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), key=lambda c: -c.i)
-        for head in (agents or subjects)[:1]:
-            return [m for m in states_of_phrase(context, head) if _state_of(context, m)]
+        if agents or subjects:
+            return next((found for head in agents or subjects
+                         if (found := [m for m in states_of_phrase(context, head) if _state_of(context, m)])), [])
         if node.dep_ not in ("xcomp", "conj", "advcl", "relcl", "ccomp") or node.head.i == node.i:
             return []
         node = node.head
