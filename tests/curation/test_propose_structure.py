@@ -39,7 +39,8 @@ def test_a_long_name_keeps_its_particles_accents_initials_and_suffix_and_loses_i
     result = draft(tmp_path, "“We are ready,” said Interior Minister Ana Beatriz dos Santos Mendonça of Mozambique. "
                              "Defence Minister Pieter J. van der Berg Jr. said the ships would sail.\n")
     people = {e.ref: e.label for e in result.new_entities if e.kind == "person"}
-    assert people == {"person/ana-beatriz-dos-santos-mendonca": "Ana Beatriz dos Santos Mendonça"}
+    assert people == {"person/ana-beatriz-dos-santos-mendonca": "Ana Beatriz dos Santos Mendonça",
+                      "person/pieter-j-van-der-berg-jr": "Pieter J. van der Berg Jr."}
     [statement] = of_kind(result, "statement")
     assert statement["speaker"] == "person/ana-beatriz-dos-santos-mendonca"
 
@@ -142,3 +143,11 @@ def test_a_draft_is_the_same_bytes_in_another_process(article):
     there = subprocess.run([sys.executable, "-c", code, str(article), str(CORPUS)], capture_output=True, check=True,
                            text=True, encoding="utf-8").stdout
     assert there == here
+
+
+def test_troops_bound_for_a_mission_are_committed_and_undated_by_another_verb(tmp_path):
+    result = draft(tmp_path, "On 4 May 2025 the President of Tanzania inspected 120 Tanzanian soldiers bound for the "
+                             "Maritime Security Mission in Mozambique.\n")
+    [deployment] = of_kind(result, "deployment")
+    assert (deployment["state"], deployment["status"], deployment["size"]) == ("state/TZA", "committed", "120")
+    assert "date" not in deployment

@@ -205,6 +205,8 @@ STATUS_VERBS = {
     "touch": "arrived", "relieve": "arrived", "return": "withdrawn",
     "withdraw": "withdrawn", "repatriate": "withdrawn", "pull": "withdrawn",
 }
+#: Words after a deployment's noun that send it on its way: "the troops bound for the mission".
+BOUND_WORDS = ("bound", "headed", "destined")
 #: Words whose clause is to come: "45 staff officers, due to arrive in November".
 FUTURE_HEADS = ("due", "expected", "scheduled", "set")
 #: Verbs that deny what they govern: "has ruled out sending troops", "refused to send".

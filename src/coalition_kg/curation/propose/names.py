@@ -74,7 +74,10 @@ def _continues_name(doc: Doc, i: int, taken: set[int]) -> bool:
         return False
     if _CAPITALISED.match(token.text) or _INITIAL.match(token.text):
         return True
-    following = doc[i + 1] if i + 1 < len(doc) else None
+    after = i + 1
+    while token.lower_ in CONSTANTS.prefixes and after < len(doc) and doc[after].lower_ in CONSTANTS.prefixes:
+        after += 1  # "Cissé de la Roche"
+    following = doc[after] if after < len(doc) else None
     joins = token.text in ("-", "'", "’") or token.lower_ in CONSTANTS.prefixes
     return joins and following is not None and bool(_CAPITALISED.match(following.text)) and following.i not in taken
 

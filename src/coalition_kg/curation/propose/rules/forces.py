@@ -42,7 +42,7 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
         verb = governing_verb(noun)
         if verb is not None and (negated(verb) or hypothetical(verb)) or any(t.lower_ == "no" for t in noun.children):
             continue
-        said = _status(noun, verb)
+        said, giver = _status(noun, verb)
         states, rule = _deploying_states(context, hit, verb if said else None, statuses, earlier)
         if not states:
             continue
@@ -64,8 +64,7 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
         size = _size(context, hit) or _size_after(context, hit, hits) or _counted(noun)
         rank = _ordinal(context, hit) or _rank_of_unit(noun)
         place = _place(context, states)
-        date = _date_of(context, verb) or next((d for clause in noun.children if clause.dep_ in ("relcl", "acl")
-                                                 if (d := _date_of(context, clause))), None)
+        date = _date_of(context, giver)
         for state in states:
             entry = {"state": state.ref, **fields}
             if rank:
@@ -130,26 +129,30 @@ def _rank_of_unit(noun) -> int | None:
     return None
 
 
-def _status(noun, verb) -> str | None:
-    """The status the noun's own participle gives ("the contingent already serving in
-    Port-au-Prince"), else the verb that governs the noun, with its auxiliaries ("would arrive" is
-    committed, not arrived), else a clause on the noun or on the first noun it is listed with
-    ("police who will serve", "one patrol vessel, pledged in August", "45 staff officers, due to
-    arrive in November")."""
+def _status(noun, verb) -> tuple[str | None, object]:
+    """The status, and the word that gives it (whose date is the deployment's): the noun's own
+    participle ("the contingent already serving in Port-au-Prince"), else the verb that governs
+    the noun, with its auxiliaries ("would arrive" is committed, not arrived), else a clause on the
+    noun or on the first noun it is listed with ("police who will serve", "one patrol vessel,
+    pledged in August", "45 staff officers, due to arrive", "the troops bound for the mission")."""
     owners = (noun, *noun.conjuncts)
-    if any(child.dep_ == "acl" and child.lower_ in ("serving", "deployed", "stationed")
-           for owner in owners for child in owner.children):
-        return "serving"
+    clauses = [child for owner in owners for child in owner.children if child.dep_ in ("acl", "relcl", "amod")]
+    serving = next((child for child in clauses if child.dep_ == "acl"
+                    and child.lower_ in ("serving", "deployed", "stationed")), None)
+    if serving is not None:
+        return "serving", serving
     replaced = verb is not None and verb.lemma_ in cues.REPLACING_VERBS and noun.dep_ in ("dobj", "nsubjpass")
     said = _status_of_verb(verb) if verb is not None and not replaced else None
     if said is not None:
-        return said  # not the status of what is replaced: "the troops will relieve a contingent that has served"
-    for child in (child for owner in owners for child in owner.children if child.dep_ in ("acl", "relcl", "amod")):
+        return said, verb  # not the status of what is replaced: "the troops will relieve a contingent that has served"
+    for child in clauses:
+        if child.lower_ in cues.BOUND_WORDS:
+            return "committed", child
         clause = next((c for c in (child, *child.children) if c.lemma_ in cues.STATUS_VERBS
                        and (c is child or c.dep_ == "xcomp")), None)
         if clause is not None and clause.pos_ in ("VERB", "AUX"):
-            return _status_of_verb(clause)
-    return None
+            return _status_of_verb(clause), clause
+    return None, verb
 
 
 def _status_of_verb(verb) -> str | None:

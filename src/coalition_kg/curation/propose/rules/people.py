@@ -134,12 +134,15 @@ def _holder(context: Context, hit: Hit) -> Mention | None:
         m.start > hit.end and all(t.lower_.rstrip(".") in cues.HONORIFICS for t in doc[hit.end: m.start]))]
     if right_after:
         return right_after[0]
-    # "Guatemala's Permanent Representative to the United Nations, Lucía Morales,"
+    # "Guatemala's Permanent Representative to the United Nations, Lucía Morales,", "the Minister
+    # for the Caribbean, Jennifer Chapman-Reid", "the chief of general staff, General Mbaye Cissé"
     for mention in people:
-        between = doc[hit.end: mention.start]
+        between = list(doc[hit.end: mention.start])
+        while between and between[-1].lower_.rstrip(".") in cues.HONORIFICS:
+            between.pop()
         if 0 < len(between) <= 8 and between[-1].text == "," and all(
-                t.text in (",", "the", "to", "of", "and") or t.is_title or t.is_upper or context.article.linked.at(t.i)
-                for t in between):
+                t.text in (",", "the", "to", "of", "for", "and") or t.is_title or t.is_upper
+                or context.article.linked.at(t.i) for t in between):
             return mention
     for mention in people:
         between = doc[mention.end: hit.start]
