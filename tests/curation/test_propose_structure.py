@@ -151,3 +151,19 @@ def test_troops_bound_for_a_mission_are_committed_and_undated_by_another_verb(tm
     [deployment] = of_kind(result, "deployment")
     assert (deployment["state"], deployment["status"], deployment["size"]) == ("state/TZA", "committed", "120")
     assert "date" not in deployment
+
+
+def test_a_timelines_label_dates_its_line_and_a_verb_read_as_a_noun_still_gives_the_status(tmp_path):
+    result = draft(tmp_path, "Timeline of the Maritime Security Mission in Mozambique\n"
+                             "14 July 2021: Forty Rwandan officers land in Pemba.\n"
+                             "August 2021: Tanzania and South Africa send troops.\n")
+    deployments = {(d["state"], d["status"], d.get("date")) for d in of_kind(result, "deployment")}
+    assert deployments == {("state/RWA", "arrived", "2021-07-14"), ("state/TZA", "arrived", "2021-08"),
+                           ("state/ZAF", "arrived", "2021-08")}
+
+
+def test_the_contingents_of_a_mission_are_serving_and_not_dated_by_a_visit(tmp_path):
+    result = draft(tmp_path, "The Defence Minister of Tanzania visited the Rwandan and South African teams of the "
+                             "Maritime Security Mission in Mozambique on 3 June 2025.\n")
+    deployments = [(d["state"], d["status"], d.get("date")) for d in of_kind(result, "deployment")]
+    assert deployments == [("state/RWA", "serving", None), ("state/ZAF", "serving", None)]

@@ -98,6 +98,13 @@ class Context:
             return []
         return [m for m in self.states() if m.end <= end]
 
+    def label_dates(self) -> list[DateMention]:
+        """The dates of the sentence's label ("25 June 2024: ..."): when what the line says happened."""
+        end = self._lead_end()
+        if end is None or self.span.doc[end].text != LABEL_END:
+            return []
+        return [d for d in self.dates() if d.end <= end]
+
     def _lead_end(self) -> int | None:
         words = [token for token in self.span if not token.is_space]
         end = lead_end(words)

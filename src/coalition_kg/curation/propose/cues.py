@@ -64,8 +64,9 @@ DEPLOYMENT_CUES = {
     "armoured vehicles": "armoured vehicles", "armored vehicles": "armoured vehicles",
 }
 #: Nouns that carry a deployment when its kind is given by a word before them ("a Military
-#: Police contingent") or not at all.
-DEPLOYMENT_UNITS = ("contingent", "unit", "team", "battalion", "company", "detachment")
+#: Police contingent") or not at all, and their plurals ("the Zambian and Malawian contingents").
+DEPLOYMENT_UNITS = ("contingent", "unit", "team", "battalion", "company", "detachment",
+                    "contingents", "units", "teams", "battalions", "detachments")
 
 #: How far a deployment had got: words -> the term of the deployment status.
 STATUS_CUES = {

@@ -19,10 +19,17 @@ def governing_verb(token):
             return node
         if node.head.i == node.i:
             return None
-        if node.dep_ in ("nsubj", "nsubjpass") and node.head.pos_ in ("VERB", "AUX"):
+        if node.dep_ in ("nsubj", "nsubjpass") and (node.head.pos_ in ("VERB", "AUX") or _verb_read_as_noun(node.head)):
             return node.head
         node = node.head
     return None
+
+
+def _verb_read_as_noun(word) -> bool:
+    """A word the tagger took for a noun though it has a subject and is a verb of deployment:
+    "land" in "The first 200 Kenyan police officers land in Port-au-Prince"."""
+    return word.pos_ == "NOUN" and word.lemma_.lower() in cues.STATUS_VERBS and any(
+        child.dep_ == "nsubj" for child in word.children)
 
 
 def negated(verb) -> bool:

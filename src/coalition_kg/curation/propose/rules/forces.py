@@ -42,7 +42,7 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
         verb = governing_verb(noun)
         if verb is not None and (negated(verb) or hypothetical(verb)) or any(t.lower_ == "no" for t in noun.children):
             continue
-        said, giver = _status(noun, verb)
+        said, giver = _status(context, noun, verb)
         states, rule = _deploying_states(context, hit, verb if said else None, statuses, earlier)
         if not states:
             continue
@@ -129,7 +129,7 @@ def _rank_of_unit(noun) -> int | None:
     return None
 
 
-def _status(noun, verb) -> tuple[str | None, object]:
+def _status(context: Context, noun, verb) -> tuple[str | None, object]:
     """The status, and the word that gives it (whose date is the deployment's): the noun's own
     participle ("the contingent already serving in Port-au-Prince"), else the verb that governs
     the noun, with its auxiliaries ("would arrive" is committed, not arrived), else a clause on the
@@ -145,6 +145,10 @@ def _status(noun, verb) -> tuple[str | None, object]:
     said = _status_of_verb(verb) if verb is not None and not replaced else None
     if said is not None:
         return said, verb  # not the status of what is replaced: "the troops will relieve a contingent that has served"
+    part = next((child for child in noun.children if child.dep_ == "prep" and child.lower_ in ("of", "with")
+                 and any(t.dep_ == "pobj" and _is_a_mission(context, t) for t in child.children)), None)
+    if part is not None:
+        return "serving", noun  # "visited the Zambian contingent of the Mission", "has 200 soldiers with the mission"
     for child in clauses:
         if child.lower_ in cues.BOUND_WORDS:
             return "committed", child
@@ -153,6 +157,12 @@ def _status(noun, verb) -> tuple[str | None, object]:
         if clause is not None and clause.pos_ in ("VERB", "AUX"):
             return _status_of_verb(clause), clause
     return None, verb
+
+
+def _is_a_mission(context: Context, word) -> bool:
+    """A mission's name ("the Maritime Security Mission in Mozambique") or a word for one ("the mission")."""
+    mention = context.article.linked.at(word.i)
+    return word.lower_ in cues.MISSION_NOUNS or (mention is not None and mention.label == "MISSION")
 
 
 def _status_of_verb(verb) -> str | None:
@@ -204,7 +214,7 @@ def _date_of(context: Context, verb):
             if node.lemma_ in cues.SPEECH_LEMMAS or node.head.i == node.i:
                 break
             node = node.head
-    return next((d for d in dates if _dates_a_deployment(doc[d.start])), None)
+    return next((d for d in dates if _dates_a_deployment(doc[d.start])), None) or next(iter(context.label_dates()), None)
 
 
 def _dates_a_deployment(token) -> bool:
