@@ -167,3 +167,10 @@ def test_the_contingents_of_a_mission_are_serving_and_not_dated_by_a_visit(tmp_p
                              "Maritime Security Mission in Mozambique on 3 June 2025.\n")
     deployments = [(d["state"], d["status"], d.get("date")) for d in of_kind(result, "deployment")]
     assert deployments == [("state/RWA", "serving", None), ("state/ZAF", "serving", None)]
+
+
+def test_states_listed_after_a_colon_each_send_the_number_in_their_brackets(tmp_path):
+    result = draft(tmp_path, "By 30 April 2025 the Maritime Security Mission in Mozambique had 1,400 troops from three "
+                             "states: Rwanda (1,000), Tanzania (300) and South Africa (100).\n")
+    deployments = {(d["state"], d.get("size")) for d in of_kind(result, "deployment")}
+    assert deployments == {("state/RWA", "1000"), ("state/TZA", "300"), ("state/ZAF", "100")}

@@ -11,7 +11,7 @@ from coalition_kg.curation.propose.entities import Mention
 from coalition_kg.curation.propose.numbers import cardinal, ordinal
 from coalition_kg.curation.propose.reference import missions_in_states
 from coalition_kg.curation.propose.rules.clauses import governing_verb, hypothetical, negated
-from coalition_kg.curation.propose.rules.common import distinct, listed_after, unknown_term
+from coalition_kg.curation.propose.rules.common import counted_after, distinct, listed_after, unknown_term
 
 #: The rule of a deployment whose sentence names no state: the article's main state sends it.
 MAIN_STATE_RULE = "deployment.main-state"
@@ -71,6 +71,8 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
                 entry["ordinal"] = str(rank)
             if size and len(states) == 1:
                 entry["size"] = str(size)
+            elif len(states) > 1 and (own := counted_after(context, state)):
+                entry["size"] = own
             if place:
                 entry["place"] = place
             if date is not None:
