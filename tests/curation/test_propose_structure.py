@@ -174,3 +174,10 @@ def test_states_listed_after_a_colon_each_send_the_number_in_their_brackets(tmp_
                              "states: Rwanda (1,000), Tanzania (300) and South Africa (100).\n")
     deployments = {(d["state"], d.get("size")) for d in of_kind(result, "deployment")}
     assert deployments == {("state/RWA", "1000"), ("state/TZA", "300"), ("state/ZAF", "100")}
+
+
+def test_what_replaces_a_deployment_or_is_replaced_is_the_same_states_of_the_same_kind(tmp_path):
+    result = draft(tmp_path, "Some 300 Rwandan soldiers left Pemba on 9 May 2025 and were relieved by a new battalion "
+                             "of 310 for the Maritime Security Mission in Mozambique.\n")
+    deployments = {(d["state"], d["deployment_kind"], d["status"], d.get("size")) for d in of_kind(result, "deployment")}
+    assert ("state/RWA", "troops", "arrived", "310") in deployments

@@ -43,14 +43,16 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
         if verb is not None and (negated(verb) or hypothetical(verb)) or any(t.lower_ == "no" for t in noun.children):
             continue
         said, giver = _status(context, noun, verb)
-        states, rule = _deploying_states(context, hit, verb if said else None, statuses, earlier)
+        replaced = _replacing_party(noun, verb, hits)
+        states, rule = _deploying_states(context, hit, verb if said else None, statuses, earlier, replaced)
         if not states:
             continue
         if verb is not None and not said and verb.lemma_.lower() not in cues.MOVING_VERBS:
             continue  # "the aircraft would carry supplies": a verb of something else than deploying
         if _told_before(context, noun, states, earlier) and said not in ("arrived", "withdrawn", "serving"):
             continue  # "the officers would leave once ...": the deployment an earlier sentence gave
-        kind = article.vocabulary.resolve("deployment-kind", hit.term, hit.text)
+        named = replaced if replaced is not None and hit.text.lower() in cues.DEPLOYMENT_UNITS else hit
+        kind = article.vocabulary.resolve("deployment-kind", named.term, named.text)
         nearest = _nearest(statuses, hit)
         status_words = said or (nearest.term if nearest else None)
         fields: dict = {"mission": article.mission, "deployment_kind": kind}
@@ -113,8 +115,11 @@ def _told_before(context: Context, noun, states: list[Mention], earlier: list[Ca
 
 
 def _counted(noun) -> int | None:
-    """The number the parser attaches to the noun: "a team of 35 army engineers"."""
-    numbers = [child for child in noun.children if child.dep_ == "nummod" and child.like_num]
+    """The number the parser attaches to the noun: "a team of 35 army engineers", "a fresh
+    contingent of 240"."""
+    numbers = [child for child in noun.children if child.dep_ == "nummod" and child.like_num] or [
+        number for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
+        for number in child.children if number.dep_ == "pobj" and number.like_num]
     if not numbers:
         return None
     number = numbers[0]
@@ -232,13 +237,15 @@ def _dates_a_deployment(token) -> bool:
 
 def _one_per_deployment(found: list[Candidate]) -> list[Candidate]:
     """What one sentence says about one state's deployment of one kind, merged into one candidate
-    (the fuller fields win); "personnel" where the sentence gives the state's kind is dropped."""
+    (the fuller fields win); two of different status or size are two deployments ("230 officers
+    ... were replaced by a contingent of 240"); "personnel" where the sentence gives the state's
+    kind is dropped."""
     merged: list[Candidate] = []
     for candidate in found:
         kept = next((c for c in merged if c.text("state") == candidate.text("state")
                      and c.text("deployment_kind") == candidate.text("deployment_kind")
-                     and not (c.text("status") and candidate.text("status")
-                              and c.text("status") != candidate.text("status"))), None)
+                     and not any(c.text(name) and candidate.text(name) and c.text(name) != candidate.text(name)
+                                 for name in ("status", "size"))), None)
         if kept is None:
             merged.append(candidate)
             continue
@@ -297,12 +304,13 @@ def _size_after(context: Context, hit: Hit, hits: list[Hit]) -> int | None:
     return None
 
 
-def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit],
-                      earlier: list[Candidate] = ()) -> tuple[list[Mention], str]:
+def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit], earlier: list[Candidate] = (),
+                      replaced: Hit | None = None) -> tuple[list[Mention], str]:
     """Who sends: demonyms or states in the noun's own phrase ("Guatemalan and Salvadoran troops",
     "soldiers of the Jamaica Defence Force"), states after "from", else the subject of the verb
-    that governs the noun ("Kenya pledged ...", "The West African country will deploy ...").
-    A mission's host state is passed over: it receives, it does not send."""
+    that governs the noun ("Kenya pledged ...", "The West African country will deploy ..."), else
+    the sender of the deployment it replaces or that replaces it. A mission's host state is passed
+    over: it receives, it does not send."""
     article = context.article
 
     def senders(mentions: list[Mention]) -> list[Mention]:
@@ -346,20 +354,44 @@ def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit],
     listed = senders([_as_state(context, m) for m in context.label_states()])
     if listed:
         return listed[:1], "deployment.listed-under-state"
+    if replaced is not None:  # "230 Kenyan police officers ... were replaced by a fresh contingent of 240"
+        same = senders([_as_state(context, m) for m in states_of_phrase(context, doc[replaced.end - 1])]
+                       ) or _told_in_earlier_sentence(context, replaced, earlier)
+        if same:
+            return same, "deployment.replacing-its-own"
     main = article.linked.main_state
     if main and verb is not None and not context.states() and _unattributed(doc[hit.end - 1], verb) and senders(
             [Mention(main, "STATE", hit.start, hit.end, hit.text)]):
         # "He said a sixth contingent of 200 officers would fly out": the article's main state's
         return [Mention(main, "STATE", hit.start, hit.end, hit.text)], MAIN_STATE_RULE
-    noun = doc[hit.end - 1]
-    if verb is not None and _definite(noun):
-        kind = context.article.vocabulary.resolve("deployment-kind", hit.term, hit.text).slug
-        same = [c for c in earlier if c.kind == "deployment" and c.text("deployment_kind") == kind
-                and c.sentence.start < context.sentence.start]
-        if same:  # "the soldiers had served since 2023": the soldiers an earlier sentence sent
-            state = same[-1].fields["state"]
-            return [Mention(state, "STATE", hit.start, hit.end, hit.text)], "deployment.the-same-as-before"
+    if verb is not None and (same := _told_in_earlier_sentence(context, hit, earlier)):
+        return same, "deployment.the-same-as-before"  # "the soldiers had served since 2023"
     return [], ""
+
+
+def _told_in_earlier_sentence(context: Context, hit: Hit, earlier: list[Candidate]) -> list[Mention]:
+    """The sender of a definite noun ("the soldiers") that an earlier sentence gave, with its kind."""
+    if not _definite(context.span.doc[hit.end - 1]):
+        return []
+    kind = context.article.vocabulary.resolve("deployment-kind", hit.term, hit.text).slug
+    same = [c for c in earlier if c.kind == "deployment" and c.text("deployment_kind") == kind
+            and c.sentence.start < context.sentence.start]
+    return [Mention(same[-1].fields["state"], "STATE", hit.start, hit.end, hit.text)] if same else []
+
+
+def _replacing_party(noun, verb, hits: list[Hit]) -> Hit | None:
+    """The other deployment of a verb of replacing ("were replaced by a fresh contingent", "will
+    relieve a contingent"): the same state's, of the same kind."""
+    if verb is None or verb.lemma_ not in cues.REPLACING_VERBS:
+        return None
+    parties = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")] + [
+        t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
+    if verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        parties += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not any(noun.i in {t.i for t in party.subtree} for party in parties):
+        return None
+    others = {t.i for party in parties if noun.i not in {t.i for t in party.subtree} for t in party.subtree}
+    return next((h for h in hits if h.end - 1 in others and h.text.lower() not in cues.DEPLOYMENT_UNITS), None)
 
 
 def _unattributed(noun, verb) -> bool:
