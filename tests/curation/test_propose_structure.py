@@ -181,3 +181,11 @@ def test_what_replaces_a_deployment_or_is_replaced_is_the_same_states_of_the_sam
                              "of 310 for the Maritime Security Mission in Mozambique.\n")
     deployments = {(d["state"], d["deployment_kind"], d["status"], d.get("size")) for d in of_kind(result, "deployment")}
     assert ("state/RWA", "troops", "arrived", "310") in deployments
+
+
+def test_a_mission_the_register_lacks_named_without_an_acronym_is_proposed_by_its_initials(tmp_path):
+    result = draft(tmp_path, "Ghana will send 60 sailors to the Gulf Maritime Patrol Mission in Togo, the Ghana Navy said.\n")
+    assert {e.ref: e.label for e in result.new_entities if e.kind == "mission"} == {
+        "mission/gmpm": "Gulf Maritime Patrol Mission"}
+    [deployment] = of_kind(result, "deployment")
+    assert (deployment["state"], deployment["mission"], deployment["size"]) == ("state/GHA", "mission/gmpm", "60")
