@@ -189,3 +189,12 @@ def test_a_mission_the_register_lacks_named_without_an_acronym_is_proposed_by_it
         "mission/gmpm": "Gulf Maritime Patrol Mission"}
     [deployment] = of_kind(result, "deployment")
     assert (deployment["state"], deployment["mission"], deployment["size"]) == ("state/GHA", "mission/gmpm", "60")
+
+
+def test_an_event_that_is_the_occasion_of_a_verb_takes_its_date_place_and_subject(tmp_path):
+    result = draft(tmp_path, "Foreign Minister Amina Bello Okafor addressed Nigerian police officers at a passing-out "
+                             "parade in Abuja on 4 April 2025 before their departure for the Stabilization Support "
+                             "Mission in Guinea-Bissau.\n")
+    [event] = of_kind(result, "event")
+    assert (event["event_kind"], event["agent"], event["date"], event["place"]) == (
+        "ceremony", "person/amina-bello-okafor", "2025-04-04", "Abuja")

@@ -336,9 +336,23 @@ def events(context: Context, main_state: str | None, earlier: list[Candidate],
 
 
 def _belongs_to(cue, words) -> bool:
-    """Whether ``words`` depend on the event's word, or on the verb whose subject or object it is."""
-    owners = {cue.i} | ({cue.head.i} if cue.dep_ in ("nsubj", "nsubjpass", "dobj") else set())
+    """Whether ``words`` depend on the event's word, or on the verb whose subject, object or
+    occasion it is."""
+    verb = _verb_of(cue)
+    owners = {cue.i} | ({verb.i} if verb is not None and verb.i != cue.i else set())
     return any(owners & {a.i for a in token.ancestors} for token in words)
+
+
+def _verb_of(cue):
+    """The event's own verb, or the verb whose subject or object it is, or whose occasion it is
+    ("told police officers at a farewell parade in Nairobi on Friday")."""
+    if cue.pos_ == "VERB":
+        return cue
+    if cue.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return cue.head
+    if cue.dep_ == "pobj" and cue.head.lower_ in ("at", "during") and cue.head.head.pos_ == "VERB":
+        return cue.head.head
+    return None
 
 
 def _dated_today(context: Context, cue) -> list:
@@ -364,7 +378,7 @@ def _agent(context: Context, cue, main_state: str | None) -> tuple[str | None, b
     Angola"): a state's body stands for its state, an unnamed office or body ("the ministry") for the
     article's main state, and None when the subject names no one; without a subject, the first person or state
     named, else the article's main state (``True``: inferred)."""
-    verb = cue if cue.pos_ == "VERB" else cue.head if cue.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    verb = _verb_of(cue)
     if verb is not None:
         actors = [t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"] or [
             c for c in verb.children if c.dep_ == "nsubj"]
