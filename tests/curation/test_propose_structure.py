@@ -198,3 +198,10 @@ def test_an_event_that_is_the_occasion_of_a_verb_takes_its_date_place_and_subjec
     [event] = of_kind(result, "event")
     assert (event["event_kind"], event["agent"], event["date"], event["place"]) == (
         "ceremony", "person/amina-bello-okafor", "2025-04-04", "Abuja")
+
+
+def test_a_state_listed_after_a_deployment_with_its_own_number_and_noun_sends_its_own(tmp_path):
+    result = draft(tmp_path, "Senegal has 400 soldiers with the Stabilization Support Mission in Guinea-Bissau and "
+                             "Ghana 50 police officers.\n")
+    deployments = {(d["state"], d["deployment_kind"], d.get("size")) for d in of_kind(result, "deployment")}
+    assert deployments == {("state/SEN", "troops", "400"), ("state/GHA", "police", "50")}

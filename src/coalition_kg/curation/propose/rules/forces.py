@@ -35,6 +35,8 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
     statuses = context.hits({**cues.STATUS_CUES, **article.vocabulary.phrases("deployment-status")})
     hits = context.hits(kinds)
     for hit in _own_deployments(context, hits):
+        if _gapped_noun(context, hit):
+            continue  # "and the Bahamas 30 marines": told with the deployment before it
         noun = context.span.doc[hit.end - 1]
         if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i >= hit.end \
                 and noun.head.lower_ not in cues.DEPLOYMENT_UNITS and noun.head.lower_ not in cues.DEPLOYMENT_CUES:
@@ -83,28 +85,53 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
                     ] if rule == MAIN_STATE_RULE else []
             found.append(Candidate("deployment", entry, context.sentence, rule,
                                    0.6 if told or status_words is None else 0.85, flags + told, rank=1))
-    return _one_per_deployment(found + _gapped(context, found))
+    return _one_per_deployment(found + _gapped(context, found, hits))
 
 
-def _gapped(context: Context, found: list[Candidate]) -> list[Candidate]:
-    """"Australia is sending 300 police officers, New Zealand 80 and Fiji fifty": the states
-    after the deployment, each with a number, send the same with their own size."""
+def _gapped(context: Context, found: list[Candidate], hits: list[Hit]) -> list[Candidate]:
+    """"Australia is sending 300 police officers, New Zealand 80 and Fiji fifty", "Jamaica has 200
+    soldiers with the mission and the Bahamas 30 marines": the states after the deployment, each
+    with a number (and the noun of its own kind), send the same with their own size."""
     more = []
     doc = context.span.doc
+    nouns = {hit.start: hit for hit in hits}
     for candidate in [c for c in found if c.fields.get("size")]:
         listed = [m for m in context.mentions("STATE") if m.start > context.span.start
-                  and doc[m.start - 1].lower_ in (",", "and") and m.end < context.span.end and doc[m.end].like_num
+                  and _after_a_list_word(doc, m.start) and m.end < context.span.end and doc[m.end].like_num
                   and m.ref != candidate.fields["state"] and not context.article.linked.hosts(m.ref, context.article.mission)]
         for mention in listed:
             end = mention.end
             while end < context.span.end and (doc[end].like_num or doc[end].lower_ == "and" and doc[end + 1].like_num):
                 end += 1
             size = cardinal(doc[mention.end: end])
+            own = nouns.get(end)
+            if own is not None:
+                kind = context.article.vocabulary.resolve("deployment-kind", own.term, own.text)
+                end = own.end
             if size and (end == context.span.end or doc[end].is_punct or doc[end].lower_ == "and"):
-                more.append(Candidate("deployment", {**candidate.fields, "state": mention.ref, "size": str(size)},
-                                      context.sentence, "deployment.same-for-listed-states", 0.7, list(candidate.flags),
-                                      rank=1))
+                fields = {**candidate.fields, "state": mention.ref, "size": str(size)}
+                if own is not None:
+                    fields["deployment_kind"] = kind
+                more.append(Candidate("deployment", fields, context.sentence, "deployment.same-for-listed-states", 0.7,
+                                      list(candidate.flags), rank=1))
     return more
+
+
+def _gapped_noun(context: Context, hit: Hit) -> bool:
+    """The noun of a state listed after a deployment with its own number: "and the Bahamas 30 marines"."""
+    doc = context.span.doc
+    start = hit.start
+    while start > context.span.start and doc[start - 1].like_num:
+        start -= 1
+    before = context.article.linked.at(start - 1) if start < hit.start else None
+    return before is not None and before.label == "STATE" and before.start > context.span.start \
+        and _after_a_list_word(doc, before.start)
+
+
+def _after_a_list_word(doc, start: int) -> bool:
+    """", New Zealand", "and the Bahamas": a name listed after others."""
+    before = start - 1 if doc[start - 1].lower_ != "the" else start - 2
+    return doc[before].lower_ in (",", "and")
 
 
 def _told_before(context: Context, noun, states: list[Mention], earlier: list[Candidate]) -> bool:
