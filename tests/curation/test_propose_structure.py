@@ -205,3 +205,17 @@ def test_a_state_listed_after_a_deployment_with_its_own_number_and_noun_sends_it
                              "Ghana 50 police officers.\n")
     deployments = {(d["state"], d["deployment_kind"], d.get("size")) for d in of_kind(result, "deployment")}
     assert deployments == {("state/SEN", "troops", "400"), ("state/GHA", "police", "50")}
+
+
+def test_funding_a_state_announces_is_its_and_a_fund_named_in_a_clause_funds_nothing(tmp_path):
+    result = draft(tmp_path, "Canada announced on 2 May 2025 a further $15 million in funding for the Multinational "
+                             "Security Support Mission in Haiti. The money, paid into the UN trust fund, will buy "
+                             "radios.\n")
+    partners = {(p["partner"], p["partner_role"]) for p in of_kind(result, "partnership")}
+    assert partners == {("state/CAN", "funder"), ("state/HTI", "host-state")}
+
+
+def test_the_known_host_state_a_deployment_goes_to_is_the_missions_host(tmp_path):
+    result = draft(tmp_path, "Ghana flew 90 police officers to Haiti on 8 May 2025 to reinforce the Multinational "
+                             "Security Support Mission.\n")
+    assert ("state/HTI", "host-state") in {(p["partner"], p["partner_role"]) for p in of_kind(result, "partnership")}

@@ -226,6 +226,8 @@ PARTNER_VERBS = {"authorize": "backer", "authorise": "backer", "endorse": "backe
                  "mandate": "backer", "fund": "funder", "finance": "funder", "bankroll": "funder",
                  "pay": "funder", "give": "funder", "provide": "funder", "donate": "funder", "pledge": "funder",
                  "train": "trainer"}
+#: Nouns of money given: a verb whose object holds one gives it ("announced $60 million in funding").
+FUNDING_NOUNS = ("funding", "financing")
 MONEY_WORDS = ("dollars", "euros", "pounds", "francs", "shillings", "million", "billion", "money", "funding",
                "funds", "grant", "salaries")
 LOGISTICS_WORDS = ("airlift", "transport", "logistics", "fuel", "supplies", "flights", "ships", "base")

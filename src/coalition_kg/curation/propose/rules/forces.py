@@ -579,7 +579,9 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
                 or (before and before[-1].lower_ == "by" and len(before) == 2 and before[0].lower_ in cues.BACKER_CUES)):
             add(mention.ref, cues.PARTNER_TERMS["backer"], "partnership.backed-by", 0.85)
         elif (before and before[-1].lower_ == "by" and len(before) == 2 and before[0].lower_ in cues.FUNDER_CUES) or (
-                mention.ref not in members and any(w in cues.FUNDER_CUES for w in lower[_index(words, mention.end):][:3])):
+                mention.ref not in members and doc[mention.end - 1].dep_ != "compound"
+                and any(w in cues.FUNDER_CUES for w in lower[_index(words, mention.end):][:3])):
+            # not a name that only qualifies the fund: "delivered through the UN trust fund"
             add(mention.ref, cues.PARTNER_TERMS["funder"], "partnership.funded-by", 0.75)
     for mention in context.mentions("STATE"):
         later = lower[_index(words, mention.end):][:6]
@@ -601,7 +603,9 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
             role = "host government" if "government" in entity.label.lower() else cues.PARTNER_TERMS["host force"]
             add(mention.ref, role, "partnership.works-alongside", 0.8)
         for mention in context.mentions("STATE"):
-            if mention.ref not in members and mention.start > context.span.start and doc[mention.start - 1].lower_ == "in":
+            if mention.ref not in members and mention.start > context.span.start and (
+                    doc[mention.start - 1].lower_ == "in" or doc[mention.start - 1].lower_ == "to"
+                    and article.linked.hosts(mention.ref, article.mission)):  # "flown to Haiti to bolster the mission"
                 add(mention.ref, cues.PARTNER_TERMS["host state"], "partnership.in-state", 0.6)
     for mission, state, token in missions_in_states(doc, context.mentions()):
         if mission == article.mission:
@@ -617,13 +621,15 @@ def _acts_for_the_mission(context: Context, add) -> list[Candidate]:
     and whose object or goal is the mission, or money, training, transport given to it."""
     article = context.article
     for token in context.span:
-        role = cues.PARTNER_VERBS.get(token.lemma_.lower())
+        role = cues.PARTNER_VERBS.get(token.lemma_.lower()) or (
+            "funder" if any(t.lower_ in cues.FUNDING_NOUNS for c in token.children if c.dep_ in ("dobj", "npadvmod")
+                            for t in c.subtree) else None)  # "announced $60 million in funding for the mission"
         if role is None or token.pos_ not in ("VERB", "AUX") or negated(token) or token.i in article.quoted:
             continue
         actor = _actor(context, token)
         if actor is None or (role != "backer" and article.linked.hosts(actor.ref, article.mission)):
             continue
-        objects = [t for child in token.children if child.dep_ in ("dobj", "prep", "dative", "attr")
+        objects = [t for child in token.children if child.dep_ in ("dobj", "prep", "dative", "attr", "npadvmod")
                    for t in child.subtree]
         to_mission = any((m := article.linked.at(t.i)) is not None and m.label == "MISSION" for t in objects)
         money = any(t.lower_ in cues.MONEY_WORDS or t.text in ("$", "€", "£") for t in objects)
@@ -641,13 +647,16 @@ def _acts_for_the_mission(context: Context, add) -> list[Candidate]:
 
 
 def _actor(context: Context, verb) -> Mention | None:
-    """The state or organization that is the subject of ``verb`` (or of the verb it is joined to)."""
+    """The state or organization that is the subject of ``verb`` (or of the verb it is joined to),
+    not one named in a clause on the subject ("The contribution, delivered through the UN trust
+    fund, will pay")."""
     allowed = {id(m) for m in context.mentions("STATE", "NORP", "ORG", "GOV")}
     node = verb
     for _ in range(2):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         for subject in subjects[-1:]:
-            for token in sorted(subject.subtree, key=lambda t: abs(t.i - subject.i)):
+            clauses = {t.i for c in subject.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+            for token in sorted((t for t in subject.subtree if t.i not in clauses), key=lambda t: abs(t.i - subject.i)):
                 mention = context.article.linked.at(token.i)
                 if mention is not None and id(mention) in allowed:
                     return mention if mention.label != "NORP" else Mention(mention.ref, "STATE", mention.start,
