@@ -219,3 +219,10 @@ def test_the_known_host_state_a_deployment_goes_to_is_the_missions_host(tmp_path
     result = draft(tmp_path, "Ghana flew 90 police officers to Haiti on 8 May 2025 to reinforce the Multinational "
                              "Security Support Mission.\n")
     assert ("state/HTI", "host-state") in {(p["partner"], p["partner_role"]) for p in of_kind(result, "partnership")}
+
+
+def test_an_offer_of_a_deployment_made_by_a_state_is_its_pledge(tmp_path):
+    result = draft(tmp_path, "An offer of 75 military engineers for the Maritime Security Mission in Mozambique was "
+                             "made by Rwanda at a summit in Maputo on 3 June 2025.\n")
+    [deployment] = of_kind(result, "deployment")
+    assert (deployment["state"], deployment["status"], deployment["size"]) == ("state/RWA", "pledged", "75")

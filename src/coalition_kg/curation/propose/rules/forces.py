@@ -175,6 +175,9 @@ def _status(context: Context, noun, verb) -> tuple[str | None, object]:
                     and child.lower_ in ("serving", "deployed", "stationed")), None)
     if serving is not None:
         return "serving", serving
+    promise = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if promise is not None and promise.pos_ == "NOUN" and cues.STATUS_VERBS.get(promise.lemma_.lower()) == "pledged":
+        return "pledged", promise  # "A pledge of 120 police officers ... was made by Angola"
     replaced = verb is not None and verb.lemma_ in cues.REPLACING_VERBS and noun.dep_ in ("dobj", "nsubjpass")
     said = _status_of_verb(verb) if verb is not None and not replaced else None
     if said is not None:
