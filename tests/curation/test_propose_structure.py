@@ -226,3 +226,15 @@ def test_an_offer_of_a_deployment_made_by_a_state_is_its_pledge(tmp_path):
                              "made by Rwanda at a summit in Maputo on 3 June 2025.\n")
     [deployment] = of_kind(result, "deployment")
     assert (deployment["state"], deployment["status"], deployment["size"]) == ("state/RWA", "pledged", "75")
+
+
+def test_ruling_out_sending_troops_sends_none(tmp_path):
+    result = draft(tmp_path, "France will fund the Multinational Security Support Mission. Paris has ruled out "
+                             "sending soldiers of its own.\n")
+    assert of_kind(result, "deployment") == []
+
+
+def test_people_of_a_mission_who_meet_are_no_body_of_the_main_state(tmp_path):
+    result = draft(tmp_path, "Rwanda has 1,000 troops with the Maritime Security Mission in Mozambique. Commanders "
+                             "of the Maritime Security Mission in Mozambique met in Pemba on 2 June 2025.\n")
+    assert of_kind(result, "event") == []

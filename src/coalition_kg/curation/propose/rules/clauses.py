@@ -60,7 +60,9 @@ def _acts_above(verb) -> list:
     found = [verb]
     node = verb
     for _ in range(3):
-        if node.head.i == node.i or not (node.dep_ in _PART_OF_ABOVE or (node.dep_ == "dobj" and node.pos_ == "VERB")):
+        if node.head.i == node.i or not (node.dep_ in _PART_OF_ABOVE or (node.dep_ == "dobj" and node.pos_ == "VERB")
+                                         or (node.dep_ == "advcl" and node.head.lemma_ in cues.DENYING_VERBS)):
+            # "has ruled out sending troops": the parser may hang the act on the denial as a clause
             break
         node = node.head
         found.append(node)

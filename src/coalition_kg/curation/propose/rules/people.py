@@ -389,7 +389,8 @@ def _agent(context: Context, cue, main_state: str | None) -> tuple[str | None, b
             if named:
                 entity = context.article.linked.entities[named[0].ref]
                 return (entity.part_of if named[0].label == "GOV" and entity.part_of else named[0].ref), False
-        if any(is_office_or_body(" ".join(t.text for t in actor.subtree)) for actor in actors):
+        if any(is_office_or_body(" ".join(t.text for t in actor.subtree if not _in_a_mission(context, t)))
+               for actor in actors):  # not "Commanders of the Multinational Security Support Mission"
             return main_state, main_state is not None  # "the Ministry of Defence announced"
         if actors:
             return None, False
@@ -401,6 +402,11 @@ def _agent(context: Context, cue, main_state: str | None) -> tuple[str | None, b
     if states:
         return states[0].ref, False
     return main_state, main_state is not None
+
+
+def _in_a_mission(context: Context, token) -> bool:
+    mention = context.article.linked.at(token.i)
+    return mention is not None and mention.label == "MISSION"
 
 
 def _names_someone(context: Context, phrase) -> bool:
