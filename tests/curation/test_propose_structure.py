@@ -238,3 +238,10 @@ def test_people_of_a_mission_who_meet_are_no_body_of_the_main_state(tmp_path):
     result = draft(tmp_path, "Rwanda has 1,000 troops with the Maritime Security Mission in Mozambique. Commanders "
                              "of the Maritime Security Mission in Mozambique met in Pemba on 2 June 2025.\n")
     assert of_kind(result, "event") == []
+
+
+def test_an_events_place_keeps_the_words_its_hyphens_join(tmp_path):
+    result = draft(tmp_path, "President Ruto of Kenya visited Kenyan police officers of the Multinational Security "
+                             "Support Mission in Port-au-Prince on 4 June 2025.\n")
+    [event] = of_kind(result, "event")
+    assert (event["event_kind"], event["place"], event["date"]) == ("visit", "Port-au-Prince", "2025-06-04")

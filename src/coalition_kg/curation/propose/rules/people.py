@@ -422,8 +422,9 @@ def _place_name(context: Context) -> str | None:
             continue
         end = token.i + 1
         while end < context.span.end and (doc[end].is_title or doc[end].is_upper or (
-                doc[end].text == "," and end + 1 < context.span.end and doc[end + 1].is_title)):
-            end += 1
+                doc[end].text == "," and end + 1 < context.span.end and doc[end + 1].is_title) or (
+                end > token.i + 1 and not doc[end - 1].whitespace_ and (doc[end].text == "-" or doc[end].is_alpha))):
+            end += 1  # "Port-au-Prince": the words of a name joined by hyphens
         words = doc[token.i + 1: end]
         if len(words) and not any(i in dated or context.article.linked.at(i) for i in range(words.start, words.end)):
             return words.text
