@@ -245,3 +245,13 @@ def test_an_events_place_keeps_the_words_its_hyphens_join(tmp_path):
                              "Support Mission in Port-au-Prince on 4 June 2025.\n")
     [event] = of_kind(result, "event")
     assert (event["event_kind"], event["place"], event["date"]) == ("visit", "Port-au-Prince", "2025-06-04")
+
+
+def test_counterparts_listed_by_name_hold_the_same_post_in_their_own_states(tmp_path):
+    result = draft(tmp_path, "Kenya's defence minister, Soipan Tuya-Lenku, received her Rwandan and Tanzanian "
+                             "counterparts, Juvenal Marizamunda and Stergomena Tax, in Nairobi to discuss the Maritime "
+                             "Security Mission in Mozambique.\n")
+    posts = {(p["holder"], p["organization"], p["role"]) for p in of_kind(result, "post")}
+    assert posts == {("person/soipan-tuya-lenku", "state/KEN", "defence-minister"),
+                     ("person/juvenal-marizamunda", "state/RWA", "defence-minister"),
+                     ("person/stergomena-tax", "state/TZA", "defence-minister")}

@@ -170,6 +170,9 @@ NAME_CONNECTORS = ("of", "for", "and", "the", "on", "in", "de")
 #: "the European Union", "the Pacific Islands Forum".
 ORGANIZATION_NAME_HEADS = ("union", "community", "organization", "organisation", "alliance", "league", "bank")
 
+#: Words for the holders of the same post in other states: "met his Jamaican counterpart, X".
+COUNTERPART_WORDS = ("counterpart", "counterparts")
+
 #: Words of offices and bodies: a name with one of them is never a person's ("the Foreign
 #: Office said", "the Ministry of Home Affairs said", "State House").
 BODY_WORDS = frozenset({

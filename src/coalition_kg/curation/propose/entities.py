@@ -340,7 +340,7 @@ def _named_people(doc: Doc, mentions: list[Mention], entities: dict[str, Entity]
     taken = {i for mention in mentions for i in range(mention.start, mention.end)}
     role_spans = [(start - role_modifier(doc, start, taken), end) for _, start, end in role_matcher()(doc)]
     title_tokens = {i for start, end in role_spans for i in range(start, end)}
-    title_ends = {end for _, end in role_spans}
+    title_ends = {end for _, end in role_spans} | {t.i + 1 for t in doc if t.lower_ in cues.COUNTERPART_WORDS}
     title_starts = {start for start, _ in role_spans}
     for run in name_runs(doc, taken, title_tokens):
         if not beside_title_or_speech(doc, run, title_ends, title_starts):

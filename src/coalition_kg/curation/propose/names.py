@@ -125,7 +125,7 @@ def beside_title_or_speech(doc: Doc, run: NameRun, title_ends: set[int], title_s
     if after is not None and after.text in (",", "(") and any(
             s in title_starts for s in range(run.end, min(run.end + 8, len(doc)))):
         return True
-    if run.start > 0 and doc[run.start - 1].text == "," and any(0 < run.start - e <= 8 for e in title_ends):
+    if run.start > 0 and doc[run.start - 1].text in (",", "and") and any(0 < run.start - e <= 8 for e in title_ends):
         return True
     return (after is not None and after.lower_ in cues.SPEECH_VERBS) or (
         run.start > 0 and doc[run.start - 1].lower_ in cues.SPEECH_VERBS)

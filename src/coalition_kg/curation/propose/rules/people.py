@@ -60,7 +60,35 @@ def posts(context: Context, known: Known, main_state: str | None) -> list[Candid
             if accredited:
                 fields["accredited_to"] = accredited[0].ref
         found.append(Candidate("post", fields, context.sentence, rule, confidence, flags))
-    return found + _contingent_leaders(context)
+    return found + _counterparts(context, found) + _contingent_leaders(context)
+
+
+def _counterparts(context: Context, found: list[Candidate]) -> list[Candidate]:
+    """"Haiti's foreign minister, X, met his Jamaican and Bahamian counterparts, Y and Z": each
+    person listed after the word holds the post the sentence gave, in the state named for them,
+    in order."""
+    doc = context.span.doc
+    people = context.mentions("PERSON")
+    more = []
+    for word in (t for t in context.words() if t.lower_ in cues.COUNTERPART_WORDS):
+        given = [c for c in found if c.text("holder") != ""]
+        if not given:
+            continue
+        states = [m for t in word.children if t.dep_ == "amod" for m in (context.article.linked.at(t.i),)
+                  if m is not None and m.label in ("NORP", "STATE")]
+        states += [m for s in list(states) for t in doc[s.start].conjuncts
+                   if (m := context.article.linked.at(t.i)) is not None and m.label in ("NORP", "STATE")]
+        holders, i = [], word.i + 1
+        for person in (m for m in people if m.start > word.i):
+            if any(doc[j].lower_ not in (",", "and") for j in range(i, person.start)) or person.start == i:
+                break
+            holders.append(person)
+            i = person.end
+        if states and len(states) == len(holders):
+            for state, holder in zip(sorted(states, key=lambda m: m.start), holders):
+                fields = {"holder": holder.ref, "role": given[0].fields["role"], "organization": state.ref}
+                more.append(Candidate("post", fields, context.sentence, "post.counterpart", 0.8, []))
+    return more
 
 
 def _contingent_leaders(context: Context) -> list[Candidate]:
