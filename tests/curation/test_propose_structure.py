@@ -255,3 +255,10 @@ def test_counterparts_listed_by_name_hold_the_same_post_in_their_own_states(tmp_
     assert posts == {("person/soipan-tuya-lenku", "state/KEN", "defence-minister"),
                      ("person/juvenal-marizamunda", "state/RWA", "defence-minister"),
                      ("person/stergomena-tax", "state/TZA", "defence-minister")}
+
+
+def test_a_date_in_the_missions_own_phrase_dates_no_deployment(tmp_path):
+    result = draft(tmp_path, "The Maritime Security Mission in Mozambique, deployed since July 2021, includes soldiers "
+                             "from Rwanda and Tanzania.\n")
+    deployments = [(d["state"], d["status"], d.get("date")) for d in of_kind(result, "deployment")]
+    assert deployments == [("state/RWA", "serving", None), ("state/TZA", "serving", None)]

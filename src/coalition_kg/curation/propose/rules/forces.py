@@ -248,15 +248,19 @@ def _date_of(context: Context, verb):
         for _ in range(6):
             if node.i == verb.i:
                 return date
-            if node.lemma_ in cues.SPEECH_LEMMAS or node.head.i == node.i:
-                break
+            if node.lemma_ in cues.SPEECH_LEMMAS or node.head.i == node.i or _is_a_mission(context, node):
+                break  # the mission's own date: "The mission, deployed since June 2022, comprises"
             node = node.head
-    return next((d for d in dates if _dates_a_deployment(doc[d.start])), None) or next(iter(context.label_dates()), None)
+    return next((d for d in dates if _dates_a_deployment(context, doc[d.start])), None) or next(
+        iter(context.label_dates()), None)
 
 
-def _dates_a_deployment(token) -> bool:
+def _dates_a_deployment(context: Context, token) -> bool:
     """The date hangs on a word of a deployment's progress ("since their arrival in June 2024")
-    before any other verb ("signed ... on 1 March 2024")."""
+    before any other verb ("signed ... on 1 March 2024"), and not in the mission's own phrase
+    ("The mission, deployed since June 2022, comprises troops from ...")."""
+    if any(_is_a_mission(context, a) for a in token.ancestors if a.pos_ in ("NOUN", "PROPN")):
+        return False
     for ancestor in token.ancestors:
         if ancestor.lower_ in cues.STATUS_CUES or ancestor.lemma_ in cues.STATUS_VERBS:
             return True
