@@ -262,3 +262,10 @@ def test_a_date_in_the_missions_own_phrase_dates_no_deployment(tmp_path):
                              "from Rwanda and Tanzania.\n")
     deployments = [(d["state"], d["status"], d.get("date")) for d in of_kind(result, "deployment")]
     assert deployments == [("state/RWA", "serving", None), ("state/TZA", "serving", None)]
+
+
+def test_a_units_strength_before_it_is_its_size(tmp_path):
+    result = draft(tmp_path, "Tanzania has agreed to deploy a 450-strong infantry battalion to the Maritime Security "
+                             "Mission in Mozambique.\n")
+    [deployment] = of_kind(result, "deployment")
+    assert (deployment["state"], deployment["deployment_kind"], deployment["size"]) == ("state/TZA", "troops", "450")

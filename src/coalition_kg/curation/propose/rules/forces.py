@@ -65,7 +65,8 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
                 flags.append(unknown_term(fields["status"], article))
         else:
             flags.append("the sentence does not say how far the deployment got; choose a 'status:'")
-        size = _size(context, hit) or _size_after(context, hit, hits) or _counted(noun)
+        unit = noun.head if noun.dep_ == "compound" and noun.head.lower_ in cues.DEPLOYMENT_UNITS else noun
+        size = _size(context, hit) or _size_after(context, hit, hits) or _counted(unit)  # "infantry battalion"
         rank = _ordinal(context, hit) or _rank_of_unit(noun)
         place = _place(context, states)
         date = _date_of(context, giver)
@@ -143,10 +144,12 @@ def _told_before(context: Context, noun, states: list[Mention], earlier: list[Ca
 
 def _counted(noun) -> int | None:
     """The number the parser attaches to the noun: "a team of 35 army engineers", "a fresh
-    contingent of 240"."""
+    contingent of 240", "a 500-strong infantry battalion"."""
     numbers = [child for child in noun.children if child.dep_ == "nummod" and child.like_num] or [
         number for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
-        for number in child.children if number.dep_ == "pobj" and number.like_num]
+        for number in child.children if number.dep_ == "pobj" and number.like_num] or [
+        number for child in noun.children if child.dep_ == "amod" and child.lower_ == "strong"
+        for number in child.children if number.like_num]
     if not numbers:
         return None
     number = numbers[0]
