@@ -269,3 +269,11 @@ def test_a_units_strength_before_it_is_its_size(tmp_path):
                              "Mission in Mozambique.\n")
     [deployment] = of_kind(result, "deployment")
     assert (deployment["state"], deployment["deployment_kind"], deployment["size"]) == ("state/TZA", "troops", "450")
+
+
+def test_a_state_that_becomes_the_missions_nth_member_and_the_number_brought_to_n_are_claims(tmp_path):
+    result = draft(tmp_path, "Belize has joined the Multinational Security Support Mission, bringing the number of "
+                             "member states to eight. Belize becomes the mission's eighth member state. Ghana became "
+                             "the mission's first member from outside the Caribbean.\n")
+    assert [c["count"] for c in of_kind(result, "count-claim")] == ["8"]
+    assert [(c["subject"], c["rank"]) for c in of_kind(result, "ordinal-claim")] == [("state/BLZ", "8")]

@@ -381,6 +381,29 @@ def ordinal_claims(context: Context) -> list[Candidate]:
         subject = subjects[-1]
         found.append(Candidate("ordinal-claim", {"subject": subject.ref, "mission": context.article.mission,
                                                  "rank": str(rank)}, context.sentence, "ordinal-claim.the-nth-to", 0.85))
+    return found or _nth_member(context)
+
+
+def _nth_member(context: Context) -> list[Candidate]:
+    """"The island nation becomes the mission's tenth member state", "Ghana became the sixth
+    country in the mission": a state that is or becomes the mission's n-th member."""
+    article = context.article
+    found = []
+    for noun in context.words():
+        verb = noun.head
+        if noun.dep_ != "attr" or noun.lower_ not in cues.CLAIM_NOUNS or verb.lemma_ not in ("be", "become"):
+            continue
+        rank = next((ordinal(t.text) for t in noun.subtree if t.i < noun.i and t.lower_ in cues.ORDINAL_WORDS), None)
+        phrase = [*noun.subtree, *(t for child in verb.children if child.dep_ == "prep" for t in child.subtree)]
+        of_mission = any((m := article.linked.at(t.i)) is not None and m.label == "MISSION" for t in phrase)
+        subjects = [m for child in verb.children if child.dep_ == "nsubj" for t in child.subtree
+                    if (m := article.linked.at(t.i)) is not None and m.label == "STATE"]
+        restricted = any(child.dep_ in ("prep", "acl", "relcl") and not any(
+            (m := article.linked.at(t.i)) is not None and m.label == "MISSION" for t in child.subtree)
+            for child in noun.children)  # "the mission's first member from outside the SADC": a rank among some
+        if rank and of_mission and subjects and article.mission and not restricted:
+            found.append(Candidate("ordinal-claim", {"subject": subjects[0].ref, "mission": article.mission,
+                                                     "rank": str(rank)}, context.sentence, "ordinal-claim.nth-member", 0.8))
     return found
 
 
@@ -403,4 +426,20 @@ def count_claims(context: Context) -> list[Candidate]:
             continue
         found.append(Candidate("count-claim", {"mission": context.article.mission, "count": str(count)},
                                context.sentence, "count-claim.n-countries", 0.8))
+    return found or _number_brought_to(context)
+
+
+def _number_brought_to(context: Context) -> list[Candidate]:
+    """"bringing the number of participating countries to ten": the count the verb takes the
+    number of countries to."""
+    found = []
+    for number in (t for t in context.words() if t.lower_ == "number" and t.dep_ in ("dobj", "nsubjpass")):
+        counted = [t for child in number.children if child.dep_ == "prep" and child.lower_ == "of"
+                   for t in child.children if t.dep_ == "pobj" and t.lower_ in cues.CLAIM_NOUNS]
+        to = [t for child in number.head.children if child.dep_ == "prep" and child.lower_ == "to"
+              for t in child.children if t.dep_ == "pobj" and t.like_num]
+        count = cardinal(context.span.doc[to[0].i: to[0].i + 1]) if counted and to else None
+        if count and context.names_mission() and context.article.mission:
+            found.append(Candidate("count-claim", {"mission": context.article.mission, "count": str(count)},
+                                   context.sentence, "count-claim.number-brought-to", 0.75))
     return found
