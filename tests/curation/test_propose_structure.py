@@ -39,7 +39,8 @@ def test_a_long_name_keeps_its_particles_accents_initials_and_suffix_and_loses_i
     result = draft(tmp_path, "“We are ready,” said Interior Minister Ana Beatriz dos Santos Mendonça of Mozambique. "
                              "Defence Minister Pieter J. van der Berg Jr. said the ships would sail.\n")
     people = {e.ref: e.label for e in result.new_entities if e.kind == "person"}
-    assert people == {"person/ana-beatriz-dos-santos-mendonca": "Ana Beatriz dos Santos Mendonça"}
+    assert people == {"person/ana-beatriz-dos-santos-mendonca": "Ana Beatriz dos Santos Mendonça",
+                      "person/pieter-j-van-der-berg-jr": "Pieter J. van der Berg Jr."}
     [statement] = of_kind(result, "statement")
     assert statement["speaker"] == "person/ana-beatriz-dos-santos-mendonca"
 
@@ -142,3 +143,137 @@ def test_a_draft_is_the_same_bytes_in_another_process(article):
     there = subprocess.run([sys.executable, "-c", code, str(article), str(CORPUS)], capture_output=True, check=True,
                            text=True, encoding="utf-8").stdout
     assert there == here
+
+
+def test_troops_bound_for_a_mission_are_committed_and_undated_by_another_verb(tmp_path):
+    result = draft(tmp_path, "On 4 May 2025 the President of Tanzania inspected 120 Tanzanian soldiers bound for the "
+                             "Maritime Security Mission in Mozambique.\n")
+    [deployment] = of_kind(result, "deployment")
+    assert (deployment["state"], deployment["status"], deployment["size"]) == ("state/TZA", "committed", "120")
+    assert "date" not in deployment
+
+
+def test_a_timelines_label_dates_its_line_and_a_verb_read_as_a_noun_still_gives_the_status(tmp_path):
+    result = draft(tmp_path, "Timeline of the Maritime Security Mission in Mozambique\n"
+                             "14 July 2021: Forty Rwandan officers land in Pemba.\n"
+                             "August 2021: Tanzania and South Africa send troops.\n")
+    deployments = {(d["state"], d["status"], d.get("date")) for d in of_kind(result, "deployment")}
+    assert deployments == {("state/RWA", "arrived", "2021-07-14"), ("state/TZA", "arrived", "2021-08"),
+                           ("state/ZAF", "arrived", "2021-08")}
+
+
+def test_the_contingents_of_a_mission_are_serving_and_not_dated_by_a_visit(tmp_path):
+    result = draft(tmp_path, "The Defence Minister of Tanzania visited the Rwandan and South African teams of the "
+                             "Maritime Security Mission in Mozambique on 3 June 2025.\n")
+    deployments = [(d["state"], d["status"], d.get("date")) for d in of_kind(result, "deployment")]
+    assert deployments == [("state/RWA", "serving", None), ("state/ZAF", "serving", None)]
+
+
+def test_states_listed_after_a_colon_each_send_the_number_in_their_brackets(tmp_path):
+    result = draft(tmp_path, "By 30 April 2025 the Maritime Security Mission in Mozambique had 1,400 troops from three "
+                             "states: Rwanda (1,000), Tanzania (300) and South Africa (100).\n")
+    deployments = {(d["state"], d.get("size")) for d in of_kind(result, "deployment")}
+    assert deployments == {("state/RWA", "1000"), ("state/TZA", "300"), ("state/ZAF", "100")}
+
+
+def test_what_replaces_a_deployment_or_is_replaced_is_the_same_states_of_the_same_kind(tmp_path):
+    result = draft(tmp_path, "Some 300 Rwandan soldiers left Pemba on 9 May 2025 and were relieved by a new battalion "
+                             "of 310 for the Maritime Security Mission in Mozambique.\n")
+    deployments = {(d["state"], d["deployment_kind"], d["status"], d.get("size")) for d in of_kind(result, "deployment")}
+    assert ("state/RWA", "troops", "arrived", "310") in deployments
+
+
+def test_a_mission_the_register_lacks_named_without_an_acronym_is_proposed_by_its_initials(tmp_path):
+    result = draft(tmp_path, "Ghana will send 60 sailors to the Gulf Maritime Patrol Mission in Togo, the Ghana Navy said.\n")
+    assert {e.ref: e.label for e in result.new_entities if e.kind == "mission"} == {
+        "mission/gmpm": "Gulf Maritime Patrol Mission"}
+    [deployment] = of_kind(result, "deployment")
+    assert (deployment["state"], deployment["mission"], deployment["size"]) == ("state/GHA", "mission/gmpm", "60")
+
+
+def test_an_event_that_is_the_occasion_of_a_verb_takes_its_date_place_and_subject(tmp_path):
+    result = draft(tmp_path, "Foreign Minister Amina Bello Okafor addressed Nigerian police officers at a passing-out "
+                             "parade in Abuja on 4 April 2025 before their departure for the Stabilization Support "
+                             "Mission in Guinea-Bissau.\n")
+    [event] = of_kind(result, "event")
+    assert (event["event_kind"], event["agent"], event["date"], event["place"]) == (
+        "ceremony", "person/amina-bello-okafor", "2025-04-04", "Abuja")
+
+
+def test_a_state_listed_after_a_deployment_with_its_own_number_and_noun_sends_its_own(tmp_path):
+    result = draft(tmp_path, "Senegal has 400 soldiers with the Stabilization Support Mission in Guinea-Bissau and "
+                             "Ghana 50 police officers.\n")
+    deployments = {(d["state"], d["deployment_kind"], d.get("size")) for d in of_kind(result, "deployment")}
+    assert deployments == {("state/SEN", "troops", "400"), ("state/GHA", "police", "50")}
+
+
+def test_funding_a_state_announces_is_its_and_a_fund_named_in_a_clause_funds_nothing(tmp_path):
+    result = draft(tmp_path, "Canada announced on 2 May 2025 a further $15 million in funding for the Multinational "
+                             "Security Support Mission in Haiti. The money, paid into the UN trust fund, will buy "
+                             "radios.\n")
+    partners = {(p["partner"], p["partner_role"]) for p in of_kind(result, "partnership")}
+    assert partners == {("state/CAN", "funder"), ("state/HTI", "host-state")}
+
+
+def test_the_known_host_state_a_deployment_goes_to_is_the_missions_host(tmp_path):
+    result = draft(tmp_path, "Ghana flew 90 police officers to Haiti on 8 May 2025 to reinforce the Multinational "
+                             "Security Support Mission.\n")
+    assert ("state/HTI", "host-state") in {(p["partner"], p["partner_role"]) for p in of_kind(result, "partnership")}
+
+
+def test_an_offer_of_a_deployment_made_by_a_state_is_its_pledge(tmp_path):
+    result = draft(tmp_path, "An offer of 75 military engineers for the Maritime Security Mission in Mozambique was "
+                             "made by Rwanda at a summit in Maputo on 3 June 2025.\n")
+    [deployment] = of_kind(result, "deployment")
+    assert (deployment["state"], deployment["status"], deployment["size"]) == ("state/RWA", "pledged", "75")
+
+
+def test_ruling_out_sending_troops_sends_none(tmp_path):
+    result = draft(tmp_path, "France will fund the Multinational Security Support Mission. Paris has ruled out "
+                             "sending soldiers of its own.\n")
+    assert of_kind(result, "deployment") == []
+
+
+def test_people_of_a_mission_who_meet_are_no_body_of_the_main_state(tmp_path):
+    result = draft(tmp_path, "Rwanda has 1,000 troops with the Maritime Security Mission in Mozambique. Commanders "
+                             "of the Maritime Security Mission in Mozambique met in Pemba on 2 June 2025.\n")
+    assert of_kind(result, "event") == []
+
+
+def test_an_events_place_keeps_the_words_its_hyphens_join(tmp_path):
+    result = draft(tmp_path, "President Ruto of Kenya visited Kenyan police officers of the Multinational Security "
+                             "Support Mission in Port-au-Prince on 4 June 2025.\n")
+    [event] = of_kind(result, "event")
+    assert (event["event_kind"], event["place"], event["date"]) == ("visit", "Port-au-Prince", "2025-06-04")
+
+
+def test_counterparts_listed_by_name_hold_the_same_post_in_their_own_states(tmp_path):
+    result = draft(tmp_path, "Kenya's defence minister, Soipan Tuya-Lenku, received her Rwandan and Tanzanian "
+                             "counterparts, Juvenal Marizamunda and Stergomena Tax, in Nairobi to discuss the Maritime "
+                             "Security Mission in Mozambique.\n")
+    posts = {(p["holder"], p["organization"], p["role"]) for p in of_kind(result, "post")}
+    assert posts == {("person/soipan-tuya-lenku", "state/KEN", "defence-minister"),
+                     ("person/juvenal-marizamunda", "state/RWA", "defence-minister"),
+                     ("person/stergomena-tax", "state/TZA", "defence-minister")}
+
+
+def test_a_date_in_the_missions_own_phrase_dates_no_deployment(tmp_path):
+    result = draft(tmp_path, "The Maritime Security Mission in Mozambique, deployed since July 2021, includes soldiers "
+                             "from Rwanda and Tanzania.\n")
+    deployments = [(d["state"], d["status"], d.get("date")) for d in of_kind(result, "deployment")]
+    assert deployments == [("state/RWA", "serving", None), ("state/TZA", "serving", None)]
+
+
+def test_a_units_strength_before_it_is_its_size(tmp_path):
+    result = draft(tmp_path, "Tanzania has agreed to deploy a 450-strong infantry battalion to the Maritime Security "
+                             "Mission in Mozambique.\n")
+    [deployment] = of_kind(result, "deployment")
+    assert (deployment["state"], deployment["deployment_kind"], deployment["size"]) == ("state/TZA", "troops", "450")
+
+
+def test_a_state_that_becomes_the_missions_nth_member_and_the_number_brought_to_n_are_claims(tmp_path):
+    result = draft(tmp_path, "Belize has joined the Multinational Security Support Mission, bringing the number of "
+                             "member states to eight. Belize becomes the mission's eighth member state. Ghana became "
+                             "the mission's first member from outside the Caribbean.\n")
+    assert [c["count"] for c in of_kind(result, "count-claim")] == ["8"]
+    assert [(c["subject"], c["rank"]) for c in of_kind(result, "ordinal-claim")] == [("state/BLZ", "8")]

@@ -3,7 +3,7 @@
 Reads an article and writes a draft facts file in the curated format for a curator to review.
 Offline: spaCy's small English model (parts of speech, dependencies; installed as a package,
 nothing downloaded) with its rule-based matchers, ``nameparser`` for people's names,
-``dateparser`` with fixed settings, ``text2num`` for numbers in words and ``countryinfo`` for
+the standard library's calendar for dates, ``text2num`` for numbers in words and ``countryinfo`` for
 states' names, codes and demonyms. The same article, register, other sources and ontology give
 the same draft, byte for byte.
 

@@ -13,12 +13,8 @@ from spacy.util import filter_spans
 
 from coalition_kg.curation.propose.dates import DateMention
 from coalition_kg.curation.propose.entities import Linked, Mention
-from coalition_kg.curation.propose.text import Sentence, pipeline
+from coalition_kg.curation.propose.text import LABEL_END, Sentence, lead_end, pipeline
 from coalition_kg.curation.propose.vocabulary import Vocabulary
-
-
-#: The dash that ends a dateline: "PORT-AU-PRINCE, Haiti — ...".
-DATELINE_DASHES = ("—", "–", "--")
 
 
 @dataclass(frozen=True)
@@ -92,12 +88,27 @@ class Context:
 
     def dateline_end(self) -> int:
         """The first token after the sentence's dateline, or its first token when it has none."""
-        for token in self.span[:12]:
-            if token.text in DATELINE_DASHES:
-                return token.i + 1
-            if token.is_lower and token.is_alpha and token.lower_ not in ("de", "of"):
-                break
-        return self.span.start
+        end = self._lead_end()
+        return end + 1 if end is not None and self.span.doc[end].text != LABEL_END else self.span.start
+
+    def label_states(self) -> list[Mention]:
+        """The states of the sentence's label ("- South Africa: two frigates ..."), if it has one."""
+        end = self._lead_end()
+        if end is None or self.span.doc[end].text != LABEL_END:
+            return []
+        return [m for m in self.states() if m.end <= end]
+
+    def label_dates(self) -> list[DateMention]:
+        """The dates of the sentence's label ("25 June 2024: ..."): when what the line says happened."""
+        end = self._lead_end()
+        if end is None or self.span.doc[end].text != LABEL_END:
+            return []
+        return [d for d in self.dates() if d.end <= end]
+
+    def _lead_end(self) -> int | None:
+        words = [token for token in self.span if not token.is_space]
+        end = lead_end(words)
+        return words[end].i if end is not None else None
 
     def states(self) -> list[Mention]:
         return self.mentions("STATE", "NORP")

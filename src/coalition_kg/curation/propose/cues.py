@@ -15,7 +15,7 @@ MISSION_DETERMINERS = ("the", "this", "that", "its")
 
 #: A state joining a mission.
 JOIN_WORDS = ("join", "joins", "joined", "joining", "member", "members", "adhered", "acceded",
-              "contributor", "contributors", "contributing", "participant", "participants")
+              "contributor", "contributors", "contributing", "participant", "participants", "participating")
 
 #: Instrument kinds: words in a sentence -> the term of the kind. Longest match wins.
 INSTRUMENT_CUES = {
@@ -64,8 +64,9 @@ DEPLOYMENT_CUES = {
     "armoured vehicles": "armoured vehicles", "armored vehicles": "armoured vehicles",
 }
 #: Nouns that carry a deployment when its kind is given by a word before them ("a Military
-#: Police contingent") or not at all.
-DEPLOYMENT_UNITS = ("contingent", "unit", "team", "battalion", "company", "detachment")
+#: Police contingent") or not at all, and their plurals ("the Zambian and Malawian contingents").
+DEPLOYMENT_UNITS = ("contingent", "unit", "team", "battalion", "company", "detachment",
+                    "contingents", "units", "teams", "battalions", "detachments")
 
 #: How far a deployment had got: words -> the term of the deployment status.
 STATUS_CUES = {
@@ -89,7 +90,8 @@ ROLE_CUES = {
     "foreign affairs minister": "foreign minister", "foreign secretary": "foreign minister",
     "defence minister": "defence minister", "defense minister": "defence minister",
     "minister of defence": "defence minister", "minister of defense": "defence minister",
-    "minister of national defence": "defence minister",
+    "minister of national defence": "defence minister", "minister of the armed forces": "defence minister",
+    "armed forces minister": "defence minister",
     "minister": "minister",
     "ambassador": "ambassador",
     "permanent representative": "permanent representative",
@@ -122,13 +124,16 @@ PRONOUNS = ("he", "she", "they", "it", "we", "i")
 #: "said during the event": the quote was said at the article's last event.
 OCCASION_NOUNS = ("event", "ceremony", "meeting", "summit", "session", "conference")
 
-#: Events: words -> the term of the event kind. An event needs a time or a venue in its sentence.
+#: Events: words -> the term of the event kind. An event needs a time or a venue of its own.
 EVENT_CUES = {
     "announcement": "announcement", "announced": "announcement", "announces": "announcement",
-    "pledge": "pledge", "pledged": "pledge", "pledges": "pledge",
-    "ceremony": "ceremony", "summit": "summit", "signing ceremony": "signing ceremony",
-    "visit": "visit", "visited": "visit", "visits": "visit",
+    "pledge": "pledge", "ceremony": "ceremony", "parade": "ceremony", "summit": "meeting",
+    "signing ceremony": "signing ceremony", "meeting": "meeting", "met": "meeting", "meets": "meeting",
+    "briefed": "meeting", "visit": "visit", "visited": "visit", "visits": "visit",
 }
+#: The verbs of events (their lemmas); the other cues are nouns: "pledged" is no event, the
+#: deployment's status.
+EVENT_VERBS = ("announce", "meet", "brief", "visit")
 
 #: Partnerships: words -> the term of the partner role.
 BACKER_CUES = ("backed", "authorized", "authorised", "mandated", "endorsed")
@@ -165,6 +170,9 @@ NAME_CONNECTORS = ("of", "for", "and", "the", "on", "in", "de")
 #: "the European Union", "the Pacific Islands Forum".
 ORGANIZATION_NAME_HEADS = ("union", "community", "organization", "organisation", "alliance", "league", "bank")
 
+#: Words for the holders of the same post in other states: "met his Jamaican counterpart, X".
+COUNTERPART_WORDS = ("counterpart", "counterparts")
+
 #: Words of offices and bodies: a name with one of them is never a person's ("the Foreign
 #: Office said", "the Ministry of Home Affairs said", "State House").
 BODY_WORDS = frozenset({
@@ -192,13 +200,19 @@ STATE_NOUNS = ("country", "nation", "island", "islands", "archipelago", "republi
 STATUS_VERBS = {
     "pledge": "pledged", "promise": "pledged", "offer": "pledged", "propose": "pledged",
     "commit": "committed", "decide": "committed", "agree": "committed", "approve": "committed",
-    "authorize": "committed", "authorise": "committed", "replace": "committed", "prepare": "committed",
+    "authorize": "committed", "authorise": "committed", "replace": "arrived", "prepare": "committed",
     "arrive": "arrived", "land": "arrived", "reach": "arrived", "welcome": "arrived", "dispatch": "arrived",
     "send": "arrived", "deploy": "arrived", "fly": "arrived", "reinforce": "arrived", "provide": "arrived",
     "supply": "arrived", "lend": "arrived", "donate": "arrived",
     "serve": "serving", "contribute": "serving", "have": "serving", "include": "serving", "lead": "serving",
+    "comprise": "serving", "stay": "serving", "remain": "serving", "keep": "serving",
+    "touch": "arrived", "relieve": "arrived", "return": "withdrawn",
     "withdraw": "withdrawn", "repatriate": "withdrawn", "pull": "withdrawn",
 }
+#: Words after a deployment's noun that send it on its way: "the troops bound for the mission".
+BOUND_WORDS = ("bound", "headed", "destined")
+#: Words whose clause is to come: "45 staff officers, due to arrive in November".
+FUTURE_HEADS = ("due", "expected", "scheduled", "set")
 #: Verbs that deny what they govern: "has ruled out sending troops", "refused to send".
 DENYING_VERBS = ("rule", "refuse", "deny", "reject", "decline")
 #: Lemmas of speech verbs: a date they govern is when something was said.
@@ -215,6 +229,8 @@ PARTNER_VERBS = {"authorize": "backer", "authorise": "backer", "endorse": "backe
                  "mandate": "backer", "fund": "funder", "finance": "funder", "bankroll": "funder",
                  "pay": "funder", "give": "funder", "provide": "funder", "donate": "funder", "pledge": "funder",
                  "train": "trainer"}
+#: Nouns of money given: a verb whose object holds one gives it ("announced $60 million in funding").
+FUNDING_NOUNS = ("funding", "financing")
 MONEY_WORDS = ("dollars", "euros", "pounds", "francs", "shillings", "million", "billion", "money", "funding",
                "funds", "grant", "salaries")
 LOGISTICS_WORDS = ("airlift", "transport", "logistics", "fuel", "supplies", "flights", "ships", "base")
@@ -222,7 +238,9 @@ TRAINEE_WORDS = ("cadets", "recruits", "officers", "police", "soldiers", "troops
 ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 #: Words that make a clause hypothetical: "once the agreement was signed", "if parliament approves".
-HYPOTHETICAL_MARKS = ("once", "if", "when", "until", "unless", "before", "after")
+HYPOTHETICAL_MARKS = ("once", "if", "when", "until", "unless", "before", "after", "whether")
+#: Words that open a condition on an act: "could consider sending staff officers if requested".
+CONDITION_MARKS = ("if", "unless")
 #: Nouns that refer back to an agreement already named: "The agreement was signed at State House".
 AGREEMENT_NOUNS = ("agreement", "accord", "memorandum", "instrument", "deal", "pact", "treaty")
 #: Slugs of instruments that are agreements in their own right (see INSTRUMENT_NOUN_TERMS).
@@ -246,5 +264,13 @@ ALONGSIDE = ("alongside", "with", "together", "jointly")
 #: Verbs of a deployment's movement that give no status of their own: with "will" they are a
 #: commitment ("will follow in March"); a deployment noun under another verb ("would carry
 #: supplies", "will repair police stations") is no deployment.
-MOVING_VERBS = ("follow", "leave", "sail", "travel", "go", "join", "bring", "rotate", "return", "remain", "stay",
-                "move", "head", "begin", "start", "complete", "number", "total", "comprise", "form", "be")
+MOVING_VERBS = ("follow", "leave", "sail", "travel", "go", "join", "bring", "rotate", "move", "head", "begin",
+                "start", "complete", "number", "total", "form", "be")
+#: Verbs that say what something is made of: serving as the clause's verb ("the mission comprises
+#: troops from ..."), no status of their own as a participle ("the reinforcements, comprising ...").
+COMPOSITION_VERBS = ("include", "comprise")
+#: Verbs whose object leaves as their subject arrives: "the troops will relieve a contingent".
+REPLACING_VERBS = ("replace", "relieve")
+#: Verbs of a deployment that goes on: serving, even when they are said of the future ("will stay
+#: until the mission ends", "will keep two vessels with the mission").
+CONTINUING_VERBS = ("stay", "remain", "keep")

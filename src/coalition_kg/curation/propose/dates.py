@@ -1,41 +1,44 @@
-"""Dates in an article: found with spaCy's rule-based ``Matcher``, normalised by ``dateparser``
-with fixed settings, each with its precision.
+"""Dates in an article: found with spaCy's rule-based ``Matcher``, each with its precision.
 
 A date the text gives in full becomes ISO 8601 at its precision: ``2024-12-06`` (day),
 ``2024-09`` (month), ``2023`` (year). A date without its year ("in September", "on 3 May") is
-never completed with a guessed one: it stays the source's own words (``date_text``).
-dateparser's relative base is fixed and only absolute dates are parsed, so the same text gives
-the same dates on any day.
+never completed with a guessed one: it stays the source's own words (``date_text``). The
+matcher's patterns give each date's parts (a month's name, a day, a year), so a date is read from
+its tokens with the standard library's month names and calendar, the same on any day; a day the
+calendar lacks ("30 February 2025") stays words.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime
+import re
 from dataclasses import dataclass
 from functools import cache
 
-from dateparser.date import DateDataParser
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from coalition_kg.curation.propose.text import pipeline
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-           "sept", "oct", "nov", "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
-           "sept.", "oct.", "nov.", "dec."]
+#: Month names and their abbreviations ("Sept.", "Nov.") -> the month's number.
+MONTH_NUMBERS = {name.lower(): number for number in range(1, 13)
+                 for name in (calendar.month_name[number], calendar.month_abbr[number])} | {"sept": 9}
+_MONTHS = sorted({*MONTH_NUMBERS, *(f"{name}." for name in MONTH_NUMBERS if len(name) <= 4)})
+_DAY_WORD = re.compile(r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$")
+_YEAR_WORD = re.compile(r"^(19|20)[0-9]{2}$")
 _MONTH = {"LOWER": {"IN": _MONTHS}, "IS_TITLE": True}
-_DAY = {"TEXT": {"REGEX": r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$"}}
-_YEAR = {"TEXT": {"REGEX": r"^(19|20)[0-9]{2}$"}}
+_DAY = {"TEXT": {"REGEX": _DAY_WORD.pattern}}
+_YEAR = {"TEXT": {"REGEX": _YEAR_WORD.pattern}}
 _COMMA = {"ORTH": ",", "OP": "?"}
 _OF = {"LOWER": "of", "OP": "?"}
 _THE = {"LOWER": "the", "OP": "?"}
 _PART = {"LOWER": {"IN": ["early", "mid", "late", "mid-"]}}
+_ISO = [_YEAR, {"ORTH": "-"}, {"TEXT": {"REGEX": r"^[01][0-9]$"}}, {"ORTH": "-"}, {"TEXT": {"REGEX": r"^[0-3][0-9]$"}}]
 #: Words before a month or a year alone that make it a time ("in September", "(2023)").
 _TIME_WORDS = {"in", "on", "since", "during", "by", "until", "from", "before", "after", "early", "late",
                "mid", "(", "last", "next", "this"}
-_PRECISION = {"day": "day", "month": "month", "year": "year"}
 
 
 @dataclass(frozen=True)
@@ -58,22 +61,11 @@ def _matcher() -> Matcher:
         [_THE, _DAY, _OF, _MONTH, _COMMA, _YEAR],
         [_MONTH, _COMMA, _YEAR],
         [_PART, _MONTH, _COMMA, _YEAR],
-        [_YEAR, {"ORTH": "-"}, {"TEXT": {"REGEX": r"^[01][0-9]$"}}, {"ORTH": "-"}, {"TEXT": {"REGEX": r"^[0-3][0-9]$"}}],
+        _ISO,
     ])
     matcher.add("PARTIAL", [[_MONTH, _DAY], [_THE, _DAY, _OF, _MONTH], [_PART, _MONTH], [_MONTH]])
     matcher.add("YEAR", [[_YEAR]])
     return matcher
-
-
-@cache
-def _parser() -> DateDataParser:
-    return DateDataParser(languages=["en"], settings={
-        "REQUIRE_PARTS": ["year"],
-        "RELATIVE_BASE": datetime.datetime(2000, 1, 1),
-        "PREFER_DAY_OF_MONTH": "first",
-        "RETURN_TIME_AS_PERIOD": True,
-        "PARSERS": ["absolute-time"],
-    })
 
 
 def find_dates(doc: Doc) -> list[DateMention]:
@@ -86,20 +78,25 @@ def find_dates(doc: Doc) -> list[DateMention]:
             continue  # "May" the verb, "2024 troops"
         partial = any(doc.vocab.strings[key] == "PARTIAL" and (start, end) == (span.start, span.end)
                       for key, start, end in matches)
-        found.append(DateMention(span.start, span.end, span.text, None, None) if partial
-                     else _normalised(span.start, span.end, span.text))
+        found.append(DateMention(span.start, span.end, span.text, None, None) if partial else _normalised(span))
     return found
 
 
-def _normalised(start: int, end: int, text: str) -> DateMention:
-    words = text.split(None, 1)
-    if words[0].lower() in ("early", "mid", "late") and len(words) > 1:
-        text_to_parse = words[1]
+def _normalised(span: Span) -> DateMention:
+    """The date its words give, at the precision of the parts they name: a day, a month, a year."""
+    words = [token.text for token in span]
+    if len(words) == 5 and words[1] == words[3] == "-":  # 2024-09-20
+        year, month, day = int(words[0]), int(words[2]), int(words[4])
     else:
-        text_to_parse = text
-    data = _parser().get_date_data(text_to_parse)
-    if data.date_obj is None:
-        return DateMention(start, end, text, None, None)
-    precision = _PRECISION.get(data.period or "day", "day")
-    iso = data.date_obj.date().isoformat()[: {"day": 10, "month": 7, "year": 4}[precision]]
-    return DateMention(start, end, text, iso, precision)
+        year = next(int(word) for word in words if _YEAR_WORD.match(word))
+        month = next((MONTH_NUMBERS[word.lower().rstrip(".")] for word in words
+                      if word.lower().rstrip(".") in MONTH_NUMBERS and word[:1].isupper()), None)
+        day = next((int(_DAY_WORD.match(word).group(1)) for word in words
+                    if month and _DAY_WORD.match(word) and not _YEAR_WORD.match(word)), None)
+    try:
+        date = datetime.date(year, month or 1, day or 1)
+    except ValueError:
+        return DateMention(span.start, span.end, span.text, None, None)
+    precision = "day" if day else "month" if month else "year"
+    iso = date.isoformat()[: {"day": 10, "month": 7, "year": 4}[precision]]
+    return DateMention(span.start, span.end, span.text, iso, precision)

@@ -306,11 +306,13 @@ def _new_organization(doc: Doc, bracket: int, acronym: str, mentions: list[Menti
 
 
 def _unregistered_organizations(doc: Doc, mentions: list[Mention], entities: dict[str, Entity]) -> None:
-    """"the European Union": a capitalised name after "the" whose head word makes it an
-    international organization, that the register lacks and the article gives no acronym for."""
+    """"the European Union", "the Pacific Police Support Mission": a capitalised name after "the"
+    whose head word makes it an international organization or a mission, that the register lacks
+    and the article gives no acronym for (a mission's id is its initials, as curators name them)."""
     taken = {i for mention in mentions for i in range(mention.start, mention.end)}
     for head in doc:
-        if head.lower_ not in cues.ORGANIZATION_NAME_HEADS or not head.is_title or head.i in taken:
+        mission = head.text == "Mission"
+        if not (mission or head.lower_ in cues.ORGANIZATION_NAME_HEADS) or not head.is_title or head.i in taken:
             continue
         start = head.i
         while start > 0 and doc[start - 1].i not in taken and doc[start - 1].lower_ != "the" and (
@@ -320,10 +322,13 @@ def _unregistered_organizations(doc: Doc, mentions: list[Mention], entities: dic
         if start == 0 or doc[start - 1].lower_ != "the" or head.i - start < 1:
             continue
         label = doc[start: head.i + 1].text
-        ref = f"org/{slug(_ascii(label))}"
+        if mission and head.i - start < 2:
+            continue  # "the Support Mission": too short to be a mission's name
+        initials = "".join(t.text[0] for t in doc[start: head.i + 1] if t.is_title or t.is_upper)
+        ref = f"mission/{slug(_ascii(initials))}" if mission else f"org/{slug(_ascii(label))}"
         if ref not in entities:
-            entity = Entity(ref, "international-organization", label, new=True,
-                            why="an organization named in the article, without an acronym")
+            entity = Entity(ref, "mission" if mission else "international-organization", label, new=True,
+                            why=f"a {'mission' if mission else 'organization'} named in the article, without an acronym")
             entity.names = [label]
             entities[ref] = entity
 
@@ -335,7 +340,7 @@ def _named_people(doc: Doc, mentions: list[Mention], entities: dict[str, Entity]
     taken = {i for mention in mentions for i in range(mention.start, mention.end)}
     role_spans = [(start - role_modifier(doc, start, taken), end) for _, start, end in role_matcher()(doc)]
     title_tokens = {i for start, end in role_spans for i in range(start, end)}
-    title_ends = {end for _, end in role_spans}
+    title_ends = {end for _, end in role_spans} | {t.i + 1 for t in doc if t.lower_ in cues.COUNTERPART_WORDS}
     title_starts = {start for start, _ in role_spans}
     for run in name_runs(doc, taken, title_tokens):
         if not beside_title_or_speech(doc, run, title_ends, title_starts):

@@ -74,7 +74,10 @@ def _continues_name(doc: Doc, i: int, taken: set[int]) -> bool:
         return False
     if _CAPITALISED.match(token.text) or _INITIAL.match(token.text):
         return True
-    following = doc[i + 1] if i + 1 < len(doc) else None
+    after = i + 1
+    while token.lower_ in CONSTANTS.prefixes and after < len(doc) and doc[after].lower_ in CONSTANTS.prefixes:
+        after += 1  # "Cissé de la Roche"
+    following = doc[after] if after < len(doc) else None
     joins = token.text in ("-", "'", "’") or token.lower_ in CONSTANTS.prefixes
     return joins and following is not None and bool(_CAPITALISED.match(following.text)) and following.i not in taken
 
@@ -122,7 +125,7 @@ def beside_title_or_speech(doc: Doc, run: NameRun, title_ends: set[int], title_s
     if after is not None and after.text in (",", "(") and any(
             s in title_starts for s in range(run.end, min(run.end + 8, len(doc)))):
         return True
-    if run.start > 0 and doc[run.start - 1].text == "," and any(0 < run.start - e <= 8 for e in title_ends):
+    if run.start > 0 and doc[run.start - 1].text in (",", "and") and any(0 < run.start - e <= 8 for e in title_ends):
         return True
     return (after is not None and after.lower_ in cues.SPEECH_VERBS) or (
         run.start > 0 and doc[run.start - 1].lower_ in cues.SPEECH_VERBS)

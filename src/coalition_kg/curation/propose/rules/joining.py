@@ -11,7 +11,8 @@ from coalition_kg.curation.propose.entities import Mention
 from coalition_kg.curation.propose.numbers import cardinal, ordinal
 from coalition_kg.curation.propose.rules.common import distinct, listed_after, unknown_term
 from coalition_kg.curation.propose.reference import missions_in_states
-from coalition_kg.curation.propose.rules.forces import governing_verb, negated
+from coalition_kg.curation.propose.rules.clauses import governing_verb, hypothetical, negated
+from coalition_kg.curation.propose.rules.forces import acting_states, states_of_phrase
 from coalition_kg.curation.propose.vocabulary import Term
 
 
@@ -48,13 +49,6 @@ def _hypothetical(context: Context, hit: Hit) -> bool:
     doc = context.span.doc
     verb = doc[hit.start] if doc[hit.start].pos_ in ("VERB", "AUX") else governing_verb(doc[hit.end - 1])
     return verb is not None and (negated(verb) or hypothetical(verb))
-
-
-def hypothetical(verb) -> bool:
-    """The verb's clause opens with "once", "if", "when"...: "once the agreement was signed"."""
-    opening = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
-    return any(child.dep_ == "mark" and child.lower_ in cues.HYPOTHETICAL_MARKS for child in verb.children) or (
-        opening is not None and opening.lower_ in cues.HYPOTHETICAL_MARKS and verb.dep_ != "ROOT")
 
 
 def _refers_back(context: Context, hit: Hit, earlier: list[Candidate]) -> bool:
@@ -272,7 +266,10 @@ def memberships(context: Context, instruments: list[Candidate]) -> list[Candidat
         joined_other = [m for m in context.mentions("ORG") if 0 < m.start - word.i <= 3]
         if joined_other or not (context.names_mission() or word.lower_ in ("join", "joined")):
             continue
-        for state in _subjects(context, word.i):
+        verb = word if word.pos_ in ("VERB", "AUX") else governing_verb(word)
+        if verb is not None and (negated(verb) or hypothetical(verb)):
+            continue  # "If Brazil were to join the mission"
+        for state in _joining_states(context, word):
             found.append(_membership(context, state.ref, "membership.joining-word", 0.85, rank=2))
     for word in context.words():
         if word.lemma_ in cues.FOUNDING_VERBS and word.pos_ == "VERB" and any(
@@ -292,6 +289,30 @@ def memberships(context: Context, instruments: list[Candidate]) -> list[Candidat
     return found
 
 
+def _joining_states(context: Context, word) -> list[Mention]:
+    """The states a joining word is said of: those named before it ("Guatemala and El Salvador
+    joined"), else what its subject is ("the only contributors remain Guatemala and El
+    Salvador"), else the states listed in apposition in its phrase ("Member States participating in
+    the Mission, namely Kenya, Jamaica, ...")."""
+    before = _subjects(context, word.i)
+    if before or word.dep_ not in ("nsubj", "nsubjpass", "ROOT", "advcl", "acl", "conj", "relcl", "ccomp", "xcomp"):
+        return before
+    if word.dep_ in ("nsubj", "nsubjpass"):
+        return [m for child in word.head.children if child.dep_ in ("attr", "oprd")
+                for m in states_of_phrase(context, child) if m.label == "STATE"]
+    phrase = {t.i for t in word.subtree}
+    return distinct([m for m in context.states() if m.label == "STATE" and m.end - 1 in phrase
+                     and _in_apposition(context.span.doc[m.end - 1])])
+
+
+def _in_apposition(token) -> bool:
+    """"namely Kenya, Jamaica and Belize": the token is an apposition, or listed with one."""
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "appos"
+
+
 def _leaders(context: Context, verb) -> list[Mention]:
     """"Kenya leads the mission", "Kenya, which leads the mission": the state that leads."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -301,10 +322,9 @@ def _leaders(context: Context, verb) -> list[Mention]:
 
 
 def _founders(context: Context, verb) -> list[Mention]:
-    """"Australia, New Zealand and Fiji launched the mission": the states that are its subject."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return distinct([m for s in subjects for t in s.subtree if (m := context.article.linked.at(t.i)) is not None
-                     and m.label == "STATE"])
+    """"Australia, New Zealand and Fiji launched the mission", "Chad, Niger and Nigeria agreed to
+    form the mission": the states that are its subject."""
+    return [m for m in acting_states(context, verb) if m.label == "STATE"]
 
 
 def serving_member(deployment: Candidate) -> Candidate:
@@ -361,6 +381,29 @@ def ordinal_claims(context: Context) -> list[Candidate]:
         subject = subjects[-1]
         found.append(Candidate("ordinal-claim", {"subject": subject.ref, "mission": context.article.mission,
                                                  "rank": str(rank)}, context.sentence, "ordinal-claim.the-nth-to", 0.85))
+    return found or _nth_member(context)
+
+
+def _nth_member(context: Context) -> list[Candidate]:
+    """"The island nation becomes the mission's tenth member state", "Ghana became the sixth
+    country in the mission": a state that is or becomes the mission's n-th member."""
+    article = context.article
+    found = []
+    for noun in context.words():
+        verb = noun.head
+        if noun.dep_ != "attr" or noun.lower_ not in cues.CLAIM_NOUNS or verb.lemma_ not in ("be", "become"):
+            continue
+        rank = next((ordinal(t.text) for t in noun.subtree if t.i < noun.i and t.lower_ in cues.ORDINAL_WORDS), None)
+        phrase = [*noun.subtree, *(t for child in verb.children if child.dep_ == "prep" for t in child.subtree)]
+        of_mission = any((m := article.linked.at(t.i)) is not None and m.label == "MISSION" for t in phrase)
+        subjects = [m for child in verb.children if child.dep_ == "nsubj" for t in child.subtree
+                    if (m := article.linked.at(t.i)) is not None and m.label == "STATE"]
+        restricted = any(child.dep_ in ("prep", "acl", "relcl") and not any(
+            (m := article.linked.at(t.i)) is not None and m.label == "MISSION" for t in child.subtree)
+            for child in noun.children)  # "the mission's first member from outside the SADC": a rank among some
+        if rank and of_mission and subjects and article.mission and not restricted:
+            found.append(Candidate("ordinal-claim", {"subject": subjects[0].ref, "mission": article.mission,
+                                                     "rank": str(rank)}, context.sentence, "ordinal-claim.nth-member", 0.8))
     return found
 
 
@@ -383,4 +426,20 @@ def count_claims(context: Context) -> list[Candidate]:
             continue
         found.append(Candidate("count-claim", {"mission": context.article.mission, "count": str(count)},
                                context.sentence, "count-claim.n-countries", 0.8))
+    return found or _number_brought_to(context)
+
+
+def _number_brought_to(context: Context) -> list[Candidate]:
+    """"bringing the number of participating countries to ten": the count the verb takes the
+    number of countries to."""
+    found = []
+    for number in (t for t in context.words() if t.lower_ == "number" and t.dep_ in ("dobj", "nsubjpass")):
+        counted = [t for child in number.children if child.dep_ == "prep" and child.lower_ == "of"
+                   for t in child.children if t.dep_ == "pobj" and t.lower_ in cues.CLAIM_NOUNS]
+        to = [t for child in number.head.children if child.dep_ == "prep" and child.lower_ == "to"
+              for t in child.children if t.dep_ == "pobj" and t.like_num]
+        count = cardinal(context.span.doc[to[0].i: to[0].i + 1]) if counted and to else None
+        if count and context.names_mission() and context.article.mission:
+            found.append(Candidate("count-claim", {"mission": context.article.mission, "count": str(count)},
+                                   context.sentence, "count-claim.number-brought-to", 0.75))
     return found

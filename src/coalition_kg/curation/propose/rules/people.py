@@ -60,7 +60,35 @@ def posts(context: Context, known: Known, main_state: str | None) -> list[Candid
             if accredited:
                 fields["accredited_to"] = accredited[0].ref
         found.append(Candidate("post", fields, context.sentence, rule, confidence, flags))
-    return found + _contingent_leaders(context)
+    return found + _counterparts(context, found) + _contingent_leaders(context)
+
+
+def _counterparts(context: Context, found: list[Candidate]) -> list[Candidate]:
+    """"Haiti's foreign minister, X, met his Jamaican and Bahamian counterparts, Y and Z": each
+    person listed after the word holds the post the sentence gave, in the state named for them,
+    in order."""
+    doc = context.span.doc
+    people = context.mentions("PERSON")
+    more = []
+    for word in (t for t in context.words() if t.lower_ in cues.COUNTERPART_WORDS):
+        given = [c for c in found if c.text("holder") != ""]
+        if not given:
+            continue
+        states = [m for t in word.children if t.dep_ == "amod" for m in (context.article.linked.at(t.i),)
+                  if m is not None and m.label in ("NORP", "STATE")]
+        states += [m for s in list(states) for t in doc[s.start].conjuncts
+                   if (m := context.article.linked.at(t.i)) is not None and m.label in ("NORP", "STATE")]
+        holders, i = [], word.i + 1
+        for person in (m for m in people if m.start > word.i):
+            if any(doc[j].lower_ not in (",", "and") for j in range(i, person.start)) or person.start == i:
+                break
+            holders.append(person)
+            i = person.end
+        if states and len(states) == len(holders):
+            for state, holder in zip(sorted(states, key=lambda m: m.start), holders):
+                fields = {"holder": holder.ref, "role": given[0].fields["role"], "organization": state.ref}
+                more.append(Candidate("post", fields, context.sentence, "post.counterpart", 0.8, []))
+    return more
 
 
 def _contingent_leaders(context: Context) -> list[Candidate]:
@@ -134,12 +162,15 @@ def _holder(context: Context, hit: Hit) -> Mention | None:
         m.start > hit.end and all(t.lower_.rstrip(".") in cues.HONORIFICS for t in doc[hit.end: m.start]))]
     if right_after:
         return right_after[0]
-    # "Guatemala's Permanent Representative to the United Nations, Lucía Morales,"
+    # "Guatemala's Permanent Representative to the United Nations, Lucía Morales,", "the Minister
+    # for the Caribbean, Jennifer Chapman-Reid", "the chief of general staff, General Mbaye Cissé"
     for mention in people:
-        between = doc[hit.end: mention.start]
+        between = list(doc[hit.end: mention.start])
+        while between and between[-1].lower_.rstrip(".") in cues.HONORIFICS:
+            between.pop()
         if 0 < len(between) <= 8 and between[-1].text == "," and all(
-                t.text in (",", "the", "to", "of", "and") or t.is_title or t.is_upper or context.article.linked.at(t.i)
-                for t in between):
+                t.text in (",", "the", "to", "of", "for", "and") or t.is_title or t.is_upper
+                or context.article.linked.at(t.i) for t in between):
             return mention
     for mention in people:
         between = doc[mention.end: hit.start]
@@ -282,23 +313,32 @@ def _last_person_before(context: Context) -> str | None:
 
 def events(context: Context, main_state: str | None, earlier: list[Candidate],
            earlier_facts: list[Candidate] = ()) -> list[Candidate]:
-    """An announcement, a pledge... that the sentence places in time or at a venue."""
+    """An announcement, a pledge, a visit, a meeting... that the sentence dates or places at a
+    venue: the date or the venue belongs to the event's word ("announced on 3 September", "the
+    pledge was made at a summit in early May"), not to another verb of the sentence ("have pledged
+    to send police, officials said on 3 February"). A verb by which a state pledges personnel is the
+    deployment's status, not an event; "today" is the day of the dateline."""
     article = context.article
-    found = []
     doc = context.span.doc
-    dates = context.dates()
     venues = [m for m in context.mentions("ORG", "GOV") if "at" in (
         doc[max(context.span.start, m.start - 1)].lower_,
         doc[max(context.span.start, m.start - 2)].lower_ if doc[m.start - 1].lower_ == "the" else "")]
-    if not dates and not venues:
-        return []
-    for hit in context.hits({**cues.EVENT_CUES, **article.vocabulary.phrases("event-kind")})[:1]:
+    for hit in context.hits({**cues.EVENT_CUES, **article.vocabulary.phrases("event-kind")}):
+        cue = doc[hit.end - 1]
+        if (cue.pos_ == "VERB") != (cue.lemma_ in cues.EVENT_VERBS):
+            continue  # "pledged" a verb, "visit" a noun of something else than an event
+        dates = [d for d in context.dates() if _belongs_to(cue, doc[d.start:d.end])] or _dated_today(context, cue)
+        places = [v for v in venues if _belongs_to(cue, doc[v.start:v.end])]
+        if not dates and not places:
+            continue
         kind = article.vocabulary.resolve("event-kind", hit.term, hit.text)
         if hit.start > context.span.start and doc[hit.start - 1].lower_ in ("the", "this", "that") and any(
                 e.text("event_kind") == kind.slug for e in earlier):
             continue  # "The announcement follows talks...": the announcement already told
         flags = [] if kind.known else [unknown_term(kind, article)]
-        agent, inferred = _agent(context, main_state)
+        agent, inferred = _agent(context, cue, main_state)
+        if agent is None and not inferred:
+            continue  # "Commanders of the mission met": the sentence does not name who acted
         told = _told_before(context, hit, earlier_facts) if inferred else None
         if told:
             agent, inferred = told, False
@@ -311,32 +351,43 @@ def events(context: Context, main_state: str | None, earlier: list[Candidate],
         if article.mission:
             fields["mission"] = article.mission
         if dates:
-            date = _date_of_cue(context, hit, dates)
+            date = next((d for d in dates if d.iso), dates[0])
             fields["date" if date.iso else "date_text"] = date.iso or date.text
         place = _place_name(context)
         if place:
             fields["place"] = place
-        if venues:
-            fields["venue"] = venues[0].ref
-        found.append(Candidate("event", fields, context.sentence, f"event.{slug(hit.term)}-with-time",
-                               0.6 if inferred else 0.8, flags))
-    return found
+        if places:
+            fields["venue"] = places[0].ref
+        return [Candidate("event", fields, context.sentence, f"event.{slug(hit.term)}-with-time",
+                          0.6 if inferred else 0.8, flags)]
+    return []
 
 
-def _date_of_cue(context: Context, hit: Hit, dates: list):
-    """The date the event's word governs ("announced on 3 September 2025", not "by December"),
-    else the first date with its year, else the first."""
-    doc = context.span.doc
-    cue = doc[hit.start]
+def _belongs_to(cue, words) -> bool:
+    """Whether ``words`` depend on the event's word, or on the verb whose subject, object or
+    occasion it is."""
+    verb = _verb_of(cue)
+    owners = {cue.i} | ({verb.i} if verb is not None and verb.i != cue.i else set())
+    return any(owners & {a.i for a in token.ancestors} for token in words)
 
-    def steps(date) -> int:
-        """How many heads up from the date's words to the event's word (nearest first)."""
-        found = [[a.i for a in token.ancestors].index(cue.i) for token in doc[date.start: date.end]
-                 if cue.i in [a.i for a in token.ancestors]]
-        return min(found) if found else len(doc)
 
-    governed = sorted((d for d in dates if steps(d) < len(doc)), key=steps)
-    return governed[0] if governed else next((d for d in dates if d.iso), dates[0])
+def _verb_of(cue):
+    """The event's own verb, or the verb whose subject or object it is, or whose occasion it is
+    ("told police officers at a farewell parade in Nairobi on Friday")."""
+    if cue.pos_ == "VERB":
+        return cue
+    if cue.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return cue.head
+    if cue.dep_ == "pobj" and cue.head.lower_ in ("at", "during") and cue.head.head.pos_ == "VERB":
+        return cue.head.head
+    return None
+
+
+def _dated_today(context: Context, cue) -> list:
+    """"The Government of Kenya today announced": the dateline's date."""
+    if not any(child.lower_ == "today" for child in cue.children):
+        return []
+    return [d for d in context.dates(True) if d.start < cue.i][:1]
 
 
 def _told_before(context: Context, hit: Hit, facts: list[Candidate]) -> str | None:
@@ -349,14 +400,45 @@ def _told_before(context: Context, hit: Hit, facts: list[Candidate]) -> str | No
     return before[-1].text("state") if before else None
 
 
-def _agent(context: Context, main_state: str | None) -> tuple[str | None, bool]:
+def _agent(context: Context, cue, main_state: str | None) -> tuple[str | None, bool]:
+    """Who acted: the person (else the state or organization) the subject of the event's word
+    names (or of the verb it is the subject or object of), or the agent of a passive ("was made by
+    Angola"): a state's body stands for its state, an unnamed office or body ("the ministry") for the
+    article's main state, and None when the subject names no one; without a subject, the first person or state
+    named, else the article's main state (``True``: inferred)."""
+    verb = _verb_of(cue)
+    if verb is not None:
+        actors = [t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"] or [
+            c for c in verb.children if c.dep_ == "nsubj"]
+        for actor in (actor for actor in actors if _names_someone(context, actor)):
+            named = sorted((m for t in actor.subtree if (m := context.article.linked.at(t.i)) is not None
+                            and m.label in ("PERSON", "STATE", "NORP", "ORG", "GOV") and t.i not in context.article.quoted),
+                           key=lambda m: (m.label != "PERSON", abs(m.start - actor.i)))
+            if named:
+                entity = context.article.linked.entities[named[0].ref]
+                return (entity.part_of if named[0].label == "GOV" and entity.part_of else named[0].ref), False
+        if any(is_office_or_body(" ".join(t.text for t in actor.subtree if not _in_a_mission(context, t)))
+               for actor in actors):  # not "Commanders of the Multinational Security Support Mission"
+            return main_state, main_state is not None  # "the Ministry of Defence announced"
+        if actors:
+            return None, False
     people = context.mentions("PERSON")
     if people:
         return people[0].ref, False
-    states = [m for m in context.mentions("STATE") if not m.start or context.span.doc[m.start - 1].lower_ not in ("in", "to", "by")]
+    states = [m for m in context.mentions("STATE")
+              if not m.start or context.span.doc[m.start - 1].lower_ not in ("in", "to", "by")]
     if states:
         return states[0].ref, False
     return main_state, main_state is not None
+
+
+def _in_a_mission(context: Context, token) -> bool:
+    mention = context.article.linked.at(token.i)
+    return mention is not None and mention.label == "MISSION"
+
+
+def _names_someone(context: Context, phrase) -> bool:
+    return any((m := context.article.linked.at(t.i)) is not None and m.label != "MISSION" for t in phrase.subtree)
 
 
 def _place_name(context: Context) -> str | None:
@@ -368,8 +450,9 @@ def _place_name(context: Context) -> str | None:
             continue
         end = token.i + 1
         while end < context.span.end and (doc[end].is_title or doc[end].is_upper or (
-                doc[end].text == "," and end + 1 < context.span.end and doc[end + 1].is_title)):
-            end += 1
+                doc[end].text == "," and end + 1 < context.span.end and doc[end + 1].is_title) or (
+                end > token.i + 1 and not doc[end - 1].whitespace_ and (doc[end].text == "-" or doc[end].is_alpha))):
+            end += 1  # "Port-au-Prince": the words of a name joined by hyphens
         words = doc[token.i + 1: end]
         if len(words) and not any(i in dated or context.article.linked.at(i) for i in range(words.start, words.end)):
             return words.text
