@@ -1,21 +1,42 @@
-"""The views that fit an answer, beside its table: a timeline when its rows are dated, a network
+"""The views that fit an answer, beside its table: the evidence of each row (the sources'
+sentences, :mod:`coalition_kg.queries.evidence`), a timeline when its rows are dated, a network
 when they link entities. Laid out here, drawn as inline SVG by the question page's template."""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from pyoxigraph import Literal, NamedNode
 
 from coalition_kg.core.namespaces import PREFIXES
+from coalition_kg.queries.evidence import Quote, is_entity
 from coalition_kg.queries.results import Answer
-from coalition_kg.serve.resources import Value, is_entity, value_of
+from coalition_kg.serve.resources import Value, value_of
 
 XSD_DATE = PREFIXES["xsd"] + "date"
 TIMELINE_WIDTH, ROW_HEIGHT, MARGIN = 760, 26, 120
 NETWORK_SIZE = 520
+#: Quotes shown at most for one row; the rest are counted.
+MAX_QUOTES = 6
+
+
+@dataclass
+class RowEvidence:
+    """What a row's evidence shows: at most :data:`MAX_QUOTES` quotes, and how many more."""
+
+    quotes: list[tuple[Value, Value, str]] = field(default_factory=list)  # (fact, source, sentence)
+    more: int = 0
+
+
+def shown(quotes: Sequence[Quote], labels: Mapping[str, str]) -> RowEvidence:
+    """A row's quotes as its page shows them, the source named by its label."""
+    return RowEvidence(
+        [(value_of(NamedNode(q.fact), labels), value_of(NamedNode(q.document), labels), q.sentence) for q in quotes[:MAX_QUOTES]],
+        max(len(quotes) - MAX_QUOTES, 0),
+    )
 
 
 @dataclass(frozen=True)

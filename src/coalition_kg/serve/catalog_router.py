@@ -20,8 +20,8 @@ from coalition_kg.queries.engine import ask, select
 from coalition_kg.queries.labels import label_map
 from coalition_kg.queries.params import LOOKUP_CLASSES, ParameterError
 from coalition_kg.queries.results import Answer, term_json
-from coalition_kg.serve.answer_views import network, timeline
-from coalition_kg.serve.evidence import RowEvidence, row_quotes, shown
+from coalition_kg.queries.evidence import row_quotes
+from coalition_kg.serve.answer_views import RowEvidence, network, shown, timeline
 from coalition_kg.serve.protocol import ProtocolError
 from coalition_kg.serve.resources import value_of
 from coalition_kg.serve.server import PoolEndpoint, Server

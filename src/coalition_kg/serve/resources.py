@@ -23,7 +23,6 @@ RDF_TYPE = PREFIXES["rdf"] + "type"
 LABEL_PREDICATES = (PREFIXES["skos"] + "prefLabel", PREFIXES["rdfs"] + "label")
 ISO_CODE = PREFIXES["ckg"] + "iso3166Alpha3"
 EXACT_MATCH = PREFIXES["skos"] + "exactMatch"
-ENTITY_KINDS = ("state/", "mission/", "org/", "person/")
 WEB_SCHEMES = ("http://", "https://")
 #: Incoming links shown at most, for an entity that thousands of things point at.
 MAX_INCOMING = 200
@@ -86,11 +85,6 @@ class ResourcePage:
     facts: list[Fact]
     incoming: list[tuple[Value, Value]]
     related: list[Value]
-
-
-def is_entity(term: NamedNode) -> bool:
-    """Whether ``term`` is an entity of the register: a state, a mission, an organization, a person."""
-    return term.value.startswith(ID) and term.value[len(ID):].startswith(ENTITY_KINDS)
 
 
 def is_minted(iri: str) -> bool:
