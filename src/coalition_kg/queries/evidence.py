@@ -17,14 +17,11 @@ On the query path: standard library, pyoxigraph and the project's light modules.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import NamedTuple
-
 from pyoxigraph import NamedNode
 
 from coalition_kg.core.namespaces import ID
 from coalition_kg.queries.engine import Endpoint, select
-from coalition_kg.queries.results import Answer
+from coalition_kg.queries.results import Answer, Quote
 
 #: How the IRIs of the register's entities begin, after ``id/``: states, missions, organizations, people.
 ENTITY_KINDS = ("state/", "mission/", "org/", "person/")
@@ -37,14 +34,6 @@ FACTS_QUERY = _PROLOGUE + "SELECT ?fact ?document ?sentence WHERE {\n  VALUES ?f
 LINKING_QUERY = _PROLOGUE + """SELECT DISTINCT ?first ?other ?fact ?document ?sentence WHERE {
   VALUES (?first ?other) { %s }
   ?fact ?link ?first ; ?otherLink ?other .""" + _DERIVATION + "}"
-
-
-class Quote(NamedTuple):
-    """A source's sentence for a fact: the fact, the source document, the sentence (IRIs in full)."""
-
-    fact: str
-    document: str
-    sentence: str
 
 
 def is_entity(term: NamedNode) -> bool:
@@ -70,12 +59,6 @@ def row_quotes(endpoint: Endpoint, answer: Answer) -> list[list[Quote]]:
             found[index] = sorted(set.intersection(*(linked.get((first.value, other.value), set()) for other in others)),
                                   key=_order)
     return found
-
-
-def distinct_sentences(quotes: Sequence[Quote]) -> list[Quote]:
-    """``quotes`` with each source's sentence once: a sentence that states several facts of a row
-    is evidence once."""
-    return list({(quote.document, quote.sentence): quote for quote in quotes}.values())
 
 
 def _grouped(answer: Answer, keys: int) -> dict[tuple[str, ...], set[Quote]]:

@@ -50,8 +50,6 @@ from coalition_kg.queries.tables import Layout, html_table, markdown_table, term
 if TYPE_CHECKING:
     import pandas
 
-    from coalition_kg.queries.evidence import Quote
-
 W3C_FORMATS = {
     "csv": QueryResultsFormat.CSV,
     "tsv": QueryResultsFormat.TSV,
@@ -89,6 +87,15 @@ ASK_VARIABLES = ("answer",)  # the one column an ASK answer shows
 OWN_EVIDENCE = ("evidence", "sentence")
 EVIDENCE = "evidence"
 IriForm = Choice["short", "full", "label"]
+
+
+class Quote(NamedTuple):
+    """A source's sentence for a fact: the fact, the source document, the sentence (IRIs in full);
+    found by :mod:`coalition_kg.queries.evidence`."""
+
+    fact: str
+    document: str
+    sentence: str
 
 
 class FormatError(ValueError):
