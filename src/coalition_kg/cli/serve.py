@@ -27,12 +27,14 @@ from coalition_kg.cli.options import fail, require_extra, size_value
               help="Bytes of an answer at most (512K, 16M, 1G); rows beyond are left out, and a header says so.")
 @click.option("--memory-limit", default="2G", show_default=True, callback=size_value, metavar="SIZE",
               help="Memory a query worker may hold; a query that needs more is stopped (503) and the worker replaced.")
+@click.option("--access-log", is_flag=True, help="Write a line for every request (client, request line, status) to standard output.")
 def serve(
     host: str, port: int, build_dir: Path | None, cors: tuple[str, ...], workers: int, timeout: float, limit: int,
-    max_bytes: int, memory_limit: int,
+    max_bytes: int, memory_limit: int, access_log: bool,
 ) -> None:
     """Serve the last validated build, read-only: the SPARQL endpoint at /sparql, a page for every
-    IRI, the questions in the browser and at /api/queries. Needs the serve extra.
+    IRI, the questions in the browser and at /api/queries. Says where it listens once it does.
+    Needs the serve extra.
 
     Pages and canned questions have WORKERS query processes, ad-hoc SPARQL as many again, at a
     lower priority; one client runs at most all but one of the ad-hoc ones at once."""
@@ -44,7 +46,7 @@ def serve(
     settings = Settings(build_dir or BUILD_DIR, workers=workers, timeout=timeout, row_limit=limit, cors=cors,
                         max_bytes=max_bytes, memory_limit=memory_limit)
     try:
-        run_server(settings, host, port)
+        run_server(settings, host, port, access_log)
     except FileNotFoundError as error:
         fail(str(error))
 
