@@ -154,4 +154,5 @@ def _legend(figure: Figure, graph: nx.MultiDiGraph) -> None:
     handles = [Patch(facecolor=type_colour(name), edgecolor="#333333", label=type_title(name)) for name in types]
     handles += [Line2D([], [], color=s.colour, linestyle=s.dash, linewidth=s.width, label=s.legend) for s in styles]
     if handles:
-        figure.legend(handles=handles, loc="lower center", ncol=min(len(handles), 5), fontsize=10, bbox_to_anchor=(0.5, 0.01))
+        columns = min(len(handles), 5, max(2, int(figure.get_figwidth() // 2.2)))  # a column needs about 2.2 inches
+        figure.legend(handles=handles, loc="lower center", ncol=columns, fontsize=10, bbox_to_anchor=(0.5, 0.01))

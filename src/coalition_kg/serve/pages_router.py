@@ -15,6 +15,7 @@ from coalition_kg.queries.labels import label_map
 from coalition_kg.serve.negotiation import GRAPHS, HTML, RESOURCE, NotAcceptable, by_suffix, negotiate
 from coalition_kg.serve.protocol import ProtocolError
 from coalition_kg.serve.rdf_responses import graph_response, text_error
+from coalition_kg.serve.answer_views import AnswerTable, answer_table
 from coalition_kg.serve.resources import iri_of, resource_page, value_of
 from coalition_kg.serve.server import PoolEndpoint, Server
 from coalition_kg.serve.sparql_router import in_pool, run_job
@@ -90,14 +91,12 @@ async def sparql_page(request: Request) -> Response:
 router.add_api_route("/query", sparql_page, methods=["GET"], include_in_schema=False)
 
 
-def labelled_table(server: Server, answer) -> dict:
-    """An answer as a table of labelled values (a graph as subject, predicate, object)."""
+def labelled_table(server: Server, answer) -> AnswerTable:
+    """An answer as a table of named values (a graph as subject, predicate, object)."""
     if not hasattr(answer, "variables"):
         answer = answer.as_solutions()
-    rows = answer.terms()
-    names = label_map(PoolEndpoint(server), [t.value for row in rows for t in row if isinstance(t, NamedNode)])
-    return {"variables": list(answer.variables), "rows": [[value_of(t, names) for t in row] for row in rows],
-            "stopped_after": answer.stopped_after}
+    names = label_map(PoolEndpoint(server), answer.iris())
+    return answer_table(answer, {**server.vocabulary.labels, **names})
 
 
 @router.get("/ontology", include_in_schema=False)
@@ -114,14 +113,14 @@ async def identified(request: Request, path: str) -> Response:
 @router.get("/pictures/{path:path}.svg", include_in_schema=False)
 async def picture(request: Request, path: str) -> Response:
     """The neighbourhood of a resource, drawn (the picture on its page)."""
-    server, _ = state(request)
+    server, vocabulary = state(request)
     iri = iri_of(path)
     try:
         NamedNode(iri)
     except ValueError:
         return text_error(404, f"no picture is drawn of /{path}: it is not an IRI of this site")
     try:
-        svg = await run_job(server, Picture(iri))
+        svg = await run_job(server, Picture(iri, vocabulary.labels))
     except ProtocolError as error:
         return text_error(error.status, error.message)
     if svg is None:
@@ -153,17 +152,12 @@ async def resource(request: Request, path: str) -> Response:
             return text_error(404, f"nothing is known of <{iri}>")
         return graph_response(answer.triples, offer)
     try:
-        found = await in_pool(resource_page, iri, _select(server), lambda iris: label_map(PoolEndpoint(server), iris))
+        found = await in_pool(resource_page, iri, PoolEndpoint(server), vocabulary.labels, vocabulary.queries["conflicts"])
     except ProtocolError as error:
         return text_error(error.status, error.message)
     if found is None:
         return await not_found(request, None)
     return page("resource.html", page=found, path="/" + bare, formats=[o for o in RESOURCE if o is not HTML])
-
-
-def _select(server: Server):
-    endpoint = PoolEndpoint(server)
-    return lambda text, bindings: select(endpoint, text, bindings)
 
 
 async def not_found(request: Request, _error: object) -> Response:

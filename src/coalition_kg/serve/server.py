@@ -58,6 +58,7 @@ class Settings:
     cors: tuple[str, ...] = ()
     queries_dir: Path = QUERIES_DIR
     reload_seconds: float = 1.0  # how often the manifest is looked at for a new build
+    static_site: bool = False  # serving ``coalition-kg site``'s crawl: forms say that they need a server
 
     @property
     def per_client(self) -> int:
