@@ -18,7 +18,7 @@ from datetime import date
 
 from pyoxigraph import Literal, NamedNode
 
-from coalition_kg.core.namespaces import PREFIXES
+from coalition_kg.core.namespaces import ID, PREFIXES
 from coalition_kg.queries.cells import identifier
 from coalition_kg.queries.evidence import Quote, is_entity
 from coalition_kg.queries.results import Answer
@@ -103,7 +103,7 @@ def _cell(term: object, column: str, labels: Mapping[str, str]) -> Value:
     """A cell: an IRI without a name by its identifier, without its kind in a column named after
     it (``gtm-military-police`` in a ``deployment`` column), as the terminal's tables show it."""
     value = value_of(term, labels)
-    if isinstance(term, NamedNode) and term.value not in labels:
+    if isinstance(term, NamedNode) and term.value not in labels and term.value.startswith(ID):
         return Value(identifier(term.value, column), value.href, value.note)
     return value
 

@@ -90,7 +90,7 @@ def neighbourhood_svg(store: pyoxigraph.Store, iri: str, names: Mapping[str, str
     label = described[iri][0]
     drawn = view.number_of_nodes() - 1
     more = view.graph["more"]
-    title = f"{label}: {drawn} linked directly" + (f", {more} more not drawn" if more else "")
+    title = f"Around {label}: {drawn} linked directly" + (f", {more} more not drawn" if more else "")
     return write_graph(view, "svg", title)
 
 

@@ -8,7 +8,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pyoxigraph import NamedNode
 
-from coalition_kg.core.namespaces import PREFIXES
+from coalition_kg.core.namespaces import MINTED_KINDS, PREFIXES, short_form
+from coalition_kg.curation.model import ENTITY_CLASSES, SOURCE_CLASS
 from coalition_kg.dataset.context import context_document
 from coalition_kg.queries.engine import select
 from coalition_kg.queries.labels import label_map
@@ -16,7 +17,8 @@ from coalition_kg.serve.negotiation import GRAPHS, HTML, RESOURCE, NotAcceptable
 from coalition_kg.serve.protocol import ProtocolError
 from coalition_kg.serve.rdf_responses import graph_response, text_error
 from coalition_kg.serve.answer_views import AnswerTable, answer_table
-from coalition_kg.serve.resources import iri_of, resource_page, value_of
+from coalition_kg.serve.resources import Value, iri_of, resource_page, value_of
+from coalition_kg.serve.sentences import counted, plural, singular
 from coalition_kg.serve.server import PoolEndpoint, Server
 from coalition_kg.serve.sparql_router import in_pool, run_job
 from coalition_kg.serve.templating import page
@@ -24,22 +26,24 @@ from coalition_kg.serve.vocabulary import ONTOLOGY_IRI, Vocabulary
 from coalition_kg.serve.worker import Picture, Run
 
 router = APIRouter()
-PROLOGUE = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items() if prefix in (
-    "ckg", "org", "prov", "skos", "dcterms", "schema", "rdf", "rdfs", "xsd", "state", "mission"))
-EXAMPLE_QUERY = PROLOGUE + """
-SELECT ?state ?label WHERE {
-  ?state org:memberOf mission:mss-haiti ; skos:prefLabel ?label .
+#: The SPARQL page's example: the project's prefixes need no declaration there.
+EXAMPLE_QUERY = """SELECT ?state ?joined WHERE {
+  ?membership org:member ?state ;
+      org:organization mission:mss-haiti ;
+      ckg:joinedBy/dcterms:date ?joined .
 }
-ORDER BY ?label
+ORDER BY ?joined
 """
-ENTITIES_QUERY = """
-PREFIX ckg: <https://w3id.org/coalition-kg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?entity ?class WHERE {
-  VALUES ?class { ckg:Mission ckg:State ckg:InternationalOrganization ckg:GovernmentBody <https://schema.org/Person> ckg:SourceDocument }
+#: The prefixes the SPARQL page lists: the vocabularies', then one per kind of minted IRI.
+VOCABULARY_PREFIXES = [(prefix, namespace) for prefix, namespace in PREFIXES.items() if prefix not in MINTED_KINDS]
+#: The classes the home page lists the members of, in this order.
+HOME_CLASSES = (*(ENTITY_CLASSES[kind] for kind in ("mission", "state", "international-organization", "government-body", "person")),
+                SOURCE_CLASS)
+ENTITIES_QUERY = f"""
+SELECT ?entity ?class WHERE {{
+  VALUES ?class {{ {" ".join(f"<{iri}>" for iri in HOME_CLASSES)} }}
   ?entity a ?class .
-}
+}}
 ORDER BY ?class ?entity
 LIMIT 2000
 """
@@ -54,17 +58,28 @@ def state(request: Request) -> tuple[Server, Vocabulary]:
 async def home(request: Request) -> Response:
     server, vocabulary = state(request)
 
-    def gather():
+    def gather() -> list[tuple[str, list[Value]]]:
         endpoint = PoolEndpoint(server)
         rows = select(endpoint, ENTITIES_QUERY, {}).solutions
-        names = label_map(endpoint, [term.value for row in rows for term in row])
-        groups: dict[str, list] = {}
+        names = label_map(endpoint, [row[0].value for row in rows])
+        members: dict[str, list[Value]] = {}
         for entity, rdf_class in rows:
-            groups.setdefault(names.get(rdf_class.value, rdf_class.value), []).append(value_of(entity, names))
-        return groups
+            members.setdefault(rdf_class.value, []).append(value_of(entity, names))
+        return [(_group_heading(vocabulary.labels.get(rdf_class, short_form(rdf_class))), sorted(members[rdf_class], key=_by_name))
+                for rdf_class in HOME_CLASSES if rdf_class in members]
 
     groups = await in_pool(gather)
-    return page("home.html", manifest=server.manifest, groups=groups, queries=list(vocabulary.queries.values()))
+    counts = [counted(count, singular(name)) for name, count in server.manifest.get("counts", {}).items()]
+    return page("home.html", manifest=server.manifest, counts=counts, groups=groups, queries=list(vocabulary.queries.values()))
+
+
+def _group_heading(label: str) -> str:
+    noun = plural(label)
+    return noun[:1].upper() + noun[1:]
+
+
+def _by_name(value: Value) -> tuple[str, str]:
+    return value.text.casefold(), value.text
 
 
 @router.get("/context.jsonld", include_in_schema=False)
@@ -85,7 +100,8 @@ async def sparql_page(request: Request) -> Response:
         except ProtocolError as failure:
             error = failure.message
     table = await in_pool(labelled_table, server, answer) if answer is not None else None
-    return page("sparql.html", query=text, table=table, error=error)
+    return page("sparql.html", query=text, table=table, error=error, prefixes=VOCABULARY_PREFIXES,
+                minted=list(MINTED_KINDS), static=server.settings.static_site)
 
 
 router.add_api_route("/query", sparql_page, methods=["GET"], include_in_schema=False)

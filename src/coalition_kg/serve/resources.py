@@ -173,7 +173,8 @@ def value_of(term: Term | None, labels: Mapping[str, str]) -> Value:
         return Value("—")
     if isinstance(term, NamedNode):
         iri = term.value
-        return Value(labels.get(iri, short_form(iri)), link_of(iri), short_form(iri))
+        plain = iri[len(WIKIDATA):] if iri.startswith(WIKIDATA) else short_form(iri)  # a Wikidata item by its Q number
+        return Value(labels.get(iri, plain), link_of(iri), short_form(iri))
     if isinstance(term, BlankNode):
         return Value(f"_:{term.value}")
     if isinstance(term, Literal):
@@ -378,8 +379,11 @@ def resource_page(iri: str, endpoint: Endpoint, term_labels: Mapping[str, str], 
     page.facts = page.summaries
     if fact_kind(iri):
         page.fact = facts.fact(iri)
-        page.fact_values = [(facts.names.get(prop, short_form(prop)), [show(term) for term in terms])
-                            for prop, terms in gathered.values.get(iri, {}).items() if prop not in NOT_VALUES]
+        values = gathered.values.get(iri, {})
+        in_order = [spec.predicate for spec in FACT_KINDS[fact_kind(iri)].fields.values()]
+        ordered = sorted((prop for prop in values if prop not in NOT_VALUES),
+                         key=lambda prop: (in_order.index(prop) if prop in in_order else len(in_order), prop))
+        page.fact_values = [(facts.names.get(prop, short_form(prop)), [show(term) for term in values[prop]]) for prop in ordered]
     if any(value.value == MISSION_CLASS for value in classes):
         _mission_extras(page, iri, referring, facts, endpoint, conflicts)
     return page

@@ -108,6 +108,11 @@ def plural(noun: str) -> str:
     return _inflect().plural_noun(noun)
 
 
+def singular(noun: str) -> str:
+    """The singular of an English plural noun ("missions" -> "mission"); the noun if it is none."""
+    return _inflect().singular_noun(noun) or noun
+
+
 @cache
 def _inflect():
     import inflect

@@ -6,7 +6,10 @@ Turtle, JSON-LD and N-Triples beside it, the pictures, the style sheet, the cont
 description. An ``.htaccess`` does the content negotiation the server does, the way w3id.org's
 redirects expect of the host they point to: the same path answers HTML, or the RDF the
 ``Accept`` header asks for. Pages that need an answer computed for the values a visitor gives
-(a question's form, the SPARQL page) show the answer for their defaults.
+(a question's form, the SPARQL page) say so where their form is, and a question's page shows
+its answer for its default values, with that answer's CSV and JSON written beside
+(``api/queries/members.csv``, ``.json``): the server that the site is crawled from is told it
+serves a static site (:attr:`~coalition_kg.serve.server.Settings.static_site`).
 """
 
 from __future__ import annotations
@@ -24,7 +27,10 @@ from coalition_kg.serve.server import Settings
 
 BROWSER = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"
 RDF_SUFFIXES = [offer.suffix for offer in RESOURCE if offer.suffix != ".html"]
-EXTRA = ("/context.jsonld", "/openapi.json", "/void", "/static/style.css", "/static/favicon.svg")
+EXTRA = ("/context.jsonld", "/openapi.json", "/void", "/static/style.css", "/static/header.css", "/static/favicon.svg")
+#: The downloads a question's static page links, and the API request that answers each.
+DOWNLOADS = {".csv": "?format=csv", ".json": "?download=1"}
+DOWNLOADS_PATH = "/api/queries/"
 HTACCESS = """# Content negotiation as the coalition-kg server does it: the same path gives the page, or the
 # RDF that Accept asks for (w3id.org redirects https://w3id.org/coalition-kg/... here, Accept kept).
 Options -MultiViews
@@ -68,7 +74,7 @@ def write_site(build_dir: Path, output: Path) -> str:
     if not (build_dir / "store").exists():
         raise StoreMissing(f"no built graph in {build_dir}; run 'coalition-kg build' first")
     writable_folder(output)  # before the crawl, which takes a while
-    with _running(Settings(build_dir)) as base:
+    with _running(Settings(build_dir, static_site=True)) as base:
         counts = _crawl(base, output)
         write_atomic(output / "404.html", _fetch(base, "/id/not-found", BROWSER)[1])
     write_atomic(output / ".htaccess", HTACCESS.encode())
@@ -101,7 +107,7 @@ def _crawl(base: str, output: Path) -> dict[str, int]:
         if path in seen or "?" in path or (path.endswith(tuple(RDF_SUFFIXES)) and path not in EXTRA):
             continue  # a form's answers need the server; each resource's RDF is written beside its page
         seen.add(path)
-        status, body, media_type = _fetch(base, path, BROWSER)
+        status, body, media_type = _fetch(base, _answered_by(path), BROWSER)
         if status != 200:
             continue
         if media_type == "text/html":
@@ -121,6 +127,14 @@ def _crawl(base: str, output: Path) -> dict[str, int]:
             write_atomic(output / name, body)
             counts["other"] += 1
     return counts
+
+
+def _answered_by(path: str) -> str:
+    """The request whose answer is the file at ``path``: a question's download is the API's answer for its defaults."""
+    stem, dot, suffix = path.rpartition(".")
+    if path.startswith(DOWNLOADS_PATH) and "." + suffix in DOWNLOADS:
+        return stem + DOWNLOADS["." + suffix]
+    return path
 
 
 def _page_file(path: str) -> str:
