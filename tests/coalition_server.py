@@ -51,5 +51,6 @@ def get(url: str, accept: str | None = None, data: bytes | None = None, content_
 
 def workers_of(base: str) -> set[int]:
     """The process ids of the query workers of the server at ``base``."""
-    listing = subprocess.run(["ps", "-o", "pid=,args=", "--ppid", str(PROCESSES[base])], capture_output=True, text=True).stdout
+    # -ww: the whole command line; ps cuts it at 80 columns without a terminal, which a long checkout path fills
+    listing = subprocess.run(["ps", "-ww", "-o", "pid=,args=", "--ppid", str(PROCESSES[base])], capture_output=True, text=True).stdout
     return {int(line.split()[0]) for line in listing.splitlines() if "coalition_kg.serve.worker_process" in line}

@@ -72,11 +72,12 @@ def shortened(text: str, limit: int = TITLE_TEXT) -> str:
 
 def written_date(text: str) -> str:
     """A date as a person reads it: "6 December 2024", "September 2024", "2024"; else the text."""
-    if day := _DAY.match(text):
+    if _DAY.match(text):
         try:
-            return f"{int(day.group(3))} {date(int(day.group(1)), int(day.group(2)), 1):%B} {day.group(1)}"
+            day = date.fromisoformat(text)
         except ValueError:
             return text
+        return f"{day.day} {day:%B %Y}"
     if month := _MONTH.match(text):
         if 1 <= int(month.group(2)) <= 12:
             return f"{date(int(month.group(1)), int(month.group(2)), 1):%B} {month.group(1)}"
