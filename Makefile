@@ -31,8 +31,9 @@ bench: $(INSTALLED)
 	@$(BIN)/python -m compileall -q src
 	$(BIN)/python -m benchmarks.run --scale $(SCALE)
 
-# How well `coalition-kg propose` finds the facts a curator records: precision and recall per
-# fact kind on the test articles and the project's two; the table is printed, build/eval.json written.
+# How well `coalition-kg propose` finds the facts a curator records: precision and recall per fact
+# kind and curator edits per article on the fixtures, the development and test halves and the
+# project's two articles; the tables are printed, build/eval.json written.
 eval: $(INSTALLED)
 	$(BIN)/python -m benchmarks.propose_eval
 

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,8 +58,48 @@ def build_project(data_dir: str, build_dir: str) -> Iterator[Result]:
 
     # validate, export, store: what the targets are about. Drawing a synthetic coalition of
     # hundreds of states is left out, as `coalition-kg build --no-pictures` leaves it out.
-    seconds, summary = timed(lambda: pipeline.build(Path(data_dir), Path(build_dir), pictures=False))
+    seconds, summary = timed(lambda: pipeline.build(Path(data_dir), Path(build_dir), pictures=False, full=True))
     yield result(seconds, f"{summary.triples} triples, {summary.report.summary()}")
+
+
+def build_after_new_source(data_dir: str, build_dir: str, new_source: str, reference_dir: str,
+                           values: dict[str, str]) -> Iterator[Result]:
+    """The build after one new source is added to the data last built into ``build_dir``, as a
+    curator adds one (its facts file and its text). Then, not timed, a full build of the same data
+    into ``reference_dir``: the exports must be the same bytes, and every canned question's answer
+    the same rows."""
+    from coalition_kg import pipeline
+
+    data, facts = Path(data_dir), Path(new_source)
+    shutil.copy(facts, data / "facts" / facts.name)
+    for text in (facts.parent.parent / "sources").iterdir():
+        shutil.copy(text, data / "sources" / text.name)
+    seconds, summary = timed(lambda: pipeline.build(data, Path(build_dir), pictures=False))
+    reference = pipeline.build(data, Path(reference_dir), pictures=False, full=True)
+    differences = build_differences(Path(build_dir), Path(reference_dir), values)
+    if (summary.triples, summary.counts, summary.report) != (reference.triples, reference.counts, reference.report):
+        differences.append("summary")
+    check = f"MISMATCH with a full build: {', '.join(differences)}" if differences else \
+        "exports and every canned answer identical to a full build's"
+    yield result(seconds, f"{summary.redone}; {check}", status="error" if differences else "")
+
+
+def build_differences(build_dir: Path, reference_dir: Path, values: dict[str, str]) -> list[str]:
+    """The exports and canned questions whose bytes or rows differ between two builds."""
+    from coalition_kg.exports.formats import FORMATS
+    from coalition_kg.queries.engine import LocalEndpoint, ask
+    from coalition_kg.store.disk import open_store
+
+    from .baselines import baseline_queries
+
+    exports = [f"coalition.{extension}" for _, extension, _ in FORMATS.values()]
+    differences = [name for name in exports if (build_dir / name).read_bytes() != (reference_dir / name).read_bytes()]
+    endpoints = [LocalEndpoint(open_store(folder)) for folder in (build_dir, reference_dir)]
+    for query, bindings in baseline_queries(values):
+        given, _ = parameter_values(query, values)
+        if not isinstance(bindings, str) and len({str(ask(e, query, given).rows()) for e in endpoints}) > 1:
+            differences.append(f"query {query.name}")
+    return differences
 
 
 def validate_project(data_dir: str) -> Iterator[Result]:

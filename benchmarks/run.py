@@ -1,15 +1,18 @@
 """The benchmark harness: ``make bench`` (10k and 100k triples), ``make bench SCALE=1m``.
 
-    python -m benchmarks.run --scale 10k 100k [--timeout 600] [--runs 5]
+    python -m benchmarks.run --scale 10k 100k [--timeout 600] [--runs 5] [--only build "build, one new source"]
 
 For each scale it generates seeded data (cached in build/bench-data/<scale>/), then
 measures each operation in a fresh process, the project's way and the baselines'
-side by side: ingest and load, the whole build, full and incremental validation,
+side by side: ingest and load, the whole build, the build after one new source is added
+(against the whole build; its exports and answers checked against a full build of the same
+data), full and incremental validation,
 every canned query (through the query layer, and by pyoxigraph with a VALUES block and with substitutions), Turtle
 export, the networkx coalition view; then a cold ``coalition-kg query members`` on the
 project's own data. It prints a table, writes build/bench.json (keeping the rows of scales
 this run did not measure), and prints each question's time per answer row across the
-scales the file holds.
+scales the file holds. ``--only`` measures only the operations it names (and no CLI call); an
+operation reads what the ones before it wrote (the build after one new source, the build's).
 """
 
 from __future__ import annotations
@@ -53,6 +56,8 @@ class ScaleData:
     new_source: Path = field(init=False)
     ingest_build: Path = field(init=False)
     full_build: Path = field(init=False)
+    build_data: Path = field(init=False)
+    reference_build: Path = field(init=False)
     oxigraph_store: Path = field(init=False)
     nquads: Path = field(init=False)
     ntriples: Path = field(init=False)
@@ -62,6 +67,8 @@ class ScaleData:
         self.new_source = Path(self.generated.new_source or "")
         # The project's ingest writes this store (and the N-Quads and N-Triples); queries and exports read it.
         self.ingest_build, self.full_build = self.root / "ingest-build", self.root / "full-build"
+        # The build's own copy of the clean data, to which one new source is added after it.
+        self.build_data, self.reference_build = self.root / "build-data", self.root / "reference-build"
         self.oxigraph_store = self.root / "oxigraph-store"
         self.nquads, self.ntriples = self.root / "union.nq", self.root / "union.nt"
 
@@ -97,6 +104,12 @@ def _cache_key(triples: int, settings: Settings) -> str:
     return digest.hexdigest()
 
 
+def copy_build_data(data: ScaleData) -> None:
+    """A fresh copy of the clean data for the build, which adds a new source to it."""
+    shutil.rmtree(data.build_data, ignore_errors=True)
+    shutil.copytree(data.clean, data.build_data)
+
+
 def steps(data: ScaleData, settings: Settings) -> list[Step]:
     """Every measurement of one scale, in the order they run (the first writes what the others read)."""
     queries = {"values": data.generated.query_parameters, "runs": settings.runs, "budget": settings.query_budget}
@@ -107,11 +120,14 @@ def steps(data: ScaleData, settings: Settings) -> list[Step]:
         Step("ingest+load", "oxi-layout", "ingest/pyoxigraph-layout",
              {"nquads": str(data.nquads), "ntriples": str(data.ntriples), "store_dir": f"{data.oxigraph_store}-layout"}),
         Step("ingest+load", "rdflib", "ingest/rdflib", {"ntriples": str(data.ntriples)}),
-        Step("build", "project", "build/project", {"data_dir": str(data.clean), "build_dir": str(data.full_build)}),
+        Step("build", "project", "build/project", {"data_dir": str(data.build_data), "build_dir": str(data.full_build)}),
         Step("full validation", "project", "validate/project", {"data_dir": str(data.seeded)}),
         Step("full validation", "pyshacl", "validate/pyshacl", {"data_dir": str(data.seeded)}),
         Step("incremental validation", "project", "validate-incremental/project",
              {"build_dir": str(data.full_build), "new_source": str(data.new_source), "data_dir": str(data.clean)}),
+        Step("build, one new source", "project", "build-new-source/project",
+             {"data_dir": str(data.build_data), "build_dir": str(data.full_build), "new_source": str(data.new_source),
+              "reference_dir": str(data.reference_build), "values": data.generated.query_parameters}),
         # The project's query layer and pyoxigraph take turns in one process: see timing.alternating.
         Step("query", "project", "query/side-by-side", {"build_dir": str(data.ingest_build), **queries}),
         Step("query", "rdflib", "query/rdflib", {"nquads": str(data.nquads), **queries}),
@@ -120,6 +136,11 @@ def steps(data: ScaleData, settings: Settings) -> list[Step]:
         Step("turtle export", "rdflib", "export/rdflib", {"ntriples": str(data.ntriples)}),
         Step("networkx coalition view", "project", "networkx/project", {"data_dir": str(data.clean)}),
     ]
+
+
+#: The operations :func:`steps` measures, for ``--only``.
+OPERATIONS = {"ingest+load", "build", "build, one new source", "full validation", "incremental validation", "query",
+              "turtle export", "networkx coalition view"}
 
 
 def measure(scale: str, step: Step, settings: Settings) -> list[Row]:
@@ -148,13 +169,16 @@ def _unreached(step: Step, done: set[str]) -> list[str]:
     return [f"query:{name}" for name in query_names() if f"query:{name}" not in done]
 
 
-def run_scale(scale: str, settings: Settings, report=print) -> list[Row]:
-    """Generate (or reuse) the scale's data and measure every step."""
+def run_scale(scale: str, settings: Settings, report=print, only: set[str] | None = None) -> list[Row]:
+    """Generate (or reuse) the scale's data and measure every step (those of the operations ``only`` names, if given)."""
     data = prepare(scale, settings)
     report(f"# {scale}: {data.generated.summary()}")
     shutil.rmtree(data.oxigraph_store, ignore_errors=True)
+    copy_build_data(data)
     rows = []
     for step in steps(data, settings):
+        if only is not None and step.operation not in only:
+            continue
         for row in measure(scale, step, settings):
             report(f"  {row.operation:<28} {row.backend:<10} {row.status:<8} "
                    f"{'' if row.seconds is None else f'{row.seconds:.3f} s':<12} {row.detail}")
@@ -201,17 +225,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds before an operation is stopped (600)")
     parser.add_argument("--runs", type=int, default=5, help="runs per query and per CLI call; the median counts (5)")
     parser.add_argument("--out", type=Path, default=OUTPUT, help="JSON output (build/bench.json)")
+    parser.add_argument("--only", nargs="+", metavar="OPERATION",
+                        help="measure only these operations, e.g. build \"build, one new source\" (default: all)")
     args = parser.parse_args(argv)
     scales = [scale for text in args.scale for scale in text.split()]
     try:
         for scale in scales:
             parse_size(scale)
+        unknown = sorted(set(args.only or ()) - OPERATIONS)
+        if unknown:
+            raise ValueError(f"--only '{unknown[0]}': expected operations among: {'; '.join(sorted(OPERATIONS))}")
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     settings = Settings(timeout=args.timeout, runs=args.runs)
-    rows = [row for scale in scales for row in run_scale(scale, settings)]
-    rows += cli_rows(settings)
+    only = set(args.only) if args.only else None
+    rows = [row for scale in scales for row in run_scale(scale, settings, only=only)]
+    rows += cli_rows(settings) if only is None else []
     assess(rows)
     print(table(rows, settings.timeout))
     write_json(rows, args.out)

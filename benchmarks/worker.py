@@ -27,6 +27,7 @@ def operations() -> dict[str, Callable[..., Iterator[Result]]]:
         "ingest/pyoxigraph-layout": baselines.ingest_pyoxigraph_layout,
         "ingest/rdflib": baselines.ingest_rdflib,
         "build/project": project_side.build_project,
+        "build-new-source/project": project_side.build_after_new_source,
         "validate/project": project_side.validate_project,
         "validate/pyshacl": baselines.validate_pyshacl,
         "validate-incremental/project": project_side.validate_incremental,

@@ -258,7 +258,8 @@ def test_build_validate_and_export_from_python(tmp_path: Path) -> None:
     steps: list[str] = []
     summary = build(DATA_DIR, tmp_path / "build", progress=steps.append)
     assert (summary.triples, summary.report.conforms) == (546, True)
-    assert steps == ["reading the curated data", "validating 546 triples against the shapes", "drawing the pictures",
+    assert steps == ["comparing the data with the last build", "reading the curated data",
+                     "validating 546 triples against the shapes", "drawing the pictures",
                      "writing the exports", "loading the store"]
     report = validate(["tests/bad_data/facts_date_impossible.yaml"])
     assert not report.conforms and [r.line for r in report.results] == [16]

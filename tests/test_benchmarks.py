@@ -11,10 +11,14 @@ import pytest
 
 from benchmarks.generate import generate, parse_size, read_generated
 from benchmarks.generate import main as generate_main
+from benchmarks.long_literal import LITERALS, PREDICATE, STATEMENTS, SUBJECT
+from benchmarks.long_literal import measure_format as measure_long_literal
+from benchmarks.long_literal import write as write_long_literal
 from benchmarks.measure import run_process
 from benchmarks.project_side import seeded_errors_check
 from benchmarks.report import Row, assess, cost_per_row, table, write_json
-from benchmarks.run import Settings, Step, measure, prepare, steps
+from benchmarks.run import Settings, Step, copy_build_data, measure, prepare, steps
+from benchmarks.run import main as run_main
 from benchmarks.seeded_errors import ERROR_KINDS
 from benchmarks.timing import alternating
 from coalition_kg import pipeline
@@ -111,6 +115,25 @@ def test_harness_measures_the_project_and_its_baselines_on_the_same_data(small, 
     assert all(row.peak_rss_mb and row.peak_rss_mb > 10 for row in rows)
 
 
+def test_the_build_after_one_new_source_is_timed_against_the_full_build_and_checked_against_another(
+        small, settings: Settings) -> None:
+    copy_build_data(small)
+    measured = [step for step in steps(small, settings) if step.operation in ("build", "build, one new source")]
+    build, after = assess([row for step in measured for row in measure("3k", step, settings)])
+    assert (after.operation, after.status, after.target) == ("build, one new source", "ok", "<= 10% of the full build")
+    assert after.detail == ("incremental build: 1 source(s) added, 0 edited, 0 removed, the register unchanged; "
+                            "1 named graph(s) and the union replaced in the store; the exports refreshed; "
+                            "exports and every canned answer identical to a full build's")
+    assert after.ratio == after.seconds / build.seconds and after.reference == "build (project)"
+    assert (small.build_data / "facts" / small.new_source.name).exists()
+    assert not (small.clean / "facts" / small.new_source.name).exists()
+
+
+def test_only_names_operations_the_harness_measures(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_main(["--scale", "3k", "--only", "build", "lunch"]) == 2
+    assert capsys.readouterr().err.startswith("error: --only 'lunch': expected operations among: build; build, one new source; ")
+
+
 def test_a_process_is_stopped_at_its_timeout_and_its_own_peak_memory_is_read() -> None:
     stopped = run_process([sys.executable, "-c", "import time; time.sleep(60)"], timeout=0.5)
     assert (stopped.timed_out, stopped.ok, stopped.failure()) == (True, False, "timeout")
@@ -204,3 +227,15 @@ def test_alternating_reports_a_failing_query_for_every_backend() -> None:
     results = alternating("q", {"project": fails, "pyoxigraph": lambda: 1}, 2, 60.0)
     assert [(r["backend"], r["seconds"], r["status"], r["detail"]) for r in results] == [
         ("project", None, "error", "RuntimeError: no such graph"), ("pyoxigraph", None, "error", "RuntimeError: no such graph")]
+
+
+def test_the_long_literal_benchmark_writes_its_files_and_measures_both_sides(tmp_path: Path) -> None:
+    escaped = write_long_literal(tmp_path / "escaped.ttl", "ttl", LITERALS["escaped"], 1000)
+    assert escaped.read_text() == f'{SUBJECT} {PREDICATE} "' + 'ab\\"' * 250 + '" .\n'
+    cut = write_long_literal(tmp_path / "cut.nq", "nq", "x", 2_000_000, per_literal=1_000_000)
+    assert [len(line) for line in cut.read_text().splitlines()] == [len(STATEMENTS["nq"]("x" * 1_000_000)) - 1] * 2
+
+    (row,) = measure_long_literal(tmp_path, "nt", "x", [2000], timeout=300)
+    assert (row.status, row.format, row.characters) == ("ok", "nt", 2000)
+    assert row.validate_seconds > 0 and row.fixed_seconds > 0 and row.pyoxigraph_seconds > 0
+    assert row.validate_per_mb() == max(row.validate_seconds - row.fixed_seconds, 0.0) / 0.002

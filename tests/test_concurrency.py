@@ -113,20 +113,26 @@ def test_a_serializer_that_fails_leaves_the_previous_build_whole(old_build: Path
     assert snapshot(old_build) == before
 
 
-def test_an_interrupt_while_writing_leaves_the_previous_build_whole_and_no_temporaries(
-    old_build: Path, monkeypatch: pytest.MonkeyPatch
-):
-    before = snapshot(old_build)
+def interrupt_on_the_third_file(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Make the third file a build writes raise KeyboardInterrupt; the temporaries written before it."""
     write_temporary = atomic._write_temporary
     written: list[Path] = []
 
-    def interrupt_on_the_third_file(path: Path, data: bytes) -> Path:
+    def interrupted(path: Path, data: bytes) -> Path:
         if len(written) == 2:
             raise KeyboardInterrupt
         written.append(write_temporary(path, data))
         return written[-1]
 
-    monkeypatch.setattr(atomic, "_write_temporary", interrupt_on_the_third_file)
+    monkeypatch.setattr(atomic, "_write_temporary", interrupted)
+    return written
+
+
+def test_an_interrupt_while_writing_leaves_the_previous_build_whole_and_no_temporaries(
+    old_build: Path, monkeypatch: pytest.MonkeyPatch
+):
+    before = snapshot(old_build)
+    written = interrupt_on_the_third_file(monkeypatch)
     with pytest.raises(KeyboardInterrupt):
         pipeline.build(DATA_DIR, old_build)
     assert all(not path.exists() for path in written)

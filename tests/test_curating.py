@@ -99,7 +99,9 @@ def test_a_new_article_with_new_register_entries_and_a_restated_fact_validates_a
     built = project.run("build")
     assert (built.returncode, built.stdout) == (0, (
         "built 633 triples: 1 missions, 9 states, 3 officials, 7 instruments, 8 deployments, 4 statements, 3 sources\n"
-        + "validation: " + CONFORMS))
+        + "validation: " + CONFORMS
+        + "incremental build: 1 source(s) added, 0 edited, 0 removed, the register edited; 2 named graph(s) and the "
+          "union replaced in the store; the exports refreshed\n"))
     members = project.run("query", "members", "--format", "csv").stdout.splitlines()
     assert members[6].startswith("6,https://w3id.org/coalition-kg/id/state/BRB,Barbados,"
                                  "https://w3id.org/coalition-kg/id/instrument-kind/adhesion,2025-02-28,")

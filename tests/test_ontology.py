@@ -78,9 +78,14 @@ def test_every_property_shape_is_named_and_has_a_message(shapes):
 def test_there_are_sparql_based_constraints(shapes):
     constraints = sorted(str(c).rsplit("#", 1)[1] for c in shapes.objects(None, SH.sparql))
     assert constraints == [
+        "deployments-agree",
         "entity-is-mentioned",
         "evidence-occurs-in-source",
+        "host-state-not-joining",
+        "host-state-not-member",
+        "host-state-not-sender",
         "membership-instrument-matches",
+        "person-not-a-body",
         "statement-quoted-in-evidence",
     ]
 

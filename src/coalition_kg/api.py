@@ -182,6 +182,7 @@ def build(
     max_bytes: int | None = None,
     progress: Progress | None = None,
     pictures: bool = True,
+    full: bool = False,
 ) -> BuildSummary:
     """Build the graph from the curated data in ``data_dir``, validate it, and write the store,
     the exports, the ontology, the question catalog and (unless not ``pictures``: then the
@@ -189,11 +190,13 @@ def build(
     raises ``InputError``, data that does not conform ``InvalidData`` (with its ``report``);
     either way ``build_dir`` keeps its previous outputs. Input files over ``max_bytes`` are
     refused unread (64 MiB by default); ``progress`` is called with the name of each step as
-    it starts."""
+    it starts. Only the sources and register entries that changed since the last build in
+    ``build_dir`` are read and validated, unless ``full`` or the ontology, the shapes or the
+    build code changed; the summary's ``redone`` says which."""
     from coalition_kg import pipeline
 
     return pipeline.build(data_dir, build_dir, max_bytes or pipeline.MAX_INPUT_BYTES, progress=progress,
-                          pictures=pictures)
+                          pictures=pictures, full=full)
 
 
 def validate(

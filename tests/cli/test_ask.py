@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -194,6 +196,76 @@ def test_sparql_refuses_text_that_is_not_utf8(built: Path, tmp_path: Path) -> No
     query.write_bytes("SELECT * WHERE { ?s ?p 'Arévalo' }".encode("latin-1"))
     result = run("sparql", str(query), "--build-dir", str(built))
     assert (result.exit_code, result.stderr) == (2, f"error: {query}: not UTF-8 text (byte 26); expected a SPARQL query\n")
+
+
+CLI = Path(sys.executable).parent / "coalition-kg"
+OVER_THE_DEFAULT_LIMIT = "more than the limit of 64.0 MiB (67108864 bytes); expected a smaller file, or a larger --max-size\n"
+
+
+def sparql_process(source: str, built: Path, *options: str, stdin=None) -> subprocess.CompletedProcess[str]:
+    """``coalition-kg sparql SOURCE`` as a user runs it, in its own process."""
+    return subprocess.run([str(CLI), "sparql", source, "--build-dir", str(built), *options], stdin=stdin,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_sparql_reads_a_device_that_never_ends_up_to_the_limit(built: Path, device: str) -> None:
+    result = sparql_process(device, built)
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", f"error: {device}: {OVER_THE_DEFAULT_LIMIT}")
+
+
+def test_sparql_reads_a_link_to_dev_zero_up_to_the_limit(built: Path, tmp_path: Path) -> None:
+    link = tmp_path / "query.rq"
+    link.symlink_to("/dev/zero")
+    result = sparql_process(str(link), built)
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", f"error: {link}: {OVER_THE_DEFAULT_LIMIT}")
+
+
+def test_sparql_reads_a_fifo_that_never_ends_up_to_the_limit(built: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "query.rq"
+    os.mkfifo(fifo)
+
+    def write_zeros_until_the_reader_leaves() -> None:
+        with fifo.open("wb") as pipe, contextlib.suppress(BrokenPipeError):
+            while True:
+                pipe.write(bytes(1 << 20))
+
+    writer = threading.Thread(target=write_zeros_until_the_reader_leaves, daemon=True)
+    writer.start()
+    result = sparql_process(str(fifo), built, "--max-size", "3M")
+    writer.join(timeout=30)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", f"error: {fifo}: more than the limit of 3.0 MiB (3145728 bytes); expected a smaller file, or a larger --max-size\n"
+    )
+    assert not writer.is_alive()
+
+
+def test_sparql_reads_standard_input_that_never_ends_up_to_the_limit(built: Path) -> None:
+    with open("/dev/zero", "rb") as zeros:
+        result = sparql_process("-", built, stdin=zeros)
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", f"error: <stdin>: {OVER_THE_DEFAULT_LIMIT}")
+
+
+def test_sparql_answers_a_query_of_the_limit_and_refuses_one_byte_more(built: Path) -> None:
+    ask = "ASK { state:KEN org:memberOf ?m }"
+    at_the_limit = ask + " " * (1024 - len(ask))
+    assert run("sparql", "-", "--max-size", "1K", "--build-dir", str(built), stdin=at_the_limit).stdout == (
+        "answer\n──────\ntrue\n1 row\n"
+    )
+    over = run("sparql", "-", "--max-size", "1K", "--build-dir", str(built), stdin=at_the_limit + " ")
+    assert (over.exit_code, over.stdout, over.stderr) == (
+        2, "", "error: <stdin>: more than the limit of 1.0 KiB (1024 bytes); expected a smaller file, or a larger --max-size\n"
+    )
+
+
+def test_sparql_refuses_a_query_file_over_the_limit_unread(built: Path, tmp_path: Path) -> None:
+    query = tmp_path / "long.rq"
+    query.write_text("ASK {}" + " " * 2000)
+    result = run("sparql", str(query), "--max-size", "1K", "--build-dir", str(built))
+    assert (result.exit_code, result.stderr) == (
+        2, f"error: {query}: the file is 2.0 KiB (2006 bytes), over the limit of 1.0 KiB (1024 bytes); "
+        "expected a smaller file, or a larger --max-size\n"
+    )
 
 
 def test_push_then_query_the_endpoint(oxigraph: OxigraphServer, built: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,8 @@ BUILD_SUMMARY = (
     "built 546 triples: 1 missions, 8 states, 2 officials, 6 instruments, 7 deployments, 3 statements, 2 sources\n"
     "validation: conforms: 0 violation(s), 0 warning(s)\n"
 )
+FIRST_BUILD = "full build: every source read and validated (no earlier build to start from)\n"
+NOTHING_CHANGED = "incremental build: no source and no register entry changed; the store and the exports kept\n"
 
 
 def run(*args: str):
@@ -46,10 +49,10 @@ def broken_data(tmp_path: Path) -> Path:
 def test_build_prints_the_summary_and_writes_the_outputs(tmp_path):
     result = run("build", "--out", str(tmp_path))
     assert result.exit_code == 0
-    assert result.output == BUILD_SUMMARY
+    assert result.output == BUILD_SUMMARY + FIRST_BUILD
     names = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file() and "store-" not in str(p))
-    assert names == [".lock", "coalition.jsonld", "coalition.nq", "coalition.png", "coalition.trig", "coalition.ttl",
-                     "context.jsonld", "manifest.json", "ontology/coalition.ttl", "ontology/deployment-kind.html",
+    assert names == [".lock", "coalition.jsonld", "coalition.nq", "coalition.nt", "coalition.png", "coalition.trig",
+                     "coalition.ttl", "context.jsonld", "inputs.json", "manifest.json", "ontology/coalition.ttl", "ontology/deployment-kind.html",
                      "ontology/deployment-status.html", "ontology/event-kind.html", "ontology/index.html",
                      "ontology/instrument-kind.html", "ontology/partner-role.html", "ontology/role.html",
                      "ontology/shapes.ttl", "queries.ttl", "timeline.png"]
@@ -63,7 +66,7 @@ def test_a_build_without_pictures_removes_the_stale_ones(tmp_path):
     assert run("build", "--out", str(tmp_path)).exit_code == 0
     assert (tmp_path / "coalition.png").exists() and (tmp_path / "timeline.png").exists()
     result = run("build", "--no-pictures", "--out", str(tmp_path))
-    assert (result.exit_code, result.output) == (0, BUILD_SUMMARY)
+    assert (result.exit_code, result.output) == (0, BUILD_SUMMARY + NOTHING_CHANGED)
     assert not (tmp_path / "coalition.png").exists() and not (tmp_path / "timeline.png").exists()
     assert json.loads((tmp_path / "manifest.json").read_text())["pictures"] is False
 
@@ -103,6 +106,17 @@ def test_validate_an_unreadable_file_exits_2_with_one_line(tmp_path):
     assert result.exit_code == 2
     assert result.output.startswith(f"error: {bad}:")
     assert result.output.count("\n") == 1
+
+
+def test_validate_refuses_a_link_to_a_device_and_a_fifo_unread(tmp_path):
+    """What never ends (the sparql command reads it up to the limit) is not a data file to validate."""
+    link = tmp_path / "zero.nt"
+    link.symlink_to("/dev/zero")
+    fifo = tmp_path / "fifo.ttl"
+    os.mkfifo(fifo)  # nobody writes to it: opening it would wait forever
+    for path in (str(link), str(fifo)):
+        result = subprocess.run([str(BIN), "validate", path], capture_output=True, text=True, timeout=60)
+        assert (result.returncode, result.stderr) == (2, f"error: {path}: not a regular file; expected a data file\n")
 
 
 def test_export_writes_each_format(tmp_path):

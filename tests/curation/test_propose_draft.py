@@ -105,13 +105,25 @@ def test_the_accepted_draft_validates(tmp_path, draft_004):
         "(value: org/unga)\nconforms: 0 violation(s), 1 warning(s)")
 
 
-def test_a_quote_whose_sentence_names_no_speaker_is_flagged_with_an_empty_speaker(draft_gulf):
+def test_a_quote_whose_sentence_says_he_is_given_the_person_named_before_with_a_check(draft_gulf):
     text = draft_gulf.to_yaml()
-    statement = facts(draft_gulf)["statement/unnamed-coast-belongs"]
-    assert statement["speaker"] is None and statement["text"] == "The coast belongs to all of us"
-    decision = ("statement/unnamed-coast-belongs: the sentence names no speaker (it says 'he'); "
-                "fill in 'speaker:' or delete the statement")
+    statement = facts(draft_gulf)["statement/kofi-mensah-boateng-coast-belongs"]
+    assert statement["speaker"] == "person/kofi-mensah-boateng" and statement["on_behalf_of"] == "state/GHA"
+    assert statement["text"] == "The coast belongs to all of us"
+    decision = ("statement/kofi-mensah-boateng-coast-belongs: the sentence says 'he': the speaker is "
+                "person/kofi-mensah-boateng, named before; check it")
     assert f"#   - {decision}" in text.split("\nsource:")[0]
+
+
+def test_a_quote_whose_article_names_no_one_before_is_flagged_with_an_empty_speaker(tmp_path):
+    article = tmp_path / "quote.txt"
+    article.write_text("Kenya pledged 400 police officers to the Multinational Security Support Mission.\n"
+                       "“We will stay,” he said.\n", encoding="utf-8")
+    draft = propose(article, FIXTURES / "data")
+    statement = facts(draft)["statement/unnamed-will-stay"]
+    assert statement["speaker"] is None and statement["text"] == "We will stay"
+    assert ("statement/unnamed-will-stay: the sentence names no speaker (it says 'he'); fill in 'speaker:' or "
+            "delete the statement") in draft.decisions
 
 
 def test_entities_the_register_lacks_are_proposed_as_new_entries(draft_gulf):

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from coalition_kg import pipeline
-from coalition_kg.dataset.canonical import Canonical, canonical
+from coalition_kg.dataset.canonical import Canonical, canonical, spliced
 from coalition_kg.dataset.context import context
-from coalition_kg.exports.formats import FORMATS, serialize
+from coalition_kg.exports.formats import FORMATS, serialize, spliced_trig, spliced_turtle
 
 PARSERS = {"turtle": "turtle", "ntriples": "nt", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
 
@@ -104,3 +104,36 @@ def test_jsonld_reads_back_as_the_nquads_graph_by_graph(data):
 def test_an_unknown_format_is_refused(data):
     with pytest.raises(ValueError, match="unknown export format 'rdfxml'; expected one of turtle, trig"):
         serialize(data, "rdfxml")
+
+
+def graph_split(project, graph: str) -> tuple[Canonical, Canonical]:
+    """The project's data without one named graph, and that graph alone."""
+    kept = [quad for quad in project.quads if str(quad[3]) != graph]
+    return canonical(kept), canonical(quad for quad in project.quads if str(quad[3]) == graph)
+
+
+SOURCE = "https://w3id.org/coalition-kg/id/source/004_488f5bce62634bfc"
+
+
+def test_a_graph_spliced_out_and_back_in_gives_the_bytes_of_a_whole_serialization(project, data):
+    without, alone = graph_split(project, SOURCE)
+    removed, restored = spliced(data, [SOURCE], Canonical(b"", b"")), spliced(without, [], alone)
+    assert removed.data == without and restored.data == data
+    for before, added, splice, after in ((data, Canonical(b"", b""), removed, without), (without, alone, restored, data)):
+        assert spliced_trig(serialize(before, "trig"), [SOURCE], added) == serialize(after, "trig")
+        assert spliced_turtle(serialize(before, "turtle"), splice) == serialize(after, "turtle")
+    assert f"<{SOURCE}>".encode() in removed.subjects and removed.subjects == sorted(set(removed.subjects))
+
+
+def test_splicing_finds_graphs_and_subjects_whose_names_turtle_escapes():
+    odd = "https://w3id.org/coalition-kg/id/source/odd."  # a local name may not end with a dot
+    quads = [(URIRef(f"https://w3id.org/coalition-kg/id/{name}"), URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
+              Literal(name), URIRef(graph))
+             for name, graph in (("state/A.", odd), ("state/B", SOURCE), ("state/C", odd))]
+    whole, without = canonical(quads), canonical(q for q in quads if str(q[3]) != odd)
+    alone = canonical(q for q in quads if str(q[3]) == odd)
+    assert b"source:odd\\. {" in serialize(whole, "trig") and b"state:A\\. " in serialize(whole, "turtle")
+    assert spliced_trig(serialize(whole, "trig"), [odd], Canonical(b"", b"")) == serialize(without, "trig")
+    assert spliced_trig(serialize(without, "trig"), [], alone) == serialize(whole, "trig")
+    splice = spliced(whole, [odd], Canonical(b"", b""))
+    assert spliced_turtle(serialize(whole, "turtle"), splice) == serialize(without, "turtle")

@@ -10,7 +10,8 @@ import pyoxigraph
 
 from coalition_kg import pipeline
 from coalition_kg.core.paths import DATA_DIR
-from coalition_kg.store.disk import STORE_LINK, open_store
+from coalition_kg.dataset.canonical import canonical, stored
+from coalition_kg.store.disk import STORE_LINK, StoreCopy, open_store
 from coalition_kg.store.manifest import built_fingerprint, data_fingerprint, is_current
 
 
@@ -52,3 +53,23 @@ def test_a_touched_but_unchanged_file_keeps_the_build_current_and_an_edit_does_n
     assert is_current(data, build_dir)
     register.write_text(register.read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
     assert not is_current(data, build_dir)
+
+
+def test_a_store_copy_changes_nothing_until_put_in_place_and_keeps_the_union_of_the_graphs_left(built, project,
+                                                                                               tmp_path):
+    build_dir = tmp_path / "build"
+    shutil.copytree(built, build_dir, symlinks=True)
+    before = stored(open_store(build_dir))
+    source = "https://w3id.org/coalition-kg/id/source/004_488f5bce62634bfc"
+    discarded = StoreCopy(build_dir, "0" * 64)
+    discarded.replace_graphs([source], b"")
+    discarded.discard()
+    assert not discarded.folder.exists() and stored(open_store(build_dir)) == before
+
+    copy = StoreCopy(build_dir, "1" * 64)
+    copy.replace_graphs([source], b"")
+    assert stored(open_store(build_dir)) == before  # the current store, as it was
+    copy.put_in_place()
+    assert (build_dir / STORE_LINK).resolve().name == "store-" + "1" * 16
+    # Each triple that only 004 stated is gone from the union; those another source states stay.
+    assert stored(open_store(build_dir)) == canonical(quad for quad in project.quads if str(quad[3]) != source)

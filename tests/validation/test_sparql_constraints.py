@@ -17,7 +17,8 @@ from coalition_kg.validation.sparql_constraints import split_shapes
 SH = Namespace("http://www.w3.org/ns/shacl#")
 CASES_DIR = Path(__file__).parents[1] / "sparql_cases"
 CASES = ["facts_quote_not_in_source.yaml", "facts_statement_not_in_evidence.yaml",
-         "facts_membership_wrong_instrument.yaml", "register_unmentioned_entity.yaml"]
+         "facts_membership_wrong_instrument.yaml", "register_unmentioned_entity.yaml", "facts_host_state.yaml",
+         "facts_conflicting_deployments.yaml", "register_office_as_person.yaml"]
 
 
 def sparql_results_by_pyshacl(data: Graph) -> set[tuple]:
@@ -42,10 +43,11 @@ def curated_graph(*paths: Path) -> Graph:
     return pipeline.load_files(paths).union_graph()
 
 
-def test_all_four_constraints_move_to_oxigraph_and_core_keeps_the_rest():
+def test_all_sparql_constraints_move_to_oxigraph_and_core_keeps_the_rest():
     core, constraints = split_shapes(load_shapes())
     assert sorted(str(c.constraint).rsplit("#", 1)[-1] for c in constraints) == [
-        "entity-is-mentioned", "evidence-occurs-in-source", "membership-instrument-matches",
+        "deployments-agree", "entity-is-mentioned", "evidence-occurs-in-source", "host-state-not-joining",
+        "host-state-not-member", "host-state-not-sender", "membership-instrument-matches", "person-not-a-body",
         "statement-quoted-in-evidence",
     ]
     assert not list(core.objects(None, SH.sparql))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -20,7 +21,7 @@ from coalition_kg.cli.options import (
     timeout_option,
     wide_option,
 )
-from coalition_kg.cli.remote import access, answer_size_option, store_options
+from coalition_kg.cli.remote import access, answer_size_option, size_limit_option, store_options
 
 
 @click.command()
@@ -92,13 +93,13 @@ def query(
 
 
 @click.command()
-@click.argument("source", type=click.File("r", encoding="utf-8"))
+@click.argument("source", metavar="SOURCE")
 @click.option("--format", "format_name", type=click.Choice(ALL_FORMATS), default="table", show_default=True)
 @wide_option
 @click.option("--allow-service", is_flag=True, help="Allow SERVICE calls to other endpoints.")
 @endpoint_option
 @store_options
-@answer_size_option
+@size_limit_option("the query (a file, a pipe, standard input), or a remote answer,")
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
@@ -111,7 +112,7 @@ def query(
 )
 @build_dir_option
 def sparql(
-    source,
+    source: str,
     format_name: str,
     wide: bool,
     allow_service: bool,
@@ -130,14 +131,12 @@ def sparql(
     The project's prefixes (ckg:, prov:, state:, …) need no declaration, here and on an
     --endpoint. CONSTRUCT and DESCRIBE answers print as Turtle or N-Triples, or as
     subject/predicate/object rows in the other formats. Updates are refused, and SERVICE calls
-    unless --allow-service is given.
+    unless --allow-service is given. The query is read up to --max-size, standard input and pipes
+    included.
     """
     from coalition_kg.api import sparql as run_sparql
 
-    try:
-        text = source.read()
-    except UnicodeDecodeError as error:
-        fail(f"{source.name}: not UTF-8 text (byte {error.start}); expected a SPARQL query")
+    text = _query_text(source, max_bytes)
     reach = access(store, user, password, token, timeout, max_bytes) if endpoint else None  # a local question loads no remote module
     print_answer(
         lambda: run_sparql(
@@ -147,3 +146,25 @@ def sparql(
         format_name,
         wide,
     )
+
+
+def _query_text(source: str, max_size: str) -> str:
+    """The query in ``source`` (a path, or - for standard input), read within the size limit."""
+    from coalition_kg.core.inputfiles import InputError, parse_size, read_bytes, read_stream
+
+    try:
+        max_bytes = parse_size(max_size)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="'--max-size'") from None
+    name = "<stdin>" if source == "-" else source
+    try:
+        if source == "-":
+            data = read_stream(name, sys.stdin.buffer, max_bytes)
+        else:
+            data = read_bytes(Path(source), max_bytes, streams=True)
+    except InputError as error:
+        fail(str(error))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        fail(f"{name}: not UTF-8 text (byte {error.start}); expected a SPARQL query")

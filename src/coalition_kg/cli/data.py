@@ -24,18 +24,23 @@ from coalition_kg.cli.progress import progress_steps
 @click.option("--pictures/--no-pictures", default=True, show_default=True,
               help="Draw build/coalition.png and build/timeline.png; --no-pictures, for graphs too large to draw, "
                    "removes the previous ones instead of leaving them stale.")
+@click.option("--full", is_flag=True,
+              help="Read and validate every source, rather than only what changed since the last build.")
 @max_size_option
-def build(data_dir: Path | None, build_dir: Path | None, pictures: bool, max_bytes: int) -> None:
+def build(data_dir: Path | None, build_dir: Path | None, pictures: bool, full: bool, max_bytes: int) -> None:
     """Build the graph from data/, validate it, write the store, the exports and the pictures to build/.
 
-    On a terminal, each step is shown as it runs.
+    Only the sources and register entries that changed since the last build are read and
+    validated, unless the ontology, the shapes or the build code changed (or --full is given);
+    the last line says which kind of build it was and what it redid. On a terminal, each step
+    is shown as it runs.
     """
     from coalition_kg import api, pipeline
 
     try:
         with progress_steps() as progress:
             summary = api.build(data_dir or pipeline.DATA_DIR, build_dir or pipeline.BUILD_DIR, max_bytes=max_bytes,
-                                progress=progress, pictures=pictures)
+                                progress=progress, pictures=pictures, full=full)
     except pipeline.InvalidData as invalid:
         click.echo(invalid.report.to_text(), err=True)
         fail("the data does not conform to the shapes; build/ is unchanged", EXIT_INVALID)

@@ -44,15 +44,20 @@ def store_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-answer_size_option = click.option(  # read by access(): a local question does not load the size parser
-    "--max-size",
-    "max_bytes",
-    type=str,
-    default=MAX_ANSWER,
-    show_default=True,
-    metavar="SIZE",
-    help="Refuse a remote answer larger than this (e.g. 512K, 64M, 1G).",
-)
+def size_limit_option(refused: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--max-size``, whose text access() reads: a local question does not load the size parser."""
+    return click.option(
+        "--max-size",
+        "max_bytes",
+        type=str,
+        default=MAX_ANSWER,
+        show_default=True,
+        metavar="SIZE",
+        help=f"Refuse {refused} larger than this (e.g. 512K, 64M, 1G).",
+    )
+
+
+answer_size_option = size_limit_option("a remote answer")
 
 
 def access(

@@ -10,6 +10,11 @@ import click
 from coalition_kg.cli.options import fail, require_extra, size_value
 
 
+def cache_size(context: click.Context, parameter: click.Parameter, value: str) -> int:
+    """A size, or 0 for no cache."""
+    return 0 if value.strip() == "0" else size_value(context, parameter, value)
+
+
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
@@ -27,10 +32,12 @@ from coalition_kg.cli.options import fail, require_extra, size_value
               help="Bytes of an answer at most (512K, 16M, 1G); rows beyond are left out, and a header says so.")
 @click.option("--memory-limit", default="2G", show_default=True, callback=size_value, metavar="SIZE",
               help="Memory a query worker may hold; a query that needs more is stopped (503) and the worker replaced.")
+@click.option("--cache", "cache_bytes", default="64M", show_default=True, callback=cache_size, metavar="SIZE",
+              help="Answers kept for the build served, asked again without a query (0: none).")
 @click.option("--access-log", is_flag=True, help="Write a line for every request (client, request line, status) to standard output.")
 def serve(
     host: str, port: int, build_dir: Path | None, cors: tuple[str, ...], workers: int, timeout: float, limit: int,
-    max_bytes: int, memory_limit: int, access_log: bool,
+    max_bytes: int, memory_limit: int, cache_bytes: int, access_log: bool,
 ) -> None:
     """Serve the last validated build, read-only: the SPARQL endpoint at /sparql, a page for every
     IRI, the questions in the browser and at /api/queries. Says where it listens once it does.
@@ -44,7 +51,7 @@ def serve(
     from coalition_kg.serve.server import Settings
 
     settings = Settings(build_dir or BUILD_DIR, workers=workers, timeout=timeout, row_limit=limit, cors=cors,
-                        max_bytes=max_bytes, memory_limit=memory_limit)
+                        max_bytes=max_bytes, memory_limit=memory_limit, cache_bytes=cache_bytes)
     try:
         run_server(settings, host, port, access_log)
     except FileNotFoundError as error:

@@ -7,6 +7,9 @@ is not UTF-8. A UTF-8 byte-order mark is accepted and dropped: editors on Window
 write one and it changes nothing. UTF-16 and UTF-32 are refused, with or without a
 byte-order mark (without one they show as NUL bytes), because YAML and Turtle
 readers would otherwise see garbage or a different text than the curator's editor.
+Where a command reads a pipe or a device too (a query from standard input, a FIFO), its
+size cannot be known first: it is read up to the limit and refused beyond, so that one that
+never ends (``/dev/zero``) stops there.
 
 Standard library only.
 """
@@ -17,6 +20,7 @@ import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 _SIZE = re.compile(r"^\s*(\d+)\s*([KMG]?)i?B?\s*$", re.IGNORECASE)
@@ -29,6 +33,7 @@ _FOREIGN_MARKS = (
     (codecs.BOM_UTF16_BE, "UTF-16"),
 )
 _UTF8 = "a file saved as UTF-8"
+_SMALLER = "a smaller file, or a larger --max-size"
 
 
 @dataclass(frozen=True)
@@ -57,20 +62,30 @@ def read_text(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> str:
     return decode_utf8(str(path), read_bytes(path, max_bytes))
 
 
-def read_bytes(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
-    """The bytes of ``path``; its size is checked before it is read."""
+def read_bytes(path: Path, max_bytes: int = MAX_INPUT_BYTES, *, streams: bool = False) -> bytes:
+    """The bytes of ``path``; a regular file's size is checked before it is read. With ``streams``,
+    a pipe or a device (``/dev/stdin``, a FIFO, ``/dev/zero``) is read too, and stopped at the limit."""
     where = Location(str(path), 0)
     try:
         if not path.exists():
             raise InputError(where, "no such file", "a data file")
-        if not path.is_file():
-            raise InputError(where, "a folder, not a file" if path.is_dir() else "not a regular file", "a data file")
-        _check_size(where, path.stat().st_size, max_bytes)
+        if path.is_dir():
+            raise InputError(where, "a folder, not a file", "a data file")
+        if path.is_file():
+            _check_size(where, path.stat().st_size, max_bytes)
+        elif not streams:
+            raise InputError(where, "not a regular file", "a data file")
         with path.open("rb") as stream:
-            data = stream.read(max_bytes + 1)  # a file growing while read is still capped
+            return read_stream(str(path), stream, max_bytes)  # a file growing while read is still capped
     except OSError as error:
         raise InputError(where, f"cannot be read ({error.strerror})", "a readable file") from None
-    _check_size(where, len(data), max_bytes)
+
+
+def read_stream(file: str, stream: BinaryIO, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    """What ``stream`` holds, read up to ``max_bytes`` and refused beyond: one that never ends stops there."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(Location(file, 0), f"more than the limit of {describe_size(max_bytes)}", _SMALLER)
     return data
 
 
@@ -125,5 +140,5 @@ def _check_size(where: Location, size: int, max_bytes: int) -> None:
         raise InputError(
             where,
             f"the file is {describe_size(size)}, over the limit of {describe_size(max_bytes)}",
-            "a smaller file, or a larger --max-size",
+            _SMALLER,
         )

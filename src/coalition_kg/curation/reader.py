@@ -57,6 +57,9 @@ class Source:
     text: str
     location: Location
     facts: list[Record] = field(default_factory=list)
+    #: The files whose addition, edit or removal changes the text read: the one read, and the
+    #: one looked for first when that was not there.
+    text_paths: tuple[Path, ...] = ()
 
 
 @dataclass
@@ -256,12 +259,14 @@ def _read_source(path: Path, document: _Mapping, max_bytes: int) -> Source:
     header = _as_mapping(file, document.keys["source"], "'source'")
     header.check_keys(SOURCE_KEYS, "'source'")
     text_value = header.required("text", "'source'")
+    text_paths = _source_text_paths(path, text_value)
     source = Source(
         id=header.required("id", "'source'").text,
         label=header.required("label", "'source'").text,
         language=(header.scalar("language") or Value("en", 0)).text,
-        text=_read_source_text(path, text_value, max_bytes),
+        text=_read_source_text(path, text_value, text_paths[-1], max_bytes),
         location=header.location,
+        text_paths=text_paths,
     )
     seen: dict[str, Location] = {}
     for node in _as_list(file, document.keys.get("facts"), "'facts'"):
@@ -269,11 +274,15 @@ def _read_source(path: Path, document: _Mapping, max_bytes: int) -> Source:
     return source
 
 
-def _read_source_text(facts_file: Path, text: Value, max_bytes: int) -> str:
+def _source_text_paths(facts_file: Path, text: Value) -> tuple[Path, ...]:
+    """Where the source text is looked for, up to the first place it is: beside the facts file,
+    then in the data folder."""
+    beside = (facts_file.parent / text.text).resolve()
+    return (beside,) if beside.is_file() else (beside, (facts_file.parent.parent / text.text).resolve())
+
+
+def _read_source_text(facts_file: Path, text: Value, text_path: Path, max_bytes: int) -> str:
     location = Location(str(facts_file), text.line)
-    text_path = (facts_file.parent / text.text).resolve()
-    if not text_path.is_file():
-        text_path = (facts_file.parent.parent / text.text).resolve()
     if not text_path.is_file():
         raise CurationError(
             location, f"source text '{text.text}' not found", "a path relative to the data directory"

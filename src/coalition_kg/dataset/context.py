@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from coalition_kg.core.namespaces import PREFIXES, short_form
@@ -84,11 +85,75 @@ def compacted(ntriples_lines: Iterable[str]) -> bytes:
 def compacted_dataset(nquads: bytes) -> bytes:
     """Quads (N-Quads) as compacted JSON-LD, a ``@graph`` per named graph, with the published
     context written inline: the export is loaded where :data:`CONTEXT_IRI` may not be reachable."""
+    return dataset_document(graph_entries(nquads))
+
+
+@dataclass(frozen=True)
+class GraphEntry:
+    """A named graph as compacted JSON-LD: its ``@id`` as written, and its entry in the ``@graph``
+    array of :func:`dataset_document`, indented as it is there."""
+
+    id: str
+    text: bytes
+
+
+_INDENT = b"    "  # an entry of the top-level @graph array is two levels deep
+
+
+def graph_entries(nquads: bytes) -> dict[str, GraphEntry]:
+    """Each named graph of canonical N-Quads compacted on its own, by graph IRI. An entry depends on
+    its graph's quads only, so a build that replaces some graphs keeps the others' entries."""
+    by_graph: dict[bytes, list[bytes]] = {}
+    for line in nquads.split(b"\n"):
+        if line:
+            by_graph.setdefault(line[line.rfind(b" <") + 2:-3], []).append(line)
+    return {graph.decode(): _graph_entry(b"\n".join(lines)) for graph, lines in by_graph.items()}
+
+
+def _graph_entry(nquads: bytes) -> GraphEntry:
     from rdflib import Dataset
 
     dataset = Dataset()
     dataset.parse(data=nquads, format="nquads")
-    return _compacted(dataset, context())
+    # rdflib writes a dataset of one named graph as that graph's entry, with the context beside it.
+    document = json.loads(dataset.serialize(format="json-ld", context=context(), auto_compact=True))
+    entry = _sorted({key: value for key, value in document.items() if key != "@context"})
+    text = json.dumps(entry, indent=2, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return GraphEntry(entry["@id"], b"\n".join(_INDENT + line for line in text.split(b"\n")))
+
+
+def written_entries(document: bytes) -> dict[str, GraphEntry]:
+    """The entries of a document that :func:`dataset_document` wrote, by graph IRI: each begins and
+    ends with a brace alone on a line, indented as only an entry's are, and ends with its ``@id``."""
+    entries, start = {}, document.find(b'\n  "@graph": [\n')
+    while start >= 0 and (start := document.find(b"\n" + _INDENT + b"{\n", start)) >= 0:
+        end = document.index(b"\n" + _INDENT + b"}", start) + len(_INDENT) + 2
+        text = document[start + 1:end]
+        graph_id = json.loads(b"{" + text[text.rindex(b"\n", 0, -len(_INDENT) - 2) + 1:-len(_INDENT) - 2] + b"}")["@id"]
+        entries[_expanded(graph_id)] = GraphEntry(graph_id, text)
+        start = end
+    return entries
+
+
+def _expanded(compact_iri: str) -> str:
+    """A compact IRI of the context (``source:register``) in full."""
+    prefix, _, local = compact_iri.partition(":")
+    namespace = context().get(prefix)
+    return namespace + local if isinstance(namespace, str) and local and not local.startswith("//") else compact_iri
+
+
+def dataset_document(entries: dict[str, GraphEntry]) -> bytes:
+    """The JSON-LD document of the named graphs whose ``entries`` are given: the context inline,
+    then the entries in the order of their ``@id``, as :func:`_sorted` orders nodes; the same bytes
+    as the whole dataset compacted at once and written with sorted keys."""
+    def written(graphs: list[str]) -> bytes:
+        return json.dumps({"@context": context(), "@graph": graphs}, indent=2, ensure_ascii=False, sort_keys=True).encode()
+
+    if not entries:
+        return written([]) + b"\n"
+    head, tail = written(["entries"]).split(_INDENT + b'"entries"')
+    texts = [entry.text for entry in sorted(entries.values(), key=lambda entry: entry.id)]
+    return head + b",\n".join(texts) + tail + b"\n"
 
 
 def _compacted(graph, written_context: object) -> bytes:

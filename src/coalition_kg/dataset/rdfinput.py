@@ -10,11 +10,19 @@ N-Quads, N-Triples and JSON-LD say the same things without those risks.
 A syntax error becomes one :class:`~coalition_kg.core.inputfiles.InputError` with the
 file, the line, the text found there and the format expected. So does an IRI that rdflib
 reads but RDF does not allow (``<http://example.org/a|b>``): no store or export could hold it.
+
+N-Quads and N-Triples are read in time proportional to the file, however long a line: rdflib
+parses each line, but the lines are read here, once each, and counted (:class:`_NQuadsLines`).
+rdflib's own line reader matched each line against a buffer grown 2 KB at a time, which took
+time in the square of a line's length (one literal of 20M characters: more than five minutes).
+pyoxigraph's reader, linear too, refuses a term over 16 MiB, short of the 64 MiB an input may
+hold. rdflib's Turtle and TriG readers are linear on a long literal, but not on one dense with
+escapes (a backslash every few characters), which they gather one piece at a time.
 """
 
 from __future__ import annotations
 
-import ast
+import io
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -24,7 +32,9 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import RDF, Dataset, Literal, URIRef
 from rdflib.exceptions import ParserError
+from rdflib.parser import InputSource
 from rdflib.plugins.parsers.notation3 import BadSyntax
+from rdflib.plugins.parsers.nquads import NQuadsParser
 
 from coalition_kg.core.inputfiles import MAX_INPUT_BYTES, InputError, Location, clip, line_of_offset, read_text
 from coalition_kg.dataset.rdfize import Mapped, Origins, new_dataset, rdf11_term
@@ -49,9 +59,35 @@ RDF_SUFFIXES: dict[str, RdfFormat] = {
 }
 ACCEPTED = "Turtle (.ttl), TriG (.trig), N-Quads (.nq), N-Triples (.nt) or JSON-LD (.jsonld, .json)"
 _XML_SUFFIXES = (".rdf", ".owl", ".xml", ".trix")
-_TOKEN = re.compile(r"<[^<>\s]*>|\"((?:[^\"\\\n]|\\.)*)\"|[A-Za-z_][\w.-]*:[\w.%:-]*|:[\w.%:-]+")
+# A string is read with possessive repeats: the regular expression engine keeps no state per
+# character, which for a literal of 20M characters took 2.7 GB and 8 s.
+_TOKEN = re.compile(r"<[^<>\s]*>|\"([^\"\\\n]*+(?:\\.[^\"\\\n]*+)*+)\"|[A-Za-z_][\w.-]*:[\w.%:-]*|:[\w.%:-]+")
 _LEADERS = ("", '"@id":', '{"@id":')
-_NQUADS_ERROR = re.compile(r"^Invalid line \((?P<why>.*?)\):\n(?P<line>.*)$", re.DOTALL)
+_NQUADS_ERROR = re.compile(r"^Invalid line \((?P<why>.*?)\):\n")
+
+
+class _NQuadsLines(NQuadsParser):
+    """rdflib's N-Quads parser, with each line read once (CR, LF and CRLF end one, as N-Quads
+    says) and counted, so that an error names its line."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.number = 0
+        self.current = ""
+
+    def read(self, text: str, dataset: Dataset) -> None:
+        """Parse ``text`` into ``dataset``, quads without a graph name into its default graph."""
+        source = InputSource()
+        source.setCharacterStream(io.StringIO(text, newline=None))
+        self.parse(source, dataset.default_graph)
+
+    def readline(self) -> str | None:
+        line = self.file.readline()
+        if not line:
+            return None
+        self.number += 1
+        self.current = line.removesuffix("\n")
+        return self.current
 
 
 def read_rdf_files(paths: Sequence[Path], max_bytes: int = MAX_INPUT_BYTES) -> Mapped:
@@ -72,15 +108,19 @@ def parse_rdf_file(path: Path, dataset: Dataset, max_bytes: int = MAX_INPUT_BYTE
     text = read_text(path, max_bytes)
     if rdf_format.parser == "json-ld":
         _check_json_ld(str(path), text)
+    lines = _NQuadsLines()
     try:
-        dataset.parse(data=text, format=rdf_format.parser, publicID=path.resolve().as_uri())
+        if rdf_format.parser == "nquads":
+            lines.read(text, dataset)
+        else:
+            dataset.parse(data=text, format=rdf_format.parser, publicID=path.resolve().as_uri())
     except RecursionError:
         raise InputError(Location(str(path), 0), "the data is nested too deeply to read", rdf_format.name) from None
     except IndexError:  # rdflib's Turtle and TriG readers run off the end of a statement cut short
         found = f"{rdf_format.name} syntax error: the file ends in the middle of a statement"
         raise InputError(Location(str(path), _last_line(text)), found, f"valid {rdf_format.name}") from None
     except (BadSyntax, ParserError) as error:
-        raise _syntax_error(str(path), text, rdf_format, error) from None
+        raise _syntax_error(str(path), text, rdf_format, error, lines) from None
     except Exception as error:  # noqa: BLE001 - rdflib's JSON-LD reader fails on odd shapes with any error
         found = f"{rdf_format.name} that rdflib cannot read: {clip(str(error) or type(error).__name__)}"
         raise InputError(Location(str(path), 0), found, f"valid {rdf_format.name}") from None
@@ -176,7 +216,7 @@ def _add_line(lines_of: dict[str, list[int]], token: str, number: int) -> None:
         seen.append(number)
 
 
-def _syntax_error(file: str, text: str, rdf_format: RdfFormat, error: Exception) -> InputError:
+def _syntax_error(file: str, text: str, rdf_format: RdfFormat, error: Exception, lines: _NQuadsLines) -> InputError:
     expected = f"valid {rdf_format.name}"
     if isinstance(error, BadSyntax):
         # BadSyntax keeps the reason, and the text and offset it stopped at, only in these attributes.
@@ -190,13 +230,8 @@ def _syntax_error(file: str, text: str, rdf_format: RdfFormat, error: Exception)
     match = _NQUADS_ERROR.match(str(error))
     if not match:
         return InputError(Location(file, 0), f"{rdf_format.name} syntax error: {clip(str(error))}", expected)
-    try:
-        bad_line = ast.literal_eval(match.group("line"))  # rdflib writes the line as a Python repr
-    except (ValueError, SyntaxError):
-        bad_line = match.group("line")
-    line = next((n for n, line in enumerate(text.split("\n"), 1) if line.strip() == bad_line.strip()), 0)
-    found = f"{rdf_format.name} syntax error: {match.group('why')}, in {clip(bad_line)!r}"
-    return InputError(Location(file, line), found, expected)
+    found = f"{rdf_format.name} syntax error: {clip(match.group('why'))}, in {clip(lines.current)!r}"
+    return InputError(Location(file, lines.number), found, expected)
 
 
 def _last_line(text: str) -> int:

@@ -188,6 +188,8 @@ class Answer(NamedTuple):
 
     def to(self, format_name: str, width: int | None = None) -> str:
         """The answer written in one of :data:`RESULT_FORMATS`; a table fits ``width`` columns."""
+        if format_name == "json" and self.boolean is None:  # as pyoxigraph would write it, without reading it back
+            return solutions_json(self.variables, self.solutions).decode("utf-8")
         if format_name in W3C_FORMATS:
             return self._results().serialize(format=W3C_FORMATS[format_name]).decode("utf-8")
         if format_name == "table":
@@ -320,8 +322,8 @@ def answer_of(
     return GraphAnswer.first(results, limit, max_bytes)
 
 
-#: What a written term costs besides its value (markup, quotes, the datatype's IRI), about.
-TERM_OVERHEAD = 24
+#: What a written term costs besides its N-Triples form (the markup of a results format), about.
+TERM_OVERHEAD = 16
 
 
 def _first(items: Iterable[tuple], limit: int | None, max_bytes: int | None) -> tuple[tuple, int | None, int | None]:
@@ -333,21 +335,18 @@ def _first(items: Iterable[tuple], limit: int | None, max_bytes: int | None) -> 
     for item in islice(items, None if limit is None else limit + 1):
         if len(kept) == limit:
             return tuple(kept), limit, None
-        size += sum(_written_size(term) for term in item)
-        if max_bytes is not None and size > max_bytes and kept:
-            return tuple(kept), len(kept), max_bytes
+        if max_bytes is not None:
+            size += written_size(item)
+            if size > max_bytes and kept:
+                return tuple(kept), len(kept), max_bytes
         kept.append(item)
     return tuple(kept), None, None
 
 
-def _written_size(term: Term | None) -> int:
-    """About how many bytes ``term`` takes once written (its value, and its markup)."""
-    if term is None:
-        return 0
-    if isinstance(term, Triple):
-        return sum(_written_size(part) for part in term)
-    extra = len(term.datatype.value) if isinstance(term, Literal) else 0
-    return len(term.value.encode("utf-8")) + extra + TERM_OVERHEAD
+def written_size(row: Sequence[Term | None]) -> int:
+    """About how many bytes a row of terms takes once written: each term as N-Triples writes it
+    (its value, quotes or brackets, a literal's datatype or language), and some markup."""
+    return sum(map(len, map(str, row))) + TERM_OVERHEAD * len(row)
 
 
 def solutions_json(variables: Sequence[str], rows: Iterable[Sequence[Term | None]]) -> bytes:

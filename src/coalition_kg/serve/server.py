@@ -27,10 +27,11 @@ from pathlib import Path
 from coalition_kg.core.paths import ONTOLOGY_FILES, QUERIES_DIR
 from coalition_kg.queries.engine import DEFAULT_LIMIT, DEFAULT_TIMEOUT, select
 from coalition_kg.queries.results import Answer, GraphAnswer, Term
+from coalition_kg.serve.answer_cache import AnswerCache, key_of
 from coalition_kg.serve.descriptions import Statistics, statistics
 from coalition_kg.serve.documentation import DOCS_FOLDER
 from coalition_kg.serve.vocabulary import Vocabulary
-from coalition_kg.serve.worker import Picture, Refused, Run
+from coalition_kg.serve.worker import Picture, Refused, Run, Written
 from coalition_kg.serve.workers import PoolRetired, WorkerPool
 from coalition_kg.store.manifest import MANIFEST, read_manifest
 
@@ -48,6 +49,7 @@ class Settings:
     timeout: float = DEFAULT_TIMEOUT  # seconds a query may run
     row_limit: int = DEFAULT_LIMIT  # rows or triples of one answer
     max_bytes: int = 16 << 20  # bytes of one answer
+    cache_bytes: int = 64 << 20  # bytes of answers kept for the build served (0: none)
     memory_limit: int = 2 << 30  # bytes of resident memory of one worker
     max_body: int = 1 << 20  # bytes of a request body
     body_seconds: float = 10.0  # seconds a client may take to send its body
@@ -71,6 +73,8 @@ class Settings:
 AD_HOC_NICENESS = 10
 #: Texts proven safe that the server remembers.
 CHECKED_TEXTS = 4096
+#: The outcomes kept in the cache: answers, not refusals.
+ANSWERS = (Written, Answer, GraphAnswer)
 
 
 @dataclass
@@ -99,6 +103,7 @@ class Server:
         self.settings = settings
         self._proven: OrderedDict[bytes, None] = OrderedDict()
         self._proven_lock = threading.Lock()
+        self.cache = AnswerCache(settings.cache_bytes)
         self.build = self._open()
         self._stopped = threading.Event()
         self._watcher = threading.Thread(target=self._watch, name="build-watcher", daemon=True)
@@ -126,8 +131,20 @@ class Server:
         return self.build.pool.network_open or self.build.ad_hoc_pool.network_open
 
     def run(self, job: Run | Picture, timeout: float) -> object:
-        """The outcome of ``job`` on the build served now (see :meth:`WorkerPool.run`): an ad-hoc
-        query in the ad-hoc lane, checked there unless its text was proven safe before."""
+        """The outcome of ``job`` on the build served now: from the cache, if the same query was
+        answered on this build; else from a worker (see :meth:`WorkerPool.run`), an ad-hoc query in
+        the ad-hoc lane, checked there unless its text was proven safe before."""
+        if not isinstance(job, Run):
+            return self._run(job, timeout)
+        key = key_of(self.build.identity, job)
+        outcome = self.cache.get(key)
+        if outcome is None:
+            outcome = self._run(job, timeout)
+            if isinstance(outcome, ANSWERS):
+                self.cache.put(key, outcome)
+        return outcome
+
+    def _run(self, job: Run | Picture, timeout: float) -> object:
         ad_hoc = isinstance(job, Run) and job.ad_hoc
         digest = hashlib.sha256(job.text.encode("utf-8", "surrogatepass")).digest() if ad_hoc else b""
         if ad_hoc and self._was_proven(digest):
@@ -168,6 +185,7 @@ class Server:
         if manifest_identity(self.settings.build_dir) == self.build.identity:
             return False
         old, self.build = self.build, self._open()
+        self.cache.clear()
         old.pool.retire()
         old.ad_hoc_pool.retire()
         return True

@@ -8,6 +8,9 @@ graphs of the sources it replaces): what other sources say about its nodes, the 
 names, the types of the nodes those name, and the facts that name its nodes (a membership
 elsewhere joined by an instrument it states).
 
+A source removed without another taking its place is validated the same way: the facts
+elsewhere that name one of its facts are checked without it.
+
 The register is part of every increment: the one given, else the project's
 ``data/register.yaml``, takes the place of the built one. New entries are known to the new
 facts, and every entry that differs from the built one is checked together with the facts
@@ -28,10 +31,11 @@ from coalition_kg.core.inputfiles import MAX_INPUT_BYTES
 from coalition_kg.core.namespaces import entity_iri, short_form
 from coalition_kg.curation.model import ORG
 from coalition_kg.curation.reader import Curation, Register, read_files
-from coalition_kg.dataset.rdfize import REGISTER_REF, to_quads
+from coalition_kg.dataset.rdfize import REGISTER_REF, Mapped, to_quads
 from coalition_kg.validation.hints import Known, typed_ids
 from coalition_kg.validation.report import ValidationReport
 from coalition_kg.validation.shacl import validate_graph
+from coalition_kg.validation.shapes import Shapes
 from coalition_kg.validation.sparql_constraints import to_rdflib_value
 
 _REGISTER = URIRef(entity_iri(REGISTER_REF))
@@ -45,12 +49,21 @@ def validate_increment(paths: Sequence[Path], store: pyoxigraph.Store, register_
     given = read_files(paths, max_bytes)
     register = given.register or _register(register_file, max_bytes)
     mapped = to_quads(Curation(register, given.sources))
+    return validate_mapped(mapped, store, [source.id for source in given.sources], with_register=register is not None)
+
+
+def validate_mapped(mapped: Mapped, store: pyoxigraph.Store, sources: Iterable[str], with_register: bool,
+                    shapes: Shapes | None = None) -> ValidationReport:
+    """Validate the quads mapped from some sources (and the register, if ``with_register``)
+    against the built graph in ``store``, in which they replace the graphs of the ``sources`` (by
+    id): those the quads hold, and those that are removed without another taking their place;
+    with the project's shapes unless ``shapes`` are given."""
     new, current_register = Graph(), Graph()
     for subject, predicate, obj, graph in mapped.quads:
         (current_register if graph == _REGISTER else new).add((subject, predicate, obj))
-    replaced = [entity_iri(f"source/{source.id}") for source in given.sources]
+    replaced = sorted({entity_iri(f"source/{source}") for source in sources})
     changed: set[URIRef] = set()
-    if register is not None:
+    if with_register:
         changed = _changed_entries(store, current_register)
         replaced.append(str(_REGISTER))
     facts = {s for s in new.subjects(RDF.type, None) if isinstance(s, URIRef)} | _replaced_facts(store, replaced)
@@ -64,7 +77,7 @@ def validate_increment(paths: Sequence[Path], store: pyoxigraph.Store, register_
         data.add(triple)
     for triple in _about(store, current_register, _named(data), replaced, only=RDF.type):
         data.add(triple)
-    report = validate_graph(data, mapped.origins, known=_known_ids(store, data, current_register, replaced))
+    report = validate_graph(data, mapped.origins, shapes, known=_known_ids(store, data, current_register, replaced))
     keep = {short_form(str(node)) for node in focus}
     return ValidationReport([result for result in report.results if result.focus in keep])
 

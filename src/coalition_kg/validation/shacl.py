@@ -13,19 +13,20 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import cache, lru_cache
 
 import pyoxigraph
 from pyparsing import ParseException
 from pyshacl import validate as pyshacl_validate
 from pyshacl.errors import ReportableRuntimeError
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from coalition_kg.core.inputfiles import Location
-from coalition_kg.core.namespaces import ID, short_form
+from coalition_kg.core.namespaces import ID, PREFIXES, short_form
 from coalition_kg.dataset.canonical import union_ntriples
 from coalition_kg.dataset.rdfize import Origins
 from coalition_kg.validation.hints import Known, first_difference, typed_ids, with_hints
@@ -68,8 +69,58 @@ def validate_graph(data: Graph, origins: Origins | None = None, shapes: Shapes |
         raise unusable_shapes(shapes, error) from None
     # A set: two constraints of one shape can fail on one value (a datatype and a range): say it once.
     hinted = with_hints(results, data, shapes.graph, known or typed_ids(data))
-    ordered = sorted(hinted, key=lambda r: (r.file or "", r.line or 0, r.focus, r.path or "", r.message))
-    return ValidationReport(ordered)
+    return ValidationReport(sorted(hinted, key=_report_order))
+
+
+def _report_order(result: ValidationResult) -> tuple:
+    return (result.file or "", result.line or 0, result.focus, result.path or "", result.message)
+
+
+def graph_warnings(store: pyoxigraph.Store, origins: Origins, shapes: Shapes | None = None) -> list[ValidationResult]:
+    """The results of the shapes' SPARQL constraints of a severity below Violation, for the whole
+    union in the default graph of ``store``, located by ``origins``. They tell about the whole
+    graph (no fact mentions a register entry), which a validation of one neighbourhood cannot;
+    their focus is a node of the class they target, about which :mod:`.hints` has nothing to add."""
+    _, constraints = _split(shapes or read_shapes())
+    lesser = [constraint for constraint in constraints if constraint.severity != SH.Violation]
+    return sorted({_located(r.severity, r.message, r.focus, r.path, to_rdflib_value(r.value), r.shape, origins)
+                   for r in evaluate_constraints(store, lesser)},
+                  key=_report_order)
+
+
+def relocated(report: ValidationReport, origins: Origins) -> ValidationReport:
+    """``report`` with the results it could not place in the curated files placed by ``origins``
+    (those of files read since), where these know the node."""
+    def placed(result: ValidationResult) -> ValidationResult:
+        if result.file is not None:
+            return result
+        location = origins.locate(_full_iri(result.focus), _full_iri(result.path) if result.path else None)
+        return replace(result, file=location.file, line=location.line) if location else result
+
+    return ValidationReport(sorted(map(placed, report.results), key=_report_order))
+
+
+def _full_iri(shown: str) -> str:
+    """An IRI as :func:`short_form` shows it, in full again."""
+    prefix, colon, local = shown.partition(":")
+    if colon and prefix in PREFIXES:
+        return PREFIXES[prefix] + local
+    return ID + shown if not colon else shown
+
+
+def warnings_are_sparql(shapes: Shapes | None = None) -> bool:
+    """Whether every result of a severity below Violation comes from a SPARQL constraint that
+    :func:`graph_warnings` evaluates: then the warnings of a whole graph are those of its
+    store, and a build that validates only what changed can give them."""
+    core, constraints = _split(shapes or read_shapes())
+    moved = {c.shape for c in constraints} | {c.constraint for c in constraints}
+    lesser = {node for node, severity in core.subject_objects(SH.severity) if severity != SH.Violation}
+    return lesser <= moved and all(set(core.predicates(node)) <= _NOT_CONSTRAINTS for node in lesser)
+
+
+#: What a shape says besides its constraints: a shape that says only these checks nothing itself.
+_NOT_CONSTRAINTS = {RDF.type, RDFS.comment, RDFS.label, SH.severity, SH.message, SH.name, SH.description, SH.prefixes,
+                    SH.select, SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.deactivated}
 
 
 @cache

@@ -3,8 +3,9 @@ it mentions, and where the cue words of a kind of fact occur in it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -14,6 +15,10 @@ from coalition_kg.curation.propose.dates import DateMention
 from coalition_kg.curation.propose.entities import Linked, Mention
 from coalition_kg.curation.propose.text import Sentence, pipeline
 from coalition_kg.curation.propose.vocabulary import Vocabulary
+
+
+#: The dash that ends a dateline: "PORT-AU-PRINCE, Haiti — ...".
+DATELINE_DASHES = ("—", "–", "--")
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,7 @@ class Article:
     dates: list[DateMention]
     quoted: set[int]
     vocabulary: Vocabulary
+    known_facts: list = field(default_factory=list)  # the other sources' facts (curation records)
 
     @property
     def doc(self) -> Doc:
@@ -42,6 +48,20 @@ class Article:
     @property
     def mission(self) -> str | None:
         return self.linked.mission
+
+    @cached_property
+    def name_tokens(self) -> frozenset[int]:
+        """The tokens of every mention."""
+        return frozenset(i for m in self.linked.mentions for i in range(m.start, m.end))
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in tokens ``[start, end)``, in order."""
+        starts = self._mention_starts
+        return self.linked.mentions[bisect_left(starts, start): bisect_left(starts, end)]
+
+    @cached_property
+    def _mention_starts(self) -> list[int]:
+        return [m.start for m in self.linked.mentions]
 
 
 @dataclass
@@ -60,10 +80,24 @@ class Context:
         return [token for token in self.span if token.i not in self.article.quoted]
 
     def mentions(self, *labels: str) -> list[Mention]:
-        """Mentions outside quotations, in order, of the given spaCy labels (all if none)."""
-        return [m for m in self.article.linked.mentions
-                if self.span.start <= m.start < self.span.end and m.start not in self.article.quoted
-                and (not labels or m.label in labels)]
+        """Mentions outside quotations and outside a dateline ("LOMÉ, Togo —" names where the
+        report was filed, not who acted), in order, of the given spaCy labels (all if none)."""
+        return [m for m in self._own_mentions if not labels or m.label in labels]
+
+    @cached_property
+    def _own_mentions(self) -> list[Mention]:
+        after = self.dateline_end()
+        return [m for m in self.article.mentions_between(self.span.start, self.span.end)
+                if after <= m.start and m.start not in self.article.quoted]
+
+    def dateline_end(self) -> int:
+        """The first token after the sentence's dateline, or its first token when it has none."""
+        for token in self.span[:12]:
+            if token.text in DATELINE_DASHES:
+                return token.i + 1
+            if token.is_lower and token.is_alpha and token.lower_ not in ("de", "of"):
+                break
+        return self.span.start
 
     def states(self) -> list[Mention]:
         return self.mentions("STATE", "NORP")
@@ -80,7 +114,7 @@ class Context:
     def hits(self, cues: dict[str, str]) -> list[Hit]:
         """Where the cue phrases (any case) occur outside quotations and outside entity names."""
         doc = self.span.doc
-        names = {i for m in self.article.linked.mentions for i in range(m.start, m.end)}
+        names = self.article.name_tokens
         matcher = _phrase_matcher(tuple(sorted(cues.items())))
         spans = filter_spans([Span(doc, start, end, label=key) for key, start, end in matcher(self.span)])
         return [Hit(s.start, s.end, cues[doc.vocab.strings[s.label]], s.text) for s in spans

@@ -31,6 +31,7 @@ INSTRUMENT_CUES = {
     "extended the mandate": "mandate extension", "extends the mandate": "mandate extension",
     "renewed the mandate": "mandate extension", "renews the mandate": "mandate extension",
     "mandate extension": "mandate extension",
+    "notice of withdrawal": "withdrawal notice", "withdrawal notice": "withdrawal notice",
 }
 #: The terms of instruments by which a state joins a mission (and so becomes a member).
 JOINING_TERMS = ("instrument of adhesion", "signature", "ratification")
@@ -53,10 +54,14 @@ DEPLOYMENT_CUES = {
     "formed police unit": "formed police unit", "formed police units": "formed police unit",
     "staff officers": "staff officers",
     "medical team": "medical team", "medical teams": "medical team", "medics": "medical team",
+    "field hospital": "medical team", "field hospital team": "medical team",
     "medical evacuation helicopters": "medical evacuation helicopters",
     "medevac helicopters": "medical evacuation helicopters",
     "helicopters": "helicopters", "engineers": "engineers",
-    "personnel": "personnel",
+    "personnel": "personnel", "sailors": "troops", "navy personnel": "troops", "naval personnel": "troops",
+    "vessel": "equipment", "vessels": "equipment", "patrol vessel": "equipment", "patrol vessels": "equipment",
+    "frigate": "equipment", "frigates": "equipment", "warship": "equipment", "warships": "equipment",
+    "armoured vehicles": "armoured vehicles", "armored vehicles": "armoured vehicles",
 }
 #: Nouns that carry a deployment when its kind is given by a word before them ("a Military
 #: Police contingent") or not at all.
@@ -93,8 +98,12 @@ ROLE_CUES = {
     "secretary-general": "secretary-general", "secretary general": "secretary-general",
     "special representative": "special representative", "envoy": "envoy",
     "special envoy": "special envoy", "spokesperson": "spokesperson", "spokesman": "spokesperson",
-    "spokeswoman": "spokesperson",
+    "spokeswoman": "spokesperson", "commissioner of police": "police chief",
+    "chief of general staff": "chief of defence", "chief of the general staff": "chief of defence",
+    "chief of staff of the armed forces": "chief of defence", "secretary of state": "secretary of state",
 }
+#: Words before a title that make its holder a deputy, not the holder of the post named.
+DEPUTY_WORDS = ("deputy", "vice", "assistant")
 #: Ranks and courtesy titles before a name, not part of it: "Corporal Andre Lewis".
 HONORIFICS = ("mr", "mrs", "ms", "dr", "corporal", "sergeant", "private", "captain", "lieutenant", "major",
               "colonel", "general", "commander", "inspector", "superintendent", "officer", "deputy")
@@ -151,3 +160,91 @@ ORGANIZATION_HEADS = {
 }
 #: Small words inside a multi-word name: "Organization *of* American States".
 NAME_CONNECTORS = ("of", "for", "and", "the", "on", "in", "de")
+
+#: The head words of an international organization's name that need no acronym to be found:
+#: "the European Union", "the Pacific Islands Forum".
+ORGANIZATION_NAME_HEADS = ("union", "community", "organization", "organisation", "alliance", "league", "bank")
+
+#: Words of offices and bodies: a name with one of them is never a person's ("the Foreign
+#: Office said", "the Ministry of Home Affairs said", "State House").
+BODY_WORDS = frozenset({
+    "ministry", "ministries", "department", "office", "council", "assembly", "police", "government",
+    "commission", "secretariat", "senate", "house", "parliament", "congress", "presidency", "agency",
+    "force", "forces", "army", "navy", "guard", "embassy", "court", "committee", "cabinet", "bureau",
+    "affairs", "foreign", "defence", "defense", "national", "security", "interior", "home", "justice",
+    "state", "states", "republic", "kingdom", "union", "community", "organization", "organisation",
+    "mission", "nations", "united", "international", "headquarters", "airport", "palace", "wire",
+    "news", "press", "agency", "service", "services", "authority", "authorities", "directorate",
+    "opposition", "party", "coalition", "ecowas", "caricom",
+})
+#: The words of the titles above: cut from the front of a name ("Foreign Minister", "Commissioner").
+ROLE_WORDS = frozenset(word for title in ROLE_CUES for word in title.replace("-", " ").split()) | {
+    "deputy", "vice", "chief", "acting", "senior", "general", "secretary", "director", "head",
+    "inspector", "colonel", "senator", "representative", "chairman", "chairwoman", "chair"}
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december"})
+#: Nouns of a definite description that refers to the article's main state: "the West African
+#: country", "the island nation", "the government".
+STATE_NOUNS = ("country", "nation", "island", "islands", "archipelago", "republic", "kingdom", "government")
+
+#: Verbs by lemma -> the status of the deployment they govern; the auxiliaries then decide
+#: ("will arrive" is committed, "could send" pledged).
+STATUS_VERBS = {
+    "pledge": "pledged", "promise": "pledged", "offer": "pledged", "propose": "pledged",
+    "commit": "committed", "decide": "committed", "agree": "committed", "approve": "committed",
+    "authorize": "committed", "authorise": "committed", "replace": "committed", "prepare": "committed",
+    "arrive": "arrived", "land": "arrived", "reach": "arrived", "welcome": "arrived", "dispatch": "arrived",
+    "send": "arrived", "deploy": "arrived", "fly": "arrived", "reinforce": "arrived", "provide": "arrived",
+    "supply": "arrived", "lend": "arrived", "donate": "arrived",
+    "serve": "serving", "contribute": "serving", "have": "serving", "include": "serving", "lead": "serving",
+    "withdraw": "withdrawn", "repatriate": "withdrawn", "pull": "withdrawn",
+}
+#: Verbs that deny what they govern: "has ruled out sending troops", "refused to send".
+DENYING_VERBS = ("rule", "refuse", "deny", "reject", "decline")
+#: Lemmas of speech verbs: a date they govern is when something was said.
+SPEECH_LEMMAS = ("say", "state", "announce", "tell", "add", "declare", "note", "report", "confirm", "insist",
+                 "stress", "emphasize", "emphasise", "warn", "explain", "remark")
+#: Nouns of one official of a state: "one Kenyan officer said", "a Jamaican corporal said".
+OFFICIAL_NOUNS = ("officer", "official", "officials", "corporal", "soldier", "sergeant", "captain", "commander",
+                  "spokesman", "spokeswoman", "spokesperson", "diplomat", "source", "minister", "envoy")
+
+#: Verbs by lemma whose subject becomes a partner of the mission, and the role it takes: a backer
+#: acts on the mission itself ("has authorized the force"), a funder gives money, a logistics
+#: provider transport or supplies, a trainer trains.
+PARTNER_VERBS = {"authorize": "backer", "authorise": "backer", "endorse": "backer", "back": "backer",
+                 "mandate": "backer", "fund": "funder", "finance": "funder", "bankroll": "funder",
+                 "pay": "funder", "give": "funder", "provide": "funder", "donate": "funder", "pledge": "funder",
+                 "train": "trainer"}
+MONEY_WORDS = ("dollars", "euros", "pounds", "francs", "shillings", "million", "billion", "money", "funding",
+               "funds", "grant", "salaries")
+LOGISTICS_WORDS = ("airlift", "transport", "logistics", "fuel", "supplies", "flights", "ships", "base")
+TRAINEE_WORDS = ("cadets", "recruits", "officers", "police", "soldiers", "troops", "personnel", "forces")
+ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+#: Words that make a clause hypothetical: "once the agreement was signed", "if parliament approves".
+HYPOTHETICAL_MARKS = ("once", "if", "when", "until", "unless", "before", "after")
+#: Nouns that refer back to an agreement already named: "The agreement was signed at State House".
+AGREEMENT_NOUNS = ("agreement", "accord", "memorandum", "instrument", "deal", "pact", "treaty")
+#: Slugs of instruments that are agreements in their own right (see INSTRUMENT_NOUN_TERMS).
+INSTRUMENT_NOUN_SLUGS = ("memorandum-of-understanding", "status-of-forces-agreement", "bilateral-agreement")
+#: A state's bodies whose acts are instruments: the nouns of the subject -> the instrument kind.
+STATE_BODY_ACTS = {
+    ("parliament", "house", "senate", "assembly", "congress", "legislature", "lawmakers", "deputies", "mps"):
+        "parliamentary approval",
+    ("court", "judge", "judges", "tribunal"): "court ruling",
+}
+#: The verbs by which each body acts.
+STATE_BODY_VERBS = {"parliamentary approval": ("approve", "authorize", "authorise", "endorse", "vote", "back"),
+                    "court ruling": ("rule", "allow", "block", "uphold", "quash", "clear")}
+#: What a parliament or a court acts on when its act concerns the mission.
+PARTICIPATION_WORDS = ("deployment", "participation", "contingent", "troops", "soldiers", "officers", "police",
+                       "personnel", "mission", "force")
+#: Verbs by which states found a mission, and so become its members.
+FOUNDING_VERBS = ("launch", "create", "establish", "form", "found")
+#: Words after a host state's force that say it works with the mission: "would work alongside".
+ALONGSIDE = ("alongside", "with", "together", "jointly")
+#: Verbs of a deployment's movement that give no status of their own: with "will" they are a
+#: commitment ("will follow in March"); a deployment noun under another verb ("would carry
+#: supplies", "will repair police stations") is no deployment.
+MOVING_VERBS = ("follow", "leave", "sail", "travel", "go", "join", "bring", "rotate", "return", "remain", "stay",
+                "move", "head", "begin", "start", "complete", "number", "total", "comprise", "form", "be")

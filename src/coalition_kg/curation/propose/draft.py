@@ -19,7 +19,7 @@ from coalition_kg.curation.model import FACT_KINDS
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.entities import Entity
 from coalition_kg.curation.propose.known import Known
-from coalition_kg.curation.propose.matching import fact_key
+from coalition_kg.curation.propose.matching import fact_key, identity_key
 from coalition_kg.curation.propose.vocabulary import Term, Vocabulary, slug
 
 KIND_ORDER = tuple(FACT_KINDS)
@@ -45,13 +45,34 @@ class Draft:
 def assemble(candidates: Iterable[Candidate], known: Known, vocabulary: Vocabulary) -> list[Candidate]:
     """One candidate per fact (the best-ranked rule, then the earliest sentence), in the curated
     files' order: by kind, then by place in the article; each with its id."""
+    candidates = list(candidates)
     best: dict[tuple[str, ...], Candidate] = {}
     for candidate in sorted(candidates, key=lambda c: (-c.rank, c.sentence.start, -len(c.fields))):
         best.setdefault(_key(candidate, vocabulary), candidate)
     kept = _without_generic_personnel(_without_less_said(list(best.values()), vocabulary))
     kept.sort(key=lambda c: (KIND_ORDER.index(c.kind), c.sentence.start, c.rule))
+    _point_at_kept(kept, candidates, vocabulary)
     _assign_ids(kept, known, vocabulary)
     return kept
+
+
+def _point_at_kept(kept: list[Candidate], candidates: list[Candidate], vocabulary: Vocabulary) -> None:
+    """A field that refers to a candidate merged into another (a membership's instrument, a
+    statement's occasion) refers to the one kept; to none, when none was kept: a draft never
+    holds an empty reference such as ``instrument: instrument/``."""
+    by_key = {_key(c, vocabulary): c for c in kept}
+    by_less = {_key(c, vocabulary, blank=_LESS_SAID[c.kind]): c for c in kept if c.kind in _LESS_SAID}
+    chosen = {id(c) for c in kept}
+    for candidate in kept:
+        for name, value in list(candidate.fields.items()):
+            if not isinstance(value, Candidate) or id(value) in chosen:
+                continue
+            same = by_key.get(_key(value, vocabulary)) or (
+                by_less.get(_key(value, vocabulary)) if value.kind in _LESS_SAID else None)
+            if same is not None:
+                candidate.fields[name] = same
+            else:
+                del candidate.fields[name]
 
 
 def _key(candidate: Candidate, vocabulary: Vocabulary, blank: str = "") -> tuple[str, ...]:
@@ -84,18 +105,27 @@ def _without_generic_personnel(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _assign_ids(candidates: list[Candidate], known: Known, vocabulary: Vocabulary) -> None:
-    existing: dict[tuple[str, ...], str] = {}
+    existing: dict[tuple[str, ...], dict[str, str]] = {}
     taken: set[tuple[str, str]] = set()
     for fact in known.facts:
-        existing.setdefault(fact_key(fact.kind, {k: v.text for k, v in fact.values.items()}, vocabulary), fact.id)
+        values = {k: v.text for k, v in fact.values.items()}
+        existing.setdefault(fact_key(fact.kind, values, vocabulary), {**values, "id": fact.id})
+        existing.setdefault(identity_key(fact.kind, values, vocabulary), {**values, "id": fact.id})
         taken.add((fact.kind, fact.id))
     used: set[tuple[str, str]] = set()
     # Instruments and events first: memberships and statements refer to them.
     for candidate in sorted(candidates, key=lambda c: c.kind not in ("instrument", "event")):
-        reused = existing.get(_key(candidate, vocabulary))
+        values = {name: candidate.text(name) for name in candidate.fields}
+        fact = existing.get(identity_key(candidate.kind, values, vocabulary))
+        if fact is None or identity_key(candidate.kind, values, vocabulary) == _key(candidate, vocabulary):
+            fact = existing.get(_key(candidate, vocabulary))
+            if fact and any(values.get(name) and fact.get(name) and values[name] != fact[name] for name in _DETAILS):
+                fact = None  # the same kind of fact with another date or size: another deployment, another event
+        reused = fact["id"] if fact else None
         if reused and (candidate.kind, reused) not in used:
             candidate.id = reused
             candidate.flags.append(f"another source states this fact: the id {reused} is reused")
+            _without_other_values(candidate, fact)
         else:
             base = slug(_id_words(candidate)) or candidate.kind
             candidate.id = base
@@ -104,6 +134,21 @@ def _assign_ids(candidates: list[Candidate], known: Known, vocabulary: Vocabular
                 candidate.id = f"{base}-{n}"
                 n += 1
         used.add((candidate.kind, candidate.id))
+
+
+#: Details that tell two facts of one key apart: a deployment of another size or date is another one.
+_DETAILS = ("date", "date_text", "size", "ordinal")
+
+
+def _without_other_values(candidate: Candidate, fact: dict[str, str]) -> None:
+    """A reused fact keeps one value per field: where the other source gives another (a full
+    date for "(2023)", another label), this source's is left out, and the note says so."""
+    for name in list(candidate.fields):
+        mine, theirs = candidate.text(name), fact.get(name)
+        if theirs and mine and mine != theirs:
+            del candidate.fields[name]
+            candidate.flags.append(f"another source states this fact: its {name} is {theirs!r}; "
+                                   f"this article's {mine!r} is left out")
 
 
 def _short(ref: str) -> str:

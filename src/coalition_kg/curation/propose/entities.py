@@ -1,6 +1,6 @@
 """Finding the entities an article names, and linking each to the register or proposing it as new.
 
-Names are matched with spaCy's rule-based ``EntityRuler``: a register entry's label, the other
+Names are matched with spaCy's ``PhraseMatcher``: a register entry's label, the other
 names the sources give it, a state's ISO 3166-1 alpha-3 code, its names and its demonym (from the
 ``countryinfo`` package: "Kenyan", "Salvadoran"), and, for an organization of a state, the same
 name said the other way ("Haiti's National Police" for the Haitian National Police, "Haiti's
@@ -19,13 +19,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from countryinfo import CountryInfo
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from coalition_kg.curation.propose import cues
+from coalition_kg.curation.propose.countries import countries
 from coalition_kg.curation.propose.known import Known
+from coalition_kg.curation.propose.reference import definite_descriptions, host_states, main_state
+from coalition_kg.curation.propose.names import beside_title_or_speech, name_runs
 from coalition_kg.curation.propose.text import pipeline
 from coalition_kg.curation.propose.vocabulary import slug
 
@@ -35,8 +36,6 @@ LABELS = {"state": "STATE", "mission": "MISSION", "person": "PERSON",
 KINDS = {label: kind for kind, label in LABELS.items()}
 DEMONYM = "NORP"
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*$|^[A-Z][a-z]{2,5}$")
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"}
 
 
 @dataclass
@@ -51,6 +50,7 @@ class Entity:
     names: list[str] = field(default_factory=list)  # matched as written (case counts)
     variants: list[str] = field(default_factory=list)  # matched in any case
     demonyms: list[str] = field(default_factory=list)
+    surnames: list[str] = field(default_factory=list)  # a person's later mentions: "Arévalo", "de León"
     why: str = ""
 
 
@@ -79,6 +79,8 @@ class Linked:
     mission: str | None
     acronyms: list[tuple[str, str, int]]  # (entity ref, acronym, token of the acronym)
     mission_named: bool = True  # False: the article names no mission; the register's only one is used
+    host_states: frozenset[tuple[str, str]] = frozenset()  # (mission, state): the states that host a mission
+    main_state: str | None = None  # the state the article names most often, hosts aside
     by_token: dict[int, Mention] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -88,54 +90,51 @@ class Linked:
         """The mention that token ``token`` is part of."""
         return self.by_token.get(token)
 
+    def hosts(self, state: str, mission: str | None) -> bool:
+        """Whether ``state`` hosts ``mission``: it is then never its member, the party of an
+        instrument that joins it, or a sender of personnel to it."""
+        return (mission or "", state) in self.host_states
+
 
 def link(text: str, known: Known) -> Linked:
     """Read ``text``: find and link its entities, propose the new ones, find its mission."""
     nlp = pipeline()
     doc = nlp(text)
     entities = _register_entities(known)
-    first = _mentions(doc, _ruler(entities, None))
+    ruler = _ruler(entities)
+    first = _mentions(doc, ruler)
     acronyms = _acronym_definitions(doc, first, entities)
+    first = _mentions(doc, ruler.update(entities))
+    _unregistered_organizations(doc, first, entities)
+    first = _mentions(doc, ruler.update(entities))
     _named_people(doc, first, entities)
-    mission = _main_mission(first, acronyms, entities)
+    mission = _main_mission(first, acronyms, entities, host_states(doc, first, entities, known))
     named = any(m.label == "MISSION" for m in first) or any(entities[r].kind == "mission" for r, _, _ in acronyms)
     for entity in list(entities.values()):
         if entity.kind == "person" and (entity.new or any(m.ref == entity.ref for m in first)):
-            surname = entity.label.split()[-1]
-            if surname != entity.label and not any(surname in e.names for e in entities.values()):
-                entity.names.append(surname)
-    mentions = _mentions(doc, _ruler(entities, mission))
+            for surname in entity.surnames or [entity.label.split()[-1]]:
+                if surname != entity.label and not any(surname in e.names for e in entities.values()):
+                    entity.names.append(surname)
+    mentions = _mentions(doc, ruler.update(entities, mission))
     used = {mention.ref for mention in mentions} | {ref for ref, _, _ in acronyms}
     for entity in entities.values():
         if entity.part_of and entity.ref in used:
             used.add(entity.part_of)
     kept = {ref: entity for ref, entity in entities.items() if ref in used or not entity.new}
-    return Linked(doc, mentions, kept, mission, acronyms, mission_named=named)
+    hosts = host_states(doc, mentions, kept, known)
+    state = main_state(mentions, frozenset(h for h in hosts if h[0] == mission))
+    described = definite_descriptions(doc, mentions, state)
+    mentions = sorted([m for m in mentions if not any(s <= m.start < e for s, e in described)]
+                      + [Mention(state, "STATE", s, e, doc[s:e].text) for s, e in described], key=lambda m: m.start)
+    return Linked(doc, mentions, kept, mission, acronyms, mission_named=named, host_states=hosts, main_state=state)
 
 
 # --- what is known -----------------------------------------------------------------
 
 
-@cache
-def _countries() -> dict[str, tuple[str, tuple[str, ...], str, str]]:
-    """Every country by ISO alpha-3 code: (name, other names, demonym, alpha-2 code)."""
-    found: dict[str, tuple[str, tuple[str, ...], str, str]] = {}
-    for _key, info in sorted(CountryInfo.all().items()):
-        iso = info.get("ISO") or {}
-        code, alpha2 = iso.get("alpha3"), iso.get("alpha2") or ""
-        spellings = tuple(info.get("altSpellings") or ())
-        # Several entries share a code (Wales, GBR): the country's own entry lists its code.
-        if not code or (code in found and code not in spellings):
-            continue
-        names = tuple(name for name in spellings if len(name) > 3 and name != info["name"])
-        found[code] = (info["name"], names, info.get("demonym") or "", alpha2)
-    return found
-
-
 def _register_entities(known: Known) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
-    countries = _countries()
-    for code, (name, others, demonym, alpha2) in countries.items():
+    for code, (name, others, demonym, alpha2) in countries().items():
         ref = f"state/{code}"
         register = known.entities.get(ref)
         entity = Entity(ref, "state", register.label if register else name.removeprefix("The "),
@@ -192,34 +191,66 @@ def _unique(names: list[str]) -> list[str]:
 # --- matching names --------------------------------------------------------------
 
 
-def _ruler(entities: dict[str, Entity], mission: str | None) -> EntityRuler:
+@dataclass
+class _Ruler:
+    """Names matched as written (``ORTH``) and in any case (``LOWER``) by spaCy's hash-based
+    ``PhraseMatcher``, and "the mission" by its ``Matcher``: the work grows with the article's
+    tokens, not with the number of names times tokens. Names found while reading (an acronym, a
+    new person's surname) are added to the same matchers."""
+
+    exact: PhraseMatcher
+    any_case: PhraseMatcher
+    phrases: Matcher
+    patterns: list[tuple[str, str]]  # (label, ref) by pattern number
+    added: set[tuple[str, str, str]]  # (label, ref, name) already added
+
+    def update(self, entities: dict[str, Entity], mission: str | None = None) -> _Ruler:
+        """Add the names of ``entities`` not added yet, and "the mission" for ``mission``."""
+        for ref in sorted(entities):
+            entity = entities[ref]
+            label = LABELS.get(entity.kind, "ORG")
+            self._add(self.exact, label, ref, entity.names)
+            self._add(self.any_case, label, ref, [name.lower() for name in entity.variants])
+            self._add(self.exact, DEMONYM, ref, entity.demonyms)
+        if mission and ("MISSION", mission, "") not in self.added:
+            self.added.add(("MISSION", mission, ""))
+            self.patterns.append(("MISSION", mission))
+            self.phrases.add(str(len(self.patterns) - 1), [[
+                {"LOWER": {"IN": list(cues.MISSION_DETERMINERS)}}, {"LOWER": {"IN": list(cues.MISSION_NOUNS)}}]])
+        return self
+
+    def _add(self, matcher: PhraseMatcher, label: str, ref: str, names: list[str]) -> None:
+        for name in names:
+            if (label, ref, name) not in self.added:
+                self.added.add((label, ref, name))
+                self.patterns.append((label, ref))
+                matcher.add(str(len(self.patterns) - 1), [_name_doc(name)])
+
+
+def _ruler(entities: dict[str, Entity]) -> _Ruler:
     nlp = pipeline()
-    ruler = EntityRuler(nlp, phrase_matcher_attr=None, overwrite_ents=True)
-    patterns = []
-    for ref in sorted(entities):
-        entity = entities[ref]
-        label = LABELS.get(entity.kind, "ORG")
-        for name in entity.names:
-            patterns.append({"label": label, "id": ref, "pattern": _tokens(name, "ORTH")})
-        for name in entity.variants:
-            patterns.append({"label": label, "id": ref, "pattern": _tokens(name, "LOWER")})
-        for demonym in entity.demonyms:
-            patterns.append({"label": DEMONYM, "id": ref, "pattern": _tokens(demonym, "ORTH")})
-    if mission:
-        patterns.append({"label": "MISSION", "id": mission, "pattern": [
-            {"LOWER": {"IN": list(cues.MISSION_DETERMINERS)}}, {"LOWER": {"IN": list(cues.MISSION_NOUNS)}}]})
-    ruler.add_patterns(patterns)
-    return ruler
+    return _Ruler(PhraseMatcher(nlp.vocab, attr="ORTH"), PhraseMatcher(nlp.vocab, attr="LOWER"), Matcher(nlp.vocab),
+                  [], set()).update(entities)
 
 
-def _tokens(name: str, attribute: str) -> list[dict[str, str]]:
-    return [{attribute: token.text.lower() if attribute == "LOWER" else token.text}
-            for token in pipeline().make_doc(name)]
+@cache
+def _name_doc(name: str) -> Doc:
+    return pipeline().make_doc(name)
 
 
-def _mentions(doc: Doc, ruler: EntityRuler) -> list[Mention]:
-    doc = ruler(doc)
-    return [Mention(span.ent_id_, span.label_, span.start, span.end, span.text) for span in doc.ents]
+def _mentions(doc: Doc, ruler: _Ruler) -> list[Mention]:
+    """The longest names first, then the earliest, then the first pattern; none overlap."""
+    strings = doc.vocab.strings
+    matchers = [m for m in (ruler.exact, ruler.any_case, ruler.phrases) if len(m)]
+    matches = [(int(strings[key]), start, end) for matcher in matchers for key, start, end in matcher(doc)]
+    taken: set[int] = set()
+    found = []
+    for number, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1], m[0])):
+        if taken.isdisjoint(range(start, end)):
+            taken.update(range(start, end))
+            label, ref = ruler.patterns[number]
+            found.append(Mention(ref, label, start, end, doc[start:end].text))
+    return sorted(found, key=lambda m: m.start)
 
 
 # --- names the register lacks -------------------------------------------------------
@@ -234,6 +265,9 @@ def _acronym_definitions(doc: Doc, mentions: list[Mention], entities: dict[str, 
         if token.text != "(" or closing.text != ")" or not _ACRONYM.match(acronym.text):
             continue
         before = ending.get(token.i)
+        inside = next((m for m in mentions if m.start == acronym.i), None)
+        if inside is not None and inside.kind in ("state", "person") and (before is None or before.ref != inside.ref):
+            continue  # "Godfrey Otieno (Kenya)": the person's state, not an acronym
         if before is not None and before.label != DEMONYM:
             ref = before.ref
         else:
@@ -260,8 +294,8 @@ def _new_organization(doc: Doc, bracket: int, acronym: str, mentions: list[Menti
         return None
     states = [m for m in mentions if start <= m.start < bracket and m.kind == "state"]
     heads = [t.lower_ for t in words if t.lower_ in cues.ORGANIZATION_HEADS]
-    kind = cues.ORGANIZATION_HEADS[heads[0]] if heads else "international-organization"
-    if states and kind == "international-organization" or states and heads and heads[0] == "force":
+    kind = cues.ORGANIZATION_HEADS[heads[-1]] if heads else "international-organization"  # the last word heads a name
+    if states and kind == "international-organization" or states and heads and heads[-1] == "force":
         kind = "government-body"  # "Royal Bahamas Defence Force": one state's own force
     prefix = "mission" if kind == "mission" else "org"
     entity = Entity(f"{prefix}/{slug(acronym)}", kind, words.text, new=True,
@@ -271,46 +305,46 @@ def _new_organization(doc: Doc, bracket: int, acronym: str, mentions: list[Menti
     return entity
 
 
-#: A capitalised word with small letters after its capital: "Lucía", "McKenzie", "Arévalo".
-_NAME_WORD = {"TEXT": {"REGEX": r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)*$"}}
-_HYPHEN = {"ORTH": "-", "OP": "?"}
-#: Two to four name words, hyphenated or not: "Kofi Mensah-Boateng".
-_PERSON = [_NAME_WORD, _HYPHEN, _NAME_WORD, _HYPHEN, {**_NAME_WORD, "OP": "?"}, _HYPHEN, {**_NAME_WORD, "OP": "?"}]
+def _unregistered_organizations(doc: Doc, mentions: list[Mention], entities: dict[str, Entity]) -> None:
+    """"the European Union": a capitalised name after "the" whose head word makes it an
+    international organization, that the register lacks and the article gives no acronym for."""
+    taken = {i for mention in mentions for i in range(mention.start, mention.end)}
+    for head in doc:
+        if head.lower_ not in cues.ORGANIZATION_NAME_HEADS or not head.is_title or head.i in taken:
+            continue
+        start = head.i
+        while start > 0 and doc[start - 1].i not in taken and doc[start - 1].lower_ != "the" and (
+                doc[start - 1].is_title or (doc[start - 1].lower_ in ("of", "and") and start > 1
+                                            and doc[start - 2].is_title)):
+            start -= 1
+        if start == 0 or doc[start - 1].lower_ != "the" or head.i - start < 1:
+            continue
+        label = doc[start: head.i + 1].text
+        ref = f"org/{slug(_ascii(label))}"
+        if ref not in entities:
+            entity = Entity(ref, "international-organization", label, new=True,
+                            why="an organization named in the article, without an acronym")
+            entity.names = [label]
+            entities[ref] = entity
 
 
 def _named_people(doc: Doc, mentions: list[Mention], entities: dict[str, Entity]) -> None:
-    """People the register lacks, named next to a title ("Prime Minister Mia Mottley", "Mia
-    Mottley, Barbados's prime minister") or a speech verb ("Jane Doe said")."""
+    """People the register lacks (see :mod:`.names`), named next to a title ("Prime Minister Mia
+    Mottley", "Colonel Jane Doe", "Mia Mottley, Barbados's prime minister") or a speech verb
+    ("Jane Doe said")."""
     taken = {i for mention in mentions for i in range(mention.start, mention.end)}
-    roles = role_matcher()
-    matcher = Matcher(doc.vocab)
-    matcher.add("PERSON", [_PERSON], greedy="LONGEST")
-    role_spans = [(start - role_modifier(doc, start, taken), end) for _, start, end in roles(doc)]
-    titles = {end for _, end in role_spans}
+    role_spans = [(start - role_modifier(doc, start, taken), end) for _, start, end in role_matcher()(doc)]
+    title_tokens = {i for start, end in role_spans for i in range(start, end)}
+    title_ends = {end for _, end in role_spans}
     title_starts = {start for start, _ in role_spans}
-    for _, start, end in matcher(doc):
-        while start < end and (start in taken or doc[start].is_stop or doc[start].lower_ in _MONTHS
-                               or doc[start].lower_.rstrip(".") in cues.HONORIFICS
-                               or any(s <= start < e for s, e in role_spans)):
-            start += 1
-        while end > start and doc[end - 1].text == "-":
-            end -= 1
-        span = doc[start:end]
-        if len([t for t in span if t.text != "-"]) < 2 or any(
-                t.i in taken or t.lower_ in _MONTHS or t.is_stop for t in span):
+    for run in name_runs(doc, taken, title_tokens):
+        if not beside_title_or_speech(doc, run, title_ends, title_starts):
             continue
-        after = doc[end] if end < len(doc) else None
-        beside_title = start in titles or (after is not None and after.text == "," and end + 1 < len(doc)
-                                           and _title_follows(doc, end + 1, title_starts)) or (
-            start > 0 and doc[start - 1].text == "," and any(0 < start - e <= 6 for e in titles))
-        beside_speech = (after is not None and after.lower_ in cues.SPEECH_VERBS) or (
-            start > 0 and doc[start - 1].lower_ in cues.SPEECH_VERBS)
-        if not (beside_title or beside_speech):
-            continue
-        ref = f"person/{slug(_ascii(span.text))}"
+        ref = f"person/{slug(_ascii(run.text))}"
         if ref not in entities:
-            entity = Entity(ref, "person", span.text, new=True, why="a person named in the article")
-            entity.names = [span.text]
+            entity = Entity(ref, "person", run.text, new=True, why="a person named in the article")
+            entity.names = [run.text]
+            entity.surnames = _unique([run.surname, run.text.split()[-1]])
             entities[ref] = entity
 
 
@@ -343,11 +377,17 @@ def role_matcher() -> PhraseMatcher:
 
 
 def _main_mission(mentions: list[Mention], acronyms: list[tuple[str, str, int]],
-                  entities: dict[str, Entity]) -> str | None:
+                  entities: dict[str, Entity], hosts: frozenset[tuple[str, str]] = frozenset()) -> str | None:
+    """The mission the article names most often; when it names none by name, the register's only
+    mission, or the only one whose host state the article names ("the mission in Haiti")."""
     counts = Counter(m.ref for m in mentions if m.label == "MISSION")
     counts.update(ref for ref, _, _ in acronyms if entities[ref].kind == "mission")
     if not counts:
         registered = [ref for ref, entity in entities.items() if entity.kind == "mission" and not entity.new]
-        return registered[0] if len(registered) == 1 else None
+        if len(registered) == 1:
+            return registered[0]
+        named = {m.ref for m in mentions if m.label == "STATE"}
+        hosted = sorted({mission for mission, state in hosts if state in named and mission in registered})
+        return hosted[0] if len(hosted) == 1 else None
     first = {m.ref: m.start for m in reversed(mentions)}
     return min(counts, key=lambda ref: (entities[ref].new, -counts[ref], first.get(ref, 0), ref))

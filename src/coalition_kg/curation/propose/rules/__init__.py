@@ -14,16 +14,20 @@ from coalition_kg.curation.propose.rules import forces, joining, people
 def propose_candidates(article: Article, contexts: list[Context], known: Known) -> list[Candidate]:
     """Every candidate fact of the article, before duplicates are merged."""
     found = joining.names(article, contexts)
-    instruments = [c for context in contexts for c in joining.instruments(context)]
+    instruments: list[Candidate] = []
+    for context in contexts:
+        instruments += joining.instruments(context, instruments)
     found += instruments
     for context in contexts:
         found += joining.memberships(context, instruments)
         found += joining.ordinal_claims(context)
         found += joining.count_claims(context)
-        found += forces.deployments(context)
-    found += [joining.serving_member(c) for c in found if c.kind == "deployment" and c.text("status") == "serving"]
+        found += forces.deployments(context, found)
+    found += [joining.serving_member(c) for c in found if c.kind == "deployment"
+              and c.text("status") in ("serving", "arrived")]
+    found = [c for c in found if not _hosted(c, article)]
     members = {c.fields["member"] for c in found if c.kind == "membership"}
-    main_state = people.main_state(contexts)
+    main_state = article.linked.main_state
     events: list[Candidate] = []
     posts: list[Candidate] = []
     for context in contexts:
@@ -33,3 +37,11 @@ def propose_candidates(article: Article, contexts: list[Context], known: Known) 
         events += context_events
         found += people.statements(context, posts, events)
     return found + posts + events
+
+
+def _hosted(candidate: Candidate, article: Article) -> bool:
+    """A mission's host state proposed as its member, or as the party of an instrument that
+    joins it: never proposed."""
+    state = {"membership": candidate.fields.get("member"),
+             "instrument": candidate.fields.get("party") if joining.joins(candidate) else None}.get(candidate.kind)
+    return isinstance(state, str) and article.linked.hosts(state, candidate.text("mission"))

@@ -10,6 +10,8 @@ from coalition_kg.curation.propose.context import Article, Context, Hit
 from coalition_kg.curation.propose.entities import Mention
 from coalition_kg.curation.propose.numbers import cardinal, ordinal
 from coalition_kg.curation.propose.rules.common import distinct, listed_after, unknown_term
+from coalition_kg.curation.propose.reference import missions_in_states
+from coalition_kg.curation.propose.rules.forces import governing_verb, negated
 from coalition_kg.curation.propose.vocabulary import Term
 
 
@@ -26,17 +28,80 @@ def names(article: Article, contexts: list[Context]) -> list[Candidate]:
     return found
 
 
-def instruments(context: Context) -> list[Candidate]:
+def instruments(context: Context, earlier: list[Candidate] = ()) -> list[Candidate]:
     """Resolutions by number, and instruments named by their kind or by a verb ("ratified")."""
-    found = _resolutions(context)
-    hits = context.hits(_instrument_cues(context))
+    found = _resolutions(context, earlier)
+    hits = [hit for hit in context.hits(_instrument_cues(context)) if not _hypothetical(context, hit)]
     nouns = [hit for hit in hits if hit.term in cues.INSTRUMENT_NOUN_TERMS or _is_label(context, hit)]
     for hit in nouns or hits:
-        if "resolution" in hit.term.lower():
+        if "resolution" in hit.term.lower() or (not nouns and _refers_back(context, hit, earlier)):
             continue
         for party in _parties(context, hit):
             found.append(_instrument(context, hit, party, _date_after(context, hit.end, party)))
     found += _followers(context, found)
+    found += _acts_of_state_bodies(context)
+    return found
+
+
+def _hypothetical(context: Context, hit: Hit) -> bool:
+    """"once the agreement was signed", "if parliament approves": not an act done."""
+    doc = context.span.doc
+    verb = doc[hit.start] if doc[hit.start].pos_ in ("VERB", "AUX") else governing_verb(doc[hit.end - 1])
+    return verb is not None and (negated(verb) or hypothetical(verb))
+
+
+def hypothetical(verb) -> bool:
+    """The verb's clause opens with "once", "if", "when"...: "once the agreement was signed"."""
+    opening = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    return any(child.dep_ == "mark" and child.lower_ in cues.HYPOTHETICAL_MARKS for child in verb.children) or (
+        opening is not None and opening.lower_ in cues.HYPOTHETICAL_MARKS and verb.dep_ != "ROOT")
+
+
+def _refers_back(context: Context, hit: Hit, earlier: list[Candidate]) -> bool:
+    """"The agreement was signed at State House": "the agreement" is one an earlier sentence
+    named as an instrument of its own (a status-of-forces agreement, a memorandum)."""
+    doc = context.span.doc
+    verb = doc[hit.start]
+    if verb.pos_ != "VERB":
+        return False
+    nouns = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj", "nsubj") and c.lower_ in cues.AGREEMENT_NOUNS
+             and any(d.lower_ in ("the", "this", "that") for d in c.children)]
+    return bool(nouns) and any(c.kind == "instrument" and c.text("instrument_kind") in cues.INSTRUMENT_NOUN_SLUGS
+                               and c.sentence.start < context.sentence.start for c in earlier)
+
+
+def _acts_of_state_bodies(context: Context) -> list[Candidate]:
+    """"The House of Representatives approved the deployment", "Kenya's High Court ruled that the
+    deployment could go ahead": a parliament's approval or a court's ruling on the state's part
+    in the mission; the state is the one the subject names, else the article's main state."""
+    article = context.article
+    found = []
+    for verb in context.words():
+        if verb.pos_ != "VERB" or negated(verb) or hypothetical(verb):
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            words = [t.lower_ for t in subject.subtree]
+            body = next((kind for nouns, kind in cues.STATE_BODY_ACTS.items()
+                         if subject.lower_ in nouns and verb.lemma_ in cues.STATE_BODY_VERBS[kind]), None)
+            if body is None:
+                continue
+            objects = [t for c in verb.children if c.i != subject.i for t in c.subtree]
+            if not any(t.lower_ in cues.PARTICIPATION_WORDS or ((m := article.linked.at(t.i)) is not None
+                                                                 and m.label == "MISSION") for t in objects):
+                continue
+            named = [m for t in subject.subtree if (m := article.linked.at(t.i)) is not None and m.kind == "state"]
+            state = named[0].ref if named else article.linked.main_state
+            if not state or not article.mission or "ratified" in words:
+                continue
+            kind = article.vocabulary.resolve("instrument-kind", body)
+            date = next((d for d in context.dates() if d.iso), None)
+            fields = {"instrument_kind": kind, "party": state, "mission": article.mission}
+            if date is not None:
+                fields["date"] = date.iso
+            flags = [] if named else [f"the sentence does not name the {subject.text}'s state; "
+                                      f"'party:' is the article's main state, {state}"]
+            found.append(Candidate("instrument", fields, context.sentence, f"instrument.{kind.slug}",
+                                   0.8 if named else 0.6, flags, rank=2))
     return found
 
 
@@ -50,7 +115,10 @@ def _is_label(context: Context, hit: Hit) -> bool:
 
 def _parties(context: Context, hit: Hit) -> list[Mention]:
     """The states that sign or ratify: those named before the cue in its clause, else the first after."""
-    states = [m for m in context.mentions("STATE") if m.end <= hit.start]
+    hosts = {token for _, _, token in missions_in_states(context.span.doc, context.mentions())}
+    joining = hit.term.lower() in cues.JOINING_TERMS
+    states = [m for m in context.mentions("STATE") if m.end <= hit.start and m.start not in hosts
+              and not (joining and context.article.linked.hosts(m.ref, context.article.mission))]
     clause = [m for m in states if not any(context.span.doc[i].text in (";",) for i in range(m.end, hit.start))]
     if clause:
         last = clause[-1]
@@ -58,7 +126,7 @@ def _parties(context: Context, hit: Hit) -> list[Mention]:
                                              or any(o.start <= i < o.end for o in clause)
                                              for i in range(m.end, last.start))]
         return distinct(together)
-    after = [m for m in context.mentions("STATE") if m.start >= hit.end]
+    after = [m for m in context.mentions("STATE") if m.start >= hit.end and m.start not in hosts]
     return after[:1]
 
 
@@ -91,7 +159,7 @@ def _instrument(context: Context, hit: Hit, party: Mention, date, term: str | No
 
 def _followers(context: Context, instruments: list[Candidate]) -> list[Candidate]:
     """"..., followed shortly by the Bahamas on September 26, 2024": a join of unstated kind."""
-    joining = [c for c in instruments if c.text("instrument_kind") and _joins(c)]
+    joining = [c for c in instruments if c.text("instrument_kind") and joins(c)]
     if not joining:
         return []
     parties = {c.fields["party"] for c in instruments}
@@ -116,14 +184,16 @@ def _followers(context: Context, instruments: list[Candidate]) -> list[Candidate
     return found
 
 
-def _joins(candidate: Candidate) -> bool:
+def joins(candidate: Candidate) -> bool:
     """An instrument by which a state joins: of a joining kind, or of a kind the source leaves unsaid."""
     kind = candidate.fields.get("instrument_kind")
     return not isinstance(kind, Term) or kind.words.lower() in cues.JOINING_TERMS
 
 
-def _resolutions(context: Context) -> list[Candidate]:
-    """"UN Security Council Resolution 2699 (2023)"."""
+def _resolutions(context: Context, earlier: list[Candidate] = ()) -> list[Candidate]:
+    """"UN Security Council Resolution 2699 (2023)"; a resolution whose sentence names no body is
+    the body's that adopted the article's resolution before ("The mission was first authorized
+    by resolution 2699"), else the one the graph gives for that number."""
     found = []
     doc = context.span.doc
     for token in context.words():
@@ -138,6 +208,12 @@ def _resolutions(context: Context) -> list[Candidate]:
         parties = parties or [m for m in context.mentions("ORG") if body != "resolution" and any(
             words in context.article.linked.entities[m.ref].label.lower() for words in cues.RESOLUTION_BODIES
             if cues.RESOLUTION_BODIES[words] == body)]
+        party = parties[0].ref if parties else _body_of(context, body)
+        inherited = None
+        if body == "resolution":
+            inherited = _resolution_before(context, number, earlier)
+            if inherited:
+                body, party = inherited
         end = token.i + 2
         date = next((d for d in context.dates(True) if d.start in (end, end + 1)), None)
         if date is not None:
@@ -147,16 +223,37 @@ def _resolutions(context: Context) -> list[Candidate]:
         kind = context.article.vocabulary.resolve("instrument-kind", body)
         fields = {"instrument_kind": kind, "label": doc[start:end].text, "number": number}
         flags = [] if kind.known else [unknown_term(kind, context.article)]
-        if parties:
-            fields["party"] = parties[0].ref
+        if party:
+            fields["party"] = party
         else:
             flags.append("the sentence names no register body that adopted it; 'party:' is left empty")
+        if inherited:
+            flags.append(f"the sentence names no body; taken as {party}'s, as the article's or the graph's "
+                         f"resolution before: check it")
         fields["mission"] = context.article.mission or ""
         if date is not None and date.iso:
             fields["date"] = date.iso
         found.append(Candidate("instrument", fields, context.sentence, "instrument.resolution-number",
-                               0.9 if parties else 0.6, flags, rank=2))
+                               0.9 if parties else 0.7 if party else 0.6, flags, rank=2))
     return found
+
+
+def _body_of(context: Context, body: str) -> str | None:
+    """The register's body that adopts resolutions of this kind: "Security Council" is the UN's."""
+    words = next((w for w, term in cues.RESOLUTION_BODIES.items() if term == body), None)
+    matches = sorted(ref for ref, e in context.article.linked.entities.items()
+                     if words and words in e.label.lower() and not e.new)
+    return matches[0] if len(matches) == 1 else None
+
+
+def _resolution_before(context: Context, number: str, earlier: list[Candidate]) -> tuple[str, str] | None:
+    """(kind words, party) of the graph's resolution of this number, else of the article's last one."""
+    for fact in context.article.known_facts:
+        values = {name: value.text for name, value in fact.values.items()}
+        if fact.kind == "instrument" and values.get("number") == number and values.get("party"):
+            return values.get("instrument_kind", "resolution"), values["party"]
+    before = [c for c in earlier if c.rule == "instrument.resolution-number" and c.text("party")]
+    return (before[-1].text("instrument_kind"), before[-1].text("party")) if before else None
 
 
 def memberships(context: Context, instruments: list[Candidate]) -> list[Candidate]:
@@ -167,7 +264,7 @@ def memberships(context: Context, instruments: list[Candidate]) -> list[Candidat
         return []
     found = []
     for instrument in instruments:
-        if instrument.sentence is context.sentence and instrument.kind == "instrument" and _joins(instrument):
+        if instrument.sentence is context.sentence and instrument.kind == "instrument" and joins(instrument):
             found.append(_membership(context, instrument.fields["party"], "membership.by-instrument", 0.9,
                                      instrument=instrument, rank=3))
     join_words = [t for t in context.words() if t.lower_ in cues.JOIN_WORDS]
@@ -178,11 +275,36 @@ def memberships(context: Context, instruments: list[Candidate]) -> list[Candidat
         for state in _subjects(context, word.i):
             found.append(_membership(context, state.ref, "membership.joining-word", 0.85, rank=2))
     for word in context.words():
+        if word.lemma_ in cues.FOUNDING_VERBS and word.pos_ == "VERB" and any(
+                (m := article.linked.at(t.i)) is not None and m.label == "MISSION"
+                for child in word.children if child.dep_ == "dobj" for t in child.subtree):
+            for state in _founders(context, word):
+                found.append(_membership(context, state.ref, "membership.founded-the-mission", 0.8, rank=1))
+        if word.lemma_ == "lead" and word.pos_ == "VERB" and any(
+                (m := article.linked.at(t.i)) is not None and m.label == "MISSION"
+                for child in word.children if child.dep_ == "dobj" for t in child.subtree):
+            for state in _leaders(context, word):
+                found.append(_membership(context, state.ref, "membership.leads-the-mission", 0.8, rank=1))
         if word.lower_ == "from" and word.i > context.span.start and context.span.doc[word.i - 1].lower_ in (
                 "personnel", "troops", "contingents", "forces", "officers") and context.names_mission():
             for state in listed_after(context, word.i):
                 found.append(_membership(context, state.ref, "membership.personnel-from", 0.8, rank=1))
     return found
+
+
+def _leaders(context: Context, verb) -> list[Mention]:
+    """"Kenya leads the mission", "Kenya, which leads the mission": the state that leads."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects and subjects[0].lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+        subjects = [verb.head]
+    return [m for s in subjects if (m := context.article.linked.at(s.i)) is not None and m.kind == "state"]
+
+
+def _founders(context: Context, verb) -> list[Mention]:
+    """"Australia, New Zealand and Fiji launched the mission": the states that are its subject."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return distinct([m for s in subjects for t in s.subtree if (m := context.article.linked.at(t.i)) is not None
+                     and m.label == "STATE"])
 
 
 def serving_member(deployment: Candidate) -> Candidate:
@@ -250,12 +372,13 @@ def count_claims(context: Context) -> list[Candidate]:
     for token in words:
         if token.lower_ not in ("countries", "nations", "states", "members") or not context.names_mission():
             continue
-        start = token.i
+        end = token.i - (doc[token.i - 1].lower_ in ("member", "contributing", "participating"))  # "eight member states"
+        start = end
         while start > context.span.start and doc[start - 1].like_num and ordinal(doc[start - 1].text) is None:
             start -= 1
-        if start == token.i or not context.article.mission:
+        if start == end or not context.article.mission:
             continue
-        count = cardinal(doc[start: token.i])
+        count = cardinal(doc[start: end])
         if count is None:
             continue
         found.append(Candidate("count-claim", {"mission": context.article.mission, "count": str(count)},

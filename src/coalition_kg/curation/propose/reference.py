@@ -1,0 +1,104 @@
+"""What an article is about besides its mission: the states that host its missions, its main
+state, and the definite descriptions that refer to that state ("the West African country",
+"the island", "the government").
+
+A mission's host state comes from the graph (a host-state partnership another source states),
+from the mission's name ("Stabilization Support Mission in Guinea-Bissau") or from the article
+("the Multinational Security Support Mission in Haiti"). The main state is the state the article
+names most often (ties: the first named) that hosts none of its missions: the host is named in
+nearly every article about its mission, and is not who "the West African country" refers to.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from coalition_kg.curation.propose import cues
+from coalition_kg.curation.propose.countries import state_named
+from coalition_kg.curation.propose.known import Known
+from coalition_kg.curation.propose.text import pipeline
+
+HOST_STATE = "host-state"
+
+
+def host_states(doc: Doc, mentions: list, entities: dict, known: Known) -> frozenset[tuple[str, str]]:
+    """``(mission, state)`` for every host state the graph, a mission's name or the article gives."""
+    hosts = set()
+    for fact in known.facts:
+        values = {name: value.text for name, value in fact.values.items()}
+        if fact.kind == "partnership" and values.get("partner_role") == HOST_STATE:
+            hosts.add((values.get("mission", ""), values.get("partner", "")))
+    states = {ref: entity for ref, entity in entities.items() if entity.kind == "state"}
+    for ref, entity in entities.items():
+        if entity.kind == "mission" and " in " in entity.label:
+            place = entity.label.rsplit(" in ", 1)[1].removeprefix("the ")
+            hosts.update((ref, state) for state, e in states.items() if place in e.names)
+    for mission, state, _token in missions_in_states(doc, mentions):
+        hosts.add((mission, state))
+    return frozenset(hosts)
+
+
+def missions_in_states(doc: Doc, mentions: list) -> list[tuple[str, str, int]]:
+    """"the Multinational Security Support Mission in Haiti": (mission, state, token of the state)."""
+    starting = {mention.start: mention for mention in mentions}
+    found = []
+    for mention in mentions:
+        named_in = mention.label == "MISSION" and " in " in mention.text and not mention.text.islower()
+        if named_in and mention.start > 0:
+            place = mention.text.rsplit(" in ", 1)[1].removeprefix("the ")
+            state = next((m for m in mentions if m.label == "STATE" and m.text == place), None)
+            code = state.ref if state is not None else state_named(place)
+            if code:
+                found.append((mention.ref, code, mention.end - 1))
+                continue
+        end = mention.end
+        if end + 3 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            end += 3  # "the Pacific Police Support Mission (PPSM) in the Solomon Islands"
+        if mention.label != "MISSION" or end + 1 >= len(doc) or doc[end].lower_ != "in":
+            continue
+        at = end + 1 + (doc[end + 1].lower_ == "the")
+        state = starting.get(at)
+        if state is not None and state.label == "STATE":
+            found.append((mention.ref, state.ref, state.start))
+    return found
+
+
+def main_state(mentions: list, hosts: frozenset[tuple[str, str]]) -> str | None:
+    """The state the article names most often, hosts aside (ties: the first named)."""
+    hosting = {state for _, state in hosts}
+    named = [m.ref for m in mentions if m.label in ("STATE", "NORP") and m.ref not in hosting]
+    if not named:
+        return None
+    counts = Counter(named)
+    return min(counts, key=lambda ref: (-counts[ref], named.index(ref)))
+
+
+@cache
+def _descriptions() -> Matcher:
+    matcher = Matcher(pipeline().vocab)
+    matcher.add("STATE", [[{"LOWER": "the"}, {"IS_TITLE": True, "OP": "*"}, {"LOWER": {"IN": list(cues.STATE_NOUNS)}},
+                           {"LOWER": {"IN": list(cues.STATE_NOUNS)}, "OP": "?"}]], greedy="LONGEST")
+    return matcher
+
+
+def definite_descriptions(doc: Doc, mentions: list, state: str | None) -> list[tuple[int, int]]:
+    """Tokens ``[start, end)`` of "the West African country", "the island nation", "the
+    government": descriptions of the main state, not followed by "of" ("the government of
+    Guinea-Bissau" names its state)."""
+    if state is None:
+        return []
+    found = []
+    for _, start, end in _descriptions()(doc):
+        following = doc[end].lower_ if end < len(doc) else ""
+        inside = [m for m in mentions if start <= m.start < end]
+        if following in ("of", "-") or any(m.label != "NORP" for m in inside):
+            continue
+        if any(t.is_sent_start for t in doc[start + 1: end]):
+            continue
+        found.append((start, end))
+    return found
+
