@@ -1,4 +1,5 @@
-"""The RDF dataset as networkx graphs: the generic conversion and the coalition, entities and provenance views."""
+"""The RDF dataset as networkx graphs: the generic conversion and the coalition, entities, provenance
+and neighbourhood views."""
 
 from __future__ import annotations
 

@@ -12,8 +12,8 @@ axe-core is the npm package pinned in ``tests/serve/axe/`` (``.ci/run`` installs
 browser context made with ``bypass_csp=True``, for the axe run only.
 
 With ``CI=true`` a missing browser or axe-core fails the run instead of skipping it.
-``COALITION_KG_SCREENSHOTS=DIR`` keeps screenshots of the main pages in DIR, at 1280 and 390
-pixels (the README's are in docs/).
+``COALITION_KG_SCREENSHOTS=DIR`` keeps screenshots of the README's pages in DIR, at 1280 and 390
+pixels (``serve-state-desktop.png``, ``serve-state-phone.png``...: the README's are in docs/).
 """
 
 from __future__ import annotations
@@ -62,6 +62,8 @@ EVERY_PAGE = {**PAGES, "404": "/id/state/NARNIA"}
 #: Every page as a document a keyboard starts at the top of (a term of the ontology is a part of its page).
 DOCUMENTS = {kind: path for kind, path in EVERY_PAGE.items() if "#" not in path}
 WIDTHS = (1280, 390)
+#: The pages the README shows, at each width, and the names of their screenshots in docs/.
+README_SCREENSHOTS = {"home": "home", "state": "state", "mission": "mission", "fact": "fact", "question-deployments": "question"}
 AXE = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 #: A prefixed name (ckg:State, state/GTM is none) or an IRI, where a person reads a name.
 CURIE_OR_IRI = re.compile(r"^[a-z][\w.-]*:[\w#/.-]+$|://")
@@ -133,7 +135,11 @@ def test_every_kind_of_page_fits_the_width_of_a_desktop_and_of_a_phone(sized_pag
     assert scrolled <= width, f"{kind} is {scrolled} pixels wide in a window of {width}"
     _lazy_pictures_loaded(sized_page)
     screenshots = os.environ.get("COALITION_KG_SCREENSHOTS")
-    sized_page.screenshot(path=str(Path(screenshots or tmp_path) / f"page-{kind}-{width}.png"), full_page=False)
+    if screenshots and kind in README_SCREENSHOTS:
+        shot = Path(screenshots) / f"serve-{README_SCREENSHOTS[kind]}-{'desktop' if width > 800 else 'phone'}.png"
+    else:
+        shot = tmp_path / f"page-{kind}-{width}.png"
+    sized_page.screenshot(path=str(shot), full_page=False)
 
 
 def _lazy_pictures_loaded(page) -> None:
@@ -271,7 +277,7 @@ def test_a_question_form_with_a_date_gives_a_timeline(page, served):
     labels = page.locator(f"table.results tr.values td:nth-child({column})").all_inner_texts()
     assert labels == ["El Salvador", "Jamaica", "Bahamas", "Kenya"]  # Kenya's joining is undated: no point on the line
     assert page.locator("svg.timeline circle").count() == 3
-    assert page.locator("svg.timeline text").all_text_contents()[:2] == ["2024-08-03", "El Salvador"]
+    assert page.locator("svg.timeline text").all_text_contents()[:2] == ["El Salvador", "3 Aug 2024"]
     assert page.console_errors == []
 
 

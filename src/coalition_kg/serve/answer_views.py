@@ -25,7 +25,8 @@ from coalition_kg.queries.results import Answer
 from coalition_kg.serve.resources import Value, value_of
 
 XSD_DATE = PREFIXES["xsd"] + "date"
-TIMELINE_WIDTH, ROW_HEIGHT, MARGIN = 760, 26, 120
+#: A timeline's width, and where its axis runs: names and dates on the left, so that a phone shows it legibly.
+TIMELINE_WIDTH, ROW_HEIGHT, AXIS_START, AXIS_END = 400, 26, 215, 390
 NETWORK_SIZE = 520
 #: Quotes shown at most for one row; the rest are counted.
 MAX_QUOTES = 6
@@ -56,6 +57,11 @@ class Event:
     x: float
     y: float
     what: Value
+
+    @property
+    def short(self) -> str:
+        """The date as the axis has room for: "3 Aug 2024"."""
+        return f"{self.day.day} {self.day:%b %Y}"
 
 
 @dataclass(frozen=True)
@@ -142,8 +148,7 @@ def timeline(answer: Answer, labels: dict[str, str]) -> list[Event]:
         return []
     first, last = dated[0][0], dated[-1][0]
     span = max((last - first).days, 1)
-    width = TIMELINE_WIDTH - 2 * MARGIN
-    return [Event(day, MARGIN + width * (day - first).days / span, 20 + ROW_HEIGHT * index, what)
+    return [Event(day, AXIS_START + (AXIS_END - AXIS_START) * (day - first).days / span, 20 + ROW_HEIGHT * index, what)
             for index, (day, what) in enumerate(dated)]
 
 

@@ -28,7 +28,6 @@ from coalition_kg.core.namespaces import ID, PREFIXES, WIKIDATA, short_form
 from coalition_kg.curation.model import FACT_KINDS, ORG, PROVENANCE
 from coalition_kg.queries.catalog import CannedQuery, load_query
 from coalition_kg.queries.engine import Endpoint, ask, select
-from coalition_kg.queries.evidence import is_entity
 from coalition_kg.queries.labels import label_map
 from coalition_kg.queries.results import Term
 from coalition_kg.serve.sentences import in_sentence, nth, shortened, title, written_date
@@ -132,6 +131,14 @@ class Joining:
     def written(self) -> str:
         return written_date(self.day)
 
+    @property
+    def short(self) -> str:
+        """The date as a timeline's axis has room for: "3 Aug 2024"."""
+        from datetime import date
+
+        day = date.fromisoformat(self.day)
+        return f"{day.day} {day:%b %Y}"
+
 
 @dataclass
 class ResourcePage:
@@ -143,8 +150,7 @@ class ResourcePage:
     other_names: list[str]
     identifiers: list[tuple[str, Value]]
     statements: list[tuple[Value, Value]]
-    summaries: list[Summary]
-    facts: list[Summary]  # the same groups, for the list of facts and their sources
+    summaries: list[Summary]  # the facts by kind: the tables at a glance, then the list of facts and their sources
     incoming: list[tuple[Value, Value]]
     fact: Fact | None = None  # the resource itself, when it is a fact
     fact_values: list[tuple[str, list[Value]]] = field(default_factory=list)
@@ -373,10 +379,8 @@ def resource_page(iri: str, endpoint: Endpoint, term_labels: Mapping[str, str], 
         statements=[(show(NamedNode(prop)), show(value)) for prop, value in own if prop not in shown_elsewhere
                     and not fact_kind(iri)],
         summaries=[_summary(kind, group, iri, facts) for kind, group in _by_kind(referring, facts)],
-        facts=[],
         incoming=[(show(subject), show(prop)) for subject, prop, _ in gathered.incoming if prop.value not in SHORTCUTS],
     )
-    page.facts = page.summaries
     if fact_kind(iri):
         page.fact = facts.fact(iri)
         values = gathered.values.get(iri, {})
