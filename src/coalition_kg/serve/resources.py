@@ -239,7 +239,8 @@ class Gathered:
         people = sorted(set(people))
         if not people:
             return []
-        posts = [row[0].value for row in select(self.endpoint, POSTS_QUERY % " ".join(f"<{p}>" for p in people), {}).solutions]
+        terms = " ".join(str(NamedNode(person)) for person in people)
+        posts = [row[0].value for row in select(self.endpoint, POSTS_QUERY % terms, {}).solutions]
         self._fetch(posts)
         self.names.update(label_map(self.endpoint, self._iris()))
         return posts
@@ -337,13 +338,11 @@ class Facts:
     def date(self, iri: str) -> str:
         """When the fact ``iri`` happened, for ordering: its date, or the date of the fact it names
         (a membership's instrument); '' if none."""
-        values = self.gathered.values.get(iri, {})
-        own = [term.value for terms in values.values() for term in terms if _is_date(term)]
-        named = [term.value for terms in values.values() for term in terms
+        named = [term.value for terms in self.gathered.values.get(iri, {}).values() for term in terms
                  if isinstance(term, NamedNode) and term.value in self.gathered.values and term.value != iri]
-        return min(own, default="") or next((found for fact in named if (found := self.date_of_named(fact))), "")
+        return self._own_date(iri) or next((found for fact in named if (found := self._own_date(fact))), "")
 
-    def date_of_named(self, iri: str) -> str:
+    def _own_date(self, iri: str) -> str:
         values = self.gathered.values.get(iri, {})
         return min((term.value for terms in values.values() for term in terms if _is_date(term)), default="")
 
