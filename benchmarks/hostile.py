@@ -75,7 +75,9 @@ class Server:
         wait_until_ready(self.process, "coalition-kg serve", f"http://127.0.0.1:{self.port}/healthz", self.log, 120)
 
     def workers(self) -> set[int]:
-        listing = subprocess.run(["ps", "-o", "pid=,args=", "--ppid", str(self.process.pid)], capture_output=True, text=True).stdout
+        # -ww: with no terminal, ps cuts each line at 80 columns (and a long path the module's name)
+        listing = subprocess.run(["ps", "-ww", "-o", "pid=,args=", "--ppid", str(self.process.pid)],
+                                 capture_output=True, text=True).stdout
         return {int(line.split()[0]) for line in listing.splitlines() if "worker_process" in line}
 
     def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None,

@@ -5,11 +5,13 @@
 For each scale it builds the generated data (cached in build/bench-data/<scale>/serve-build), then
 sends the canned questions (their SPARQL, parameters bound by a VALUES block, the same text to
 both servers) over HTTP: ``clients`` threads with keep-alive connections share ``requests``
-requests (400, and 104 at 1m), round-robin over the questions, first to Oxigraph's own server and
-then to ``coalition-kg serve``, twice in turn; each server's better round counts. The requests are
+requests (400, and 104 at 1m), round-robin over the questions, first to Oxigraph's own server, then
+to ``coalition-kg serve`` as it runs by default (the questions asked again are answered from its
+cache of answers) and with ``--cache 0`` (every request a query), twice in turn; each server's
+better round counts. The requests are
 bounded in number and in time (``--seconds``), and go to 127.0.0.1 only. Then each kind of
 entity page is timed against its underlying queries run by pyoxigraph on the same store, bound by
-the same VALUES block as the server binds them. The figures are printed and added to
+the same VALUES block as the server binds them (on the server with no cache, so that a page's queries run). The figures are printed and added to
 build/bench.json under ``serve``: each scale keeps the runs measured, and the spread of their
 ratios, so that the noise of a shared machine shows.
 """
@@ -38,7 +40,7 @@ from server_process import free_port, launch, stop, wait_until_ready  # noqa: E4
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
 COALITION_KG = Path(sys.executable).parent / "coalition-kg"
 ACCEPT = "application/sparql-results+json"
-TARGETS = {"throughput": 0.8, "p99": 1.5, "page": 2.0}
+TARGETS = {"throughput": 1.0, "p99": 1.5, "page": 2.0}
 #: Requests per round: at a million triples a canned question takes seconds, so fewer (8 of each).
 REQUESTS = {"10k": 400, "100k": 400, "1m": 104}
 
@@ -219,11 +221,16 @@ def record(serve: object, scale: str, figures: dict) -> dict:
     return {**serve, scale: {"runs": runs, "spread": spread}}
 
 
+#: The server as it runs by default (its answers kept for the build served), and with no cache,
+#: where every request is a query: both are measured against Oxigraph's server in each round.
+VARIANTS = {"coalition-kg": [], "coalition-kg --cache 0": ["--cache", "0"]}
+
+
 def measure_scale(scale: str, clients: int, requests: int, seconds: float, workers: int) -> dict:
     build_dir, values = build(scale)
     texts = canned_texts(values)
 
-    rounds: dict[str, list[Load]] = {"oxigraph": [], "coalition-kg": []}
+    rounds: dict[str, list[Load]] = {"oxigraph": [], **{name: [] for name in VARIANTS}}
     for _ in range(2):
         oxigraph_port = free_port()
         process = running([OXIGRAPH, "serve-read-only", "--location", (build_dir / "store").resolve(), "--bind",
@@ -233,34 +240,41 @@ def measure_scale(scale: str, clients: int, requests: int, seconds: float, worke
             rounds["oxigraph"].append(load("oxigraph", oxigraph_port, "/query", texts, clients, requests, seconds))
         finally:
             stop(process)
-        ours = free_port()
-        process = running([COALITION_KG, "serve", "--build-dir", build_dir, "--port", str(ours), "--timeout", "600",
-                           "--limit", "1000000", "--workers", str(workers)], f"http://127.0.0.1:{ours}/healthz", build_dir)
-        try:
-            load("coalition-kg", ours, "/sparql", texts, clients, len(texts), seconds)  # warm-up
-            rounds["coalition-kg"].append(load("coalition-kg", ours, "/sparql", texts, clients, requests, seconds))
-            pages = page_times(build_dir, ours)
-        finally:
-            stop(process)
+        for name, options in VARIANTS.items():
+            ours = free_port()
+            process = running([COALITION_KG, "serve", "--build-dir", build_dir, "--port", str(ours), "--timeout", "600",
+                               "--limit", "1000000", "--workers", str(workers), *options], f"http://127.0.0.1:{ours}/healthz", build_dir)
+            try:
+                load(name, ours, "/sparql", texts, clients, len(texts), seconds)  # warm-up (and, with the cache, its filling)
+                rounds[name].append(load(name, ours, "/sparql", texts, clients, requests, seconds))
+                if options:
+                    pages = page_times(build_dir, ours)  # pages timed without the cache, against their queries
+            finally:
+                stop(process)
     best = {name: max(loads, key=lambda item: item.throughput) for name, loads in rounds.items()}
-    ours, theirs = best["coalition-kg"], best["oxigraph"]
+    theirs = best["oxigraph"]
+    ratios = {name: {"throughput_ratio": best[name].throughput / theirs.throughput, "p99_ratio": best[name].p99_ms / theirs.p99_ms}
+              for name in VARIANTS}
+    cached, cold = ratios["coalition-kg"], ratios["coalition-kg --cache 0"]
     return {
         "triples": json.loads((build_dir / "manifest.json").read_text())["triples"],
         "questions": len(texts),
         "clients": clients,
         "workers": workers,
         "loads": {name: [asdict(item) for item in loads] for name, loads in rounds.items()},
-        "throughput_ratio": ours.throughput / theirs.throughput,
-        "p99_ratio": ours.p99_ms / theirs.p99_ms,
+        "throughput_ratio": cached["throughput_ratio"],
+        "p99_ratio": cached["p99_ratio"],
+        "no_cache": cold,
         "pages": pages,
         "worst_page_ratio": max(page["ratio"] for page in pages),
         "targets": {
-            "throughput >= 0.8x oxigraph": ours.throughput / theirs.throughput >= TARGETS["throughput"],
-            "p99 <= 1.5x oxigraph": ours.p99_ms / theirs.p99_ms <= TARGETS["p99"],
+            "throughput >= 1.0x oxigraph": cached["throughput_ratio"] >= TARGETS["throughput"],
+            "throughput >= 1.0x oxigraph, no cache": cold["throughput_ratio"] >= TARGETS["throughput"],
+            "p99 <= 1.5x oxigraph": cached["p99_ratio"] <= TARGETS["p99"],
+            "p99 <= 1.5x oxigraph, no cache": cold["p99_ratio"] <= TARGETS["p99"],
             "pages <= 2x their queries": all(page["ratio"] <= TARGETS["page"] for page in pages),
         },
     }
-
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

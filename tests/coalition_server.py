@@ -51,6 +51,8 @@ def get(url: str, accept: str | None = None, data: bytes | None = None, content_
 
 def workers_of(base: str) -> set[int]:
     """The process ids of the query workers of the server at ``base``."""
-    # -ww: the whole command line; ps cuts it at 80 columns without a terminal, which a long checkout path fills
-    listing = subprocess.run(["ps", "-ww", "-o", "pid=,args=", "--ppid", str(PROCESSES[base])], capture_output=True, text=True).stdout
+    # -ww: with no terminal, ps cuts each line at 80 columns, and in a checkout at a longer path the
+    # module's name was cut off the workers' command lines
+    listing = subprocess.run(["ps", "-ww", "-o", "pid=,args=", "--ppid", str(PROCESSES[base])],
+                             capture_output=True, text=True).stdout
     return {int(line.split()[0]) for line in listing.splitlines() if "coalition_kg.serve.worker_process" in line}

@@ -9,15 +9,13 @@ import rdflib
 from coalition_server import get
 
 GTM = "https://w3id.org/coalition-kg/id/state/GTM"
-RDF_TYPES = {"text/turtle": ("turtle", ".ttl"), "application/ld+json": ("json-ld", ".jsonld"), "application/n-triples": ("nt", ".nt")}
+RDF_TYPES = {"text/turtle": ("turtle", ".ttl"), "application/ld+json": ("json-ld", ".jsonld"), "application/n-triples": ("nt", ".nt"),
+             "application/rdf+xml": ("xml", ".rdf")}
 
 
 def parsed(served: str, body: bytes, rdf_format: str) -> rdflib.Graph:
-    if rdf_format == "json-ld":  # the published context, fetched from the server rather than from w3id.org
-        document = json.loads(body)
-        assert document["@context"] == "https://w3id.org/coalition-kg/context.jsonld"
-        document["@context"] = json.loads(get(f"{served}/context.jsonld")[2])["@context"]
-        body = json.dumps(document).encode()
+    if rdf_format == "json-ld":  # the published context, written inline: nothing to fetch
+        assert json.loads(body)["@context"] == json.loads(get(f"{served}/context.jsonld")[2])["@context"]
     return rdflib.Graph().parse(data=body, format=rdf_format)
 
 

@@ -27,6 +27,7 @@ RESULT_TYPES = {
     "text/tab-separated-values": "tsv",
 }
 GRAPH_TYPES = {
+    "application/rdf+xml": "xml",
     "text/turtle": "turtle",
     "application/n-triples": "nt",
     "application/ld+json": "json-ld",
@@ -66,12 +67,46 @@ def test_construct_in_every_graph_format_by_accept(served, media_type):
     assert sorted(str(s).rsplit("/", 1)[-1] for s in set(members)) == MEMBER_CODES
 
 
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
 @pytest.mark.parametrize(("name", "media_type"), [("csv", "text/csv"), ("tsv", "text/tab-separated-values"),
                                                   ("xml", "application/sparql-results+xml"), ("json", "application/sparql-results+json")])
-def test_the_format_parameter_wins_over_accept(served, name, media_type):
-    status, headers, body = ask(served, MEMBERS, "application/sparql-results+json", format=name)
+def test_the_format_parameter_chooses_what_accept_leaves_open(served, name, media_type):
+    status, headers, body = ask(served, MEMBERS, "*/*", format=name)
     assert status == 200 and headers["content-type"].startswith(media_type)
     assert codes(Result.parse(io.BytesIO(body), format=RESULT_TYPES[media_type])) == MEMBER_CODES
+
+
+def test_an_accept_header_that_names_a_type_wins_over_the_format_parameter(served):
+    _, headers, _ = ask(served, MEMBERS, "application/sparql-results+json", format="csv")
+    assert headers["content-type"].startswith("application/sparql-results+json")
+    _, headers, _ = ask(served, MEMBERS, BROWSER, format="csv")  # a browser's link: Accept names no results type
+    assert headers["content-type"].startswith("text/csv")
+
+
+@pytest.mark.parametrize(("names", "media_type"), [
+    ({"format": "json-ld"}, "application/ld+json"),
+    ({"format": "n3"}, "text/turtle"),
+    ({"format": "rdf+xml"}, "application/rdf+xml"),
+    ({"output": "xml", "results": "xml"}, "application/rdf+xml"),
+    ({"format": "csv"}, "text/turtle"),  # meant for results: passed over, and Accept's */* decides
+])
+def test_the_format_names_sparqlwrapper_sends_for_a_graph(served, names, media_type):
+    status, headers, _ = ask(served, CONSTRUCT, "*/*", **names)
+    assert status == 200 and headers["content-type"].startswith(media_type)
+
+
+@pytest.mark.parametrize(("query", "accept", "media_type"), [
+    (MEMBERS, "application/json", "application/sparql-results+json"),
+    (MEMBERS, "application/xml", "application/sparql-results+xml"),
+    (CONSTRUCT, "application/json", "application/ld+json"),
+    (CONSTRUCT, "application/xml", "application/rdf+xml"),
+    (CONSTRUCT, "text/plain", "application/n-triples"),
+])
+def test_the_other_names_of_a_type_are_understood_as_oxigraph_understands_them(served, query, accept, media_type):
+    status, headers, _ = ask(served, query, accept)
+    assert status == 200 and headers["content-type"].startswith(media_type)
 
 
 def test_q_values_choose_the_preferred_type(served):
@@ -79,6 +114,16 @@ def test_q_values_choose_the_preferred_type(served):
     assert headers["content-type"].startswith("text/csv")
     _, headers, _ = ask(served, CONSTRUCT, "text/turtle;q=0.2, application/n-triples")
     assert headers["content-type"].startswith("application/n-triples")
+
+
+def test_empty_format_parameters_name_nothing(served):
+    """SPARQLWrapper sends each format parameter twice, the second time empty: a SELECT it asks
+    with a graph format (RDF/XML) gets what Accept allows, as with no format at all."""
+    fields = urllib.parse.urlencode([("query", MEMBERS), *((name, value) for name in ("format", "output", "results")
+                                                            for value in ("rdf+xml", ""))])
+    status, headers, body = get(f"{served}/sparql?{fields}", "*/*")
+    assert status == 200 and headers["content-type"].startswith("application/sparql-results+json")
+    assert codes(Result.parse(io.BytesIO(body), format="json")) == MEMBER_CODES
 
 
 def test_ask_answers_a_boolean(served):

@@ -64,15 +64,19 @@ def serve(
     "--build-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
     help="Built graph folder (default: build/).",
 )
-def site(output: Path, build_dir: Path | None) -> None:
-    """Write the pages and each resource's .ttl and .jsonld as static files, with an .htaccess that
-    negotiates content as the IRIs' w3id.org redirects expect. Needs the serve extra."""
+@click.option("--endpoint", metavar="URL", default=None,
+              help="The public SPARQL endpoint the site's VoID names (default: none, as the site has no server).")
+def site(output: Path, build_dir: Path | None, endpoint: str | None) -> None:
+    """Write the pages and each resource's Turtle, N-Triples, JSON-LD and RDF/XML as static files,
+    with type maps and an .htaccess that negotiate content as the server does (Apache, with
+    mod_rewrite, mod_negotiation and mod_headers), as the IRIs' w3id.org redirects expect. Needs
+    the serve extra."""
     require_extra("serve", "site")
     from coalition_kg.core.paths import BUILD_DIR
     from coalition_kg.serve.site import SiteNotWritable, write_site
 
     try:
-        summary = write_site(build_dir or BUILD_DIR, output)
+        summary = write_site(build_dir or BUILD_DIR, output, endpoint)
     except (FileNotFoundError, SiteNotWritable) as error:
         fail(str(error))
     click.echo(summary)

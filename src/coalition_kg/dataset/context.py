@@ -4,8 +4,9 @@ The context gives every predicate and class of the data model a readable term (i
 ``member``, ``joinedBy``, ``State``; prefixed by its vocabulary where two vocabularies share a
 local name), says which predicates link to other resources (``"@type": "@id"``), and keeps the
 project's prefixes for everything else. It is published at :data:`CONTEXT_IRI` (the server
-serves it there, the build writes it as ``build/context.jsonld``), so that a consumer's JSON-LD
-processor expands the pages' JSON-LD to exactly the triples of the graph.
+serves it there, the build writes it as ``build/context.jsonld``), for consumers to compact their
+own JSON-LD with; every document the project writes carries it inline, so that a JSON-LD
+processor expands it to exactly the triples of the graph without fetching anything.
 """
 
 from __future__ import annotations
@@ -74,12 +75,14 @@ def context_document() -> bytes:
 
 
 def compacted(ntriples_lines: Iterable[str]) -> bytes:
-    """Triples (N-Triples lines) as compacted JSON-LD that refers to the published context."""
+    """Triples (N-Triples lines) as compacted JSON-LD, with the published context written inline:
+    a document must load where :data:`CONTEXT_IRI` cannot be fetched (no network, or a processor
+    that fetches nothing)."""
     from rdflib import Graph
 
     graph = Graph()
     graph.parse(data="\n".join(ntriples_lines) + "\n", format="nt")
-    return _compacted(graph, CONTEXT_IRI)
+    return _compacted(graph, context())
 
 
 def compacted_dataset(nquads: bytes) -> bytes:

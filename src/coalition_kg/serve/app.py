@@ -18,6 +18,7 @@ from pathlib import Path
 from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.cors import CORSMiddleware
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from coalition_kg import __version__
 from coalition_kg.serve import catalog_router, pages_router, sparql_router
@@ -26,6 +27,7 @@ from coalition_kg.serve.protocol import ProtocolError
 from coalition_kg.serve.rdf_responses import text_error
 from coalition_kg.serve.response_policy import HeadAsGet, SecurityHeaders
 from coalition_kg.serve.server import Server, Settings
+from coalition_kg.serve.templating import SITE, Site
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -56,6 +58,7 @@ def create_app(settings: Settings) -> FastAPI:
             CORSMiddleware, allow_origins=list(settings.cors), allow_methods=["GET", "POST"], allow_headers=["*"],
             expose_headers=[sparql_router.TRUNCATED_HEADER],
         )
+    app.add_middleware(SiteOfPages, site=Site(settings.static_site, settings.endpoint))
     app.add_middleware(Admission, settings=settings)
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)  # added last: the outermost, so that every response gets them
@@ -66,6 +69,21 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_exception_handler(404, pages_router.not_found)
     app.add_exception_handler(ProtocolError, protocol_error)
     return app
+
+
+class SiteOfPages:
+    """ASGI middleware telling the templates, for each request, which site they render for."""
+
+    def __init__(self, app: ASGIApp, site: Site) -> None:
+        self.app = app
+        self.site = site
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        token = SITE.set(self.site)
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            SITE.reset(token)
 
 
 async def protocol_error(_request: Request, error: Exception) -> Response:

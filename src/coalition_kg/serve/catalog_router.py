@@ -139,7 +139,7 @@ async def question_page(request: Request, name: str) -> Response:
     download = urlencode({key: value for key, value in values.items() if value})
     return page("question.html", query=query, values=values, pickers=pickers, error=error, table=table,
                 events=events, nodes=graph[0], edges=graph[1], download=download, missing=missing,
-                path=f"/id/query/{name}", static=server.settings.static_site)
+                path=f"/id/query/{name}")
 
 
 def build_router(queries_dir: Path) -> APIRouter:

@@ -26,7 +26,7 @@ DEFAULT_GRAPH_MEANING = (
 )
 RESULT_FORMATS = (
     "SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-    "Turtle", "N-Triples", "JSON-LD", "TriG", "N-Quads",
+    "Turtle", "N-Triples", "JSON-LD", "RDF_XML", "TriG", "N-Quads",
 )
 STATISTICS_QUERIES = {
     "graphs": "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph ORDER BY ?graph",
@@ -99,16 +99,18 @@ def service_description(endpoint: str, stats: Statistics) -> list[Triple]:
     return triples
 
 
-def void_description(endpoint: str, stats: Statistics) -> list[Triple]:
-    """The VoID description of the dataset, queried at ``endpoint``."""
+def void_description(endpoint: str | None, stats: Statistics) -> list[Triple]:
+    """The VoID description of the dataset, queried at ``endpoint`` (None: nowhere, as a static
+    site's, which no endpoint serves)."""
     return list(_void(_n(DATASET_IRI), endpoint, stats))
 
 
-def _void(dataset: NamedNode, endpoint: str, stats: Statistics) -> Iterator[Triple]:
+def _void(dataset: NamedNode, endpoint: str | None, stats: Statistics) -> Iterator[Triple]:
     yield Triple(dataset, _TYPE, _n(VOID + "Dataset"))
     yield Triple(dataset, _n(PREFIXES["dcterms"] + "title"), Literal("coalition-kg", language="en"))
     yield Triple(dataset, _n(PREFIXES["dcterms"] + "description"), Literal(DEFAULT_GRAPH_MEANING, language="en"))
-    yield Triple(dataset, _n(VOID + "sparqlEndpoint"), _n(endpoint))
+    if endpoint is not None:
+        yield Triple(dataset, _n(VOID + "sparqlEndpoint"), _n(endpoint))
     yield Triple(dataset, _n(VOID + "uriSpace"), Literal(ID))
     yield Triple(dataset, _n(VOID + "vocabulary"), _n(PREFIXES["ckg"].rstrip("#")))
     yield Triple(dataset, _n(VOID + "triples"), _count(stats.triples))

@@ -1,23 +1,40 @@
 """Content negotiation: the media type to answer with, from ``Accept`` with its q-values (RFC 9110),
 from a ``format`` parameter, or from a suffix of the path (``/id/state/GTM.ttl``).
 
-Each kind of answer has its list of :class:`Offer` s, in the server's order of preference, which
-breaks ties between types the client wants equally.
+Each kind of answer has its list of :class:`Offer` s, in the server's order of preference. Of
+types the client wants equally, the one its header names (``text/turtle``) goes before the one
+a wildcard admits (``*/*``), as Apache's negotiation also has it; then the server's order breaks
+the tie. An offer also answers the other names clients use for its type, as Oxigraph's server
+maps them (``application/json`` is SPARQL JSON results for a SELECT query and JSON-LD for a
+graph, ``application/xml`` SPARQL XML results or RDF/XML, ``text/plain`` N-Triples), when the
+client takes none of the offers by their own names.
+
+The ``format`` parameter (and ``output`` and ``results``, which SPARQLWrapper sends with it) is
+a fallback: an ``Accept`` header that names an offered type by its own name (not only ``*/*``)
+is followed, and the parameter chooses only among what ``Accept`` leaves open, so a browser's link with
+``?format=csv`` gets CSV, and a client that sends both gets what its header asks for. It takes
+the names SPARQLWrapper and others use (``json-ld``, ``n3``, ``rdf+xml``...); a name meant for
+the other kind of answer (``csv`` for a graph) is passed over.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
+
+#: The parameters that name a format, in the order they are read.
+FORMAT_PARAMETERS = ("format", "output", "results")
 
 
 class Offer(NamedTuple):
     """A way of writing an answer: its media type, the name the writer knows it by, the ``format``
-    parameter values and path suffix that ask for it."""
+    parameter values and path suffix that ask for it, and the other media types it answers."""
 
     media_type: str
     serialization: str
     names: tuple[str, ...]
     suffix: str = ""
+    aliases: tuple[str, ...] = ()
 
 
 class NotAcceptable(ValueError):
@@ -26,22 +43,32 @@ class NotAcceptable(ValueError):
 
 #: SELECT and ASK answers: the W3C SPARQL 1.1 results formats.
 RESULTS = (
-    Offer("application/sparql-results+json", "json", ("json", "srj", "application/sparql-results+json"), ".srj"),
-    Offer("application/sparql-results+xml", "xml", ("xml", "srx", "application/sparql-results+xml"), ".srx"),
+    Offer("application/sparql-results+json", "json", ("json", "srj", "application/sparql-results+json"), ".srj",
+          ("application/json", "text/json")),
+    Offer("application/sparql-results+xml", "xml", ("xml", "srx", "application/sparql-results+xml"), ".srx",
+          ("application/xml", "text/xml")),
     Offer("text/csv", "csv", ("csv", "text/csv"), ".csv"),
-    Offer("text/tab-separated-values", "tsv", ("tsv", "text/tab-separated-values"), ".tsv"),
+    Offer("text/tab-separated-values", "tsv", ("tsv", "text/tab-separated-values"), ".tsv", ("text/tsv",)),
 )
 #: CONSTRUCT and DESCRIBE answers, and resources: RDF.
 GRAPHS = (
-    Offer("text/turtle", "turtle", ("turtle", "ttl", "text/turtle"), ".ttl"),
-    Offer("application/n-triples", "ntriples", ("ntriples", "nt", "application/n-triples"), ".nt"),
-    Offer("application/ld+json", "jsonld", ("jsonld", "json-ld", "json", "application/ld+json"), ".jsonld"),
-    Offer("application/trig", "trig", ("trig", "application/trig"), ".trig"),
-    Offer("application/n-quads", "nquads", ("nquads", "nq", "application/n-quads"), ".nq"),
+    Offer("text/turtle", "turtle", ("turtle", "ttl", "n3", "text/turtle"), ".ttl",
+          ("application/turtle", "application/x-turtle", "text/n3", "text/rdf+n3", "application/n3")),
+    Offer("application/n-triples", "ntriples", ("ntriples", "nt", "n-triples", "application/n-triples"), ".nt",
+          ("text/plain",)),
+    Offer("application/ld+json", "jsonld", ("jsonld", "json-ld", "json", "application/ld+json"), ".jsonld",
+          ("application/json", "application/x-json+ld")),
+    Offer("application/rdf+xml", "rdfxml", ("rdfxml", "rdf+xml", "rdf", "xml", "application/rdf+xml"), ".rdf",
+          ("application/xml", "text/xml")),
+    Offer("application/trig", "trig", ("trig", "application/trig"), ".trig", ("application/x-trig",)),
+    Offer("application/n-quads", "nquads", ("nquads", "nq", "n-quads", "application/n-quads"), ".nq",
+          ("text/x-nquads", "text/nquads")),
 )
-HTML = Offer("text/html", "html", ("html", "text/html"), ".html")
+HTML = Offer("text/html", "html", ("html", "text/html"), ".html", ("application/xhtml+xml",))
 #: A resource: its page for browsers, or its description in RDF.
-RESOURCE = (HTML, *(offer for offer in GRAPHS if offer.serialization in ("turtle", "jsonld", "ntriples")))
+RESOURCE = (HTML, *(offer for offer in GRAPHS if offer.serialization in ("turtle", "jsonld", "ntriples", "rdfxml")))
+#: Every name a format parameter may give, for either kind of answer.
+KNOWN_NAMES = frozenset(name for offer in (*RESULTS, *GRAPHS, HTML) for name in offer.names)
 
 
 class Range(NamedTuple):
@@ -88,21 +115,64 @@ def quality_of(media_type: str, ranges: list[Range]) -> float:
 
 
 def negotiate(accept: str | None, offers: tuple[Offer, ...]) -> Offer:
-    """The offer the client prefers, the server's order breaking ties; :class:`NotAcceptable` if none."""
+    """The offer the client prefers: by the q-value of its own media type, the range that names it
+    most closely, then the server's order; by the other names of the types only when the client
+    takes none of their own (a browser's ``application/xml;q=0.9`` asks for no RDF/XML, where a
+    client that sends only ``application/xml`` does), or when another name is the client's first
+    choice and it names none of the offers by their own: rdflib's ``Graph().parse(url,
+    format="nt")`` sends ``text/plain, */*;q=0.1``, and wants N-Triples, not what ``*/*`` admits.
+    :class:`NotAcceptable` if none."""
     ranges = parse_accept(accept)
-    scored = [(quality_of(offer.media_type, ranges), -index, offer) for index, offer in enumerate(offers)]
-    quality, _, best = max(scored)
-    if quality <= 0:
+    first_choices = [] if names_an_offer(accept, offers) else _first_choices(ranges)
+    chosen = (_best(offers, lambda offer: max(_score((offer.media_type,), ranges),
+                                              _score(offer.aliases, first_choices)))
+              or _best(offers, lambda offer: _score(offer.aliases, ranges)))
+    if chosen is None:
         raise NotAcceptable(f"cannot answer with any type in 'Accept: {accept}'; available: {listing(offers)}")
+    return chosen
+
+
+def _best(offers: tuple[Offer, ...], score: Callable[[Offer], tuple[float, int]]) -> Offer | None:
+    """The offer of the best score, the server's order breaking ties; None if none has q > 0."""
+    scored = ((score(offer), -index, offer) for index, offer in enumerate(offers))
+    (quality, _), _, best = max(scored, key=lambda item: item[:2])
+    return best if quality > 0 else None
+
+
+def _first_choices(ranges: list[Range]) -> list[Range]:
+    """The ranges that name a type (no wildcard) at the highest q-value of the header."""
+    highest = max(r.quality for r in ranges)
+    return [r for r in ranges if r.specificity == 2 and r.quality == highest > 0]
+
+
+def _score(media_types: tuple[str, ...], ranges: list[Range]) -> tuple[float, int]:
+    """The best q-value the ranges give any of ``media_types``, and how closely the range names it."""
+    best = (0.0, 0)
+    for media_type in media_types:
+        matching = [r for r in ranges if r.matches(media_type)]
+        if matching:
+            closest = max(matching, key=lambda r: (r.specificity, -r.order))
+            best = max(best, (closest.quality, closest.specificity))
     return best
 
 
-def by_name(name: str, offers: tuple[Offer, ...]) -> Offer:
-    """The offer a ``format`` parameter names (a short name or a media type)."""
+def names_an_offer(accept: str | None, offers: tuple[Offer, ...]) -> bool:
+    """Whether ``Accept`` names one of the offers' own media types (not only by ``*/*`` or
+    ``type/*``, nor by another name: a browser's ``application/xml`` is no request for XML results),
+    with q > 0."""
+    named = [r for r in parse_accept(accept) if r.specificity == 2]
+    return any(quality_of(offer.media_type, named) > 0 for offer in offers)
+
+
+def by_name(name: str, offers: tuple[Offer, ...]) -> Offer | None:
+    """The offer a ``format`` parameter names (a short name or a media type); None for a name
+    meant for the other kind of answer; :class:`NotAcceptable` for a name of no format."""
     wanted = name.strip().lower()
     for offer in offers:
         if wanted in offer.names:
             return offer
+    if wanted in KNOWN_NAMES:
+        return None
     raise NotAcceptable(f"unknown format '{name}' for this answer; available: {listing(offers)}")
 
 
@@ -114,9 +184,15 @@ def by_suffix(path: str, offers: tuple[Offer, ...]) -> tuple[str, Offer | None]:
     return path, None
 
 
-def choose(accept: str | None, format_name: str | None, offers: tuple[Offer, ...]) -> Offer:
-    """The ``format`` parameter when given, else the Accept header."""
-    return by_name(format_name, offers) if format_name else negotiate(accept, offers)
+def choose(accept: str | None, format_names: tuple[str, ...], offers: tuple[Offer, ...]) -> Offer:
+    """What ``Accept`` asks for, when it names an offer; else the first of ``format_names`` that
+    names one; else what ``Accept`` allows (its wildcards)."""
+    if not names_an_offer(accept, offers):
+        for name in format_names:
+            offer = by_name(name, offers)
+            if offer is not None:
+                return offer
+    return negotiate(accept, offers)
 
 
 def listing(offers: tuple[Offer, ...]) -> str:

@@ -101,7 +101,7 @@ async def sparql_page(request: Request) -> Response:
             error = failure.message
     table = await in_pool(labelled_table, server, answer) if answer is not None else None
     return page("sparql.html", query=text, table=table, error=error, prefixes=VOCABULARY_PREFIXES,
-                minted=list(MINTED_KINDS), static=server.settings.static_site)
+                minted=list(MINTED_KINDS))
 
 
 router.add_api_route("/query", sparql_page, methods=["GET"], include_in_schema=False)

@@ -12,6 +12,8 @@ from urllib.parse import parse_qs
 
 from pyoxigraph import NamedNode
 
+from coalition_kg.serve.negotiation import FORMAT_PARAMETERS
+
 FORM = "application/x-www-form-urlencoded"
 DIRECT = "application/sparql-query"
 UPDATE = "application/sparql-update"
@@ -33,12 +35,13 @@ class ProtocolError(Exception):
 
 class QueryRequest(NamedTuple):
     """What a protocol request asks: the query, its dataset (None: the store's own) and the
-    ``format`` parameter, if any. Whether the query may run is for its worker to prove."""
+    formats its ``format``, ``output`` and ``results`` parameters name, in that order. Whether the
+    query may run is for its worker to prove."""
 
     query: str
     default_graphs: tuple[str, ...] | None
     named_graphs: tuple[str, ...] | None
-    format_name: str | None
+    format_names: tuple[str, ...] = ()
 
 
 def form_fields(body: bytes) -> dict[str, list[str]]:
@@ -78,13 +81,19 @@ def query_request(url_fields: Fields, method: str, content_type: str | None, bod
         raise ProtocolError(400, "no query: give it as the 'query' parameter or as an application/sparql-query body")
     if len(queries) > 1:
         raise ProtocolError(400, "more than one 'query' parameter")
-    formats = fields.get("format", [])
     return QueryRequest(
         queries[0],
         _graphs(fields, "default-graph-uri"),
         _graphs(fields, "named-graph-uri"),
-        formats[-1] if formats else None,
+        _format_names(fields),
     )
+
+
+def _format_names(fields: Fields) -> tuple[str, ...]:
+    """The formats the request names, in the order of :data:`FORMAT_PARAMETERS`. An empty value
+    names none: SPARQLWrapper sends each of ``format``, ``output`` and ``results`` twice, the
+    second time empty."""
+    return tuple(name for parameter in FORMAT_PARAMETERS for name in fields.get(parameter, []) if name.strip())
 
 
 def _joined(url_fields: Fields, body_fields: Fields) -> Fields:

@@ -64,9 +64,9 @@ def client_of(request: Request) -> str:
 class Offers:
     """The formats a client takes for each form of answer, or why it takes none."""
 
-    def __init__(self, accept: str | None, format_name: str | None) -> None:
-        self.results, self.results_refusal = _offer(accept, format_name, RESULTS)
-        self.graph, self.graph_refusal = _offer(accept, format_name, GRAPHS)
+    def __init__(self, accept: str | None, format_names: tuple[str, ...]) -> None:
+        self.results, self.results_refusal = _offer(accept, format_names, RESULTS)
+        self.graph, self.graph_refusal = _offer(accept, format_names, GRAPHS)
 
     def writing(self, max_bytes: int) -> Writing:
         return Writing(_name(self.results), _name(self.graph), max_bytes)
@@ -75,9 +75,9 @@ class Offers:
         return (self.graph, self.graph_refusal) if form in ("CONSTRUCT", "DESCRIBE") else (self.results, self.results_refusal)
 
 
-def _offer(accept: str | None, format_name: str | None, offers: tuple[Offer, ...]) -> tuple[Offer | None, str]:
+def _offer(accept: str | None, format_names: tuple[str, ...], offers: tuple[Offer, ...]) -> tuple[Offer | None, str]:
     try:
-        return choose(accept, format_name, offers), ""
+        return choose(accept, format_names, offers), ""
     except NotAcceptable as error:
         return None, str(error)
 
@@ -87,7 +87,7 @@ def _name(offer: Offer | None) -> str | None:
 
 
 async def run_query(server: Server, asked: QueryRequest, request: Request) -> Response:
-    offers = Offers(request.headers.get("accept"), asked.format_name)
+    offers = Offers(request.headers.get("accept"), asked.format_names)
     settings = server.settings
     job = Run(asked.query, None, asked.default_graphs, asked.named_graphs, settings.row_limit,
               offers.writing(settings.max_bytes), ad_hoc=True, base_iri=endpoint_url(request))
@@ -192,7 +192,9 @@ async def void(request: Request) -> Response:
     except NotAcceptable as error:
         return text_error(406, str(error))
     stats = await run_in_threadpool(server.statistics)
-    return graph_response(void_description(endpoint_url(request), stats), offer)
+    settings = server.settings
+    endpoint = settings.endpoint or (None if settings.static_site else endpoint_url(request))
+    return graph_response(void_description(endpoint, stats), offer)
 
 
 @router.get("/healthz", include_in_schema=False)

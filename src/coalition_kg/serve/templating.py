@@ -5,8 +5,9 @@ imported only to answer a request."""
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -19,8 +20,20 @@ ENVIRONMENT = Environment(
 )
 
 
+class Site(NamedTuple):
+    """What a page says of where it is served: a live server, or a static copy (``coalition-kg
+    site``) with the public SPARQL endpoint it names, if any."""
+
+    static: bool = False
+    endpoint: str | None = None
+
+
+#: The site the page being rendered is for; the application sets it for each request.
+SITE: ContextVar[Site] = ContextVar("site", default=Site())
+
+
 def render(template: str, **values: object) -> str:
-    return ENVIRONMENT.get_template(template).render(**values)
+    return ENVIRONMENT.get_template(template).render(site=SITE.get(), **values)
 
 
 def page(template: str, status: int = 200, **values: object) -> HTMLResponse:

@@ -1,6 +1,7 @@
 """The pages of the ontology, its concept schemes and concepts, and the canned questions' IRIs.
 
-The ontology's and the schemes' pages are those the build wrote (:mod:`.documentation`)."""
+The ontology's page is the one the build wrote (:mod:`.documentation`, pyLODE's); a scheme's is
+rendered as the build renders it, for the site it is asked of (live, or a static copy)."""
 
 from __future__ import annotations
 
@@ -25,9 +26,11 @@ async def vocabulary_response(request: Request, iri: str, offer: Offer) -> Respo
         from coalition_kg.serve.catalog_router import question_page
 
         return await question_page(request, iri.rsplit("/", 1)[-1])
+    formats = [o for o in RESOURCE if o is not HTML]
     if kind == "concept":
         concept, scheme = vocabulary.concept(iri)
-        formats = [o for o in RESOURCE if o is not HTML]
         return page("concept.html", concept=concept, scheme=scheme, path=local_path(iri), formats=formats)
+    if kind == "scheme":  # rendered for this site, as the build rendered it for build/ontology/
+        return page("scheme.html", scheme=vocabulary.scheme(iri), path=local_path(iri), formats=formats)
     built = built_page(server.settings.build_dir, iri, kind)
     return HTMLResponse(built.read_bytes(), headers={"Vary": "Accept"})
