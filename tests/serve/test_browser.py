@@ -228,6 +228,27 @@ def test_axe_finds_no_serious_or_critical_violation(browser, served, axe_source,
         assert serious == []
 
 
+#: The static copy's pages whose forms need the server, and a resource's, as Apache serves them.
+STATIC_PAGES = {kind: PAGES[kind] for kind in ("state", "question", "question-deployments", "sparql")}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("kind", STATIC_PAGES)
+def test_the_static_copy_fits_and_axe_finds_no_serious_or_critical_violation(browser, apache, axe_source, kind, width):
+    """The same rules on the pages ``coalition-kg site`` writes, served by Apache: the notice that a
+    form needs the server, its disabled fields and the default answer's downloads included."""
+    base, _ = apache
+    for page in _page(browser, width, bypass_csp=True):
+        visit(page, base + STATIC_PAGES[kind])
+        scrolled, shown = page.evaluate("() => [document.scrollingElement.scrollWidth, innerWidth]")
+        assert scrolled <= shown, f"the static {kind} is {scrolled} pixels wide in a window of {shown}"
+        assert kind == "state" or "needs the server" in page.locator("#needs-server").inner_text()
+        page.add_script_tag(content=axe_source)
+        result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+        assert [(violation["id"], violation["impact"]) for violation in result["violations"]
+                if violation["impact"] in ("serious", "critical")] == []
+
+
 def test_the_entity_page_shows_facts_with_their_sentences(page, served):
     visit(page, served + "/id/state/GTM")
     assert page.locator("h1").inner_text() == "Guatemala"
