@@ -121,7 +121,7 @@ def page_times(build_dir: Path, port: int, runs: int = 5) -> list[dict]:
     from coalition_kg.queries.engine import LocalEndpoint
     from coalition_kg.queries.labels import label_map
     from coalition_kg.queries.sparql_text import with_values
-    from coalition_kg.serve.resources import INCOMING_QUERY, OWN_QUERY, RELATED_QUERY
+    from coalition_kg.serve.resources import INCOMING_QUERY, OWN_QUERY, POSTS_QUERY, VALUES_QUERY, fact_kind
     from coalition_kg.store.disk import open_store
 
     store = open_store(build_dir)
@@ -130,14 +130,31 @@ def page_times(build_dir: Path, port: int, runs: int = 5) -> list[dict]:
     for kind in ("mission", "state", "membership", "source"):
         row = next(iter(store.query(f"SELECT ?e WHERE {{ ?e ?p ?o FILTER(STRSTARTS(STR(?e), 'https://w3id.org/coalition-kg/id/{kind}/')) }} LIMIT 1")))
         picks[kind] = row["e"].value
-    texts = (OWN_QUERY, load_query("provenance").text, RELATED_QUERY, INCOMING_QUERY)
+    texts = (OWN_QUERY, load_query("provenance").text, INCOMING_QUERY)
     results = []
     for kind, iri in picks.items():
         bound = [with_values(text, {"entity": str(NamedNode(iri))}) for text in texts]  # as the server binds them
+        conflicts = with_values(load_query("conflicts").text, {"mission": str(NamedNode(iri))})
+
+        def _values_of(facts: set) -> list:
+            return list(store.query(VALUES_QUERY % " ".join(sorted(map(str, facts))))) if facts else []
 
         def queries() -> None:
+            """The page's queries: the resource's triples, its facts with their sentences, what else
+            points at it, the facts' values and those of the facts they name; a mission's also the
+            posts of the people its facts name and its claims checked; then the names of them all."""
             rows = [list(store.query(text)) for text in bound]
-            label_map(endpoint, [t.value for found in rows for row in found for t in row if isinstance(t, NamedNode)])
+            facts = {row["fact"] for row in rows[1]}
+            values = _values_of(facts)
+            values += _values_of({row["value"] for row in values if isinstance(row["value"], NamedNode)
+                                  and fact_kind(row["value"].value)} - facts)
+            if kind == "mission":
+                people = {row["value"] for row in values if isinstance(row["value"], NamedNode) and "/person/" in row["value"].value}
+                if people:
+                    values += _values_of({row["post"] for row in store.query(POSTS_QUERY % " ".join(map(str, people)))})
+                rows.append(list(store.query(conflicts)))
+            named = [t.value for found in rows for row in found for t in row if isinstance(t, NamedNode)]
+            label_map(endpoint, named + [row["value"].value for row in values if isinstance(row["value"], NamedNode)])
 
         queries()
         query_seconds = statistics.median(_timed(queries) for _ in range(runs))

@@ -56,6 +56,22 @@ def served(built: Path) -> Iterator[str]:
         yield base
 
 
+@pytest.fixture(scope="session")
+def apache(built: Path) -> Iterator[tuple[str, Path]]:
+    """Apache serving ``coalition-kg site`` of the session's build: its base URL and the site's folder."""
+    from apache_server import apache_serving, world_readable_folder
+    from click.testing import CliRunner
+
+    from coalition_kg.cli import main
+
+    with world_readable_folder() as root:
+        site = root / "site"
+        result = CliRunner().invoke(main, ["site", "-o", str(site), "--build-dir", str(built)])
+        assert result.exit_code == 0, result.output
+        with apache_serving(site, root) as base:
+            yield base, site
+
+
 @pytest.fixture(scope="module")
 def unreachable() -> Iterator[tuple[str, list]]:
     """A SPARQL endpoint on loopback that no query may reach: its base URL, and what reached it."""

@@ -116,6 +116,7 @@ def query(
     endpoint: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     labels: bool = True,
+    evidence: bool = False,
     access: Access | None = None,
     data_dir: Path = DATA_DIR,
     build_dir: Path = BUILD_DIR,
@@ -130,10 +131,16 @@ def query(
     :class:`datetime.date`. The answer comes from ``endpoint`` if given (reached as ``access``
     says: which store, credentials, largest answer), else from the store in ``build_dir``,
     built first if it is missing or older than ``data_dir``. With ``labels``, the names of its
-    IRIs are looked up too (one more query)."""
+    IRIs are looked up too (one more query). With ``evidence``, so are the sentences its sources
+    quote for the facts each row rests on (``answer.evidence``, one or two queries more), unless
+    the question gives them itself; its tables show them."""
     canned = load_query(name, queries_dir)
     target = connect(endpoint, timeout=timeout, access=access, data_dir=data_dir, build_dir=build_dir)
     answer = ask(target, canned, {**(params or {}), **parameters})
+    if evidence and not answer.gives_evidence:
+        from coalition_kg.queries.evidence import row_quotes
+
+        answer = answer.with_evidence(row_quotes(target, answer))
     return answer.with_labels(label_map(target, answer.iris())) if labels else answer
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -77,7 +78,7 @@ def test_query_prints_a_table(built: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0].split() == [
         "official", "name", "role", "organization", "organizationLabel", "accreditedTo", "accreditedToLabel",
-        "post", "sources",
+        "post", "sources", "evidence",
     ]
     assert lines[2].split("  ")[0] == "person/bernardo-arevalo"
     assert lines[-1] == "2 rows"
@@ -85,10 +86,66 @@ def test_query_prints_a_table(built: Path) -> None:
 
 @pytest.mark.parametrize("format_name", ["csv", "tsv", "json", "xml", "md"])
 def test_query_prints_every_format(built: Path, format_name: str) -> None:
+    """The W3C formats are the question's own columns; md adds the evidence, as a table does."""
     result = run("query", "members-as-of", "-p", "date=2024-09-26", "--format", format_name, "--build-dir", str(built))
-    expected = query("members-as-of", {"date": "2024-09-26"}, build_dir=built).to(format_name)
+    expected = query("members-as-of", {"date": "2024-09-26"}, build_dir=built, evidence=format_name == "md").to(format_name)
     ended = expected if expected.endswith("\n") else expected + "\n"
     assert (result.exit_code, result.stdout_bytes) == (0, ended.encode())
+
+
+#: Each question with what its required parameters need, as in the terminal.
+QUESTION_VALUES = {
+    "authorization": [], "conflicts": [], "contributors": [], "deployments": [], "members": [], "officials": [],
+    "partners": [], "statements": [], "timeline": [], "members-as-of": ["-p", "date=2024-12-31"],
+    "provenance": ["-p", "entity=Kenya"], "state-profile": ["-p", "state=GTM"],
+}
+#: The rows of state-profile that come from the entity register (its name, code and Wikidata item): no source states them.
+REGISTER_ROWS = {"state-profile": 3}
+
+
+def markdown_rows(text: str) -> tuple[list[str], list[list[str]]]:
+    """The header and rows of a Markdown table, each "|" inside a cell unescaped."""
+    lines = [re.split(r"(?<!\\) \| ", line.strip()[2:-2]) for line in text.splitlines()]
+    header, _rule, *rows = [[cell.replace("\\|", "|") for cell in line] for line in lines]
+    return header, rows
+
+
+@pytest.mark.parametrize("name", QUESTION_VALUES)
+def test_every_question_shows_the_sentence_behind_each_row(built: Path, name: str) -> None:
+    """As the README promises: each row's evidence is the sentence of a source, after the source's id,
+    or the question's own column of sentences (members, conflicts, authorization, provenance)."""
+    result = run("query", name, *QUESTION_VALUES[name], "--format", "md", "--build-dir", str(built))
+    header, rows = markdown_rows(result.stdout)
+    column = header.index("evidence" if "evidence" in header else "sentence")
+    sources = {path.stem: path.read_text(encoding="utf-8") for path in (Path(__file__).parents[2] / "data" / "sources").glob("*.txt")}
+    without = 0
+    for row in rows:
+        if row[column] == "—":
+            without += 1
+            continue
+        for quote in row[column].split(" | "):
+            source, _, sentence = quote.partition(": ") if header[column] == "evidence" and quote[:3].isdigit() else ("", "", quote)
+            assert sentence in "".join(sources.values()) and (not source or sentence in sources[source]), quote
+    assert (result.exit_code, len(rows) > 0, without) == (0, True, REGISTER_ROWS.get(name, 0))
+
+
+def test_the_evidence_of_a_deployment_is_its_sentence_and_no_evidence_leaves_it_out(built: Path) -> None:
+    header, rows = markdown_rows(run("query", "deployments", "--format", "md", "--build-dir", str(built)).stdout)
+    row = next(row for row in rows if row[header.index("deployment")] == "gtm-military-police")
+    assert row[header.index("evidence")] == (
+        "004_488f5bce62634bfc: Guatemala has officially joined the Multinational Security Support Mission (MMAS), "
+        "committing to deploy a Military Police contingent to assist Haiti in addressing its ongoing security and "
+        "humanitarian challenges.")
+    header, _ = markdown_rows(run("query", "deployments", "--no-evidence", "--format", "md", "--build-dir", str(built)).stdout)
+    assert "evidence" not in header
+
+
+def test_in_a_narrow_terminal_the_record_of_a_row_carries_its_evidence(built: Path) -> None:
+    result = CliRunner().invoke(main, ["query", "contributors", "--build-dir", str(built)], env={"COLUMNS": "80"})
+    record = result.stdout.split("── row 4 ")[1].split("── row 5 ")[0]
+    assert "label        Jamaica" in record
+    assert "evidence     000_f53fdc1be9ced35d: The MSSM’s international makeup now includes\n" in record
+    assert "004_488f5bce62634bfc: Jamaica was the\n" in record
 
 
 @pytest.mark.parametrize(
@@ -241,7 +298,8 @@ def test_a_table_fits_the_width_asked_and_says_once_how_to_see_it_whole(built: P
     assert (wide.exit_code, wide.stderr) == (0, "")
     assert wide.stdout.splitlines()[3] == (
         "BLZ    Belize       personnel                       serving          —  —     —      000_f53fdc1be9ced35d  "
-        "blz-personnel"
+        "blz-personnel            000_f53fdc1be9ced35d: The MSSM’s international makeup now includes personnel from "
+        "Kenya, Jamaica, Belize, Guatemala, El Salvador, and other contributing nations."
     )
 
 

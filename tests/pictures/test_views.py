@@ -1,4 +1,5 @@
-"""The RDF dataset as networkx graphs: the generic conversion and the coalition, entities and provenance views."""
+"""The RDF dataset as networkx graphs: the generic conversion and the coalition, entities, provenance
+and neighbourhood views."""
 
 from __future__ import annotations
 
@@ -208,3 +209,23 @@ def test_a_broken_trig_file_names_its_line(tmp_path):
     broken.write_text("<https://example.org/g> {\n  <https://example.org/a> <https://example.org/b> .\n}\n")
     with pytest.raises(InputError, match=r"broken\.trig:2"):
         load_dataset(broken)
+
+
+def test_a_neighbourhood_draws_at_most_24_around_its_centre_the_most_linked_first_and_counts_the_rest():
+    from coalition_kg.pictures.layout import positions
+    from coalition_kg.pictures.views import NEIGHBOURS_DRAWN, Linked, neighbourhood_view
+
+    centre = Linked("https://w3id.org/coalition-kg/id/mission/m", "A mission", "ckg:Mission", "")
+    linked = [Linked(f"https://w3id.org/coalition-kg/id/state/S{i:02}", f"State {i:02}", "ckg:State", f"{i} deployments",
+                     outgoing=i % 2 == 0, weight=i) for i in range(1, 31)]
+    view = neighbourhood_view(centre, linked)
+    assert view.number_of_nodes() == NEIGHBOURS_DRAWN + 1 == 25 and view.graph["more"] == 6
+    assert "state/S30" in view and "state/S06" not in view  # the least linked are counted, not drawn
+    assert view.has_edge("mission/m", "state/S30") and view.has_edge("state/S29", "mission/m")
+    assert view.edges["mission/m", "state/S30", "link"]["label"] == "30 deployments"
+    placed = positions(view)
+    assert placed["mission/m"] == (0.0, 0.0)
+    left = sorted((y, node) for node, (x, y) in placed.items() if x < 0)
+    right = sorted((y, node) for node, (x, y) in placed.items() if x > 0)
+    assert len(left) == len(right) == 12  # a column on each side, read top to bottom by name
+    assert [node for _, node in reversed(left)] == sorted(node for _, node in left)

@@ -49,6 +49,47 @@ def test_a_browser_gets_the_page(served):
     assert "Guatemala formalized its involvement with an Instrument of Adhesion on December 6, 2024." in page
 
 
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+def texts(page: str, selector_tag: str) -> list[str]:
+    """The text of every element ``selector_tag`` (h1, h3, li...) of a page, its markup and spaces left out."""
+    import html
+    import re
+
+    found = re.findall(rf"<{selector_tag}\b[^>]*>(.*?)</{selector_tag}>", page, re.S)
+    return [" ".join(html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"</t[dh]>", " ", text))).split()) for text in found]
+
+
+def test_a_mission_page_sums_up_its_coalition_before_its_facts(served):
+    page = get(f"{served}/id/mission/mss-haiti", BROWSER)[2].decode()
+    headings = texts(page, "h2")
+    assert headings.index("At a glance") < headings.index("Facts and their sources") < headings.index("Identifiers and properties")
+    assert texts(page, "h3")[:4] == ["Members in order of joining", "Memberships 6", "Legal instruments 6", "Deployments 7"]
+    members = page.split('aria-labelledby="summary-membership"')[1].split("</table>")[0]
+    assert [row.split(" ")[0] for row in texts(members, "tr")[1:]] == ["El", "Jamaica", "Bahamas", "Belize", "Guatemala", "Kenya"]
+    assert "El Salvador signature of the agreement 3 August 2024 2 sentences" in texts(members, "tr")
+    conflicts = texts(page.split("Claims the other facts contradict")[1].split("</ul>")[0], "li")
+    assert conflicts == [
+        "Claim: 5 states back the Multinational Security Support Mission: claimed 5, the other facts give 6 (member states across all sources).",
+        "Claim: Jamaica was the first to join the Multinational Security Support Mission: claimed 1, the other facts give 2 (rank among the dated joins).",
+    ]
+    officials = texts(page.split("Officials named in its facts")[1].split("</ul>")[0], "li")
+    assert officials == ["Bernardo Arévalo, president of Guatemala",
+                         "Claudia Escobar, ambassador of Guatemala, accredited to the Organization of American States"]
+    assert "When each member joined, by the date of its instrument: El Salvador 3 August 2024, Jamaica 20 September 2024" in page
+
+
+def test_a_fact_page_is_titled_by_its_sentence_with_its_values_and_every_source(served):
+    page = get(f"{served}/id/membership/jam-mss-haiti", BROWSER)[2].decode()
+    assert texts(page, "h1") == ["Jamaica joined the Multinational Security Support Mission by its instrument of adhesion, 20 September 2024"]
+    assert texts(page, "dt")[:3] == ["member", "organization", "joined by"]
+    assert texts(page, "blockquote") == [
+        "The MSSM’s international makeup now includes personnel from Kenya, Jamaica, Belize, Guatemala, El Salvador, and other contributing nations.",
+        "Jamaica was the first to join, submitting its Instrument of Adhesion on September 20, 2024, followed shortly by the Bahamas on September 26, 2024.",
+    ]
+
+
 @pytest.mark.parametrize(("path", "expected"), [
     ("/ontology", ("https://w3id.org/coalition-kg/ontology#Mission", rdflib.RDFS.label, rdflib.Literal("mission", lang="en"))),
     ("/id/instrument-kind", ("https://w3id.org/coalition-kg/id/instrument-kind/adhesion", rdflib.SKOS.inScheme,

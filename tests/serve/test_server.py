@@ -71,3 +71,21 @@ def test_a_new_build_is_served_without_a_restart(tmp_path: Path):
             time.sleep(0.2)
         new_workers = workers_of(base)
         assert len(new_workers) == 4 and not new_workers & old_workers  # the old build's workers ended
+
+
+def test_serve_says_where_it_listens_and_writes_an_access_log_when_asked(built: Path):
+    with serving(built, "--workers", "1", "--access-log") as base:
+        assert get(f"{base}/id/state/GTM", "text/html")[0] == 200
+        assert get(f"{base}/id/state/NARNIA", "text/html")[0] == 404
+        port = base.rsplit(":", 1)[1]
+        log = (built.parent / f"serve-{port}.log").read_text()
+    assert f"Serving coalition-kg on http://127.0.0.1:{port}/ (SPARQL endpoint: http://127.0.0.1:{port}/sparql)" in log.splitlines()
+    assert '"GET /id/state/GTM HTTP/1.1" 200' in log and '"GET /id/state/NARNIA HTTP/1.1" 404' in log
+
+
+def test_without_an_access_log_serve_says_only_where_it_listens(built: Path):
+    with serving(built, "--workers", "1") as base:
+        assert get(f"{base}/id/state/GTM", "text/html")[0] == 200
+        port = base.rsplit(":", 1)[1]
+        log = (built.parent / f"serve-{port}.log").read_text()
+    assert log.splitlines() == [f"Serving coalition-kg on http://127.0.0.1:{port}/ (SPARQL endpoint: http://127.0.0.1:{port}/sparql)"]

@@ -30,10 +30,16 @@ def resolves(root: Path, link: str) -> bool:
     return any((root / candidate).is_file() for candidate in (path, f"{path}.html", f"{path}.ttl", "index.html" if not path else ""))
 
 
-def test_the_site_is_the_pages_as_files(built: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["site", "-o", str(tmp_path / "site"), "--build-dir", str(built)])
+@pytest.fixture(scope="module")
+def written(built: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The site of the session's build, written once, and what the command said."""
+    site = tmp_path_factory.mktemp("site") / "site"
+    return site, CliRunner().invoke(main, ["site", "-o", str(site), "--build-dir", str(built)])
+
+
+def test_the_site_is_the_pages_as_files(built: Path, written) -> None:
+    site, result = written
     assert result.exit_code == 0, result.output
-    site = tmp_path / "site"
     pages, rdf, other = map(int, re.match(r"wrote (\d+) pages, (\d+) RDF descriptions and (\d+) other files", result.output).groups())
     assert pages == len(list(site.rglob("*.html"))) - 1 and pages > 80  # the 404 page is not linked
     assert "<h1>Guatemala</h1>" in (site / "id/state/GTM.html").read_text()
@@ -58,6 +64,31 @@ def test_the_site_is_the_pages_as_files(built: Path, tmp_path: Path) -> None:
 
 def main_of(page: Path) -> str:
     return re.search(r"<main.*?</main>", page.read_text(), re.S).group(0)
+
+
+def test_a_static_page_that_needs_the_server_says_so_and_links_its_default_answer(built: Path, written) -> None:
+    """Where a form would ask the server, the static page says that it needs one; a question's page
+    links its default answer's CSV and JSON, written beside it, which are the API's answer."""
+    from coalition_kg import query
+
+    site, result = written
+    assert result.exit_code == 0, result.output
+    members = (site / "id/query/members.html").read_text()
+    assert "This is a static copy of the site: asking with other values needs the server" in members
+    assert '<button type="submit" disabled>Ask</button>' in members and 'name="mission" disabled' in members
+    assert 'href="/api/queries/members.csv"' in members and 'href="/api/queries/members.json"' in members
+    assert (site / "api/queries/members.csv").read_bytes() == query("members", build_dir=built).to("csv").encode()
+    answer = json.loads((site / "api/queries/members.json").read_text())
+    assert [row["state"]["label"] for row in answer["rows"]] == ["El Salvador", "Jamaica", "Bahamas", "Belize", "Guatemala", "Kenya"]
+    written = sorted(path.name for path in (site / "api/queries").iterdir())
+    defaults = sorted(f"{name}.{suffix}" for name in ("authorization", "conflicts", "contributors", "deployments", "members",
+                                                      "officials", "partners", "statements", "stats", "timeline")
+                      for suffix in ("csv", "json"))
+    assert written == defaults  # the questions whose required parameters have no default have no default answer
+    dated = (site / "id/query/members-as-of.html").read_text()
+    assert "needs the server" in dated and "Give date to see the answer." in dated and "/api/queries/members-as-of" not in dated
+    sparql = (site / "query.html").read_text()
+    assert "running a query needs the server" in sparql and '<button type="submit" disabled>Run</button>' in sparql
 
 
 def _links(page: Path) -> list[str]:

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import re
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import rdflib
 from rdflib.compare import isomorphic
-from apache_server import apache_serving, world_readable_folder
 from click.testing import CliRunner
 from coalition_server import get
 
@@ -37,17 +35,6 @@ WEIGHED = [
     "text/*",
     "application/*;q=0.8, text/html;q=0.1",
 ]
-
-
-@pytest.fixture(scope="module")
-def apache(built: Path) -> Iterator[tuple[str, Path]]:
-    """Apache serving the site of the session's build: its base URL and the site's folder."""
-    with world_readable_folder() as root:
-        site = root / "site"
-        result = CliRunner().invoke(main, ["site", "-o", str(site), "--build-dir", str(built)])
-        assert result.exit_code == 0, result.output
-        with apache_serving(site, root) as base:
-            yield base, site
 
 
 def site_paths(site: Path) -> list[str]:
@@ -133,3 +120,12 @@ def test_an_unknown_path_is_the_not_found_page(apache):
     status, media_type, body = answer(base + "/id/state/NOWHERE", BROWSER)
     assert (status, media_type) == (404, "text/html") and b"<title>" in body
 
+
+
+@pytest.mark.parametrize("suffix, request_of_the_api", [("csv", "?format=csv"), ("json", "?download=1")])
+def test_a_questions_default_answer_downloads_from_apache_as_from_the_api(apache, served, suffix, request_of_the_api):
+    """The CSV and JSON a static question page links are the API's answer, with its type."""
+    base, _ = apache
+    ours = answer(served + "/api/queries/members" + request_of_the_api, "*/*")
+    theirs = answer(base + f"/api/queries/members.{suffix}", "*/*")
+    assert ours[:2] == theirs[:2] == (200, {"csv": "text/csv", "json": "application/json"}[suffix]) and theirs[2] == ours[2]

@@ -39,6 +39,10 @@ def queries() -> None:
 )
 @click.option("--format", "format_name", type=click.Choice(RESULT_FORMATS), default="table", show_default=True)
 @wide_option
+@click.option(
+    "--evidence/--no-evidence", default=True, show_default=True,
+    help="In a table (table, md), the sentence each source quotes for the facts behind each row.",
+)
 @click.option("--show", is_flag=True, help="Print the question's description, parameters and SPARQL instead of answering it.")
 @endpoint_option
 @store_options
@@ -50,6 +54,7 @@ def query(
     params: dict[str, str],
     format_name: str,
     wide: bool,
+    evidence: bool,
     show: bool,
     endpoint: str | None,
     store: str | None,
@@ -62,9 +67,10 @@ def query(
 ) -> None:
     """Answer the canned question NAME (see 'coalition-kg queries').
 
-    table and md are for reading, with names instead of IRIs; csv, tsv, json and xml are the
-    W3C SPARQL 1.1 result formats, with full IRIs. A table fits the terminal: long text wraps,
-    and --wide shows each row on one line.
+    table and md are for reading, with names instead of IRIs and the sentence each source
+    quotes for the facts behind every row; csv, tsv, json and xml are the W3C SPARQL 1.1 result
+    formats, with full IRIs. A table fits the terminal: long text wraps, rows become records
+    when the columns cannot fit, and --wide shows each row on one line.
     """
     if show:
         from coalition_kg.api import user_errors
@@ -80,7 +86,7 @@ def query(
     reach = access(store, user, password, token, timeout, max_bytes) if endpoint else None  # a local question loads no remote module
     print_answer(
         lambda: ask(name, params, endpoint=endpoint, timeout=timeout, access=reach, labels=shows_names(format_name),
-                    **build_dir_argument(build_dir)),
+                    evidence=evidence and shows_names(format_name), **build_dir_argument(build_dir)),
         format_name,
         wide,
     )

@@ -34,12 +34,14 @@ def cache_size(context: click.Context, parameter: click.Parameter, value: str) -
               help="Memory a query worker may hold; a query that needs more is stopped (503) and the worker replaced.")
 @click.option("--cache", "cache_bytes", default="64M", show_default=True, callback=cache_size, metavar="SIZE",
               help="Answers kept for the build served, asked again without a query (0: none).")
+@click.option("--access-log", is_flag=True, help="Write a line for every request (client, request line, status) to standard output.")
 def serve(
     host: str, port: int, build_dir: Path | None, cors: tuple[str, ...], workers: int, timeout: float, limit: int,
-    max_bytes: int, memory_limit: int, cache_bytes: int,
+    max_bytes: int, memory_limit: int, cache_bytes: int, access_log: bool,
 ) -> None:
     """Serve the last validated build, read-only: the SPARQL endpoint at /sparql, a page for every
-    IRI, the questions in the browser and at /api/queries. Needs the serve extra.
+    IRI, the questions in the browser and at /api/queries. Says where it listens once it does.
+    Needs the serve extra.
 
     Pages and canned questions have WORKERS query processes, ad-hoc SPARQL as many again, at a
     lower priority; one client runs at most all but one of the ad-hoc ones at once."""
@@ -51,7 +53,7 @@ def serve(
     settings = Settings(build_dir or BUILD_DIR, workers=workers, timeout=timeout, row_limit=limit, cors=cors,
                         max_bytes=max_bytes, memory_limit=memory_limit, cache_bytes=cache_bytes)
     try:
-        run_server(settings, host, port)
+        run_server(settings, host, port, access_log)
     except FileNotFoundError as error:
         fail(str(error))
 

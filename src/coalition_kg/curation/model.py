@@ -1,8 +1,8 @@
 """The curated data model: which records a curator may write and what each field means in RDF.
 
 One table drives the reader (which fields exist), the RDF mapping (which predicate
-and term each field becomes) and the documentation. Adding a fact kind or a field
-is a change here plus its SHACL shape; no other code changes.
+and term each field becomes), the documentation and the sentence a page titles each fact by.
+Adding a fact kind or a field is a change here plus its SHACL shape; no other code changes.
 """
 
 from __future__ import annotations
@@ -42,12 +42,21 @@ class RecordKind:
     ``shortcut`` names a direct triple that summarises the record, as W3C ORG
     does with ``org:memberOf`` for an ``org:Membership``: ``(subject field,
     predicate, object field)``, where the field ``@`` is the record itself.
+
+    ``title`` is how a page titles a fact of this kind, with a sentence made of its values
+    ("Guatemala joined the Multinational Security Support Mission by its instrument of adhesion,
+    6 December 2024"): the first of its templates whose every value outside brackets is known.
+    In a template, ``{field}`` is a field's value as a person reads it (an entity's name, a
+    fact's own title, a concept's label, a date written out, a number), ``{field.other}`` the
+    field ``other`` of the fact that ``field`` names, ``{field:nth}`` a number as an ordinal
+    ("second"); a part in ``[...]`` is left out when a value in it is unknown.
     """
 
     rdf_class: str
     fields: dict[str, FieldSpec]
     shortcut: tuple[str, str, str] | None = None
     summary: str = ""
+    title: tuple[str, ...] = ()
 
 
 def ref(predicate: str) -> FieldSpec:
@@ -73,6 +82,7 @@ FACT_KINDS: dict[str, RecordKind] = {
         },
         shortcut=("member", ORG + "memberOf", "mission"),
         summary="a state takes part in a mission, joined by an instrument when the source names it",
+        title=("{member} joined {mission}[ by its {instrument.instrument_kind}][, {instrument.date}]",),
     ),
     "instrument": RecordKind(
         CKG + "LegalInstrument",
@@ -86,6 +96,12 @@ FACT_KINDS: dict[str, RecordKind] = {
         },
         summary="a legal act concerning a mission: a resolution, a state's adhesion, signature or ratification, "
                 "an agreement",
+        title=(
+            "{label}",
+            "{instrument_kind} by {party}[ for {mission}][, {date}]",
+            "Legal instrument by {party}[ for {mission}][, {date}]",
+            "{instrument_kind}[ for {mission}][, {date}]",
+        ),
     ),
     "deployment": RecordKind(
         CKG + "Deployment",
@@ -101,6 +117,11 @@ FACT_KINDS: dict[str, RecordKind] = {
             "date_text": DATE_TEXT,
         },
         summary="what a state sends or promises to a mission",
+        title=(
+            "[{ordinal:nth} contingent of ][{size} ]{deployment_kind} from {state} to {mission}[, {status}][ in {place}]"
+            "[, {date}][, {date_text}]",
+            "Deployment from {state} to {mission}[, {status}][ in {place}][, {date}][, {date_text}]",
+        ),
     ),
     "statement": RecordKind(
         CKG + "Statement",
@@ -114,6 +135,7 @@ FACT_KINDS: dict[str, RecordKind] = {
             "occasion": ref(CKG + "occasion"),
         },
         summary="words quoted exactly, said by a person or by a state's officials",
+        title=("{speaker}[ ({speaker_description})][ for {on_behalf_of}] said “{text}”[, {date}]",),
     ),
     "post": RecordKind(
         CKG + "Post",
@@ -125,6 +147,10 @@ FACT_KINDS: dict[str, RecordKind] = {
         },
         shortcut=("holder", ORG + "holds", "@"),
         summary="an official holds a post in a state or organization",
+        title=(
+            "{holder}, {role} of {organization}[, accredited to {accredited_to}]",
+            "{holder}, official of {organization}[, accredited to {accredited_to}]",
+        ),
     ),
     "event": RecordKind(
         CKG + "Event",
@@ -139,6 +165,11 @@ FACT_KINDS: dict[str, RecordKind] = {
             "venue": ref(CKG + "venue"),
         },
         summary="something that happened concerning a mission: an announcement, a pledge, an arrival, a meeting",
+        title=(
+            "{label}[, {date}][, {date_text}]",
+            "{event_kind} by {agent}[ at {venue}][ in {place}][, {date}][, {date_text}]",
+            "{event_kind}[ concerning {mission}][ at {venue}][ in {place}][, {date}][, {date_text}]",
+        ),
     ),
     "partnership": RecordKind(
         CKG + "Partnership",
@@ -148,6 +179,7 @@ FACT_KINDS: dict[str, RecordKind] = {
             "partner_role": FieldSpec(CKG + "partnerRole", "concept", "partner-role"),
         },
         summary="a state, force or organization the mission works with, or that backs it",
+        title=("{partner}, {partner_role} of {mission}", "{partner}, partner of {mission}"),
     ),
     "ordinal-claim": RecordKind(
         CKG + "OrdinalClaim",
@@ -157,6 +189,7 @@ FACT_KINDS: dict[str, RecordKind] = {
             "rank": FieldSpec(CKG + "claimedRank", "integer"),
         },
         summary='a source\'s claim that a state was the n-th to join ("the first to join")',
+        title=("Claim: {subject} was the {rank:nth} to join {mission}",),
     ),
     "count-claim": RecordKind(
         CKG + "MemberCountClaim",
@@ -165,6 +198,7 @@ FACT_KINDS: dict[str, RecordKind] = {
             "count": FieldSpec(CKG + "claimedCount", "integer"),
         },
         summary="a source's claim of how many states back a mission",
+        title=("Claim: {count} states back {mission}",),
     ),
     "name": RecordKind(
         CKG + "NameUsage",
@@ -174,6 +208,7 @@ FACT_KINDS: dict[str, RecordKind] = {
         },
         shortcut=("entity", SKOS + "altLabel", "label"),
         summary="a source calls an entity by another name",
+        title=("{entity} is also called “{label}”",),
     ),
 }
 

@@ -38,6 +38,9 @@ STAGGER = 0.9
 ORDERING_ROUNDS = 3
 ROW_HEIGHT = 0.7
 SOURCE_COLUMN = 5.5
+#: Inches from a neighbourhood's centre to its side columns, and between the rows of a column.
+SIDE_COLUMN = 3.9
+SIDE_ROW = 0.75
 #: A force-directed layout spreads over a disc whose radius grows with the square root of the node count.
 SPRING_INCHES = 1.35
 SPRING_SEED = 20240920
@@ -47,7 +50,8 @@ PARALLEL_BEND = 0.18
 
 def positions(graph: nx.MultiDiGraph) -> Positions:
     """The position of each node of ``graph``, chosen by its ``view``."""
-    layout = {"coalition": _coalition, "entities": _entities, "provenance": _provenance}.get(graph.graph.get("view", ""), _spring)
+    layout = {"coalition": _coalition, "entities": _entities, "provenance": _provenance,
+              "neighbourhood": _neighbourhood}.get(graph.graph.get("view", ""), _spring)
     return layout(graph)
 
 
@@ -101,6 +105,18 @@ def _provenance(graph: nx.MultiDiGraph) -> Positions:
     for side, column in ((-1.0, sources[0::2]), (1.0, sources[1::2])):
         for i, source in enumerate(column):
             placed[source] = (side * SOURCE_COLUMN, middle + (i - (len(column) - 1) / 2) * 4 * ROW_HEIGHT)
+    return placed
+
+
+def _neighbourhood(graph: nx.MultiDiGraph) -> Positions:
+    centre = graph.graph["centre"]
+    around = sorted((node for node in graph if node != centre),
+                    key=lambda n: (graph.nodes[n].get("type", ""), graph.nodes[n].get("label", ""), n))
+    half = (len(around) + 1) // 2
+    placed = {centre: (0.0, 0.0)}
+    for side, column in ((-1.0, around[:half]), (1.0, around[half:])):
+        for i, node in enumerate(column):
+            placed[node] = (side * SIDE_COLUMN, SIDE_ROW * ((len(column) - 1) / 2 - i))
     return placed
 
 
@@ -167,6 +183,13 @@ def bent_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict, float]]:
     return bent
 
 
+#: Where a neighbourhood's labels sit, from its centre: beside the resource each names the link to,
+#: where the links have spread apart.
+NEIGHBOUR_LABEL = 0.6
+
+
 def label_along(graph: nx.MultiDiGraph, u: str, v: str) -> float:
     """Where an edge's label sits, from ``u`` (0) to ``v`` (1): nearer the end with fewer edges, where labels crowd less."""
+    if graph.graph.get("view") == "neighbourhood":
+        return NEIGHBOUR_LABEL if u == graph.graph["centre"] else 1 - NEIGHBOUR_LABEL
     return min(max(graph.degree(u) / (graph.degree(u) + graph.degree(v)), 0.38), 0.62)

@@ -11,6 +11,7 @@ file's metadata.
 from __future__ import annotations
 
 import io
+import re
 import textwrap
 from collections.abc import Callable
 
@@ -38,6 +39,7 @@ TITLE_BAND = 0.9
 LEGEND_BAND = 1.1
 NODE_FONT = 10
 EDGE_FONT = 8
+_NOT_IN_ID = re.compile(r"[^A-Za-z0-9_.-]")
 
 
 def picture(draw: Callable[[], Figure], format_name: str) -> bytes:
@@ -58,7 +60,7 @@ def draw_graph(graph: nx.MultiDiGraph, title: str) -> Figure:
     """A figure of ``graph`` with a title and a legend of its types and relations."""
     placed = positions(graph)
     figure, axes = _page(placed, title)
-    boxes = {node: _node_box(axes, placed[node], data) for node, data in sorted(graph.nodes(data=True))}
+    boxes = {node: _node_box(axes, placed[node], data, node) for node, data in sorted(graph.nodes(data=True))}
     for u, v, data, bend in bent_edges(graph):
         _edge(axes, (placed[u], placed[v]), (boxes[u], boxes[v]), data, bend, label_along(graph, u, v))
     _legend(figure, graph)
@@ -86,7 +88,8 @@ def _page(placed: Positions, title: str) -> tuple[Figure, Axes]:
     return figure, axes
 
 
-def _node_box(axes: Axes, xy: tuple[float, float], data: dict) -> Text:
+def _node_box(axes: Axes, xy: tuple[float, float], data: dict, node: str) -> Text:
+    """A node's box; in an SVG, its group's id is ``node-`` and the node's name, so that what a picture draws can be counted."""
     fill = type_colour(str(data.get("type", "")))
     return axes.text(
         *xy,
@@ -97,6 +100,7 @@ def _node_box(axes: Axes, xy: tuple[float, float], data: dict) -> Text:
         color=ink(fill),
         zorder=3,
         bbox={"boxstyle": "round,pad=0.4", "facecolor": fill, "edgecolor": "#333333", "linewidth": 0.8},
+        gid="node-" + _NOT_IN_ID.sub("-", node),
     )
 
 
@@ -154,4 +158,5 @@ def _legend(figure: Figure, graph: nx.MultiDiGraph) -> None:
     handles = [Patch(facecolor=type_colour(name), edgecolor="#333333", label=type_title(name)) for name in types]
     handles += [Line2D([], [], color=s.colour, linestyle=s.dash, linewidth=s.width, label=s.legend) for s in styles]
     if handles:
-        figure.legend(handles=handles, loc="lower center", ncol=min(len(handles), 5), fontsize=10, bbox_to_anchor=(0.5, 0.01))
+        columns = min(len(handles), 5, max(2, int(figure.get_figwidth() // 2.2)))  # a column needs about 2.2 inches
+        figure.legend(handles=handles, loc="lower center", ncol=columns, fontsize=10, bbox_to_anchor=(0.5, 0.01))

@@ -47,6 +47,7 @@ RELATION_STYLES: dict[str, LineStyle] = {
     "partner": LineStyle("#e6550d", "dashed", 1.6, "partner or supporter (role)"),
     "official": LineStyle("#6a51a3", "dotted", 1.8, "official of (role)"),
     "about": LineStyle("#636363", "solid", 1.2, "states facts about (count)"),
+    "link": LineStyle("#5a6b82", "solid", 1.2, "linked by (property or facts)"),
 }
 PREDICATE_STYLE = LineStyle("#8c8c8c", "solid", 0.9, "predicate")
 

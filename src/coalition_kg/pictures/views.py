@@ -10,14 +10,16 @@ attribute is a string or an integer, so that GraphML and GEXF can hold it.
 The views are small functions over SPARQL: ``coalition`` folds the n-ary facts
 (memberships, partnerships, posts) into the edges an analyst expects,
 ``entities`` is the whole entity graph, ``provenance`` links each source to the
-entities it states facts about.
+entities it states facts about. ``neighbourhood`` is one resource and what it links to
+directly, as a server's page shows it (the links are found there, by the store's own SPARQL).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 import networkx as nx
 from rdflib import RDF, BNode, Dataset, Literal, URIRef
@@ -168,6 +170,37 @@ def provenance_view(dataset: Dataset) -> nx.MultiDiGraph:
             sources=node_id(source),
         )
     graph.graph["view"] = "provenance"
+    return graph
+
+
+class Linked(NamedTuple):
+    """A resource linked to the centre of a neighbourhood: its IRI, name and prefixed type; what
+    links them (a property's name, or the facts that join them: "membership, 2 deployments");
+    whether the link goes out of the centre; and how many facts or triples make it."""
+
+    iri: str
+    label: str
+    type: str
+    link: str
+    outgoing: bool = True
+    weight: int = 1
+
+
+#: Resources a neighbourhood draws at most around its centre; the others are counted in its title.
+NEIGHBOURS_DRAWN = 24
+
+
+def neighbourhood_view(centre: Linked, linked: Sequence[Linked]) -> nx.MultiDiGraph:
+    """``centre`` and the resources it links to directly, at most :data:`NEIGHBOURS_DRAWN` of them
+    (those most linked first; ``graph.graph["more"]`` counts the others)."""
+    ranked = sorted(linked, key=lambda other: (-other.weight, other.label, other.iri))
+    graph = nx.MultiDiGraph(view="neighbourhood", centre=short_form(centre.iri), more=max(len(ranked) - NEIGHBOURS_DRAWN, 0))
+    for node in (centre, *ranked[:NEIGHBOURS_DRAWN]):
+        graph.add_node(short_form(node.iri), iri=node.iri, label=node.label, type=node.type)
+    for other in ranked[:NEIGHBOURS_DRAWN]:
+        ends = (short_form(centre.iri), short_form(other.iri))
+        graph.add_edge(*(ends if other.outgoing else ends[::-1]), key="link", relation="link", label=other.link,
+                       weight=other.weight)
     return graph
 
 

@@ -83,7 +83,19 @@ _GRAPH_AS_TABLE = (
 
 Solution = tuple[Term | None, ...]
 ASK_VARIABLES = ("answer",)  # the one column an ASK answer shows
+#: Columns in which a question gives the sentences behind its rows itself.
+OWN_EVIDENCE = ("evidence", "sentence")
+EVIDENCE = "evidence"
 IriForm = Choice["short", "full", "label"]
+
+
+class Quote(NamedTuple):
+    """A source's sentence for a fact: the fact, the source document, the sentence (IRIs in full);
+    found by :mod:`coalition_kg.queries.evidence`."""
+
+    fact: str
+    document: str
+    sentence: str
 
 
 class FormatError(ValueError):
@@ -96,8 +108,10 @@ class Answer(NamedTuple):
     variable is ``answer``. ``parameters`` are the variables that parameters bound (the same on
     every row, a table shows them once, above it). ``stopped_after`` is the row limit when the
     answer had more rows than it, which were left out. ``labels`` are the readable names of
-    its IRIs that have one, by IRI (None for none), for tables and on request. The terms are kept as the engine gave them;
-    the W3C formats are written only when asked for."""
+    its IRIs that have one, by IRI (None for none), for tables and on request. ``evidence``, when
+    asked for, is the sources' sentences behind each row (see :mod:`coalition_kg.queries.evidence`),
+    which the tables for people show in a column of their own; the W3C formats keep the question's
+    columns. The terms are kept as the engine gave them; the W3C formats are written only when asked for."""
 
     variables: tuple[str, ...]
     solutions: tuple[Solution, ...] = ()
@@ -106,6 +120,7 @@ class Answer(NamedTuple):
     stopped_after: int | None = None
     labels: Mapping[str, str] | None = None
     byte_limit: int | None = None  # when the rows left out were left out for the answer's size
+    evidence: tuple[tuple[Quote, ...], ...] | None = None
 
     @classmethod
     def of(cls, results: QuerySolutions | QueryBoolean) -> Answer:
@@ -137,6 +152,15 @@ class Answer(NamedTuple):
     def with_labels(self, labels: Mapping[str, str]) -> Answer:
         """This answer, its IRIs named by ``labels`` (IRI -> name)."""
         return self._replace(labels=dict(labels) or None)
+
+    @property
+    def gives_evidence(self) -> bool:
+        """Whether the question gives the sentences behind its rows in a column of its own."""
+        return self.boolean is not None or any(name in OWN_EVIDENCE for name in self.variables)
+
+    def with_evidence(self, quotes: Sequence[Sequence[Quote]]) -> Answer:
+        """This answer with the sources' sentences behind each row (``quotes``, row by row)."""
+        return self._replace(evidence=tuple(tuple(row) for row in quotes))
 
     def terms(self) -> list[Solution]:
         """Each solution as a tuple of RDF terms, None where a variable is unbound."""
@@ -171,7 +195,8 @@ class Answer(NamedTuple):
         if format_name == "table":
             return self.table(width).text
         if format_name == "md":
-            return markdown_table(self.variables, cell_rows(self.variables, self.terms(), self.labels or {}))
+            header, rows = self._with_evidence(list(self.variables), cell_rows(self.variables, self.terms(), self.labels or {}))
+            return markdown_table(header, rows)
         raise FormatError(
             f"format '{format_name}' is for CONSTRUCT and DESCRIBE answers; expected one of {', '.join(RESULT_FORMATS)}"
         )
@@ -186,8 +211,9 @@ class Answer(NamedTuple):
     def _repr_html_(self) -> str:
         """The answer as an HTML table, as Jupyter shows it: names, each IRI in full on hover."""
         caption, header, rows, right = self._for_people()
-        kept = [self.variables.index(name) for name in header]
-        titles = [[terms[i].value if isinstance(terms[i], NamedNode) else None for i in kept] for terms in self.terms()]
+        kept = [self.variables.index(name) if name in self.variables else None for name in header]
+        titles = [[terms[i].value if i is not None and isinstance(terms[i], NamedNode) else None for i in kept]
+                  for terms in self.terms()]
         return html_table(header, rows, titles, right, "; ".join(caption), _count(rows))
 
     def _for_people(self) -> tuple[list[str], list[str], list[list[str]], list[bool]]:
@@ -198,12 +224,16 @@ class Answer(NamedTuple):
         lifted = [i for i, name in enumerate(self.variables) if name in self.parameters] if cells else []
         kept = [i for i in range(len(self.variables)) if i not in lifted]
         right = numeric_columns(self.variables, terms)
-        return (
-            [f"{self.variables[i]}: {cells[0][i]}" for i in lifted],
-            [self.variables[i] for i in kept],
-            [[row[i] for i in kept] for row in cells],
-            [right[i] for i in kept],
-        )
+        header, rows = self._with_evidence([self.variables[i] for i in kept], [[row[i] for i in kept] for row in cells])
+        aligned = [right[i] for i in kept] + [False] * (len(header) - len(kept))
+        return [f"{self.variables[i]}: {cells[0][i]}" for i in lifted], header, rows, aligned
+
+    def _with_evidence(self, header: list[str], rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+        """The columns and cells of a table for people, and the evidence's column when it was asked
+        for and some row has any (the rows of ``stats`` are counts: no source states them)."""
+        if not any(self.evidence or ()):
+            return header, rows
+        return [*header, EVIDENCE], [[*row, evidence_text(quotes)] for row, quotes in zip(rows, self.evidence)]
 
     def _results(self) -> QuerySolutions | QueryBoolean:
         """The answer as pyoxigraph's results, which write every W3C format."""
@@ -387,6 +417,14 @@ def _iri_form(iris: IriForm, labels: Mapping[str, str]) -> Callable[[Term | None
         return term.value if iris == "full" else labels.get(term.value) or short_form(term.value)
 
     return convert
+
+
+def evidence_text(quotes: Sequence[Quote]) -> str:
+    """A row's evidence in a table: each source's sentence after the source's id, " | " between them."""
+    from coalition_kg.queries.cells import UNKNOWN, identifier, one_line
+
+    sentences = {(quote.document, quote.sentence): None for quote in quotes}
+    return " | ".join(f"{identifier(document, 'source')}: {one_line(sentence)}" for document, sentence in sentences) or UNKNOWN
 
 
 def _count(rows: Sequence[object]) -> str:

@@ -9,7 +9,9 @@ site.
 worker processes that open the store read-only (:mod:`.workers`, :mod:`.worker`): a worker whose
 query outlives its time is killed and replaced, which truly stops the query. Content negotiation
 is in :mod:`.negotiation`, the protocol's request rules in :mod:`.protocol`, what a page shows in
-:mod:`.resources`, :mod:`.descriptions` and :mod:`.answer_views`, the static site in :mod:`.site`.
+:mod:`.resources` (a resource's facts, summed up and titled by the sentences of :mod:`.sentences`),
+:mod:`.neighbourhood` (its picture), :mod:`.answer_views` (a question's answer) and
+:mod:`.descriptions`, the static site in :mod:`.site`.
 
 A top stage: it may import :mod:`coalition_kg.core`, :mod:`coalition_kg.store`,
 :mod:`coalition_kg.queries`, :mod:`coalition_kg.exports` and :mod:`coalition_kg.pictures`

@@ -104,8 +104,22 @@ def uvicorn_config(settings: Settings, host: str = "127.0.0.1", port: int = 8000
     )
 
 
-def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Run the server until interrupted."""
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, access_log: bool = False) -> None:
+    """Run the server until interrupted; it says where it listens once it does, and with
+    ``access_log`` writes a line for every request."""
     import uvicorn
 
-    uvicorn.Server(uvicorn_config(settings, host, port)).run()
+    class Announced(uvicorn.Server):
+        async def startup(self, sockets=None) -> None:
+            await super().startup(sockets)
+            if self.started:
+                print(announcement(self.servers[0].sockets[0].getsockname()), flush=True)
+
+    Announced(uvicorn_config(settings, host, port, access_log)).run()
+
+
+def announcement(address: tuple) -> str:
+    """What the server says once it listens at ``address`` (a socket's name: host, port...)."""
+    host, port = address[0], address[1]
+    base = f"http://{f'[{host}]' if ':' in host else host}:{port}"
+    return f"Serving coalition-kg on {base}/ (SPARQL endpoint: {base}/sparql)"

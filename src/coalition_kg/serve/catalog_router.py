@@ -20,10 +20,9 @@ from coalition_kg.queries.engine import ask, select
 from coalition_kg.queries.labels import label_map
 from coalition_kg.queries.params import LOOKUP_CLASSES, ParameterError
 from coalition_kg.queries.results import Answer, term_json
-from coalition_kg.serve.answer_views import network, timeline
-from coalition_kg.serve.evidence import RowEvidence, row_quotes, shown
+from coalition_kg.queries.evidence import row_quotes
+from coalition_kg.serve.answer_views import RowEvidence, answer_table, network, shown, timeline
 from coalition_kg.serve.protocol import ProtocolError
-from coalition_kg.serve.resources import value_of
 from coalition_kg.serve.server import PoolEndpoint, Server
 from coalition_kg.serve.sparql_router import in_pool
 from coalition_kg.serve.templating import page
@@ -77,11 +76,13 @@ def answer_question(server: Server, query: CannedQuery, given: Mapping[str, str]
 
 
 def answer_with_evidence(server: Server, query: CannedQuery, given: Mapping[str, str]) -> tuple[Answer, dict[str, str], list[RowEvidence]]:
-    """The answer, the labels of its IRIs and of its sources, and the evidence of each row."""
+    """The answer, the names of its IRIs (its properties' and classes' too) and of its sources,
+    and the evidence of each row."""
     endpoint = PoolEndpoint(server)
     answer = _asked(server, query, given)
     quotes = row_quotes(endpoint, answer)
     labels = label_map(endpoint, [*_iris(answer), *(iri for row in quotes for quote in row for iri in (quote.fact, quote.document))])
+    labels = {**server.vocabulary.labels, **labels}
     return answer, labels, [shown(row, labels) for row in quotes]
 
 
@@ -131,9 +132,7 @@ async def question_page(request: Request, name: str) -> Response:
     if not missing:
         try:
             answer, labels, evidence = await in_pool(answer_with_evidence, server, query, values)
-            table = {"variables": list(answer.variables),
-                     "rows": [[value_of(term, labels) for term in row] for row in answer.terms()],
-                     "stopped_after": answer.stopped_after, "evidence": evidence}
+            table = answer_table(answer, labels, evidence)
             events, graph = timeline(answer, labels), network(answer, labels)
         except ProtocolError as failure:
             error = failure.message

@@ -72,7 +72,28 @@ def ontology_page(ontology_file: Path, schemes: list[Scheme]) -> bytes:
                               for term in set(graph.subjects()) if str(term).startswith(PREFIXES["ckg"])})
         html = document.make_html()
     header = render("documentation_header.html", schemes=schemes, path=local_path(ONTOLOGY_IRI), formats=FORMATS)
-    return html.replace("<body>", "<body>\n" + header, 1).encode("utf-8")
+    return _with_landmarks(html.replace("<body>", "<body>\n" + header, 1)).encode("utf-8")
+
+
+#: What pyLODE's page is given so that it reads as the site's other pages do, by keyboard and by a
+#: screen reader too: a language, its content as the main landmark (the skip link's target), its
+#: table of contents as navigation and its maker's mark as a complementary landmark.
+LANDMARKS = (
+    ("<html>", '<html lang="en">'),
+    ('    <div id="content">', '    <main id="main" tabindex="-1"><div id="content">'),
+    ('    </div>\n    <div id="pylode">', '    </div></main>\n    <aside id="pylode" aria-label="Made with pyLODE">'),
+    ('    </div>\n    <div id="toc">', '    </aside>\n    <nav id="toc" aria-label="Table of contents">'),
+    ("    </div>\n  </body>", "    </nav>\n  </body>"),
+)
+
+
+def _with_landmarks(html: str) -> str:
+    """pyLODE's page with the :data:`LANDMARKS`; a pyLODE whose page differs is an error, not a page without them."""
+    for found, replaced in LANDMARKS:
+        if html.count(found) != 1:
+            raise ValueError(f"pyLODE's page has {html.count(found)} times {found!r} where once was expected")
+        html = html.replace(found, replaced)
+    return html
 
 
 def _reused_declarations(graph: Graph) -> list[tuple[Node, Node, Node]]:

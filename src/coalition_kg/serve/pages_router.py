@@ -8,14 +8,17 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pyoxigraph import NamedNode
 
-from coalition_kg.core.namespaces import PREFIXES
+from coalition_kg.core.namespaces import MINTED_KINDS, PREFIXES, short_form
+from coalition_kg.curation.model import ENTITY_CLASSES, SOURCE_CLASS
 from coalition_kg.dataset.context import context_document
 from coalition_kg.queries.engine import select
 from coalition_kg.queries.labels import label_map
 from coalition_kg.serve.negotiation import GRAPHS, HTML, RESOURCE, NotAcceptable, by_suffix, negotiate
 from coalition_kg.serve.protocol import ProtocolError
 from coalition_kg.serve.rdf_responses import graph_response, text_error
-from coalition_kg.serve.resources import iri_of, resource_page, value_of
+from coalition_kg.serve.answer_views import AnswerTable, answer_table
+from coalition_kg.serve.resources import Value, iri_of, resource_page, value_of
+from coalition_kg.serve.sentences import counted, plural, singular
 from coalition_kg.serve.server import PoolEndpoint, Server
 from coalition_kg.serve.sparql_router import in_pool, run_job
 from coalition_kg.serve.templating import page
@@ -23,22 +26,24 @@ from coalition_kg.serve.vocabulary import ONTOLOGY_IRI, Vocabulary
 from coalition_kg.serve.worker import Picture, Run
 
 router = APIRouter()
-PROLOGUE = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items() if prefix in (
-    "ckg", "org", "prov", "skos", "dcterms", "schema", "rdf", "rdfs", "xsd", "state", "mission"))
-EXAMPLE_QUERY = PROLOGUE + """
-SELECT ?state ?label WHERE {
-  ?state org:memberOf mission:mss-haiti ; skos:prefLabel ?label .
+#: The SPARQL page's example: the project's prefixes need no declaration there.
+EXAMPLE_QUERY = """SELECT ?state ?joined WHERE {
+  ?membership org:member ?state ;
+      org:organization mission:mss-haiti ;
+      ckg:joinedBy/dcterms:date ?joined .
 }
-ORDER BY ?label
+ORDER BY ?joined
 """
-ENTITIES_QUERY = """
-PREFIX ckg: <https://w3id.org/coalition-kg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?entity ?class WHERE {
-  VALUES ?class { ckg:Mission ckg:State ckg:InternationalOrganization ckg:GovernmentBody <https://schema.org/Person> ckg:SourceDocument }
+#: The prefixes the SPARQL page lists: the vocabularies', then one per kind of minted IRI.
+VOCABULARY_PREFIXES = [(prefix, namespace) for prefix, namespace in PREFIXES.items() if prefix not in MINTED_KINDS]
+#: The classes the home page lists the members of, in this order.
+HOME_CLASSES = (*(ENTITY_CLASSES[kind] for kind in ("mission", "state", "international-organization", "government-body", "person")),
+                SOURCE_CLASS)
+ENTITIES_QUERY = f"""
+SELECT ?entity ?class WHERE {{
+  VALUES ?class {{ {" ".join(f"<{iri}>" for iri in HOME_CLASSES)} }}
   ?entity a ?class .
-}
+}}
 ORDER BY ?class ?entity
 LIMIT 2000
 """
@@ -53,17 +58,28 @@ def state(request: Request) -> tuple[Server, Vocabulary]:
 async def home(request: Request) -> Response:
     server, vocabulary = state(request)
 
-    def gather():
+    def gather() -> list[tuple[str, list[Value]]]:
         endpoint = PoolEndpoint(server)
         rows = select(endpoint, ENTITIES_QUERY, {}).solutions
-        names = label_map(endpoint, [term.value for row in rows for term in row])
-        groups: dict[str, list] = {}
+        names = label_map(endpoint, [row[0].value for row in rows])
+        members: dict[str, list[Value]] = {}
         for entity, rdf_class in rows:
-            groups.setdefault(names.get(rdf_class.value, rdf_class.value), []).append(value_of(entity, names))
-        return groups
+            members.setdefault(rdf_class.value, []).append(value_of(entity, names))
+        return [(_group_heading(vocabulary.labels.get(rdf_class, short_form(rdf_class))), sorted(members[rdf_class], key=_by_name))
+                for rdf_class in HOME_CLASSES if rdf_class in members]
 
     groups = await in_pool(gather)
-    return page("home.html", manifest=server.manifest, groups=groups, queries=list(vocabulary.queries.values()))
+    counts = [counted(count, singular(name)) for name, count in server.manifest.get("counts", {}).items()]
+    return page("home.html", manifest=server.manifest, counts=counts, groups=groups, queries=list(vocabulary.queries.values()))
+
+
+def _group_heading(label: str) -> str:
+    noun = plural(label)
+    return noun[:1].upper() + noun[1:]
+
+
+def _by_name(value: Value) -> tuple[str, str]:
+    return value.text.casefold(), value.text
 
 
 @router.get("/context.jsonld", include_in_schema=False)
@@ -84,20 +100,19 @@ async def sparql_page(request: Request) -> Response:
         except ProtocolError as failure:
             error = failure.message
     table = await in_pool(labelled_table, server, answer) if answer is not None else None
-    return page("sparql.html", query=text, table=table, error=error)
+    return page("sparql.html", query=text, table=table, error=error, prefixes=VOCABULARY_PREFIXES,
+                minted=list(MINTED_KINDS))
 
 
 router.add_api_route("/query", sparql_page, methods=["GET"], include_in_schema=False)
 
 
-def labelled_table(server: Server, answer) -> dict:
-    """An answer as a table of labelled values (a graph as subject, predicate, object)."""
+def labelled_table(server: Server, answer) -> AnswerTable:
+    """An answer as a table of named values (a graph as subject, predicate, object)."""
     if not hasattr(answer, "variables"):
         answer = answer.as_solutions()
-    rows = answer.terms()
-    names = label_map(PoolEndpoint(server), [t.value for row in rows for t in row if isinstance(t, NamedNode)])
-    return {"variables": list(answer.variables), "rows": [[value_of(t, names) for t in row] for row in rows],
-            "stopped_after": answer.stopped_after}
+    names = label_map(PoolEndpoint(server), answer.iris())
+    return answer_table(answer, {**server.vocabulary.labels, **names})
 
 
 @router.get("/ontology", include_in_schema=False)
@@ -114,14 +129,14 @@ async def identified(request: Request, path: str) -> Response:
 @router.get("/pictures/{path:path}.svg", include_in_schema=False)
 async def picture(request: Request, path: str) -> Response:
     """The neighbourhood of a resource, drawn (the picture on its page)."""
-    server, _ = state(request)
+    server, vocabulary = state(request)
     iri = iri_of(path)
     try:
         NamedNode(iri)
     except ValueError:
         return text_error(404, f"no picture is drawn of /{path}: it is not an IRI of this site")
     try:
-        svg = await run_job(server, Picture(iri))
+        svg = await run_job(server, Picture(iri, vocabulary.labels))
     except ProtocolError as error:
         return text_error(error.status, error.message)
     if svg is None:
@@ -153,17 +168,12 @@ async def resource(request: Request, path: str) -> Response:
             return text_error(404, f"nothing is known of <{iri}>")
         return graph_response(answer.triples, offer)
     try:
-        found = await in_pool(resource_page, iri, _select(server), lambda iris: label_map(PoolEndpoint(server), iris))
+        found = await in_pool(resource_page, iri, PoolEndpoint(server), vocabulary.labels, vocabulary.queries["conflicts"])
     except ProtocolError as error:
         return text_error(error.status, error.message)
     if found is None:
         return await not_found(request, None)
     return page("resource.html", page=found, path="/" + bare, formats=[o for o in RESOURCE if o is not HTML])
-
-
-def _select(server: Server):
-    endpoint = PoolEndpoint(server)
-    return lambda text, bindings: select(endpoint, text, bindings)
 
 
 async def not_found(request: Request, _error: object) -> Response:

@@ -60,7 +60,7 @@ class Settings:
     cors: tuple[str, ...] = ()
     queries_dir: Path = QUERIES_DIR
     reload_seconds: float = 1.0  # how often the manifest is looked at for a new build
-    static_site: bool = False  # serving ``coalition-kg site``'s crawl: there will be no server behind the pages
+    static_site: bool = False  # serving ``coalition-kg site``'s crawl: no server behind the pages, so forms say they need one
     endpoint: str | None = None  # the public SPARQL endpoint the descriptions name (None: this server's, if live)
 
     @property

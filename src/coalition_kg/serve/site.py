@@ -11,7 +11,10 @@ the ``Accept`` header's q-values, as the server does (the ``qs`` of each variant
 order of preference, which breaks ties); ``DirectorySlash Off`` keeps ``/id/role``, which is
 both a page and the folder of its concepts, from being redirected to ``/id/role/``. The same
 path answers HTML, or the RDF that ``Accept`` asks for, as w3id.org's redirects expect of the
-host they point to.
+host they point to. Pages that need an answer computed for the values a visitor gives (a question's
+form, the SPARQL page) say so where their form is, and a question's page shows its answer for its
+default values, with that answer's CSV and JSON written beside (``api/queries/members.csv``,
+``.json``), the only files of the API in the copy.
 """
 
 from __future__ import annotations
@@ -36,6 +39,9 @@ EXTRA = ("/context.jsonld", "/openapi.json", "/static/style.css", "/static/heade
 DESCRIPTIONS = {"/void": "void", "/.well-known/void": ".well-known/void"}
 #: What only a live server answers: the endpoint and the questions' API (their pages stay, and say so).
 NEEDS_SERVER = ("/sparql", "/api/")
+#: The downloads a question's static page links, and the API request that answers each.
+DOWNLOADS = {".csv": "?format=csv", ".json": "?download=1"}
+DOWNLOADS_PATH = "/api/queries/"
 #: Types whose files are text, sent with their character set as the server sends them.
 TEXT_TYPES = ("text/",)
 HTACCESS_HEAD = """# Content negotiation as the coalition-kg server does it: the same path gives the page, or the
@@ -138,12 +144,13 @@ def _crawl(base: str, output: Path, start: list[str]) -> dict[str, int]:
     pending = list(reversed(start))
     while pending:
         path = pending.pop()
-        if path in seen or "?" in path or path in DESCRIPTIONS or path.startswith(NEEDS_SERVER) or (
+        download = _answered_by(path)
+        if path in seen or "?" in path or path in DESCRIPTIONS or (path.startswith(NEEDS_SERVER) and not download) or (
             path.endswith(RDF_SUFFIXES) and path not in EXTRA
         ):
-            continue  # answers need the server; a resource's RDF is written beside its page
+            continue  # answers need the server, but for the defaults'; a resource's RDF is written beside its page
         seen.add(path)
-        status, body, media_type = _fetch(base, path, BROWSER)
+        status, body, media_type = _fetch(base, download or path, BROWSER)
         if status != 200:
             continue
         if media_type != "text/html":
@@ -158,6 +165,15 @@ def _crawl(base: str, output: Path, start: list[str]) -> dict[str, int]:
         parser.feed(body.decode("utf-8"))
         pending += [urllib.parse.urldefrag(link)[0] for link in reversed(parser.found)]
     return counts
+
+
+def _answered_by(path: str) -> str | None:
+    """The API request whose answer is the download at ``path`` (a question's answer for its
+    defaults); None if ``path`` is no such download."""
+    stem, _, suffix = path.rpartition(".")
+    if path.startswith(DOWNLOADS_PATH) and "." + suffix in DOWNLOADS:
+        return stem + DOWNLOADS["." + suffix]
+    return None
 
 
 def _write_negotiated(base: str, path: str, output: Path, name: str, offers: tuple[Offer, ...], with_page: bool) -> int:

@@ -83,6 +83,14 @@ class Vocabulary:
             return "query"
         return "term"
 
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        """The English name of every class, property, scheme and concept of the ontology (and of
+        the terms it reuses), by IRI: what pages call them instead of their IRIs."""
+        rows = self.store.query(_PROLOGUE + 'SELECT ?term ?label WHERE { { ?term rdfs:label ?label } UNION '
+                                '{ ?term skos:prefLabel ?label } FILTER(LANG(?label) IN ("", "en")) }')
+        return {row["term"].value: row["label"].value for row in rows if isinstance(row["term"], NamedNode)}
+
     def scheme(self, iri: str) -> Scheme:
         return next(scheme for scheme in self.schemes if scheme.iri == iri)
 

@@ -81,10 +81,11 @@ class Run(NamedTuple):
 
 
 class Picture(NamedTuple):
-    """The neighbourhood of the resource ``iri`` as an SVG picture, at most ``facts`` facts around it."""
+    """The neighbourhood of the resource ``iri`` as an SVG picture, its classes, properties and
+    concepts called by ``names``."""
 
     iri: str
-    facts: int = 30
+    names: dict[str, str]
 
 
 class Written(NamedTuple):
@@ -211,7 +212,7 @@ def _picture(store: pyoxigraph.Store, job: Picture) -> bytes | None:
     """The picture's SVG; None when the store knows nothing of the resource (a 404, not a picture)."""
     from coalition_kg.serve.neighbourhood import neighbourhood_svg
 
-    return neighbourhood_svg(store, job.iri, job.facts)
+    return neighbourhood_svg(store, job.iri, job.names)
 
 
 def _graphs(iris: Sequence[str] | None) -> list[NamedNode] | None:

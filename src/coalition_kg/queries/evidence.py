@@ -6,22 +6,25 @@ names none (``contributors`` gives a state and a mission, ``members`` a state wi
 instrument) rests on the facts that link its entities: those that refer to its first entity and
 to each of the others. A row with neither (a count, what the entity register says) has no
 source sentence. Two queries per answer at most, over the answer's own IRIs written by
-pyoxigraph as terms (as :func:`coalition_kg.queries.labels.label_map` does).
+pyoxigraph as terms (as :func:`coalition_kg.queries.labels.label_map` does), on any endpoint:
+the local store, a remote one, the server's workers.
+
+The terminal's tables (:meth:`coalition_kg.queries.results.Answer.table`) and the server's
+question pages show them.
+
+On the query path: standard library, pyoxigraph and the project's light modules.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-
 from pyoxigraph import NamedNode
 
+from coalition_kg.core.namespaces import ID
 from coalition_kg.queries.engine import Endpoint, select
-from coalition_kg.queries.results import Answer
-from coalition_kg.serve.resources import Value, is_entity, value_of
+from coalition_kg.queries.results import Answer, Quote
 
-#: Quotes shown at most for one row; the rest are counted.
-MAX_QUOTES = 6
+#: How the IRIs of the register's entities begin, after ``id/``: states, missions, organizations, people.
+ENTITY_KINDS = ("state/", "mission/", "org/", "person/")
 _DERIVATION = """
   ?fact prov:qualifiedDerivation ?derivation .
   ?derivation prov:entity ?document ; ckg:quotedSentence ?sentence .
@@ -33,21 +36,9 @@ LINKING_QUERY = _PROLOGUE + """SELECT DISTINCT ?first ?other ?fact ?document ?se
   ?fact ?link ?first ; ?otherLink ?other .""" + _DERIVATION + "}"
 
 
-@dataclass(frozen=True)
-class Quote:
-    """A source's sentence for a fact: the fact, the source document, the sentence."""
-
-    fact: str
-    document: str
-    sentence: str
-
-
-@dataclass
-class RowEvidence:
-    """What a row's cell of evidence shows: at most :data:`MAX_QUOTES` quotes, and how many more."""
-
-    quotes: list[tuple[Value, Value, str]] = field(default_factory=list)  # (fact, source, sentence)
-    more: int = 0
+def is_entity(term: NamedNode) -> bool:
+    """Whether ``term`` is an entity of the register: a state, a mission, an organization, a person."""
+    return term.value.startswith(ID) and term.value[len(ID):].startswith(ENTITY_KINDS)
 
 
 def row_quotes(endpoint: Endpoint, answer: Answer) -> list[list[Quote]]:
@@ -68,14 +59,6 @@ def row_quotes(endpoint: Endpoint, answer: Answer) -> list[list[Quote]]:
             found[index] = sorted(set.intersection(*(linked.get((first.value, other.value), set()) for other in others)),
                                   key=_order)
     return found
-
-
-def shown(quotes: Sequence[Quote], labels: Mapping[str, str]) -> RowEvidence:
-    """A row's quotes as its cell shows them, the source named by its label."""
-    return RowEvidence(
-        [(value_of(NamedNode(q.fact), labels), value_of(NamedNode(q.document), labels), q.sentence) for q in quotes[:MAX_QUOTES]],
-        max(len(quotes) - MAX_QUOTES, 0),
-    )
 
 
 def _grouped(answer: Answer, keys: int) -> dict[tuple[str, ...], set[Quote]]:
