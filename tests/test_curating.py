@@ -98,7 +98,7 @@ def test_a_new_article_with_new_register_entries_and_a_restated_fact_validates_a
     pictures_before = (project.folder / "build" / "coalition.png").read_bytes()
     built = project.run("build")
     assert (built.returncode, built.stdout) == (0, (
-        "built 633 triples: 1 missions, 9 states, 3 officials, 7 instruments, 8 deployments, 4 statements, 3 sources\n"
+        "built 633 triples: 1 mission, 9 states, 3 officials, 7 instruments, 8 deployments, 4 statements, 3 sources\n"
         + "validation: " + CONFORMS
         + "incremental build: 1 source(s) added, 0 edited, 0 removed, the register edited; 2 named graph(s) and the "
           "union replaced in the store; the exports refreshed\n"))

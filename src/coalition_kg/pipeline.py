@@ -74,7 +74,8 @@ class BuildSummary:
     redone: str = ""
 
     def to_text(self) -> str:
-        counts = ", ".join(f"{count} {name}" for name, count in self.counts.items())
+        # The counts are named in the plural; one of a kind is said in the singular ("1 mission").
+        counts = ", ".join(f"{count} {name[:-1] if count == 1 else name}" for name, count in self.counts.items())
         text = f"built {self.triples} triples: {counts}\nvalidation: {self.report.summary()}"
         return f"{text}\n{self.redone}" if self.redone else text
 

@@ -20,7 +20,7 @@ from coalition_kg.pictures.render import render
 
 BIN = Path(sys.executable).parent / "coalition-kg"
 BUILD_SUMMARY = (
-    "built 546 triples: 1 missions, 8 states, 2 officials, 6 instruments, 7 deployments, 3 statements, 2 sources\n"
+    "built 546 triples: 1 mission, 8 states, 2 officials, 6 instruments, 7 deployments, 3 statements, 2 sources\n"
     "validation: conforms: 0 violation(s), 0 warning(s)\n"
 )
 FIRST_BUILD = "full build: every source read and validated (no earlier build to start from)\n"

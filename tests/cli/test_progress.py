@@ -14,7 +14,7 @@ from coalition_kg.core.paths import DATA_DIR
 
 BUILD_STEPS = ["comparing the data with the last build", "reading the curated data", "validating 546 triples against the shapes", "drawing the pictures",
                "writing the exports", "loading the store"]
-SUMMARY = "built 546 triples: 1 missions, 8 states, 2 officials, 6 instruments, 7 deployments, 3 statements, 2 sources"
+SUMMARY = "built 546 triples: 1 mission, 8 states, 2 officials, 6 instruments, 7 deployments, 3 statements, 2 sources"
 FIRST_BUILD = "full build: every source read and validated (no earlier build to start from)"
 
 
