@@ -32,6 +32,7 @@ from pathlib import Path
 import pytest
 from coalition_server import get, serving
 from chromium import chromium
+from required_tool import require
 
 from coalition_kg import pipeline
 
