@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from required_tool import require
 from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.compare import graph_diff, to_isomorphic
 from rdflib.namespace import SKOS
@@ -134,19 +135,11 @@ OWL_API_CHECK = Path(__file__).parent / "owl" / "OwlApiCheck.java"
 DECLARATIONS = "# 6. The terms reused from other vocabularies, declared"
 
 
-def require(tool: str, present: bool, install: str) -> None:
-    if present:
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{tool} is missing: .ci/run installs {install}")
-    pytest.skip(f"{tool} is missing (apt-get install {install})")
-
-
 def owl_api_check(ontology_file: Path, functional_file: Path | None = None) -> list[str]:
     """The OWL 2 DL violations the OWL API reports, one a line (after checking their count)."""
     jars = [JARS / f"{name}.jar" for name in OWL_API_JARS]
-    require("java with the OWL API", shutil.which("java") is not None and all(jar.exists() for jar in jars),
-            "default-jdk-headless libowlapi-java")
+    require(shutil.which("java") is not None and all(jar.exists() for jar in jars),
+            "java with the OWL API is missing (apt-get install default-jdk-headless libowlapi-java)")
     command = ["java", "-cp", os.pathsep.join(map(str, jars)), str(OWL_API_CHECK), str(ontology_file)]
     done = subprocess.run(command + ([str(functional_file)] if functional_file else []), capture_output=True,
                           text=True, timeout=300, check=False)
@@ -158,7 +151,7 @@ def owl_api_check(ontology_file: Path, functional_file: Path | None = None) -> l
 
 def konclude(functional_file: Path) -> str:
     """Konclude's verdict on the ontology: 'consistent' or 'inconsistent'."""
-    require("Konclude", shutil.which("Konclude") is not None, "konclude")
+    require(shutil.which("Konclude") is not None, "Konclude is missing (apt-get install konclude)")
     # Two worker threads: with one, Konclude 0.7 hangs on an inconsistent ontology.
     done = subprocess.run(["Konclude", "consistency", "-w", "2", "-i", str(functional_file)], capture_output=True,
                           text=True, timeout=300, check=False)
