@@ -31,7 +31,7 @@ from coalition_kg.serve.worker import HEADER, Error, Picture, Ready, Run, frame
 WORKER_MODULE = "coalition_kg.serve.worker_process"
 STARTUP_SECONDS = 60.0
 #: How often a busy worker's memory is looked at: a query can grow by some 250 MB a second.
-MEMORY_POLL_SECONDS = 0.05
+MEMORY_POLL_SECONDS = 0.01
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
 
