@@ -103,6 +103,21 @@ ROLE_CUES = {
     "spokeswoman": "spokesperson", "commissioner of police": "police chief",
     "chief of general staff": "chief of defence", "chief of the general staff": "chief of defence",
     "chief of staff of the armed forces": "chief of defence", "secretary of state": "secretary of state",
+    "chief of defence staff": "chief of defence", "chief of the defence staff": "chief of defence",
+    "chief of defence force": "chief of defence", "chief of the defence force": "chief of defence",
+    "interior minister": "interior minister", "minister of the interior": "interior minister",
+    "minister of interior": "interior minister", "home affairs minister": "interior minister",
+    "minister of home affairs": "interior minister", "security minister": "security minister",
+    "minister of security": "security minister", "minister of public security": "security minister",
+    "minister of internal security": "security minister", "public security minister": "security minister",
+    "interior cabinet secretary": "interior minister", "cabinet secretary for the interior": "interior minister",
+    "cabinet secretary for interior": "interior minister",
+    "minister for foreign affairs": "foreign minister", "minister of external affairs": "foreign minister",
+    "external affairs minister": "foreign minister", "minister for defence": "defence minister",
+    "defence secretary": "defence minister", "defense secretary": "defence minister",
+    "inspector general of police": "police chief", "inspector-general of police": "police chief",
+    "police chief": "police chief", "chief of police": "police chief", "national police chief": "police chief",
+    "director general of police": "police chief", "director-general of police": "police chief",
 }
 #: Words before a title that make its holder a deputy, not the holder of the post named.
 DEPUTY_WORDS = ("deputy", "vice", "assistant")
@@ -133,10 +148,14 @@ EVENT_CUES = {
 }
 #: The verbs of events (their lemmas); the other cues are nouns: "pledged" is no event, the
 #: deployment's status.
+#: Events that happen where a dateline's report is filed, on its day: "briefed ministers in Dakar".
+MEETING_WORDS = ("summit", "meeting", "meet", "brief", "ceremony", "conference", "session")
 EVENT_VERBS = ("announce", "meet", "brief", "visit")
 
 #: Partnerships: words -> the term of the partner role.
 BACKER_CUES = ("backed", "authorized", "authorised", "mandated", "endorsed")
+#: Nouns of backing a mission: "reaffirmed their backing for the Mission".
+BACKING_NOUNS = ("backing", "endorsement", "authorization", "authorisation")
 SUPPORTER_CUES = ("support", "supports", "supported", "supporting")
 FUNDER_CUES = ("funded", "funds", "fund", "funding", "financed", "finances", "financing", "bankrolled")
 HOST_FORCE_CUES = ("alongside", "bolster", "bolsters", "assist", "assists", "support", "supports",
@@ -163,6 +182,10 @@ ORGANIZATION_HEADS = {
     "fund": "international-organization", "agency": "international-organization",
     "secretariat": "international-organization", "office": "international-organization",
 }
+#: Words that make a force several states' own, a mission, though a state names its place
+#: ("Lake Chad Stabilization Force", "Multinational Joint Task Force"), unlike "Royal Bahamas Defence Force".
+JOINT_FORCE_WORDS = ("stabilization", "stabilisation", "multinational", "joint", "regional", "intervention",
+                     "standby", "peace", "peacekeeping", "support", "security", "coalition", "international")
 #: Small words inside a multi-word name: "Organization *of* American States".
 NAME_CONNECTORS = ("of", "for", "and", "the", "on", "in", "de")
 
@@ -264,6 +287,10 @@ ALONGSIDE = ("alongside", "with", "together", "jointly")
 #: Verbs of a deployment's movement that give no status of their own: with "will" they are a
 #: commitment ("will follow in March"); a deployment noun under another verb ("would carry
 #: supplies", "will repair police stations") is no deployment.
+#: "Both countries", "the two states": the states named last, as many as counted.
+PLURAL_STATE_NOUNS = ("countries", "states", "nations", "governments")
+#: Verbs of setting off: "left for Haiti" is on the way, committed, not arrived.
+DEPARTING_VERBS = ("leave", "depart", "sail", "head", "set")
 MOVING_VERBS = ("follow", "leave", "sail", "travel", "go", "join", "bring", "rotate", "move", "head", "begin",
                 "start", "complete", "number", "total", "form", "be")
 #: Verbs that say what something is made of: serving as the clause's verb ("the mission comprises

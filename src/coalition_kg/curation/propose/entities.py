@@ -295,7 +295,8 @@ def _new_organization(doc: Doc, bracket: int, acronym: str, mentions: list[Menti
     states = [m for m in mentions if start <= m.start < bracket and m.kind == "state"]
     heads = [t.lower_ for t in words if t.lower_ in cues.ORGANIZATION_HEADS]
     kind = cues.ORGANIZATION_HEADS[heads[-1]] if heads else "international-organization"  # the last word heads a name
-    if states and kind == "international-organization" or states and heads and heads[-1] == "force":
+    joint = any(t.lower_ in cues.JOINT_FORCE_WORDS for t in words)  # "Lake Chad Stabilization Force": no one state's
+    if states and kind == "international-organization" or states and heads and heads[-1] == "force" and not joint:
         kind = "government-body"  # "Royal Bahamas Defence Force": one state's own force
     prefix = "mission" if kind == "mission" else "org"
     entity = Entity(f"{prefix}/{slug(acronym)}", kind, words.text, new=True,

@@ -41,7 +41,7 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
         if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i >= hit.end \
                 and noun.head.lower_ not in cues.DEPLOYMENT_UNITS and noun.head.lower_ not in cues.DEPLOYMENT_CUES:
             continue  # "police cadets", "police stations": the noun names something else
-        verb = governing_verb(noun)
+        verb = _own_verb(noun) or governing_verb(noun)
         if verb is not None and (negated(verb) or hypothetical(verb)) or any(t.lower_ == "no" for t in noun.children):
             continue
         said, giver = _status(context, noun, verb)
@@ -86,7 +86,42 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
                     ] if rule == MAIN_STATE_RULE else []
             found.append(Candidate("deployment", entry, context.sentence, rule,
                                    0.6 if told or status_words is None else 0.85, flags + told, rank=1))
-    return _one_per_deployment(found + _gapped(context, found, hits))
+    return _one_per_deployment(found + _gapped(context, found, hits) + _number_alone(context, found))
+
+
+def _number_alone(context: Context, found: list[Candidate]) -> list[Candidate]:
+    """"Nigeria pledged four thousand soldiers, and Chad committed 1,500", "...; Benin has promised
+    150": a verb of deployment whose subject is another state and whose object is a bare number
+    sends what the sentence's deployment is made of, with its own status and size."""
+    if not found:
+        return []
+    told = {c.fields["state"] for c in found}
+    more = []
+    for verb in context.span:
+        numbers = [child for child in verb.children if child.dep_ == "dobj" and child.pos_ == "NUM"]
+        status = _status_of_verb(verb) if verb.pos_ == "VERB" and numbers else None
+        subjects = [m for child in verb.children if child.dep_ == "nsubj"
+                    for m in [context.article.linked.at(child.i)] if m is not None and m.kind == "state"]
+        if status is None or len(subjects) != 1 or subjects[0].ref in told or negated(verb) or hypothetical(verb) \
+                or context.article.linked.hosts(subjects[0].ref, context.article.mission):
+            continue
+        size = cardinal(context.span.doc[numbers[0].left_edge.i: numbers[0].i + 1])
+        fields = {key: value for key, value in found[0].fields.items() if key not in ("size", "date", "date_text",
+                                                                                      "ordinal", "place")}
+        fields.update(state=_as_state(context, subjects[0]).ref,
+                      status=context.article.vocabulary.resolve("deployment-status", status))
+        if size:
+            fields["size"] = str(size)
+        more.append(Candidate("deployment", fields, context.sentence, "deployment.number-alone", 0.7, [], rank=1))
+    return more
+
+
+def _own_verb(noun):
+    """The verb the parser hung on the noun as a clause, when it tells the noun's own move: "100
+    Salvadoran soldiers left for Haiti on 4 March, the army said" (not "said")."""
+    return next((child for child in noun.children if child.dep_ == "acl" and child.pos_ == "VERB"
+                 and child.tag_ == "VBD" and (child.lemma_ in cues.STATUS_VERBS or child.lemma_ in cues.MOVING_VERBS)),
+                None)
 
 
 def _gapped(context: Context, found: list[Candidate], hits: list[Hit]) -> list[Candidate]:
@@ -220,6 +255,9 @@ def _status_of_verb(verb) -> str | None:
     governing = cues.STATUS_VERBS.get(verb.head.lemma_.lower()) if verb.dep_ == "xcomp" else None
     if governing in ("pledged", "committed"):
         return governing  # "has promised to send": pledged; "agreed to deploy": committed
+    if status is None and lemma in cues.DEPARTING_VERBS and any(
+            child.dep_ == "prep" and child.lower_ == "for" for child in verb.children):
+        return "committed"  # "left for Haiti": on the way, not there yet
     if status is None:
         if verb.head.i != verb.i and verb.dep_ in ("xcomp", "advcl", "conj"):
             return _status_of_verb(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
@@ -397,9 +435,11 @@ def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit], ear
         if same:
             return same, "deployment.replacing-its-own"
     main = article.linked.main_state
-    if main and verb is not None and not context.states() and _unattributed(doc[hit.end - 1], verb) and senders(
+    others = {m.ref for m in context.states() if m.ref != main and not article.linked.hosts(m.ref, article.mission)}
+    if main and verb is not None and not others and _unattributed(doc[hit.end - 1], verb) and senders(
             [Mention(main, "STATE", hit.start, hit.end, hit.text)]):
-        # "He said a sixth contingent of 200 officers would fly out": the article's main state's
+        # "He said a sixth contingent of 200 officers would fly out", "The government said 50 soldiers
+        # would leave for Haiti": the article's main state's (the host's name aside)
         return [Mention(main, "STATE", hit.start, hit.end, hit.text)], MAIN_STATE_RULE
     if verb is not None and (same := _told_in_earlier_sentence(context, hit, earlier)):
         return same, "deployment.the-same-as-before"  # "the soldiers had served since 2023"
@@ -475,7 +515,23 @@ def states_of_phrase(context: Context, head) -> list[Mention]:
             if mention is not None and id(mention) in allowed and not _names_a_mission(context, token, conjunct):
                 found.append(mention)
                 break
-    return distinct(found)
+    return distinct(found) or _states_described(context, head)
+
+
+def _states_described(context: Context, head) -> list[Mention]:
+    """"Both countries", "the two states", "the three nations": the states the article named last
+    before the phrase, hosts aside, as many as it counts."""
+    counted = [child for child in head.children if child.lower_ == "both" or child.dep_ == "nummod"]
+    if head.lower_ not in cues.PLURAL_STATE_NOUNS or len(counted) != 1:
+        return []
+    how_many = 2 if counted[0].lower_ == "both" else cardinal(head.doc[counted[0].i: counted[0].i + 1])
+    linked = context.article.linked
+    named = []
+    for mention in reversed([m for m in linked.mentions if m.end <= head.i and m.kind == "state"]):
+        state = _as_state(context, mention)
+        if state.ref not in {m.ref for m in named} and not linked.hosts(state.ref, context.article.mission):
+            named.append(Mention(state.ref, "STATE", head.i, head.i + 1, head.text))
+    return list(reversed(named[:how_many])) if how_many and len(named) >= how_many else []
 
 
 def listed_with(head) -> list:
@@ -551,7 +607,7 @@ def _ordinal(context: Context, hit: Hit) -> int | None:
 
 
 def _place(context: Context, states: list[Mention]) -> str | None:
-    """The state the deployment goes to: "in Haiti", "to Haiti" (not the mission's own name's
+    """The state the deployment goes to: "in Haiti", "to Haiti", "left for Haiti" (not the mission's own name's
     "Mission in Haiti")."""
     senders = {m.ref for m in states}
     named = {token for _, _, token in missions_in_states(context.span.doc, context.mentions())}
@@ -559,7 +615,7 @@ def _place(context: Context, states: list[Mention]) -> str | None:
         if mention.start in named:
             continue
         if mention.ref not in senders and mention.start > context.span.start and context.span.doc[
-                mention.start - 1].lower_ in ("in", "to"):
+                mention.start - 1].lower_ in ("in", "to", "for"):
             return mention.ref
     return None
 
@@ -633,7 +689,9 @@ def _acts_for_the_mission(context: Context, add) -> list[Candidate]:
     for token in context.span:
         role = cues.PARTNER_VERBS.get(token.lemma_.lower()) or (
             "funder" if any(t.lower_ in cues.FUNDING_NOUNS for c in token.children if c.dep_ in ("dobj", "npadvmod")
-                            for t in c.subtree) else None)  # "announced $60 million in funding for the mission"
+                            for t in c.subtree) else None) or (  # "announced $60 million in funding for the mission"
+            "backer" if any(c.dep_ == "dobj" and c.lower_ in cues.BACKING_NOUNS for c in token.children) else None)
+        # "reaffirmed their backing for the mission", "gave its endorsement to the force"
         if role is None or token.pos_ not in ("VERB", "AUX") or negated(token) or token.i in article.quoted:
             continue
         actor = _actor(context, token)

@@ -212,7 +212,7 @@ def _resolutions(context: Context, earlier: list[Candidate] = ()) -> list[Candid
         date = next((d for d in context.dates(True) if d.start in (end, end + 1)), None)
         if date is not None:
             end = date.end + (1 if date.end < len(doc) and doc[date.end].text == ")" else 0)
-        adopted = [d for d in context.dates(True) if d.precision == "day"]
+        adopted = [d for d in context.dates(True) if d.precision == "day" and not _an_end(doc, d)]
         date = adopted[0] if adopted else date or next(iter(context.dates(True)), None)
         kind = context.article.vocabulary.resolve("instrument-kind", body)
         fields = {"instrument_kind": kind, "label": doc[start:end].text, "number": number}
@@ -230,6 +230,11 @@ def _resolutions(context: Context, earlier: list[Candidate] = ()) -> list[Candid
         found.append(Candidate("instrument", fields, context.sentence, "instrument.resolution-number",
                                0.9 if parties else 0.7 if party else 0.6, flags, rank=2))
     return found
+
+
+def _an_end(doc, date) -> bool:
+    """"extending until 2 October 2025": when something ends, not when the text was adopted."""
+    return date.start > 0 and doc[date.start - 1].lower_ in ("until", "till", "through", "to")
 
 
 def _body_of(context: Context, body: str) -> str | None:
@@ -294,7 +299,7 @@ def _joining_states(context: Context, word) -> list[Mention]:
     joined"), else what its subject is ("the only contributors remain Guatemala and El
     Salvador"), else the states listed in apposition in its phrase ("Member States participating in
     the Mission, namely Kenya, Jamaica, ...")."""
-    before = _subjects(context, word.i)
+    before = _subjects(context, word.i) or (acting_states(context, word) if word.pos_ == "VERB" else [])
     if before or word.dep_ not in ("nsubj", "nsubjpass", "ROOT", "advcl", "acl", "conj", "relcl", "ccomp", "xcomp"):
         return before
     if word.dep_ in ("nsubj", "nsubjpass"):

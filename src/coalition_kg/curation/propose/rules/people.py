@@ -384,10 +384,15 @@ def _verb_of(cue):
 
 
 def _dated_today(context: Context, cue) -> list:
-    """"The Government of Kenya today announced": the dateline's date."""
-    if not any(child.lower_ == "today" for child in cue.children):
-        return []
-    return [d for d in context.dates(True) if d.start < cue.i][:1]
+    """"The Government of Kenya today announced": the dateline's date. So is the date of a meeting
+    the dateline's sentence places ("DAKAR, 12 November 2025 — The head of the mission briefed
+    ministers in Dakar", "... at their summit in Georgetown"): a report told on the day."""
+    filed = [d for d in context.dates(True) if d.start < cue.i][:1]
+    if any(child.lower_ == "today" for child in cue.children):
+        return filed
+    in_dateline = [d for d in filed if d.end <= context.dateline_end() and d.precision == "day"]
+    placed = cue.lemma_ in cues.MEETING_WORDS and _place_name(context) is not None
+    return in_dateline if placed else []
 
 
 def _told_before(context: Context, hit: Hit, facts: list[Candidate]) -> str | None:
