@@ -41,6 +41,8 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
         if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i >= hit.end \
                 and noun.head.lower_ not in cues.DEPLOYMENT_UNITS and noun.head.lower_ not in cues.DEPLOYMENT_CUES:
             continue  # "police cadets", "police stations": the noun names something else
+        if noun.dep_ == "pobj" and noun.head.lower_ in cues.BESIDE:
+            continue  # "soldiers patrol beside officers of the Haitian National Police": the others are not sent
         verb = _own_verb(noun) or governing_verb(noun)
         if verb is not None and (negated(verb) or hypothetical(verb)) or any(t.lower_ == "no" for t in noun.children):
             continue
@@ -108,7 +110,7 @@ def _number_alone(context: Context, found: list[Candidate]) -> list[Candidate]:
         size = cardinal(context.span.doc[numbers[0].left_edge.i: numbers[0].i + 1])
         fields = {key: value for key, value in found[0].fields.items() if key not in ("size", "date", "date_text",
                                                                                       "ordinal", "place")}
-        fields.update(state=_as_state(context, subjects[0]).ref,
+        fields.update(state=as_state(context, subjects[0]).ref,
                       status=context.article.vocabulary.resolve("deployment-status", status))
         if size:
             fields["size"] = str(size)
@@ -179,10 +181,13 @@ def _told_before(context: Context, noun, states: list[Mention], earlier: list[Ca
 
 def _counted(noun) -> int | None:
     """The number the parser attaches to the noun: "a team of 35 army engineers", "a fresh
-    contingent of 240", "a 500-strong infantry battalion"."""
+    contingent of 240", "a formed police unit of 140 officers", "a 500-strong infantry battalion"."""
+    members = [member for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
+               for member in child.children if member.dep_ == "pobj"]
     numbers = [child for child in noun.children if child.dep_ == "nummod" and child.like_num] or [
-        number for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
-        for number in child.children if number.dep_ == "pobj" and number.like_num] or [
+        number for number in members if number.like_num] or [
+        number for member in members for number in member.children if number.dep_ == "nummod" and number.like_num
+    ] or [
         number for child in noun.children if child.dep_ == "amod" and child.lower_ == "strong"
         for number in child.children if number.like_num]
     if not numbers:
@@ -248,6 +253,9 @@ def _status_of_verb(verb) -> str | None:
         above = governing_verb(verb.head)  # "The reinforcements, comprising troops, were welcomed"
         return _status_of_verb(above) if above is not None else None
     status = cues.STATUS_VERBS.get(lemma)
+    if any(child.lower_ == "home" and child.dep_ in ("advmod", "npadvmod", "dobj") for child in verb.children) and (
+            status is not None or lemma in cues.MOVING_VERBS):
+        return "withdrawn"  # "flew home to Nairobi", "come home"
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
     future = bool(auxiliaries & {"will", "would", "shall", "'ll"}) or any(
         t.lower_ in ("to", "going") for t in verb.lefts if t.dep_ == "aux") or verb.head.lower_ in cues.FUTURE_HEADS
@@ -414,23 +422,23 @@ def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit], ear
         noun = doc[hit.end - 1]
         owners = [article.linked.at(t.i) for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
                   for t in child.subtree if article.linked.at(t.i) is not None]
-        owners = senders([_as_state(context, m) for m in owners if m.kind == "state" or _state_of(context, m)])
+        owners = senders([as_state(context, m) for m in owners if m.kind == "state" or _state_of(context, m)])
         if owners:
             return owners[:1], "deployment.noun-of-state"
-        subjects = senders([_as_state(context, m) for m in acting_states(context, verb)])
+        subjects = senders([as_state(context, m) for m in acting_states(context, verb)])
         if subjects:
             return subjects, "deployment.subject-of-verb"
     verbs = [s for s in statuses if s.start < hit.start]
-    subjects = senders([_as_state(context, m) for m in context.mentions("STATE", "NORP", "GOV")
+    subjects = senders([as_state(context, m) for m in context.mentions("STATE", "NORP", "GOV")
                         if verbs and m.end <= verbs[-1].start and not _after_preposition(context, m)
                         and _state_of(context, m)])
     if subjects:
         return subjects[-1:], "deployment.subject-before-verb"
-    listed = senders([_as_state(context, m) for m in context.label_states()])
+    listed = senders([as_state(context, m) for m in context.label_states()])
     if listed:
         return listed[:1], "deployment.listed-under-state"
     if replaced is not None:  # "230 Kenyan police officers ... were replaced by a fresh contingent of 240"
-        same = senders([_as_state(context, m) for m in states_of_phrase(context, doc[replaced.end - 1])]
+        same = senders([as_state(context, m) for m in states_of_phrase(context, doc[replaced.end - 1])]
                        ) or _told_in_earlier_sentence(context, replaced, earlier)
         if same:
             return same, "deployment.replacing-its-own"
@@ -492,6 +500,8 @@ def acting_states(context: Context, verb) -> list[Mention]:
     for _ in range(3):
         agents = [t for c in node.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
         subjects = sorted((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), key=lambda c: -c.i)
+        if node.dep_ == "relcl" and [s.lower_ for s in subjects] in (["which"], ["who"], ["that"]):
+            subjects = [node.head]  # "Benin and Chad, which have promised personnel"
         if agents or subjects:
             return next((found for head in agents or subjects
                          if (found := [m for m in states_of_phrase(context, head) if _state_of(context, m)])), [])
@@ -528,7 +538,7 @@ def _states_described(context: Context, head) -> list[Mention]:
     linked = context.article.linked
     named = []
     for mention in reversed([m for m in linked.mentions if m.end <= head.i and m.kind == "state"]):
-        state = _as_state(context, mention)
+        state = as_state(context, mention)
         if state.ref not in {m.ref for m in named} and not linked.hosts(state.ref, context.article.mission):
             named.append(Mention(state.ref, "STATE", head.i, head.i + 1, head.text))
     return list(reversed(named[:how_many])) if how_many and len(named) >= how_many else []
@@ -562,7 +572,8 @@ def _state_of(context: Context, mention: Mention) -> str | None:
     return parent if parent and parent.startswith("state/") else None
 
 
-def _as_state(context: Context, mention: Mention) -> Mention:
+def as_state(context: Context, mention: Mention) -> Mention:
+    """The state a mention stands for: itself, the state of a demonym, or the state a body is part of."""
     state = _state_of(context, mention)
     return mention if state == mention.ref else Mention(state, "STATE", mention.start, mention.end, mention.text)
 
@@ -640,9 +651,13 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
         after = doc[mention.end: mention.end + 2]
         first = mention.start - (mention.start > context.span.start and doc[mention.start - 1].lower_ == "the")
         before = doc[max(context.span.start, first - 2): first]
+        organization = mention.label == "ORG"
         if context.names_mission() and (
-                (len(after) == 2 and after[0].text == "-" and after[1].lower_ in cues.BACKER_CUES)
-                or (before and before[-1].lower_ == "by" and len(before) == 2 and before[0].lower_ in cues.BACKER_CUES)):
+                (len(after) == 2 and after[0].text == "-" and (after[1].lower_ in cues.BACKER_CUES
+                                                               or organization and after[1].lower_ == "led"))
+                or (before and before[-1].lower_ == "by" and len(before) == 2 and (
+                    before[0].lower_ in cues.BACKER_CUES or organization and before[0].lower_ in cues.FOUNDING_WORDS))):
+            # "the SADC-led mission", "set up by the Southern African Development Community"
             add(mention.ref, cues.PARTNER_TERMS["backer"], "partnership.backed-by", 0.85)
         elif (before and before[-1].lower_ == "by" and len(before) == 2 and before[0].lower_ in cues.FUNDER_CUES) or (
                 mention.ref not in members and doc[mention.end - 1].dep_ != "compound"
@@ -662,9 +677,9 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
             earlier = lower[:_index(words, mention.start)][-7:]
             hosted = article.linked.hosts(entity.part_of or "", article.mission)
             later = lower[_index(words, mention.end):][:6] if hosted else []
-            if entity.part_of in members or not ((context.names_mission() and any(w in cues.HOST_FORCE_CUES
-                                                                                  for w in earlier))
-                                                 or any(w in cues.ALONGSIDE for w in later)):
+            joint = hosted and any(w in cues.JOINT_WORK_WORDS for w in lower)  # "joint patrols with the PNH"
+            if entity.part_of in members or not (((context.names_mission() or joint) and any(
+                    w in cues.HOST_FORCE_CUES for w in earlier)) or any(w in cues.ALONGSIDE for w in later)):
                 continue
             role = "host government" if "government" in entity.label.lower() else cues.PARTNER_TERMS["host force"]
             add(mention.ref, role, "partnership.works-alongside", 0.8)
@@ -677,7 +692,42 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
         if mission == article.mission:
             add(state, cues.PARTNER_TERMS["host state"], "partnership.mission-in-state", 0.85)
     found += _acts_for_the_mission(context, add)
+    for state in _contributors_to_the_fund(context):
+        add(state.ref, cues.PARTNER_TERMS["funder"], "partnership.contributes-to-the-fund", 0.7)
     return found
+
+
+def _contributors_to_the_fund(context: Context) -> list[Mention]:
+    """The states that put money into the mission's fund: "gratitude to Canada and Mexico for their
+    contributions to the Mission's trust fund", "Canada and Spain have made new payments into the
+    trust fund", "the recent contribution of the Republic of Korea", and in an article about the
+    fund, a line "Canada: US$ 62.4 million"."""
+    article = context.article
+    words = context.words()
+    if not any(t.lower_ in cues.FUND_WORDS for t in words) and not (
+            any(t.lower_ in cues.FUND_WORDS for t in article.doc) and _money(words)):
+        return []
+    found = [m for m in context.label_states() if _money(words)]
+    for noun in (t for t in words if t.lower_ in cues.CONTRIBUTION_NOUNS):
+        givers = [t for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
+                  for t in child.children if t.dep_ == "pobj"] + [
+            child for child in noun.children if child.dep_ == "poss"]
+        found += [m for giver in givers for m in states_of_phrase(context, giver) if m.label == "STATE"]
+        verb = governing_verb(noun)
+        if verb is not None and not negated(verb):
+            objects = [child for child in verb.children if child.dep_ == "dobj"]
+            thanked = [t for owner in (verb, *objects) for child in owner.children if child.dep_ in ("dative", "prep")
+                       and child.lower_ == "to" for t in child.children if t.dep_ == "pobj"
+                       ] + objects if noun.head.lower_ == "for" else []  # "gratitude to Canada", "thanked Japan"
+            found += [m for head in thanked for m in states_of_phrase(context, head) if m.label == "STATE"]
+            if noun.dep_ == "dobj" and noun.head.i == verb.i:
+                found += [m for m in acting_states(context, verb) if m.label == "STATE"]
+    return [m for m in distinct(found) if not article.linked.hosts(m.ref, article.mission)]
+
+
+def _money(words) -> bool:
+    return any(t.lower_ in cues.MONEY_WORDS or t.text in ("$", "€", "£", "US$", "C$") or t.text.endswith("$")
+               for t in words)
 
 
 def _acts_for_the_mission(context: Context, add) -> list[Candidate]:
