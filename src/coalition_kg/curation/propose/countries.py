@@ -10,18 +10,43 @@ from countryinfo import CountryInfo
 
 @cache
 def countries() -> dict[str, tuple[str, tuple[str, ...], str, str]]:
-    """Every country by ISO alpha-3 code: (name, other names, demonym, alpha-2 code)."""
+    """Every country by ISO alpha-3 code: (name, other names, demonym, alpha-2 code). A demonym
+    several entries share ("American": the United States and four territories) is the most
+    populous one's."""
     found: dict[str, tuple[str, tuple[str, ...], str, str]] = {}
-    for _key, info in sorted(CountryInfo.all().items()):
-        iso = info.get("ISO") or {}
-        code, alpha2 = iso.get("alpha3"), iso.get("alpha2") or ""
+    for code, info in _entries().items():
         spellings = tuple(info.get("altSpellings") or ())
-        # Several entries share a code (Wales, GBR): the country's own entry lists its code.
-        if not code or (code in found and code not in spellings):
-            continue
         names = tuple(name for name in spellings if len(name) > 3 and name != info["name"])
-        found[code] = (info["name"], names, info.get("demonym") or "", alpha2)
+        found[code] = (info["name"], names, info.get("demonym") or "", info["ISO"].get("alpha2") or "")
+    owners: dict[str, str] = {}
+    for code, (_name, _others, demonym, _alpha2) in found.items():
+        if demonym not in owners or _population(code) > _population(owners[demonym]):
+            owners[demonym] = code
+    return {code: (name, others, demonym if owners.get(demonym) == code else "", alpha2)
+            for code, (name, others, demonym, alpha2) in found.items()}
+
+
+@cache
+def _entries() -> dict[str, dict]:
+    """countryinfo's entry of each ISO alpha-3 code."""
+    found: dict[str, dict] = {}
+    for _key, info in sorted(CountryInfo.all().items()):
+        code = (info.get("ISO") or {}).get("alpha3")
+        # Several entries share a code (Wales, GBR): the country's own entry lists its code.
+        if code and (code not in found or code in (info.get("altSpellings") or ())):
+            found[code] = info
     return found
+
+
+def _population(code: str) -> int:
+    return int(_entries()[code].get("population") or 0)
+
+
+@cache
+def capitals() -> dict[str, str]:
+    """``state/<ISO code>`` by the name of its capital in lower case ("guatemala city", "nairobi")."""
+    return {capital.lower(): f"state/{code}" for code, info in sorted(_entries().items())
+            for capital in ([info["capital"]] if isinstance(info.get("capital"), str) else info.get("capital") or [])}
 
 
 def state_named(name: str) -> str | None:

@@ -16,6 +16,12 @@ MISSION_DETERMINERS = ("the", "this", "that", "its")
 #: A state joining a mission.
 JOIN_WORDS = ("join", "joins", "joined", "joining", "member", "members", "adhered", "acceded",
               "contributor", "contributors", "contributing", "participant", "participants", "participating")
+#: Verbs by which several states named together, or those a "whose" clause is said of, take
+#: part: "Jamaica, the Bahamas and Belize contribute soldiers", "Ghana, whose troops have served".
+SERVING_VERBS = ("serve", "contribute", "provide")
+#: Nouns of personnel "from" states: "soldiers from Jamaica, the Bahamas and Belize guard the bases".
+PERSONNEL_FROM = ("personnel", "troops", "contingents", "forces", "officers", "soldiers", "police", "gendarmes",
+                  "sailors", "marines", "units", "vessels")
 
 #: Instrument kinds: words in a sentence -> the term of the kind. Longest match wins.
 INSTRUMENT_CUES = {
@@ -62,6 +68,16 @@ DEPLOYMENT_CUES = {
     "vessel": "equipment", "vessels": "equipment", "patrol vessel": "equipment", "patrol vessels": "equipment",
     "frigate": "equipment", "frigates": "equipment", "warship": "equipment", "warships": "equipment",
     "armoured vehicles": "armoured vehicles", "armored vehicles": "armoured vehicles",
+    "navy detachment": "troops", "naval detachment": "troops", "army detachment": "troops",
+    "patrol boat": "equipment", "patrol boats": "equipment", "patrol craft": "equipment", "ship": "equipment",
+    "ships": "equipment", "naval vessels": "equipment", "offshore patrol vessel": "equipment",
+    "military police officers": "military police", "military policemen": "military police",
+    "police instructors": "individual police officers", "police advisers": "individual police officers",
+    "police advisors": "individual police officers", "police trainers": "individual police officers",
+    "police mentors": "individual police officers", "individual police officers": "individual police officers",
+    "servicemen": "troops", "service members": "troops", "army personnel": "troops", "paratroopers": "troops",
+    "doctors": "medical team", "nurses": "medical team", "medical staff": "medical team",
+    "civilian experts": "civilian staff", "civilian personnel": "civilian staff",
 }
 #: Nouns that carry a deployment when its kind is given by a word before them ("a Military
 #: Police contingent") or not at all, and their plurals ("the Zambian and Malawian contingents").
@@ -103,6 +119,22 @@ ROLE_CUES = {
     "spokeswoman": "spokesperson", "commissioner of police": "police chief",
     "chief of general staff": "chief of defence", "chief of the general staff": "chief of defence",
     "chief of staff of the armed forces": "chief of defence", "secretary of state": "secretary of state",
+    "chief of defence staff": "chief of defence", "chief of the defence staff": "chief of defence",
+    "chief of defence force": "chief of defence", "chief of the defence force": "chief of defence",
+    "interior minister": "interior minister", "minister of the interior": "interior minister",
+    "minister of interior": "interior minister", "home affairs minister": "interior minister",
+    "minister of home affairs": "interior minister", "security minister": "security minister",
+    "minister of security": "security minister", "minister of public security": "security minister",
+    "minister of internal security": "security minister", "minister of national security": "security minister",
+    "national security minister": "security minister", "public security minister": "security minister",
+    "interior cabinet secretary": "interior minister", "cabinet secretary for the interior": "interior minister",
+    "cabinet secretary for interior": "interior minister",
+    "minister for foreign affairs": "foreign minister", "minister of external affairs": "foreign minister",
+    "external affairs minister": "foreign minister", "minister for defence": "defence minister",
+    "defence secretary": "defence minister", "defense secretary": "defence minister",
+    "inspector general of police": "police chief", "inspector-general of police": "police chief",
+    "police chief": "police chief", "chief of police": "police chief", "national police chief": "police chief",
+    "director general of police": "police chief", "director-general of police": "police chief",
 }
 #: Words before a title that make its holder a deputy, not the holder of the post named.
 DEPUTY_WORDS = ("deputy", "vice", "assistant")
@@ -133,10 +165,14 @@ EVENT_CUES = {
 }
 #: The verbs of events (their lemmas); the other cues are nouns: "pledged" is no event, the
 #: deployment's status.
+#: Events that happen where a dateline's report is filed, on its day: "briefed ministers in Dakar".
+MEETING_WORDS = ("summit", "meeting", "meet", "brief", "ceremony", "conference", "session")
 EVENT_VERBS = ("announce", "meet", "brief", "visit")
 
 #: Partnerships: words -> the term of the partner role.
 BACKER_CUES = ("backed", "authorized", "authorised", "mandated", "endorsed")
+#: Nouns of backing a mission: "reaffirmed their backing for the Mission".
+BACKING_NOUNS = ("backing", "endorsement", "authorization", "authorisation")
 SUPPORTER_CUES = ("support", "supports", "supported", "supporting")
 FUNDER_CUES = ("funded", "funds", "fund", "funding", "financed", "finances", "financing", "bankrolled")
 HOST_FORCE_CUES = ("alongside", "bolster", "bolsters", "assist", "assists", "support", "supports",
@@ -163,6 +199,10 @@ ORGANIZATION_HEADS = {
     "fund": "international-organization", "agency": "international-organization",
     "secretariat": "international-organization", "office": "international-organization",
 }
+#: Words that make a force several states' own, a mission, though a state names its place
+#: ("Lake Chad Stabilization Force", "Multinational Joint Task Force"), unlike "Royal Bahamas Defence Force".
+JOINT_FORCE_WORDS = ("stabilization", "stabilisation", "multinational", "joint", "regional", "intervention",
+                     "standby", "peace", "peacekeeping", "support", "security", "coalition", "international")
 #: Small words inside a multi-word name: "Organization *of* American States".
 NAME_CONNECTORS = ("of", "for", "and", "the", "on", "in", "de")
 
@@ -207,6 +247,8 @@ STATUS_VERBS = {
     "serve": "serving", "contribute": "serving", "have": "serving", "include": "serving", "lead": "serving",
     "comprise": "serving", "stay": "serving", "remain": "serving", "keep": "serving",
     "touch": "arrived", "relieve": "arrived", "return": "withdrawn",
+    "guard": "serving", "protect": "serving", "operate": "serving", "man": "serving", "maintain": "serving",
+    "number": "serving",
     "withdraw": "withdrawn", "repatriate": "withdrawn", "pull": "withdrawn",
 }
 #: Words after a deployment's noun that send it on its way: "the troops bound for the mission".
@@ -233,6 +275,16 @@ PARTNER_VERBS = {"authorize": "backer", "authorise": "backer", "endorse": "backe
 FUNDING_NOUNS = ("funding", "financing")
 MONEY_WORDS = ("dollars", "euros", "pounds", "francs", "shillings", "million", "billion", "money", "funding",
                "funds", "grant", "salaries")
+#: Words of working together in the field: "joint patrols with the Haitian National Police".
+JOINT_WORK_WORDS = ("joint", "jointly", "patrol", "patrols", "patrolled", "patrolling")
+#: Participles by which an organization creates a mission: "established by the African Union",
+#: "set up by the Southern African Development Community".
+FOUNDING_WORDS = ("established", "created", "launched", "up")
+#: What a state puts into a mission's fund: "their contributions to the trust fund", "made new payments".
+CONTRIBUTION_NOUNS = ("contribution", "contributions", "payment", "payments", "cheques", "checks", "donation",
+                      "donations", "grant", "grants")
+#: The words of a mission's fund: "the Mission's trust fund", "the UN-administered trust fund".
+FUND_WORDS = ("fund", "funds")
 LOGISTICS_WORDS = ("airlift", "transport", "logistics", "fuel", "supplies", "flights", "ships", "base")
 TRAINEE_WORDS = ("cadets", "recruits", "officers", "police", "soldiers", "troops", "personnel", "forces")
 ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
@@ -260,10 +312,19 @@ PARTICIPATION_WORDS = ("deployment", "participation", "contingent", "troops", "s
 #: Verbs by which states found a mission, and so become its members.
 FOUNDING_VERBS = ("launch", "create", "establish", "form", "found")
 #: Words after a host state's force that say it works with the mission: "would work alongside".
+#: Prepositions of those a deployment works beside, who are not deployed by its verb.
+BESIDE = ("beside", "alongside", "with", "among", "against")
 ALONGSIDE = ("alongside", "with", "together", "jointly")
 #: Verbs of a deployment's movement that give no status of their own: with "will" they are a
 #: commitment ("will follow in March"); a deployment noun under another verb ("would carry
 #: supplies", "will repair police stations") is no deployment.
+#: Words before a demonym that make it a region's: "Central American", "West African".
+REGION_WORDS = ("central", "latin", "north", "south", "west", "east", "northern", "southern", "western", "eastern",
+                "sub-saharan", "pan")
+#: "Both countries", "the two states": the states named last, as many as counted.
+PLURAL_STATE_NOUNS = ("countries", "states", "nations", "governments")
+#: Verbs of setting off: "left for Haiti" is on the way, committed, not arrived.
+DEPARTING_VERBS = ("leave", "depart", "sail", "head", "set")
 MOVING_VERBS = ("follow", "leave", "sail", "travel", "go", "join", "bring", "rotate", "move", "head", "begin",
                 "start", "complete", "number", "total", "form", "be")
 #: Verbs that say what something is made of: serving as the clause's verb ("the mission comprises

@@ -5,7 +5,8 @@ A date the text gives in full becomes ISO 8601 at its precision: ``2024-12-06`` 
 never completed with a guessed one: it stays the source's own words (``date_text``). The
 matcher's patterns give each date's parts (a month's name, a day, a year), so a date is read from
 its tokens with the standard library's month names and calendar, the same on any day; a day the
-calendar lacks ("30 February 2025") stays words.
+calendar lacks ("30 February 2025") stays words. A weekday ("on Tuesday") is a date only in a
+report dated to the day, counted from that date.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from coalition_kg.curation.propose.text import pipeline
 #: Month names and their abbreviations ("Sept.", "Nov.") -> the month's number.
 MONTH_NUMBERS = {name.lower(): number for number in range(1, 13)
                  for name in (calendar.month_name[number], calendar.month_abbr[number])} | {"sept": 9}
+#: Weekday names -> Monday 0 ... Sunday 6, as ``datetime.date.weekday`` counts them.
+WEEKDAYS = {calendar.day_name[number]: number for number in range(7)}
 _MONTHS = sorted({*MONTH_NUMBERS, *(f"{name}." for name in MONTH_NUMBERS if len(name) <= 4)})
 _DAY_WORD = re.compile(r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$")
 _YEAR_WORD = re.compile(r"^(19|20)[0-9]{2}$")
@@ -69,7 +72,34 @@ def _matcher() -> Matcher:
 
 
 def find_dates(doc: Doc) -> list[DateMention]:
-    """Every date of ``doc``, the longest where they overlap."""
+    """Every date of ``doc``, the longest where they overlap, and the weekdays of a wire dated to
+    the day ("on Tuesday", see :func:`_weekdays`)."""
+    found = _written_dates(doc)
+    return sorted(found + _weekdays(doc, found), key=lambda d: d.start)
+
+
+def _weekdays(doc: Doc, dates: list[DateMention]) -> list[DateMention]:
+    """"NAIROBI, 21 October 2025 — ... signed on Tuesday": a weekday after the article's first date
+    to the day is the day of that week it names, the latest one on or before that date (the report
+    tells what has happened), or the next one when its verb is in the future ("will vote on Friday")."""
+    reference = next((d for d in dates if d.precision == "day"), None)
+    if reference is None:
+        return []
+    filed = datetime.date.fromisoformat(reference.iso)
+    found = []
+    for token in doc[reference.end:]:
+        weekday = WEEKDAYS.get(token.text)
+        if weekday is None or token.i == 0 or doc[token.i - 1].lower_ != "on":
+            continue
+        verb = doc[token.i - 1].head
+        future = any(child.dep_ == "aux" and child.lower_ in ("will", "would", "shall", "'ll") for child in verb.children)
+        days = (weekday - filed.weekday()) % 7 if future else -((filed.weekday() - weekday) % 7)
+        day = filed + datetime.timedelta(days=days)
+        found.append(DateMention(token.i, token.i + 1, token.text, day.isoformat(), "day"))
+    return found
+
+
+def _written_dates(doc: Doc) -> list[DateMention]:
     found = []
     matches = _matcher()(doc)
     for span in filter_spans([doc[start:end] for _, start, end in matches]):

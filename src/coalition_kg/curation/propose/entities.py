@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.countries import countries
 from coalition_kg.curation.propose.known import Known
-from coalition_kg.curation.propose.reference import definite_descriptions, host_states, main_state
+from coalition_kg.curation.propose.reference import dateline_state, definite_descriptions, host_states, main_state
 from coalition_kg.curation.propose.names import beside_title_or_speech, name_runs
 from coalition_kg.curation.propose.text import pipeline
 from coalition_kg.curation.propose.vocabulary import slug
@@ -122,7 +122,7 @@ def link(text: str, known: Known) -> Linked:
             used.add(entity.part_of)
     kept = {ref: entity for ref, entity in entities.items() if ref in used or not entity.new}
     hosts = host_states(doc, mentions, kept, known)
-    state = main_state(mentions, frozenset(h for h in hosts if h[0] == mission))
+    state = main_state(mentions, frozenset(h for h in hosts if h[0] == mission), dateline_state(doc))
     described = definite_descriptions(doc, mentions, state)
     mentions = sorted([m for m in mentions if not any(s <= m.start < e for s, e in described)]
                       + [Mention(state, "STATE", s, e, doc[s:e].text) for s, e in described], key=lambda m: m.start)
@@ -246,6 +246,8 @@ def _mentions(doc: Doc, ruler: _Ruler) -> list[Mention]:
     taken: set[int] = set()
     found = []
     for number, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1], m[0])):
+        if ruler.patterns[number][0] == DEMONYM and start > 0 and doc[start - 1].lower_ in cues.REGION_WORDS:
+            continue  # "the Central American nation", "Latin American states": a region, not the state
         if taken.isdisjoint(range(start, end)):
             taken.update(range(start, end))
             label, ref = ruler.patterns[number]
@@ -268,7 +270,7 @@ def _acronym_definitions(doc: Doc, mentions: list[Mention], entities: dict[str, 
         inside = next((m for m in mentions if m.start == acronym.i), None)
         if inside is not None and inside.kind in ("state", "person") and (before is None or before.ref != inside.ref):
             continue  # "Godfrey Otieno (Kenya)": the person's state, not an acronym
-        if before is not None and before.label != DEMONYM:
+        if before is not None and before.label != DEMONYM and not _mission_in_state(doc, before):
             ref = before.ref
         else:
             entity = _new_organization(doc, token.i, acronym.text, mentions)
@@ -281,11 +283,26 @@ def _acronym_definitions(doc: Doc, mentions: list[Mention], entities: dict[str, 
     return found
 
 
+def _connects(doc: Doc, i: int) -> bool:
+    """A small word inside a name, after a capitalised word or after "in" ("Mission in the Comoros")."""
+    return doc[i].lower_ in cues.NAME_CONNECTORS and i > 0 and (doc[i - 1].is_title or (
+        doc[i - 1].lower_ in cues.NAME_CONNECTORS and i > 1 and doc[i - 2].is_title))
+
+
+def _mission_in_state(doc: Doc, state: Mention) -> bool:
+    """"the African Union Support Mission in the Comoros (AUSMIC)": the acronym names the mission
+    whose name ends with the state, not the state."""
+    if state.kind != "state":
+        return False
+    start = state.start - (state.start > 0 and doc[state.start - 1].lower_ == "the")
+    return start >= 2 and doc[start - 1].lower_ in ("in", "for") and doc[start - 2].is_title and \
+        cues.ORGANIZATION_HEADS.get(doc[start - 2].lower_) == "mission"
+
+
 def _new_organization(doc: Doc, bracket: int, acronym: str, mentions: list[Mention]) -> Entity | None:
     """The capitalised name before ``bracket``, as a new mission or organization."""
     start = bracket
-    while start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper
-                         or (doc[start - 1].lower_ in cues.NAME_CONNECTORS and doc[start - 2].is_title)):
+    while start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper or _connects(doc, start - 1)):
         start -= 1
     while start < bracket and doc[start].lower_ in cues.NAME_CONNECTORS:
         start += 1
@@ -295,7 +312,8 @@ def _new_organization(doc: Doc, bracket: int, acronym: str, mentions: list[Menti
     states = [m for m in mentions if start <= m.start < bracket and m.kind == "state"]
     heads = [t.lower_ for t in words if t.lower_ in cues.ORGANIZATION_HEADS]
     kind = cues.ORGANIZATION_HEADS[heads[-1]] if heads else "international-organization"  # the last word heads a name
-    if states and kind == "international-organization" or states and heads and heads[-1] == "force":
+    joint = any(t.lower_ in cues.JOINT_FORCE_WORDS for t in words)  # "Lake Chad Stabilization Force": no one state's
+    if states and kind == "international-organization" or states and heads and heads[-1] == "force" and not joint:
         kind = "government-body"  # "Royal Bahamas Defence Force": one state's own force
     prefix = "mission" if kind == "mission" else "org"
     entity = Entity(f"{prefix}/{slug(acronym)}", kind, words.text, new=True,

@@ -18,9 +18,9 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from coalition_kg.curation.propose import cues
-from coalition_kg.curation.propose.countries import state_named
+from coalition_kg.curation.propose.countries import capitals, state_named
 from coalition_kg.curation.propose.known import Known
-from coalition_kg.curation.propose.text import pipeline
+from coalition_kg.curation.propose.text import LABEL_END, lead_end, lines, pipeline
 
 HOST_STATE = "host-state"
 
@@ -67,14 +67,26 @@ def missions_in_states(doc: Doc, mentions: list) -> list[tuple[str, str, int]]:
     return found
 
 
-def main_state(mentions: list, hosts: frozenset[tuple[str, str]]) -> str | None:
-    """The state the article names most often, hosts aside (ties: the first named)."""
+def main_state(mentions: list, hosts: frozenset[tuple[str, str]], filed_in: str | None = None) -> str | None:
+    """The state the article names most often, hosts aside (ties: the first named); when it names
+    none, the state whose capital its dateline gives ("GUATEMALA CITY — The Constitutional Court")."""
     hosting = {state for _, state in hosts}
     named = [m.ref for m in mentions if m.label in ("STATE", "NORP") and m.ref not in hosting]
     if not named:
-        return None
+        return filed_in if filed_in not in hosting else None
     counts = Counter(named)
     return min(counts, key=lambda ref: (-counts[ref], named.index(ref)))
+
+
+def dateline_state(doc: Doc) -> str | None:
+    """The state whose capital the article's first dateline names ("NAIROBI, 3 March 2025 —")."""
+    for line in lines(doc)[:3]:
+        end = lead_end(line)
+        if end is not None and line[end].text != LABEL_END:
+            words = [t for t in line[:end] if not t.is_space]
+            city = next((n for n, t in enumerate(words) if t.text in (",", "(")), len(words))
+            return capitals().get(" ".join(t.text for t in words[:city]).lower())
+    return None
 
 
 @cache

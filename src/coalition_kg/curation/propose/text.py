@@ -58,14 +58,14 @@ def paragraphs_and_quotes(doc: Doc) -> Doc:
         elif _closes(token.text, inside):
             inside = False
         previous = token
-    for line in _lines(doc):
+    for line in lines(doc):
         end = lead_end(line)
         if end is not None and end + 1 < len(line):
             line[end + 1].is_sent_start = True
     return doc
 
 
-def _lines(doc: Doc) -> list[list[Token]]:
+def lines(doc: Doc) -> list[list[Token]]:
     """The tokens of each line, without spaces."""
     lines: list[list[Token]] = [[]]
     for token in doc:

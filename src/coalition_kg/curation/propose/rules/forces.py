@@ -41,7 +41,9 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
         if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i >= hit.end \
                 and noun.head.lower_ not in cues.DEPLOYMENT_UNITS and noun.head.lower_ not in cues.DEPLOYMENT_CUES:
             continue  # "police cadets", "police stations": the noun names something else
-        verb = governing_verb(noun)
+        if noun.dep_ == "pobj" and noun.head.lower_ in cues.BESIDE:
+            continue  # "soldiers patrol beside officers of the Haitian National Police": the others are not sent
+        verb = _own_verb(noun) or governing_verb(noun)
         if verb is not None and (negated(verb) or hypothetical(verb)) or any(t.lower_ == "no" for t in noun.children):
             continue
         said, giver = _status(context, noun, verb)
@@ -86,7 +88,42 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
                     ] if rule == MAIN_STATE_RULE else []
             found.append(Candidate("deployment", entry, context.sentence, rule,
                                    0.6 if told or status_words is None else 0.85, flags + told, rank=1))
-    return _one_per_deployment(found + _gapped(context, found, hits))
+    return _one_per_deployment(found + _gapped(context, found, hits) + _number_alone(context, found))
+
+
+def _number_alone(context: Context, found: list[Candidate]) -> list[Candidate]:
+    """"Nigeria pledged four thousand soldiers, and Chad committed 1,500", "...; Benin has promised
+    150": a verb of deployment whose subject is another state and whose object is a bare number
+    sends what the sentence's deployment is made of, with its own status and size."""
+    if not found:
+        return []
+    told = {c.fields["state"] for c in found}
+    more = []
+    for verb in context.span:
+        numbers = [child for child in verb.children if child.dep_ == "dobj" and child.pos_ == "NUM"]
+        status = _status_of_verb(verb) if verb.pos_ == "VERB" and numbers else None
+        subjects = [m for child in verb.children if child.dep_ == "nsubj"
+                    for m in [context.article.linked.at(child.i)] if m is not None and m.kind == "state"]
+        if status is None or len(subjects) != 1 or subjects[0].ref in told or negated(verb) or hypothetical(verb) \
+                or context.article.linked.hosts(subjects[0].ref, context.article.mission):
+            continue
+        size = cardinal(context.span.doc[numbers[0].left_edge.i: numbers[0].i + 1])
+        fields = {key: value for key, value in found[0].fields.items() if key not in ("size", "date", "date_text",
+                                                                                      "ordinal", "place")}
+        fields.update(state=as_state(context, subjects[0]).ref,
+                      status=context.article.vocabulary.resolve("deployment-status", status))
+        if size:
+            fields["size"] = str(size)
+        more.append(Candidate("deployment", fields, context.sentence, "deployment.number-alone", 0.7, [], rank=1))
+    return more
+
+
+def _own_verb(noun):
+    """The verb the parser hung on the noun as a clause, when it tells the noun's own move: "100
+    Salvadoran soldiers left for Haiti on 4 March, the army said" (not "said")."""
+    return next((child for child in noun.children if child.dep_ == "acl" and child.pos_ == "VERB"
+                 and child.tag_ == "VBD" and (child.lemma_ in cues.STATUS_VERBS or child.lemma_ in cues.MOVING_VERBS)),
+                None)
 
 
 def _gapped(context: Context, found: list[Candidate], hits: list[Hit]) -> list[Candidate]:
@@ -144,10 +181,13 @@ def _told_before(context: Context, noun, states: list[Mention], earlier: list[Ca
 
 def _counted(noun) -> int | None:
     """The number the parser attaches to the noun: "a team of 35 army engineers", "a fresh
-    contingent of 240", "a 500-strong infantry battalion"."""
+    contingent of 240", "a formed police unit of 140 officers", "a 500-strong infantry battalion"."""
+    members = [member for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
+               for member in child.children if member.dep_ == "pobj"]
     numbers = [child for child in noun.children if child.dep_ == "nummod" and child.like_num] or [
-        number for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
-        for number in child.children if number.dep_ == "pobj" and number.like_num] or [
+        number for number in members if number.like_num] or [
+        number for member in members for number in member.children if number.dep_ == "nummod" and number.like_num
+    ] or [
         number for child in noun.children if child.dep_ == "amod" and child.lower_ == "strong"
         for number in child.children if number.like_num]
     if not numbers:
@@ -213,6 +253,9 @@ def _status_of_verb(verb) -> str | None:
         above = governing_verb(verb.head)  # "The reinforcements, comprising troops, were welcomed"
         return _status_of_verb(above) if above is not None else None
     status = cues.STATUS_VERBS.get(lemma)
+    if any(child.lower_ == "home" and child.dep_ in ("advmod", "npadvmod", "dobj") for child in verb.children) and (
+            status is not None or lemma in cues.MOVING_VERBS):
+        return "withdrawn"  # "flew home to Nairobi", "come home"
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
     future = bool(auxiliaries & {"will", "would", "shall", "'ll"}) or any(
         t.lower_ in ("to", "going") for t in verb.lefts if t.dep_ == "aux") or verb.head.lower_ in cues.FUTURE_HEADS
@@ -220,6 +263,9 @@ def _status_of_verb(verb) -> str | None:
     governing = cues.STATUS_VERBS.get(verb.head.lemma_.lower()) if verb.dep_ == "xcomp" else None
     if governing in ("pledged", "committed"):
         return governing  # "has promised to send": pledged; "agreed to deploy": committed
+    if status is None and lemma in cues.DEPARTING_VERBS and any(
+            child.dep_ == "prep" and child.lower_ == "for" for child in verb.children):
+        return "committed"  # "left for Haiti": on the way, not there yet
     if status is None:
         if verb.head.i != verb.i and verb.dep_ in ("xcomp", "advcl", "conj"):
             return _status_of_verb(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
@@ -376,30 +422,32 @@ def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit], ear
         noun = doc[hit.end - 1]
         owners = [article.linked.at(t.i) for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
                   for t in child.subtree if article.linked.at(t.i) is not None]
-        owners = senders([_as_state(context, m) for m in owners if m.kind == "state" or _state_of(context, m)])
+        owners = senders([as_state(context, m) for m in owners if m.kind == "state" or _state_of(context, m)])
         if owners:
             return owners[:1], "deployment.noun-of-state"
-        subjects = senders([_as_state(context, m) for m in acting_states(context, verb)])
+        subjects = senders([as_state(context, m) for m in acting_states(context, verb)])
         if subjects:
             return subjects, "deployment.subject-of-verb"
     verbs = [s for s in statuses if s.start < hit.start]
-    subjects = senders([_as_state(context, m) for m in context.mentions("STATE", "NORP", "GOV")
+    subjects = senders([as_state(context, m) for m in context.mentions("STATE", "NORP", "GOV")
                         if verbs and m.end <= verbs[-1].start and not _after_preposition(context, m)
                         and _state_of(context, m)])
     if subjects:
         return subjects[-1:], "deployment.subject-before-verb"
-    listed = senders([_as_state(context, m) for m in context.label_states()])
+    listed = senders([as_state(context, m) for m in context.label_states()])
     if listed:
         return listed[:1], "deployment.listed-under-state"
     if replaced is not None:  # "230 Kenyan police officers ... were replaced by a fresh contingent of 240"
-        same = senders([_as_state(context, m) for m in states_of_phrase(context, doc[replaced.end - 1])]
+        same = senders([as_state(context, m) for m in states_of_phrase(context, doc[replaced.end - 1])]
                        ) or _told_in_earlier_sentence(context, replaced, earlier)
         if same:
             return same, "deployment.replacing-its-own"
     main = article.linked.main_state
-    if main and verb is not None and not context.states() and _unattributed(doc[hit.end - 1], verb) and senders(
+    others = {m.ref for m in context.states() if m.ref != main and not article.linked.hosts(m.ref, article.mission)}
+    if main and verb is not None and not others and _unattributed(doc[hit.end - 1], verb) and senders(
             [Mention(main, "STATE", hit.start, hit.end, hit.text)]):
-        # "He said a sixth contingent of 200 officers would fly out": the article's main state's
+        # "He said a sixth contingent of 200 officers would fly out", "The government said 50 soldiers
+        # would leave for Haiti": the article's main state's (the host's name aside)
         return [Mention(main, "STATE", hit.start, hit.end, hit.text)], MAIN_STATE_RULE
     if verb is not None and (same := _told_in_earlier_sentence(context, hit, earlier)):
         return same, "deployment.the-same-as-before"  # "the soldiers had served since 2023"
@@ -452,6 +500,8 @@ def acting_states(context: Context, verb) -> list[Mention]:
     for _ in range(3):
         agents = [t for c in node.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
         subjects = sorted((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), key=lambda c: -c.i)
+        if node.dep_ == "relcl" and [s.lower_ for s in subjects] in (["which"], ["who"], ["that"]):
+            subjects = [node.head]  # "Benin and Chad, which have promised personnel"
         if agents or subjects:
             return next((found for head in agents or subjects
                          if (found := [m for m in states_of_phrase(context, head) if _state_of(context, m)])), [])
@@ -475,7 +525,23 @@ def states_of_phrase(context: Context, head) -> list[Mention]:
             if mention is not None and id(mention) in allowed and not _names_a_mission(context, token, conjunct):
                 found.append(mention)
                 break
-    return distinct(found)
+    return distinct(found) or _states_described(context, head)
+
+
+def _states_described(context: Context, head) -> list[Mention]:
+    """"Both countries", "the two states", "the three nations": the states the article named last
+    before the phrase, hosts aside, as many as it counts."""
+    counted = [child for child in head.children if child.lower_ == "both" or child.dep_ == "nummod"]
+    if head.lower_ not in cues.PLURAL_STATE_NOUNS or len(counted) != 1:
+        return []
+    how_many = 2 if counted[0].lower_ == "both" else cardinal(head.doc[counted[0].i: counted[0].i + 1])
+    linked = context.article.linked
+    named = []
+    for mention in reversed([m for m in linked.mentions if m.end <= head.i and m.kind == "state"]):
+        state = as_state(context, mention)
+        if state.ref not in {m.ref for m in named} and not linked.hosts(state.ref, context.article.mission):
+            named.append(Mention(state.ref, "STATE", head.i, head.i + 1, head.text))
+    return list(reversed(named[:how_many])) if how_many and len(named) >= how_many else []
 
 
 def listed_with(head) -> list:
@@ -506,7 +572,8 @@ def _state_of(context: Context, mention: Mention) -> str | None:
     return parent if parent and parent.startswith("state/") else None
 
 
-def _as_state(context: Context, mention: Mention) -> Mention:
+def as_state(context: Context, mention: Mention) -> Mention:
+    """The state a mention stands for: itself, the state of a demonym, or the state a body is part of."""
     state = _state_of(context, mention)
     return mention if state == mention.ref else Mention(state, "STATE", mention.start, mention.end, mention.text)
 
@@ -551,7 +618,7 @@ def _ordinal(context: Context, hit: Hit) -> int | None:
 
 
 def _place(context: Context, states: list[Mention]) -> str | None:
-    """The state the deployment goes to: "in Haiti", "to Haiti" (not the mission's own name's
+    """The state the deployment goes to: "in Haiti", "to Haiti", "left for Haiti" (not the mission's own name's
     "Mission in Haiti")."""
     senders = {m.ref for m in states}
     named = {token for _, _, token in missions_in_states(context.span.doc, context.mentions())}
@@ -559,7 +626,7 @@ def _place(context: Context, states: list[Mention]) -> str | None:
         if mention.start in named:
             continue
         if mention.ref not in senders and mention.start > context.span.start and context.span.doc[
-                mention.start - 1].lower_ in ("in", "to"):
+                mention.start - 1].lower_ in ("in", "to", "for"):
             return mention.ref
     return None
 
@@ -584,9 +651,13 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
         after = doc[mention.end: mention.end + 2]
         first = mention.start - (mention.start > context.span.start and doc[mention.start - 1].lower_ == "the")
         before = doc[max(context.span.start, first - 2): first]
+        organization = mention.label == "ORG"
         if context.names_mission() and (
-                (len(after) == 2 and after[0].text == "-" and after[1].lower_ in cues.BACKER_CUES)
-                or (before and before[-1].lower_ == "by" and len(before) == 2 and before[0].lower_ in cues.BACKER_CUES)):
+                (len(after) == 2 and after[0].text == "-" and (after[1].lower_ in cues.BACKER_CUES
+                                                               or organization and after[1].lower_ == "led"))
+                or (before and before[-1].lower_ == "by" and len(before) == 2 and (
+                    before[0].lower_ in cues.BACKER_CUES or organization and before[0].lower_ in cues.FOUNDING_WORDS))):
+            # "the SADC-led mission", "set up by the Southern African Development Community"
             add(mention.ref, cues.PARTNER_TERMS["backer"], "partnership.backed-by", 0.85)
         elif (before and before[-1].lower_ == "by" and len(before) == 2 and before[0].lower_ in cues.FUNDER_CUES) or (
                 mention.ref not in members and doc[mention.end - 1].dep_ != "compound"
@@ -606,9 +677,9 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
             earlier = lower[:_index(words, mention.start)][-7:]
             hosted = article.linked.hosts(entity.part_of or "", article.mission)
             later = lower[_index(words, mention.end):][:6] if hosted else []
-            if entity.part_of in members or not ((context.names_mission() and any(w in cues.HOST_FORCE_CUES
-                                                                                  for w in earlier))
-                                                 or any(w in cues.ALONGSIDE for w in later)):
+            joint = hosted and any(w in cues.JOINT_WORK_WORDS for w in lower)  # "joint patrols with the PNH"
+            if entity.part_of in members or not (((context.names_mission() or joint) and any(
+                    w in cues.HOST_FORCE_CUES for w in earlier)) or any(w in cues.ALONGSIDE for w in later)):
                 continue
             role = "host government" if "government" in entity.label.lower() else cues.PARTNER_TERMS["host force"]
             add(mention.ref, role, "partnership.works-alongside", 0.8)
@@ -621,7 +692,42 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
         if mission == article.mission:
             add(state, cues.PARTNER_TERMS["host state"], "partnership.mission-in-state", 0.85)
     found += _acts_for_the_mission(context, add)
+    for state in _contributors_to_the_fund(context):
+        add(state.ref, cues.PARTNER_TERMS["funder"], "partnership.contributes-to-the-fund", 0.7)
     return found
+
+
+def _contributors_to_the_fund(context: Context) -> list[Mention]:
+    """The states that put money into the mission's fund: "gratitude to Canada and Mexico for their
+    contributions to the Mission's trust fund", "Canada and Spain have made new payments into the
+    trust fund", "the recent contribution of the Republic of Korea", and in an article about the
+    fund, a line "Canada: US$ 62.4 million"."""
+    article = context.article
+    words = context.words()
+    if not any(t.lower_ in cues.FUND_WORDS for t in words) and not (
+            any(t.lower_ in cues.FUND_WORDS for t in article.doc) and _money(words)):
+        return []
+    found = [m for m in context.label_states() if _money(words)]
+    for noun in (t for t in words if t.lower_ in cues.CONTRIBUTION_NOUNS):
+        givers = [t for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
+                  for t in child.children if t.dep_ == "pobj"] + [
+            child for child in noun.children if child.dep_ == "poss"]
+        found += [m for giver in givers for m in states_of_phrase(context, giver) if m.label == "STATE"]
+        verb = governing_verb(noun)
+        if verb is not None and not negated(verb):
+            objects = [child for child in verb.children if child.dep_ == "dobj"]
+            thanked = [t for owner in (verb, *objects) for child in owner.children if child.dep_ in ("dative", "prep")
+                       and child.lower_ == "to" for t in child.children if t.dep_ == "pobj"
+                       ] + objects if noun.head.lower_ == "for" else []  # "gratitude to Canada", "thanked Japan"
+            found += [m for head in thanked for m in states_of_phrase(context, head) if m.label == "STATE"]
+            if noun.dep_ == "dobj" and noun.head.i == verb.i:
+                found += [m for m in acting_states(context, verb) if m.label == "STATE"]
+    return [m for m in distinct(found) if not article.linked.hosts(m.ref, article.mission)]
+
+
+def _money(words) -> bool:
+    return any(t.lower_ in cues.MONEY_WORDS or t.text in ("$", "€", "£", "US$", "C$") or t.text.endswith("$")
+               for t in words)
 
 
 def _acts_for_the_mission(context: Context, add) -> list[Candidate]:
@@ -633,7 +739,9 @@ def _acts_for_the_mission(context: Context, add) -> list[Candidate]:
     for token in context.span:
         role = cues.PARTNER_VERBS.get(token.lemma_.lower()) or (
             "funder" if any(t.lower_ in cues.FUNDING_NOUNS for c in token.children if c.dep_ in ("dobj", "npadvmod")
-                            for t in c.subtree) else None)  # "announced $60 million in funding for the mission"
+                            for t in c.subtree) else None) or (  # "announced $60 million in funding for the mission"
+            "backer" if any(c.dep_ == "dobj" and c.lower_ in cues.BACKING_NOUNS for c in token.children) else None)
+        # "reaffirmed their backing for the mission", "gave its endorsement to the force"
         if role is None or token.pos_ not in ("VERB", "AUX") or negated(token) or token.i in article.quoted:
             continue
         actor = _actor(context, token)

@@ -12,7 +12,7 @@ from coalition_kg.curation.propose.numbers import cardinal, ordinal
 from coalition_kg.curation.propose.rules.common import distinct, listed_after, unknown_term
 from coalition_kg.curation.propose.reference import missions_in_states
 from coalition_kg.curation.propose.rules.clauses import governing_verb, hypothetical, negated
-from coalition_kg.curation.propose.rules.forces import acting_states, states_of_phrase
+from coalition_kg.curation.propose.rules.forces import acting_states, as_state, states_of_phrase
 from coalition_kg.curation.propose.vocabulary import Term
 
 
@@ -114,14 +114,35 @@ def _parties(context: Context, hit: Hit) -> list[Mention]:
     states = [m for m in context.mentions("STATE") if m.end <= hit.start and m.start not in hosts
               and not (joining and context.article.linked.hosts(m.ref, context.article.mission))]
     clause = [m for m in states if not any(context.span.doc[i].text in (";",) for i in range(m.end, hit.start))]
+    signatories = [] if joining else _other_signatories(context, hit)
     if clause:
         last = clause[-1]
         together = [m for m in clause if all(context.span.doc[i].lower_ in ("and", ",") or context.span.doc[i].is_space
                                              or any(o.start <= i < o.end for o in clause)
                                              for i in range(m.end, last.start))]
-        return distinct(together)
+        return distinct(together + signatories)
     after = [m for m in context.mentions("STATE") if m.start >= hit.end and m.start not in hosts]
-    return after[:1]
+    return signatories or after[:1]
+
+
+def _other_signatories(context: Context, hit: Hit) -> list[Mention]:
+    """"an agreement between the Government of Haiti and the Government of Benin", "signed a
+    status-of-forces agreement with the African Union": the parties an agreement names after
+    "between" or "with", states (or their governments) and organizations."""
+    doc = context.span.doc
+    word = next((t for t in doc[hit.end: min(hit.end + 3, context.span.end)] if t.lower_ in ("between", "with")), None)
+    if word is None:
+        cue = doc[hit.end - 1]
+        word = next((c for c in cue.head.children if c.lower_ == "with" and c.i > cue.i), None) if cue.dep_ == "dobj" \
+            else None  # "signed a status-of-forces agreement with the African Union"
+    if word is None:
+        return []
+    found = []
+    for head in (t for t in word.children if t.dep_ == "pobj"):
+        for mention in states_of_phrase(context, head) + [
+                m for t in head.subtree if (m := context.article.linked.at(t.i)) is not None and m.label == "ORG"]:
+            found.append(mention if mention.label in ("ORG", "STATE") else as_state(context, mention))
+    return distinct([m for m in found if m.ref])
 
 
 def _date_after(context: Context, token: int, party: Mention):
@@ -212,7 +233,7 @@ def _resolutions(context: Context, earlier: list[Candidate] = ()) -> list[Candid
         date = next((d for d in context.dates(True) if d.start in (end, end + 1)), None)
         if date is not None:
             end = date.end + (1 if date.end < len(doc) and doc[date.end].text == ")" else 0)
-        adopted = [d for d in context.dates(True) if d.precision == "day"]
+        adopted = [d for d in context.dates(True) if d.precision == "day" and not _an_end(doc, d)]
         date = adopted[0] if adopted else date or next(iter(context.dates(True)), None)
         kind = context.article.vocabulary.resolve("instrument-kind", body)
         fields = {"instrument_kind": kind, "label": doc[start:end].text, "number": number}
@@ -230,6 +251,11 @@ def _resolutions(context: Context, earlier: list[Candidate] = ()) -> list[Candid
         found.append(Candidate("instrument", fields, context.sentence, "instrument.resolution-number",
                                0.9 if parties else 0.7 if party else 0.6, flags, rank=2))
     return found
+
+
+def _an_end(doc, date) -> bool:
+    """"extending until 2 October 2025": when something ends, not when the text was adopted."""
+    return date.start > 0 and doc[date.start - 1].lower_ in ("until", "till", "through", "to")
 
 
 def _body_of(context: Context, body: str) -> str | None:
@@ -261,7 +287,14 @@ def memberships(context: Context, instruments: list[Candidate]) -> list[Candidat
         if instrument.sentence is context.sentence and instrument.kind == "instrument" and joins(instrument):
             found.append(_membership(context, instrument.fields["party"], "membership.by-instrument", 0.9,
                                      instrument=instrument, rank=3))
-    join_words = [t for t in context.words() if t.lower_ in cues.JOIN_WORDS]
+    for verb in context.words():
+        if verb.lemma_ in cues.SERVING_VERBS and verb.pos_ == "VERB" and not (negated(verb) or hypothetical(verb)):
+            states = _owners(context, verb) or [m for m in acting_states(context, verb) if m.label == "STATE"]
+            for state in states if len(states) > 1 or _owners(context, verb) else []:
+                found.append(_membership(context, state.ref, "membership.serving-together", 0.75, rank=1))
+    join_words = [t for t in context.words() if t.lower_ in cues.JOIN_WORDS] + [
+        t.head for t in context.words() if t.lower_ == "part" and t.dep_ == "dobj" and t.head.lemma_ == "take"]
+    # "has taken part in the mission"
     for word in join_words:
         joined_other = [m for m in context.mentions("ORG") if 0 < m.start - word.i <= 3]
         if joined_other or not (context.names_mission() or word.lower_ in ("join", "joined")):
@@ -282,10 +315,13 @@ def memberships(context: Context, instruments: list[Candidate]) -> list[Candidat
                 for child in word.children if child.dep_ == "dobj" for t in child.subtree):
             for state in _leaders(context, word):
                 found.append(_membership(context, state.ref, "membership.leads-the-mission", 0.8, rank=1))
-        if word.lower_ == "from" and word.i > context.span.start and context.span.doc[word.i - 1].lower_ in (
-                "personnel", "troops", "contingents", "forces", "officers") and context.names_mission():
+        if word.lower_ == "from" and word.i > context.span.start and context.span.doc[word.i - 1].lower_ in \
+                cues.PERSONNEL_FROM and context.names_mission():
             for state in listed_after(context, word.i):
                 found.append(_membership(context, state.ref, "membership.personnel-from", 0.8, rank=1))
+        if word.lower_ == "alongside" and context.names_mission() and found:
+            for state in listed_after(context, word.i):  # "Senegal has served in the mission, alongside Nigeria and Ghana"
+                found.append(_membership(context, state.ref, "membership.alongside-a-member", 0.75, rank=1))
     return found
 
 
@@ -294,7 +330,7 @@ def _joining_states(context: Context, word) -> list[Mention]:
     joined"), else what its subject is ("the only contributors remain Guatemala and El
     Salvador"), else the states listed in apposition in its phrase ("Member States participating in
     the Mission, namely Kenya, Jamaica, ...")."""
-    before = _subjects(context, word.i)
+    before = _subjects(context, word.i) or (acting_states(context, word) if word.pos_ == "VERB" else [])
     if before or word.dep_ not in ("nsubj", "nsubjpass", "ROOT", "advcl", "acl", "conj", "relcl", "ccomp", "xcomp"):
         return before
     if word.dep_ in ("nsubj", "nsubjpass"):
@@ -303,6 +339,15 @@ def _joining_states(context: Context, word) -> list[Mention]:
     phrase = {t.i for t in word.subtree}
     return distinct([m for m in context.states() if m.label == "STATE" and m.end - 1 in phrase
                      and _in_apposition(context.span.doc[m.end - 1])])
+
+
+def _owners(context: Context, word) -> list[Mention]:
+    """"to Nigeria, Senegal and Ghana, whose troops have served with the mission": the states the
+    relative clause is said of."""
+    if word.dep_ != "relcl" or not any(child.dep_ in ("nsubj", "nsubjpass") and any(
+            t.lower_ == "whose" for t in child.children) for child in word.children):
+        return []
+    return [m for m in states_of_phrase(context, word.head) if m.label == "STATE"]
 
 
 def _in_apposition(token) -> bool:

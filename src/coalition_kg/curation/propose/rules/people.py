@@ -40,7 +40,8 @@ def posts(context: Context, known: Known, main_state: str | None) -> list[Candid
         fields: dict = {"holder": holder.ref, "role": role}
         flags = [] if role.known else [unknown_term(role, article)]
         organization = (contingent or _organization_before(context, hit) or _organization_of(context, hit)
-                        or _state_in_brackets(context, holder) or _body_named_by(context, modifier))
+                        or _state_after_name(context, holder) or _body_named_by(context, modifier)
+                        or _state_of_the_line(context))
         rule = "post.title-and-name"
         if organization is None:
             organization = _known_organization(known, holder.ref, role.slug)
@@ -133,13 +134,23 @@ def _deputy(context: Context, hit: Hit) -> bool:
         doc[hit.start].lower_ in cues.DEPUTY_WORDS)
 
 
-def _state_in_brackets(context: Context, holder: Mention) -> str | None:
-    """"Godfrey Otieno (Kenya)": the state in brackets after the holder's name."""
+def _state_after_name(context: Context, holder: Mention) -> str | None:
+    """"Godfrey Otieno (Kenya)", "President Abdoulaye Ndiaye-Sarr of Senegal": the state in
+    brackets or after "of" just after the holder's name."""
     doc = context.span.doc
-    if holder.end + 2 < len(doc) and doc[holder.end].text == "(" and doc[holder.end + 2].text == ")":
+    if holder.end + 2 < len(doc) and doc[holder.end].text == "(" and doc[holder.end + 2].text == ")" or (
+            holder.end + 1 < len(doc) and doc[holder.end].lower_ == "of"):
         mention = context.article.linked.at(holder.end + 1)
         return mention.ref if mention is not None and mention.kind == "state" else None
     return None
+
+
+def _state_of_the_line(context: Context) -> str | None:
+    """"• Haiti — Prime Minister Fritz-Gérald Vilaire received...": a line led by a state's name alone."""
+    doc = context.span.doc
+    lead = [t for t in doc[context.span.start: context.dateline_end() - 1] if t.is_alpha]
+    mention = context.article.linked.at(lead[0].i) if lead else None
+    return mention.ref if mention is not None and mention.label == "STATE" and mention.end == lead[-1].i + 1 else None
 
 
 def _body_named_by(context: Context, modifier) -> str | None:
@@ -174,7 +185,9 @@ def _holder(context: Context, hit: Hit) -> Mention | None:
             return mention
     for mention in people:
         between = doc[mention.end: hit.start]
-        between = doc[mention.end + 3: hit.start] if _state_in_brackets(context, mention) else between
+        if _state_after_name(context, mention):
+            state = context.article.linked.at(mention.end + 1)
+            between = doc[state.end + (doc[mention.end].text == "("): hit.start]
         if between and between[0].text == "," and all(
                 t.text in (",", "the", "’s", "'s") or context.article.linked.at(t.i) for t in between) and len(between) <= 5:
             return mention
@@ -384,10 +397,15 @@ def _verb_of(cue):
 
 
 def _dated_today(context: Context, cue) -> list:
-    """"The Government of Kenya today announced": the dateline's date."""
-    if not any(child.lower_ == "today" for child in cue.children):
-        return []
-    return [d for d in context.dates(True) if d.start < cue.i][:1]
+    """"The Government of Kenya today announced": the dateline's date. So is the date of a meeting
+    the dateline's sentence places ("DAKAR, 12 November 2025 — The head of the mission briefed
+    ministers in Dakar", "... at their summit in Georgetown"): a report told on the day."""
+    filed = [d for d in context.dates(True) if d.start < cue.i][:1]
+    if any(child.lower_ == "today" for child in cue.children):
+        return filed
+    in_dateline = [d for d in filed if d.end <= context.dateline_end() and d.precision == "day"]
+    placed = cue.lemma_ in cues.MEETING_WORDS and _place_name(context) is not None
+    return in_dateline if placed else []
 
 
 def _told_before(context: Context, hit: Hit, facts: list[Candidate]) -> str | None:
