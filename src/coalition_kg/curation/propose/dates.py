@@ -92,7 +92,8 @@ def _weekdays(doc: Doc, dates: list[DateMention]) -> list[DateMention]:
         if weekday is None or token.i == 0 or doc[token.i - 1].lower_ != "on":
             continue
         verb = doc[token.i - 1].head
-        future = any(child.dep_ == "aux" and child.lower_ in ("will", "would", "shall", "'ll") for child in verb.children)
+        future = any(child.dep_ == "aux" and child.lower_ in ("will", "would", "shall", "'ll")
+                     for child in verb.children)
         days = (weekday - filed.weekday()) % 7 if future else -((filed.weekday() - weekday) % 7)
         day = filed + datetime.timedelta(days=days)
         found.append(DateMention(token.i, token.i + 1, token.text, day.isoformat(), "day"))

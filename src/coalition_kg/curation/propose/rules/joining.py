@@ -289,13 +289,13 @@ def memberships(context: Context, instruments: list[Candidate]) -> list[Candidat
                                      instrument=instrument, rank=3))
     for verb in context.words():
         if verb.lemma_ in cues.SERVING_VERBS and verb.pos_ == "VERB" and not (negated(verb) or hypothetical(verb)):
-            states = _owners(context, verb) or [m for m in acting_states(context, verb) if m.label == "STATE"]
-            for state in states if len(states) > 1 or _owners(context, verb) else []:
+            owners = _owners(context, verb)
+            states = owners or [m for m in acting_states(context, verb) if m.label == "STATE"]
+            for state in states if len(states) > 1 or owners else []:
                 found.append(_membership(context, state.ref, "membership.serving-together", 0.75, rank=1))
-    join_words = [t for t in context.words() if t.lower_ in cues.JOIN_WORDS] + [
-        t.head for t in context.words() if t.lower_ == "part" and t.dep_ == "dobj" and t.head.lemma_ == "take"]
-    # "has taken part in the mission"
-    for word in join_words:
+    taking_part = [t.head for t in context.words()
+                   if t.lower_ == "part" and t.dep_ == "dobj" and t.head.lemma_ == "take"]  # "has taken part in"
+    for word in [t for t in context.words() if t.lower_ in cues.JOIN_WORDS] + taking_part:
         joined_other = [m for m in context.mentions("ORG") if 0 < m.start - word.i <= 3]
         if joined_other or not (context.names_mission() or word.lower_ in ("join", "joined")):
             continue
@@ -320,7 +320,8 @@ def memberships(context: Context, instruments: list[Candidate]) -> list[Candidat
             for state in listed_after(context, word.i):
                 found.append(_membership(context, state.ref, "membership.personnel-from", 0.8, rank=1))
         if word.lower_ == "alongside" and context.names_mission() and found:
-            for state in listed_after(context, word.i):  # "Senegal has served in the mission, alongside Nigeria and Ghana"
+            # "Senegal has taken part in the mission, alongside Nigeria and Ghana"
+            for state in listed_after(context, word.i):
                 found.append(_membership(context, state.ref, "membership.alongside-a-member", 0.75, rank=1))
     return found
 
