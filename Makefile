@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test build clean eval
+.PHONY: run test build clean eval model
 
 run: $(INSTALLED)
 	$(BIN)/coalition-kg build
@@ -36,6 +36,12 @@ bench: $(INSTALLED)
 # project's two articles; the tables are printed, build/eval.json written.
 eval: $(INSTALLED)
 	$(BIN)/python -m benchmarks.propose_eval
+
+# The proposal assistant's learned models, fitted on the development half only (never the test
+# half): rewrites src/coalition_kg/curation/propose/learned/model.json. `python -m
+# benchmarks.propose_learned` cross-validates them on the development half first.
+model: $(INSTALLED)
+	$(BIN)/python -m coalition_kg.curation.propose.learned.train
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

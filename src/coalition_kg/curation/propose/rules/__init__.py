@@ -1,10 +1,13 @@
 """The rules that propose candidate facts, one module per family: :mod:`.joining` (names,
 instruments, memberships, claims), :mod:`.forces` (deployments, partnerships), :mod:`.people`
 (posts, statements, events). Each rule reads one sentence at a time, outside its quotations
-(quoted words are a speaker's, recorded as a statement, not as the article's own facts)."""
+(quoted words are a speaker's, recorded as a statement, not as the article's own facts). Once the
+rules have read every sentence, :mod:`coalition_kg.curation.propose.learned` adds the deployments
+and partnerships they missed."""
 
 from __future__ import annotations
 
+from coalition_kg.curation.propose import learned
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Article, Context
 from coalition_kg.curation.propose.known import Known
@@ -23,6 +26,8 @@ def propose_candidates(article: Article, contexts: list[Context], known: Known) 
         found += joining.ordinal_claims(context)
         found += joining.count_claims(context)
         found += forces.deployments(context, found)
+    for context in contexts:
+        found += learned.deployments(context, found)
     found += [joining.serving_member(c) for c in found if c.kind == "deployment"
               and c.text("status") in ("serving", "arrived")]
     found = [c for c in found if not _hosted(c, article)]
@@ -32,6 +37,8 @@ def propose_candidates(article: Article, contexts: list[Context], known: Known) 
     posts: list[Candidate] = []
     for context in contexts:
         found += forces.partnerships(context, members)
+    for context in contexts:
+        found += learned.partnerships(context, found, members)
         posts += people.posts(context, known, main_state)
         context_events = people.events(context, main_state, events, found)
         events += context_events

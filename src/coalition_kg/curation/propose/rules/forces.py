@@ -30,22 +30,13 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
     if not article.mission:
         return []
     found = []
-    kinds = {**{unit: "personnel" for unit in cues.DEPLOYMENT_UNITS}, **cues.DEPLOYMENT_CUES,
-             **article.vocabulary.phrases("deployment-kind")}
     statuses = context.hits({**cues.STATUS_CUES, **article.vocabulary.phrases("deployment-status")})
-    hits = context.hits(kinds)
-    for hit in _own_deployments(context, hits):
-        if _gapped_noun(context, hit):
-            continue  # "and the Bahamas 30 marines": told with the deployment before it
-        noun = context.span.doc[hit.end - 1]
-        if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i >= hit.end \
-                and noun.head.lower_ not in cues.DEPLOYMENT_UNITS and noun.head.lower_ not in cues.DEPLOYMENT_CUES:
-            continue  # "police cadets", "police stations": the noun names something else
-        if noun.dep_ == "pobj" and noun.head.lower_ in cues.BESIDE:
-            continue  # "soldiers patrol beside officers of the Haitian National Police": the others are not sent
-        verb = _own_verb(noun) or governing_verb(noun)
-        if verb is not None and (negated(verb) or hypothetical(verb)) or any(t.lower_ == "no" for t in noun.children):
+    hits = deployment_hits(context)
+    for hit in own_deployments(context, hits):
+        if not may_send(context, hit):
             continue
+        noun = context.span.doc[hit.end - 1]
+        verb = _own_verb(noun) or governing_verb(noun)
         said, giver = _status(context, noun, verb)
         replaced = _replacing_party(noun, verb, hits)
         states, rule = _deploying_states(context, hit, verb if said else None, statuses, earlier, replaced)
@@ -67,28 +58,41 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
                 flags.append(unknown_term(fields["status"], article))
         else:
             flags.append("the sentence does not say how far the deployment got; choose a 'status:'")
-        unit = noun.head if noun.dep_ == "compound" and noun.head.lower_ in cues.DEPLOYMENT_UNITS else noun
-        size = _size(context, hit) or _size_after(context, hit, hits) or _counted(unit)  # "infantry battalion"
-        rank = _ordinal(context, hit) or _rank_of_unit(noun)
-        place = _place(context, states)
-        date = _date_of(context, giver)
-        for state in states:
-            entry = {"state": state.ref, **fields}
-            if rank:
-                entry["ordinal"] = str(rank)
-            if size and len(states) == 1:
-                entry["size"] = str(size)
-            elif len(states) > 1 and (own := counted_after(context, state)):
-                entry["size"] = own
-            if place:
-                entry["place"] = place
-            if date is not None:
-                entry["date" if date.iso else "date_text"] = date.iso or date.text
+        for state, details in deployment_details(context, hit, hits, states, giver):
+            entry = {"state": state.ref, **fields, **details}
             told = [f"the sentence names no state; 'state:' is the article's main state, {state.ref}: check it"
                     ] if rule == MAIN_STATE_RULE else []
             found.append(Candidate("deployment", entry, context.sentence, rule,
                                    0.6 if told or status_words is None else 0.85, flags + told, rank=1))
     return _one_per_deployment(found + _gapped(context, found, hits) + _number_alone(context, found))
+
+
+def deployment_details(context: Context, hit: Hit, hits: list[Hit], states: list[Mention],
+                       giver) -> list[tuple[Mention, dict[str, str]]]:
+    """Each sending state with what the sentence says of its deployment: ordinal, size (the
+    deployment's when one state sends it, else the number after the state's name), place, and the
+    date of the word that gives the status (``giver``)."""
+    noun = context.span.doc[hit.end - 1]
+    unit = noun.head if noun.dep_ == "compound" and noun.head.lower_ in cues.DEPLOYMENT_UNITS else noun
+    size = _size(context, hit) or _size_after(context, hit, hits) or _counted(unit)  # "infantry battalion"
+    rank = _ordinal(context, hit) or _rank_of_unit(noun)
+    place = _place(context, states)
+    date = _date_of(context, giver)
+    told = []
+    for state in states:
+        details = {}
+        if rank:
+            details["ordinal"] = str(rank)
+        if size and len(states) == 1:
+            details["size"] = str(size)
+        elif len(states) > 1 and (own := counted_after(context, state)):
+            details["size"] = own
+        if place:
+            details["place"] = place
+        if date is not None:
+            details["date" if date.iso else "date_text"] = date.iso or date.text
+        told.append((state, details))
+    return told
 
 
 def _number_alone(context: Context, found: list[Candidate]) -> list[Candidate]:
@@ -342,7 +346,32 @@ def _one_per_deployment(found: list[Candidate]) -> list[Candidate]:
     return [c for c in merged if not (c.text("deployment_kind") == "personnel" and len(kinds[c.text("state")]) > 1)]
 
 
-def _own_deployments(context: Context, hits: list[Hit]) -> list[Hit]:
+def may_send(context: Context, hit: Hit) -> bool:
+    """Whether the personnel word can name a deployment of its own: not "and the Bahamas 30 marines"
+    (told with the deployment before it), "police stations" (the noun names something else),
+    "beside officers of the Haitian National Police" (the others are not sent), nor a denied or
+    supposed act ("has never sent police", "could send soldiers if asked", "no troops")."""
+    if _gapped_noun(context, hit):
+        return False
+    noun = context.span.doc[hit.end - 1]
+    if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i >= hit.end \
+            and noun.head.lower_ not in cues.DEPLOYMENT_UNITS and noun.head.lower_ not in cues.DEPLOYMENT_CUES:
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ in cues.BESIDE:
+        return False
+    verb = _own_verb(noun) or governing_verb(noun)
+    denied = verb is not None and (negated(verb) or hypothetical(verb))
+    return not (denied or any(t.lower_ == "no" for t in noun.children))
+
+
+def deployment_hits(context: Context) -> list[Hit]:
+    """The words of the sentence that name personnel or a unit, each with its deployment kind."""
+    vocabulary = context.article.vocabulary
+    return context.hits({**{unit: "personnel" for unit in cues.DEPLOYMENT_UNITS}, **cues.DEPLOYMENT_CUES,
+                         **vocabulary.phrases("deployment-kind")})
+
+
+def own_deployments(context: Context, hits: list[Hit]) -> list[Hit]:
     """Cue words that name a deployment of their own: not "contingent" in "a contingent of
     Guatemalan soldiers" (the soldiers are the deployment), not "officers" in "a formed police
     unit of 140 officers" (they are its size)."""
@@ -705,9 +734,9 @@ def _contributors_to_the_fund(context: Context) -> list[Mention]:
     article = context.article
     words = context.words()
     if not any(t.lower_ in cues.FUND_WORDS for t in words) and not (
-            any(t.lower_ in cues.FUND_WORDS for t in article.doc) and _money(words)):
+            any(t.lower_ in cues.FUND_WORDS for t in article.doc) and speaks_of_money(words)):
         return []
-    found = [m for m in context.label_states() if _money(words)]
+    found = [m for m in context.label_states() if speaks_of_money(words)]
     for noun in (t for t in words if t.lower_ in cues.CONTRIBUTION_NOUNS):
         givers = [t for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
                   for t in child.children if t.dep_ == "pobj"] + [
@@ -725,7 +754,7 @@ def _contributors_to_the_fund(context: Context) -> list[Mention]:
     return [m for m in distinct(found) if not article.linked.hosts(m.ref, article.mission)]
 
 
-def _money(words) -> bool:
+def speaks_of_money(words) -> bool:
     return any(t.lower_ in cues.MONEY_WORDS or t.text in ("$", "€", "£", "US$", "C$") or t.text.endswith("$")
                for t in words)
 

@@ -9,9 +9,9 @@ from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Article, Context, Hit
 from coalition_kg.curation.propose.entities import Mention
 from coalition_kg.curation.propose.numbers import cardinal, ordinal
-from coalition_kg.curation.propose.rules.common import distinct, listed_after, unknown_term
 from coalition_kg.curation.propose.reference import missions_in_states
 from coalition_kg.curation.propose.rules.clauses import governing_verb, hypothetical, negated
+from coalition_kg.curation.propose.rules.common import distinct, listed_after, unknown_term
 from coalition_kg.curation.propose.rules.forces import acting_states, as_state, states_of_phrase
 from coalition_kg.curation.propose.vocabulary import Term
 

@@ -8,8 +8,8 @@ from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Context, Hit
 from coalition_kg.curation.propose.entities import Mention, role_modifier
-from coalition_kg.curation.propose.names import is_office_or_body
 from coalition_kg.curation.propose.known import Known
+from coalition_kg.curation.propose.names import is_office_or_body
 from coalition_kg.curation.propose.rules.common import unknown_term
 from coalition_kg.curation.propose.text import quotations
 from coalition_kg.curation.propose.vocabulary import slug
