@@ -518,3 +518,30 @@ def test_an_agreement_between_or_with_others_has_each_of_them_as_a_party(tmp_pat
     assert sorted((f["instrument_kind"], f["party"]) for f in of_kind(result, "instrument")) == [
         ("memorandum-of-understanding", "org/au"), ("memorandum-of-understanding", "state/TGO"),
         ("status-of-forces-agreement", "state/BEN"), ("status-of-forces-agreement", "state/HTI")]
+
+
+@pytest.mark.parametrize(("title", "role"), [
+    ("the Minister of Justice and Public Security, Me", "security-minister"),
+    ("Minister of Foreign Affairs and Foreign Trade", "foreign-minister"),
+    ("the Minister for Defence and National Service, Hon. Dr.", "defence-minister"),
+    ("the Cabinet Secretary for Interior and National Administration,", "security-minister"),
+    ("the Minister of Labour and Social Security,", "minister"),  # social security is no internal security
+    ("the Minister of Finance and Planning,", "minister"),
+])
+def test_a_ministers_title_is_read_with_its_portfolio_and_the_name_after_it(tmp_path, title, role):
+    """The portfolio's words make the role (defence, then foreign affairs, then internal security)
+    and stay out of the name; "Hon." and "Me" (Maître) are honorifics, and no full stop of theirs
+    ends the sentence."""
+    result = draft(tmp_path, f"CASTRIES — {title} Verena Clothilde Joseph-Alcindor said Saint Lucia would send "
+                             "police officers to the Multinational Security Support Mission.\n")
+    assert [(p["holder"], p["role"], p["organization"]) for p in of_kind(result, "post")] == [
+        ("person/verena-clothilde-joseph-alcindor", role, "state/LCA")]
+    assert [e.ref for e in result.new_entities if e.kind == "person"] == ["person/verena-clothilde-joseph-alcindor"]
+
+
+def test_a_state_whose_personnel_flew_home_was_a_member_and_one_that_only_will_send_is_not_yet(tmp_path):
+    result = draft(tmp_path, "WINDHOEK — Namibia withdrew its 85 police officers from the Multinational Security "
+                             "Support Mission on 2 June 2025. Botswana will send 60 soldiers to the mission.\n")
+    assert {(d["state"], d["status"]) for d in of_kind(result, "deployment")} == {
+        ("state/NAM", "withdrawn"), ("state/BWA", "committed")}
+    assert [m["member"] for m in of_kind(result, "membership")] == ["state/NAM"]

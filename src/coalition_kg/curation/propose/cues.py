@@ -140,7 +140,23 @@ ROLE_CUES = {
 DEPUTY_WORDS = ("deputy", "vice", "assistant")
 #: Ranks and courtesy titles before a name, not part of it: "Corporal Andre Lewis".
 HONORIFICS = ("mr", "mrs", "ms", "dr", "corporal", "sergeant", "private", "captain", "lieutenant", "major",
-              "colonel", "general", "commander", "inspector", "superintendent", "officer", "deputy")
+              "colonel", "general", "commander", "inspector", "superintendent", "officer", "deputy",
+              "hon", "honourable", "honorable", "me", "mme")  # "Hon. Dr. Zuhura ...", "Me Carlos ..." (Maître)
+#: The words of a minister's portfolio, as governments name them (see :mod:`.titles`).
+PORTFOLIO_WORDS = frozenset({
+    "affairs", "foreign", "external", "trade", "international", "cooperation", "co-operation", "regional",
+    "integration", "worship", "diaspora", "relations", "justice", "public", "security", "national", "interior",
+    "home", "internal", "administration", "order", "safety", "defence", "defense", "armed", "forces", "service",
+    "veterans", "legal", "immigration", "labour", "labor", "development", "finance", "planning", "citizenship",
+    "police", "coordination", "policing", "border", "borders", "territorial", "local", "government",
+})
+#: The role a portfolio's words give, in order: a minister "of Defence and National Service" is
+#: the defence minister before anything else.
+PORTFOLIO_ROLES = (
+    ("defence minister", frozenset({"defence", "defense", "armed", "veterans"})),
+    ("foreign minister", frozenset({"foreign", "external"})),
+    ("interior minister", frozenset({"interior", "home", "security", "order", "safety", "internal", "policing"})),
+)
 #: Roles of envoys: the organization or state after "to" is where they are accredited.
 ACCREDITED_ROLES = ("ambassador", "permanent representative", "envoy", "special envoy")
 

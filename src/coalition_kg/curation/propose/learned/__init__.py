@@ -21,7 +21,7 @@ from coalition_kg.curation.propose.entities import Mention
 from coalition_kg.curation.propose.learned.model import LearnedModel, load
 from coalition_kg.curation.propose.learned.pairs import Pair, features, pairs, status_features
 from coalition_kg.curation.propose.learned.partners import NONE, partner_features, partners
-from coalition_kg.curation.propose.rules.forces import deployment_details, deployment_hits
+from coalition_kg.curation.propose.rules.forces import UNSAID_STATUS, deployment_details, deployment_hits
 
 DEPLOYMENT_RULE = "deployment.learned"
 PARTNERSHIP_RULE = "partnership.learned"
@@ -43,6 +43,29 @@ def deployments(context: Context, found: list[Candidate], model: LearnedModel | 
         if sends >= model.threshold and sends > best.get(pair.state, (0.0, None))[0]:
             best[pair.state] = (sends, pair)
     return [_deployment(context, pair, sends, model) for sends, pair in best.values()]
+
+
+def statuses(context: Context, found: list[Candidate], model: LearnedModel | None = None) -> None:
+    """Give the rules' deployments of the sentence whose words tell no status the one the model
+    finds likeliest ("- Fiji: 52 police officers" in a list of contributors: serving), flagged."""
+    model = model or load()
+    vocabulary = context.article.vocabulary
+    said = [c for c in found if c.kind == "deployment" and c.sentence is context.sentence]
+    unsaid = [c for c in said if "status" not in c.fields and not any(
+        other is not c and other.text("state") == c.text("state")
+        and other.text("deployment_kind") == c.text("deployment_kind") for other in said)]
+    sentence_pairs = list(pairs(context)) if unsaid else []
+    for candidate in unsaid:  # not one of two the sentence tells apart: "left ... and were relieved by"
+        pair = next((p for p in sentence_pairs if p.state == candidate.text("state") and vocabulary.resolve(
+            "deployment-kind", p.hit.term, p.hit.text).slug == candidate.text("deployment_kind")), None)
+        if pair is None:
+            continue
+        likely = model.status.probabilities(status_features(pair))
+        status = _likeliest(likely)
+        candidate.fields["status"] = vocabulary.resolve("deployment-status", status)
+        guess = (f"the sentence does not say how far the deployment got; 'status:' is the learned model's "
+                 f"guess ({likely[status]:.2f} that it is {status}): check it")
+        candidate.flags = [flag for flag in candidate.flags if flag != UNSAID_STATUS] + [guess]
 
 
 def _deployment(context: Context, pair: Pair, sends: float, model: LearnedModel) -> Candidate:

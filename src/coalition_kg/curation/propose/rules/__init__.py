@@ -27,9 +27,10 @@ def propose_candidates(article: Article, contexts: list[Context], known: Known) 
         found += joining.count_claims(context)
         found += forces.deployments(context, found)
     for context in contexts:
+        learned.statuses(context, found)
         found += learned.deployments(context, found)
     found += [joining.serving_member(c) for c in found if c.kind == "deployment"
-              and c.text("status") in ("serving", "arrived")]
+              and c.text("status") in ("serving", "arrived", "withdrawn")]
     found = [c for c in found if not _hosted(c, article)]
     members = {c.fields["member"] for c in found if c.kind == "membership"}
     main_state = article.linked.main_state

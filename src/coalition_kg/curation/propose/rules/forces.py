@@ -15,6 +15,8 @@ from coalition_kg.curation.propose.rules.common import counted_after, distinct, 
 
 #: The rule of a deployment whose sentence names no state: the article's main state sends it.
 MAIN_STATE_RULE = "deployment.main-state"
+#: The flag of a deployment whose sentence tells no status.
+UNSAID_STATUS = "the sentence does not say how far the deployment got; choose a 'status:'"
 _SKIPPABLE = ("and", ",", "additional", "more", "further", "new", "some", "about", "around", "over", "nearly",
               "almost", "up", "to", "of", "a", "an", "the")
 
@@ -57,7 +59,7 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
             if not fields["status"].known:
                 flags.append(unknown_term(fields["status"], article))
         else:
-            flags.append("the sentence does not say how far the deployment got; choose a 'status:'")
+            flags.append(UNSAID_STATUS)
         for state, details in deployment_details(context, hit, hits, states, giver):
             entry = {"state": state.ref, **fields, **details}
             told = [f"the sentence names no state; 'state:' is the article's main state, {state.ref}: check it"

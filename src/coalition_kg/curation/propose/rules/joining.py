@@ -374,7 +374,7 @@ def _founders(context: Context, verb) -> list[Mention]:
 
 
 def serving_member(deployment: Candidate) -> Candidate:
-    """A state whose personnel serve with the mission takes part in it."""
+    """A state whose personnel serve with the mission, have arrived or have served and left takes part in it."""
     return Candidate("membership", {"member": deployment.fields["state"], "mission": deployment.fields["mission"]},
                      deployment.sentence, "membership.serving-personnel", 0.75)
 

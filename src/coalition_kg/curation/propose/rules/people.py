@@ -12,6 +12,7 @@ from coalition_kg.curation.propose.known import Known
 from coalition_kg.curation.propose.names import is_office_or_body
 from coalition_kg.curation.propose.rules.common import unknown_term
 from coalition_kg.curation.propose.text import quotations
+from coalition_kg.curation.propose.titles import portfolio_end, portfolio_role
 from coalition_kg.curation.propose.vocabulary import slug
 
 
@@ -29,6 +30,10 @@ def posts(context: Context, known: Known, main_state: str | None) -> list[Candid
         if extra:
             words = doc[hit.start - extra: hit.end].text
             hit = Hit(hit.start - extra, hit.end, words.lower(), words)
+        if (end := portfolio_end(doc, hit.start, hit.end)) > hit.end:
+            words = doc[hit.start: end].text  # "Minister of Justice and Public Security"
+            hit = Hit(hit.start, end, portfolio_role(words) or hit.term, words)
+            term = plain = hit.term
         if _deputy(context, hit):
             if "minister" not in hit.term:
                 continue  # "Deputy Secretary of State": no concept of the scheme is a deputy's post
@@ -170,14 +175,14 @@ def _holder(context: Context, hit: Hit) -> Mention | None:
     doc = context.span.doc
     people = context.mentions("PERSON")
     right_after = [m for m in people if m.start == hit.end or (
-        m.start > hit.end and all(t.lower_.rstrip(".") in cues.HONORIFICS for t in doc[hit.end: m.start]))]
+        m.start > hit.end and all(_honorific(t) for t in doc[hit.end: m.start]))]
     if right_after:
         return right_after[0]
     # "Guatemala's Permanent Representative to the United Nations, Lucía Morales,", "the Minister
     # for the Caribbean, Jennifer Chapman-Reid", "the chief of general staff, General Mbaye Cissé"
     for mention in people:
         between = list(doc[hit.end: mention.start])
-        while between and between[-1].lower_.rstrip(".") in cues.HONORIFICS:
+        while between and _honorific(between[-1]):
             between.pop()
         if 0 < len(between) <= 8 and between[-1].text == "," and all(
                 t.text in (",", "the", "to", "of", "for", "and") or t.is_title or t.is_upper
@@ -192,6 +197,11 @@ def _holder(context: Context, hit: Hit) -> Mention | None:
                 t.text in (",", "the", "’s", "'s") or context.article.linked.at(t.i) for t in between) and len(between) <= 5:
             return mention
     return None
+
+
+def _honorific(token) -> bool:
+    """"Dr.", "Hon", the full stop the tokenizer splits from "Hon."."""
+    return token.lower_.rstrip(".") in cues.HONORIFICS or token.text == "."
 
 
 def _organization_before(context: Context, hit: Hit) -> str | None:
