@@ -27,17 +27,16 @@ DEPLOYMENT_RULE = "deployment.learned"
 PARTNERSHIP_RULE = "partnership.learned"
 
 
-def deployments(context: Context, found: list[Candidate], model: LearnedModel | None = None) -> list[Candidate]:
+def deployments(context: Context, found: list[Candidate]) -> list[Candidate]:
     """The deployments of the sentence the model is confident of, of states the rules gave none
     anywhere in the article and of personnel the rules gave no sender: one per state, from its
     most likely personnel word."""
-    model = model or load()
+    model = load()
     told = {c.text("state") for c in found if c.kind == "deployment"}
     kinds = {c.text("deployment_kind") for c in found if c.kind == "deployment" and c.sentence is context.sentence}
-    vocabulary = context.article.vocabulary
     best: dict[str, tuple[float, Pair]] = {}
     for pair in pairs(context):
-        if pair.state in told or vocabulary.resolve("deployment-kind", pair.hit.term, pair.hit.text).slug in kinds:
+        if pair.state in told or pair.kind.slug in kinds:
             continue  # the rules gave this sender a deployment already, or gave these personnel a sender
         sends = model.sender.probabilities(features(pair))["true"]
         if sends >= model.threshold and sends > best.get(pair.state, (0.0, None))[0]:
@@ -45,10 +44,10 @@ def deployments(context: Context, found: list[Candidate], model: LearnedModel | 
     return [_deployment(context, pair, sends, model) for sends, pair in best.values()]
 
 
-def statuses(context: Context, found: list[Candidate], model: LearnedModel | None = None) -> None:
+def statuses(context: Context, found: list[Candidate]) -> None:
     """Give the rules' deployments of the sentence whose words tell no status the one the model
     finds likeliest ("- Fiji: 52 police officers" in a list of contributors: serving), flagged."""
-    model = model or load()
+    model = load()
     vocabulary = context.article.vocabulary
     said = [c for c in found if c.kind == "deployment" and c.sentence is context.sentence]
     unsaid = [c for c in said if "status" not in c.fields and not any(
@@ -56,8 +55,8 @@ def statuses(context: Context, found: list[Candidate], model: LearnedModel | Non
         and other.text("deployment_kind") == c.text("deployment_kind") for other in said)]
     sentence_pairs = list(pairs(context)) if unsaid else []
     for candidate in unsaid:  # not one of two the sentence tells apart: "left ... and were relieved by"
-        pair = next((p for p in sentence_pairs if p.state == candidate.text("state") and vocabulary.resolve(
-            "deployment-kind", p.hit.term, p.hit.text).slug == candidate.text("deployment_kind")), None)
+        pair = next((p for p in sentence_pairs if p.state == candidate.text("state")
+                     and p.kind.slug == candidate.text("deployment_kind")), None)
         if pair is None:
             continue
         likely = model.status.probabilities(status_features(pair))
@@ -69,25 +68,22 @@ def statuses(context: Context, found: list[Candidate], model: LearnedModel | Non
 
 
 def _deployment(context: Context, pair: Pair, sends: float, model: LearnedModel) -> Candidate:
-    vocabulary = context.article.vocabulary
-    statuses = model.status.probabilities(status_features(pair))
-    status = _likeliest(statuses)
+    likely = model.status.probabilities(status_features(pair))
+    status = _likeliest(likely)
     sender = pair.mention or Mention(pair.state, "STATE", pair.hit.start, pair.hit.start, "")
     [(_, details)] = deployment_details(context, pair.hit, deployment_hits(context), [sender], pair.verb)
-    fields = {"state": pair.state, "mission": context.article.mission,
-              "deployment_kind": vocabulary.resolve("deployment-kind", pair.hit.term, pair.hit.text),
-              "status": vocabulary.resolve("deployment-status", status), **details}
+    fields = {"state": pair.state, "mission": context.article.mission, "deployment_kind": pair.kind,
+              "status": context.article.vocabulary.resolve("deployment-status", status), **details}
     flag = (f"proposed by the learned model, not a rule: {sends:.2f} that {pair.state} sends the "
-            f"'{pair.hit.text}', {statuses[status]:.2f} that it is {status}; check 'state:' and 'status:'")
+            f"'{pair.hit.text}', {likely[status]:.2f} that it is {status}; check 'state:' and 'status:'")
     return Candidate("deployment", fields, context.sentence, DEPLOYMENT_RULE, round(sends, 2), [flag])
 
 
-def partnerships(context: Context, found: list[Candidate], members: set[str],
-                 model: LearnedModel | None = None) -> list[Candidate]:
+def partnerships(context: Context, found: list[Candidate], members: set[str]) -> list[Candidate]:
     """The partners of the mission in the sentence the model is confident of, among those the
     rules gave no partnership from this sentence and that are not its members (a partner may
     have another role elsewhere: "voted to back the mission" and "wired $20 million to its fund")."""
-    model = model or load()
+    model = load()
     told = {c.text("partner") for c in found if c.kind == "partnership" and c.sentence is context.sentence} | members
     proposed = []
     for partner in partners(context):

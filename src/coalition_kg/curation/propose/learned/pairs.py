@@ -21,6 +21,7 @@ from coalition_kg.curation.propose.rules.forces import (
     own_deployments,
     speaks_of_money,
 )
+from coalition_kg.curation.propose.vocabulary import Term
 
 #: The distance of a state the sentence does not name, or names in another tree.
 _FAR = 99
@@ -44,6 +45,11 @@ class Pair:
     @property
     def verb(self) -> Token | None:
         return governing_verb(self.noun)
+
+    @property
+    def kind(self) -> Term:
+        """The deployment kind the personnel word names."""
+        return self.context.article.vocabulary.resolve("deployment-kind", self.hit.term, self.hit.text)
 
 
 def pairs(context: Context) -> Iterator[Pair]:

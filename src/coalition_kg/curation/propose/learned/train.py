@@ -73,14 +73,10 @@ def _status(pair: Pair, said: list[tuple[str, str, str]], sentence_pairs: list[P
     the pair's kind of personnel; of another kind only when no other personnel word of the
     sentence is of that kind (the curator's word for the kind may differ from the sentence's)."""
     vocabulary = pair.context.article.vocabulary
-
-    def kind(other: Pair) -> str:
-        return vocabulary.resolve("deployment-kind", other.hit.term, other.hit.text).slug
-
     own = [(status, vocabulary.resolve("deployment-kind", recorded).slug) for state, status, recorded in said
            if state == pair.state]
-    named = {kind(other) for other in sentence_pairs if other.hit != pair.hit}
-    return next((status for status, recorded in own if recorded == kind(pair)), None) or next(
+    named = {other.kind.slug for other in sentence_pairs if other.hit != pair.hit}
+    return next((status for status, recorded in own if recorded == pair.kind.slug), None) or next(
         (status for status, recorded in own if recorded not in named), None)
 
 
