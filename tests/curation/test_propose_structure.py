@@ -545,3 +545,33 @@ def test_a_state_whose_personnel_flew_home_was_a_member_and_one_that_only_will_s
     assert {(d["state"], d["status"]) for d in of_kind(result, "deployment")} == {
         ("state/NAM", "withdrawn"), ("state/BWA", "committed")}
     assert [m["member"] for m in of_kind(result, "membership")] == ["state/NAM"]
+
+
+def test_each_sentence_gives_its_facts_to_the_mission_it_is_about(tmp_path):
+    """The mission a sentence names, else the one hosted where it places its acts, else the one
+    named last in its paragraph, else the article's."""
+    result = draft(tmp_path, "MAPUTO — Kenya sent 40 sailors to the Maritime Security Mission in Mozambique on 2 June "
+                             "2025. The Maritime Security Mission in Mozambique now counts six states.\n"
+                             "Kenya also serves in the Multinational Security Support Mission. There, Kenya sent 200 "
+                             "more police officers on 3 June 2025.\n"
+                             "Kenya flew five staff officers to Port-au-Prince on 4 June 2025.\n"
+                             "Uganda sent 30 police officers on 5 June 2025.\n")
+    assert sorted((d["state"], d["deployment_kind"], d["mission"]) for d in of_kind(result, "deployment")) == [
+        ("state/KEN", "police", "mission/mss-haiti"), ("state/KEN", "staff-officers", "mission/mss-haiti"),
+        ("state/KEN", "troops", "mission/msmm"), ("state/UGA", "police", "mission/msmm")]
+
+
+def test_an_acronym_after_a_registered_mission_in_its_state_is_that_missions_name(tmp_path):
+    result = draft(tmp_path, "SANTIAGO — The Senate approved Chile's participation in the Multinational Security "
+                             "Support Mission in Haiti (MMAS) on 9 December 2025.\n")
+    assert [(n["entity"], n["label"]) for n in of_kind(result, "name")] == [("mission/mss-haiti", "MMAS")]
+    assert {f["mission"] for f in facts(result) if "mission" in f} == {"mission/mss-haiti"}
+    assert [e.ref for e in result.new_entities if e.kind == "mission"] == []
+
+
+def test_an_acronym_in_brackets_may_be_followed_by_a_comment(tmp_path):
+    result = draft(tmp_path, "PANAMA CITY — Ecuador signed on 2 February 2026 the founding agreement of the Darien "
+                             "Joint Security Mission (MCSD, by its Spanish initials).\n")
+    assert [(i["party"], i["mission"], i["instrument_kind"]) for i in of_kind(result, "instrument")] == [
+        ("state/ECU", "mission/mcsd", "signature")]
+    assert [e.ref for e in result.new_entities if e.kind == "mission"] == ["mission/mcsd"]

@@ -11,6 +11,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from coalition_kg.curation.propose.countries import capitals
 from coalition_kg.curation.propose.dates import DateMention
 from coalition_kg.curation.propose.entities import Linked, Mention
 from coalition_kg.curation.propose.text import LABEL_END, Sentence, lead_end, pipeline
@@ -116,6 +117,37 @@ class Context:
     def names_mission(self) -> bool:
         return bool(self.mentions("MISSION"))
 
+    @cached_property
+    def mission(self) -> str | None:
+        """The mission the sentence is about: the one it names (the article's, when it is among
+        several named), else the one hosted where the sentence's acts take place, else the one
+        named last before it in its paragraph, else the article's.
+        An article about one mission may turn to another for a paragraph ("Uganda also keeps a
+        battle group in the East African Community Mission in South Sudan ...")."""
+        main = self.article.mission
+        named = self._missions_named(self.span.start, self.span.end)
+        if named:
+            return main if main in named else named[0]
+        hosted = self._missions_hosted_where()
+        if hosted:
+            return main if main in hosted else hosted[0]
+        earlier = self._missions_named(_paragraph_start(self.span), self.span.start)
+        return earlier[-1] if earlier else main
+
+    def _missions_hosted_where(self) -> list[str]:
+        """The missions hosted in the states the sentence places its acts in, by name or capital:
+        "In South Sudan, the 2,140 personnel came from five states", "seconded three officers to
+        the Mission's headquarters in Port-au-Prince"."""
+        doc = self.span.doc
+        places = {m.ref for m in self.mentions("STATE") if m.start > 0 and doc[m.start - 1].lower_ in _PLACING}
+        text = f" {self.span.text.lower()} "
+        places |= {state for capital, state in capitals().items() if any(
+            f" {word} {capital}" in text for word in _PLACING)}
+        return sorted({mission for mission, state in self.article.linked.host_states if state in places})
+
+    def _missions_named(self, start: int, end: int) -> list[str]:
+        return [m.ref for m in self.article.mentions_between(start, end) if m.label == "MISSION"]
+
     def dates(self, full: bool | None = None) -> list[DateMention]:
         """Dates outside quotations; ``full``: only those with a year (True) or without (False)."""
         return [d for d in self.article.dates if self.span.start <= d.start < self.span.end
@@ -130,6 +162,19 @@ class Context:
         spans = filter_spans([Span(doc, start, end, label=key) for key, start, end in matcher(self.span)])
         return [Hit(s.start, s.end, cues[doc.vocab.strings[s.label]], s.text) for s in spans
                 if not any(i in self.article.quoted or i in names for i in range(s.start, s.end))]
+
+
+#: The words before the place where an act happens: "in Haiti", "to Juba".
+_PLACING = ("in", "to", "into")
+
+
+def _paragraph_start(span: Span) -> int:
+    """The first token of the line the span starts in."""
+    doc = span.doc
+    i = span.start
+    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
+        i -= 1
+    return i
 
 
 @cache

@@ -265,14 +265,17 @@ def _acronym_definitions(doc: Doc, mentions: list[Mention], entities: dict[str, 
     found = []
     for token in doc[:-2]:
         acronym, closing = doc[token.i + 1], doc[token.i + 2]
-        if token.text != "(" or closing.text != ")" or not _ACRONYM.match(acronym.text):
-            continue
+        if token.text != "(" or closing.text not in (")", ",") or not _ACRONYM.match(acronym.text):
+            continue  # "(MCSD)", "(MCSD, by its Spanish initials)"
         before = ending.get(token.i)
         inside = next((m for m in mentions if m.start == acronym.i), None)
         if inside is not None and inside.kind in ("state", "person") and (before is None or before.ref != inside.ref):
             continue  # "Godfrey Otieno (Kenya)": the person's state, not an acronym
+        named = _registered_mission_in_state(doc, before, ending) if before is not None else None
         if before is not None and before.label != DEMONYM and not _mission_in_state(doc, before):
             ref = before.ref
+        elif named is not None:
+            ref = named.ref  # "the Multinational Security Support Mission in Haiti (MMAS)": another name of it
         else:
             entity = _new_organization(doc, token.i, acronym.text, mentions)
             if entity is None:
@@ -298,6 +301,15 @@ def _mission_in_state(doc: Doc, state: Mention) -> bool:
     start = state.start - (state.start > 0 and doc[state.start - 1].lower_ == "the")
     return start >= 2 and doc[start - 1].lower_ in ("in", "for") and doc[start - 2].is_title and \
         cues.ORGANIZATION_HEADS.get(doc[start - 2].lower_) == "mission"
+
+
+def _registered_mission_in_state(doc: Doc, state: Mention, ending: dict[int, Mention]) -> Mention | None:
+    """The mission of the register named just before "in <state>", when ``state`` ends such a name."""
+    if not _mission_in_state(doc, state):
+        return None
+    start = state.start - (doc[state.start - 1].lower_ == "the")
+    mission = ending.get(start - 1)
+    return mission if mission is not None and mission.label == "MISSION" else None
 
 
 def _new_organization(doc: Doc, bracket: int, acronym: str, mentions: list[Mention]) -> Entity | None:

@@ -72,7 +72,7 @@ def _deployment(context: Context, pair: Pair, sends: float, model: LearnedModel)
     status = _likeliest(likely)
     sender = pair.mention or Mention(pair.state, "STATE", pair.hit.start, pair.hit.start, "")
     [(_, details)] = deployment_details(context, pair.hit, deployment_hits(context), [sender], pair.verb)
-    fields = {"state": pair.state, "mission": context.article.mission, "deployment_kind": pair.kind,
+    fields = {"state": pair.state, "mission": context.mission, "deployment_kind": pair.kind,
               "status": context.article.vocabulary.resolve("deployment-status", status), **details}
     flag = (f"proposed by the learned model, not a rule: {sends:.2f} that {pair.state} sends the "
             f"'{pair.hit.text}', {likely[status]:.2f} that it is {status}; check 'state:' and 'status:'")
@@ -93,7 +93,7 @@ def partnerships(context: Context, found: list[Candidate], members: set[str]) ->
         role = _likeliest(roles)
         if role != NONE and roles[role] >= model.threshold:
             told.add(partner.ref)
-            fields = {"mission": context.article.mission, "partner": partner.ref,
+            fields = {"mission": context.mission, "partner": partner.ref,
                       "partner_role": context.article.vocabulary.resolve("partner-role", role)}
             flag = (f"proposed by the learned model, not a rule: {roles[role]:.2f} that {partner.ref} is the "
                     f"mission's {role}; check 'partner:' and 'partner_role:'")

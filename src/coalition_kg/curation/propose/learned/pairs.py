@@ -55,12 +55,12 @@ class Pair:
 def pairs(context: Context) -> Iterator[Pair]:
     """Every (personnel word, possible sender) pair of the sentence, in the order of the text."""
     article = context.article
-    if not article.mission:
+    if not context.mission:
         return
     hits = [hit for hit in own_deployments(context, deployment_hits(context)) if may_send(context, hit)]
     states = [(state.ref, mention) for mention in context.states()
               for state in [as_state(context, mention)] if state.ref
-              and not article.linked.hosts(state.ref, article.mission)]
+              and not article.linked.hosts(state.ref, context.mission)]
     if not states and article.linked.main_state:
         states = [(article.linked.main_state, None)]
     doc = context.span.doc

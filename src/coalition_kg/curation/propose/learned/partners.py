@@ -40,11 +40,11 @@ class Partner:
 def partners(context: Context) -> Iterator[Partner]:
     """Each mention of the sentence that may be a partner, in the order of the text."""
     article = context.article
-    if not article.mission:
+    if not context.mission:
         return
     seen = set()
     for mention in context.mentions("ORG", "STATE", "GOV"):
-        if mention.ref not in seen and not article.linked.hosts(mention.ref, article.mission):
+        if mention.ref not in seen and not article.linked.hosts(mention.ref, context.mission):
             seen.add(mention.ref)
             yield Partner(context, mention)
 

@@ -29,7 +29,7 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
     and a negated verb ("has never sent police", "no army") sends nothing. What one sentence says
     about one deployment is one candidate."""
     article = context.article
-    if not article.mission:
+    if not context.mission:
         return []
     found = []
     statuses = context.hits({**cues.STATUS_CUES, **article.vocabulary.phrases("deployment-status")})
@@ -52,7 +52,7 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
         kind = article.vocabulary.resolve("deployment-kind", named.term, named.text)
         nearest = _nearest(statuses, hit)
         status_words = said or (nearest.term if nearest else None)
-        fields: dict = {"mission": article.mission, "deployment_kind": kind}
+        fields: dict = {"mission": context.mission, "deployment_kind": kind}
         flags = [] if kind.known else [unknown_term(kind, article)]
         if status_words is not None:
             fields["status"] = article.vocabulary.resolve("deployment-status", status_words)
@@ -111,7 +111,7 @@ def _number_alone(context: Context, found: list[Candidate]) -> list[Candidate]:
         subjects = [m for child in verb.children if child.dep_ == "nsubj"
                     for m in [context.article.linked.at(child.i)] if m is not None and m.kind == "state"]
         if status is None or len(subjects) != 1 or subjects[0].ref in told or negated(verb) or hypothetical(verb) \
-                or context.article.linked.hosts(subjects[0].ref, context.article.mission):
+                or context.article.linked.hosts(subjects[0].ref, context.mission):
             continue
         size = cardinal(context.span.doc[numbers[0].left_edge.i: numbers[0].i + 1])
         fields = {key: value for key, value in found[0].fields.items() if key not in ("size", "date", "date_text",
@@ -142,7 +142,7 @@ def _gapped(context: Context, found: list[Candidate], hits: list[Hit]) -> list[C
     for candidate in [c for c in found if c.fields.get("size")]:
         listed = [m for m in context.mentions("STATE") if m.start > context.span.start
                   and _after_a_list_word(doc, m.start) and m.end < context.span.end and doc[m.end].like_num
-                  and m.ref != candidate.fields["state"] and not context.article.linked.hosts(m.ref, context.article.mission)]
+                  and m.ref != candidate.fields["state"] and not context.article.linked.hosts(m.ref, context.mission)]
         for mention in listed:
             end = mention.end
             while end < context.span.end and (doc[end].like_num or doc[end].lower_ == "and" and doc[end + 1].like_num):
@@ -428,7 +428,7 @@ def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit], ear
     article = context.article
 
     def senders(mentions: list[Mention]) -> list[Mention]:
-        return [m for m in distinct(mentions) if not article.linked.hosts(m.ref, article.mission)]
+        return [m for m in distinct(mentions) if not article.linked.hosts(m.ref, context.mission)]
 
     doc = context.span.doc
     chain = []
@@ -474,7 +474,7 @@ def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit], ear
         if same:
             return same, "deployment.replacing-its-own"
     main = article.linked.main_state
-    others = {m.ref for m in context.states() if m.ref != main and not article.linked.hosts(m.ref, article.mission)}
+    others = {m.ref for m in context.states() if m.ref != main and not article.linked.hosts(m.ref, context.mission)}
     if main and verb is not None and not others and _unattributed(doc[hit.end - 1], verb) and senders(
             [Mention(main, "STATE", hit.start, hit.end, hit.text)]):
         # "He said a sixth contingent of 200 officers would fly out", "The government said 50 soldiers
@@ -570,7 +570,7 @@ def _states_described(context: Context, head) -> list[Mention]:
     named = []
     for mention in reversed([m for m in linked.mentions if m.end <= head.i and m.kind == "state"]):
         state = as_state(context, mention)
-        if state.ref not in {m.ref for m in named} and not linked.hosts(state.ref, context.article.mission):
+        if state.ref not in {m.ref for m in named} and not linked.hosts(state.ref, context.mission):
             named.append(Mention(state.ref, "STATE", head.i, head.i + 1, head.text))
     return list(reversed(named[:how_many])) if how_many and len(named) >= how_many else []
 
@@ -665,7 +665,7 @@ def _place(context: Context, states: list[Mention]) -> str | None:
 def partnerships(context: Context, members: set[str]) -> list[Candidate]:
     """Who works with the mission and who backs, supports, funds or hosts it."""
     article = context.article
-    if not article.mission:
+    if not context.mission:
         return []
     found = []
     doc = context.span.doc
@@ -675,7 +675,7 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
     def add(partner: str, words_of_role: str, rule: str, confidence: float) -> None:
         role = article.vocabulary.resolve("partner-role", words_of_role)
         flags = [] if role.known else [unknown_term(role, article)]
-        found.append(Candidate("partnership", {"mission": article.mission, "partner": partner, "partner_role": role},
+        found.append(Candidate("partnership", {"mission": context.mission, "partner": partner, "partner_role": role},
                                context.sentence, rule, confidence, flags))
 
     for mention in context.mentions("ORG", "STATE", "GOV"):
@@ -701,12 +701,12 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
                 context, mention) and not any(w in cues.FUNDER_CUES for w in later):
             add(mention.ref, cues.PARTNER_TERMS["supporter"], "partnership.expressed-support", 0.7)
     hosted_bodies = [m for m in context.mentions("GOV")
-                     if article.linked.hosts(article.linked.entities[m.ref].part_of or "", article.mission)]
+                     if article.linked.hosts(article.linked.entities[m.ref].part_of or "", context.mission)]
     if context.names_mission() or hosted_bodies:
         for mention in context.mentions("GOV"):
             entity = article.linked.entities[mention.ref]
             earlier = lower[:_index(words, mention.start)][-7:]
-            hosted = article.linked.hosts(entity.part_of or "", article.mission)
+            hosted = article.linked.hosts(entity.part_of or "", context.mission)
             later = lower[_index(words, mention.end):][:6] if hosted else []
             joint = hosted and any(w in cues.JOINT_WORK_WORDS for w in lower)  # "joint patrols with the PNH"
             if entity.part_of in members or not (((context.names_mission() or joint) and any(
@@ -717,10 +717,10 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
         for mention in context.mentions("STATE"):
             if mention.ref not in members and mention.start > context.span.start and (
                     doc[mention.start - 1].lower_ == "in" or doc[mention.start - 1].lower_ == "to"
-                    and article.linked.hosts(mention.ref, article.mission)):  # "flown to Haiti to bolster the mission"
+                    and article.linked.hosts(mention.ref, context.mission)):  # "flown to Haiti to bolster the mission"
                 add(mention.ref, cues.PARTNER_TERMS["host state"], "partnership.in-state", 0.6)
     for mission, state, token in missions_in_states(doc, context.mentions()):
-        if mission == article.mission:
+        if mission == context.mission:
             add(state, cues.PARTNER_TERMS["host state"], "partnership.mission-in-state", 0.85)
     found += _acts_for_the_mission(context, add)
     for state in _contributors_to_the_fund(context):
@@ -753,7 +753,7 @@ def _contributors_to_the_fund(context: Context) -> list[Mention]:
             found += [m for head in thanked for m in states_of_phrase(context, head) if m.label == "STATE"]
             if noun.dep_ == "dobj" and noun.head.i == verb.i:
                 found += [m for m in acting_states(context, verb) if m.label == "STATE"]
-    return [m for m in distinct(found) if not article.linked.hosts(m.ref, article.mission)]
+    return [m for m in distinct(found) if not article.linked.hosts(m.ref, context.mission)]
 
 
 def speaks_of_money(words) -> bool:
@@ -776,7 +776,7 @@ def _acts_for_the_mission(context: Context, add) -> list[Candidate]:
         if role is None or token.pos_ not in ("VERB", "AUX") or negated(token) or token.i in article.quoted:
             continue
         actor = _actor(context, token)
-        if actor is None or (role != "backer" and article.linked.hosts(actor.ref, article.mission)):
+        if actor is None or (role != "backer" and article.linked.hosts(actor.ref, context.mission)):
             continue
         objects = [t for child in token.children if child.dep_ in ("dobj", "prep", "dative", "attr", "npadvmod")
                    for t in child.subtree]

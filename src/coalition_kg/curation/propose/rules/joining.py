@@ -85,11 +85,11 @@ def _acts_of_state_bodies(context: Context) -> list[Candidate]:
                 continue
             named = [m for t in subject.subtree if (m := article.linked.at(t.i)) is not None and m.kind == "state"]
             state = named[0].ref if named else article.linked.main_state
-            if not state or not article.mission or "ratified" in words:
+            if not state or not context.mission or "ratified" in words:
                 continue
             kind = article.vocabulary.resolve("instrument-kind", body)
             date = next((d for d in context.dates() if d.iso), None)
-            fields = {"instrument_kind": kind, "party": state, "mission": article.mission}
+            fields = {"instrument_kind": kind, "party": state, "mission": context.mission}
             if date is not None:
                 fields["date"] = date.iso
             flags = [] if named else [f"the sentence does not name the {subject.text}'s state; "
@@ -112,7 +112,7 @@ def _parties(context: Context, hit: Hit) -> list[Mention]:
     hosts = {token for _, _, token in missions_in_states(context.span.doc, context.mentions())}
     joining = hit.term.lower() in cues.JOINING_TERMS
     states = [m for m in context.mentions("STATE") if m.end <= hit.start and m.start not in hosts
-              and not (joining and context.article.linked.hosts(m.ref, context.article.mission))]
+              and not (joining and context.article.linked.hosts(m.ref, context.mission))]
     clause = [m for m in states if not any(context.span.doc[i].text in (";",) for i in range(m.end, hit.start))]
     signatories = [] if joining else _other_signatories(context, hit)
     if clause:
@@ -157,7 +157,7 @@ def _date_after(context: Context, token: int, party: Mention):
 def _instrument(context: Context, hit: Hit, party: Mention, date, term: str | None = None) -> Candidate:
     article = context.article
     kind = article.vocabulary.resolve("instrument-kind", term or hit.term, hit.text)  # term first: its slug
-    fields = {"instrument_kind": kind, "party": party.ref, "mission": article.mission or ""}
+    fields = {"instrument_kind": kind, "party": party.ref, "mission": context.mission or ""}
     flags = [] if kind.known else [unknown_term(kind, article)]
     confidence = 0.9
     if date is not None and date.iso:
@@ -167,7 +167,7 @@ def _instrument(context: Context, hit: Hit, party: Mention, date, term: str | No
         confidence = 0.75
     else:
         confidence = 0.8
-    if not article.mission:
+    if not context.mission:
         flags.append("the article names no mission of the register; 'mission:' is left empty")
     return Candidate("instrument", fields, context.sentence, f"instrument.{kind.slug}", confidence, flags, rank=2)
 
@@ -189,7 +189,7 @@ def _followers(context: Context, instruments: list[Candidate]) -> list[Candidate
         date = _date_after(context, later[0].end, later[0])
         if date is None:
             continue
-        fields = {"party": later[0].ref, "mission": context.article.mission or ""}
+        fields = {"party": later[0].ref, "mission": context.mission or ""}
         if date.iso:
             fields["date"] = date.iso
         found.append(Candidate("instrument", fields, context.sentence, "instrument.followed-by", 0.7,
@@ -245,7 +245,7 @@ def _resolutions(context: Context, earlier: list[Candidate] = ()) -> list[Candid
         if inherited:
             flags.append(f"the sentence names no body; taken as {party}'s, as the article's or the graph's "
                          f"resolution before: check it")
-        fields["mission"] = context.article.mission or ""
+        fields["mission"] = context.mission or ""
         if date is not None and date.iso:
             fields["date"] = date.iso
         found.append(Candidate("instrument", fields, context.sentence, "instrument.resolution-number",
@@ -280,7 +280,7 @@ def memberships(context: Context, instruments: list[Candidate]) -> list[Candidat
     """A state joins: by a joining instrument, by a joining word ("joined", "contributors to"),
     or by having personnel in the mission ("includes personnel from Kenya, ...")."""
     article = context.article
-    if not article.mission:
+    if not context.mission:
         return []
     found = []
     for instrument in instruments:
@@ -381,7 +381,7 @@ def serving_member(deployment: Candidate) -> Candidate:
 
 def _membership(context: Context, state: str, rule: str, confidence: float, instrument: Candidate | None = None,
                 rank: int = 0) -> Candidate:
-    fields = {"member": state, "mission": context.article.mission or ""}
+    fields = {"member": state, "mission": context.mission or ""}
     if instrument is not None:
         fields["instrument"] = instrument
     return Candidate("membership", fields, context.sentence, rule, confidence, rank=rank)
@@ -422,10 +422,10 @@ def ordinal_claims(context: Context) -> list[Candidate]:
         if after[0] == "to" and not any(a.startswith(cues.CLAIM_VERBS) for a in after[1:3]):
             continue
         subjects = [m for m in context.mentions("STATE") if m.end <= token.i]
-        if not subjects or not context.article.mission:
+        if not subjects or not context.mission:
             continue
         subject = subjects[-1]
-        found.append(Candidate("ordinal-claim", {"subject": subject.ref, "mission": context.article.mission,
+        found.append(Candidate("ordinal-claim", {"subject": subject.ref, "mission": context.mission,
                                                  "rank": str(rank)}, context.sentence, "ordinal-claim.the-nth-to", 0.85))
     return found or _nth_member(context)
 
@@ -447,8 +447,8 @@ def _nth_member(context: Context) -> list[Candidate]:
         restricted = any(child.dep_ in ("prep", "acl", "relcl") and not any(
             (m := article.linked.at(t.i)) is not None and m.label == "MISSION" for t in child.subtree)
             for child in noun.children)  # "the mission's first member from outside the SADC": a rank among some
-        if rank and of_mission and subjects and article.mission and not restricted:
-            found.append(Candidate("ordinal-claim", {"subject": subjects[0].ref, "mission": article.mission,
+        if rank and of_mission and subjects and context.mission and not restricted:
+            found.append(Candidate("ordinal-claim", {"subject": subjects[0].ref, "mission": context.mission,
                                                      "rank": str(rank)}, context.sentence, "ordinal-claim.nth-member", 0.8))
     return found
 
@@ -465,12 +465,12 @@ def count_claims(context: Context) -> list[Candidate]:
         start = end
         while start > context.span.start and doc[start - 1].like_num and ordinal(doc[start - 1].text) is None:
             start -= 1
-        if start == end or not context.article.mission:
+        if start == end or not context.mission:
             continue
         count = cardinal(doc[start: end])
         if count is None:
             continue
-        found.append(Candidate("count-claim", {"mission": context.article.mission, "count": str(count)},
+        found.append(Candidate("count-claim", {"mission": context.mission, "count": str(count)},
                                context.sentence, "count-claim.n-countries", 0.8))
     return found or _number_brought_to(context)
 
@@ -485,7 +485,7 @@ def _number_brought_to(context: Context) -> list[Candidate]:
         to = [t for child in number.head.children if child.dep_ == "prep" and child.lower_ == "to"
               for t in child.children if t.dep_ == "pobj" and t.like_num]
         count = cardinal(context.span.doc[to[0].i: to[0].i + 1]) if counted and to else None
-        if count and context.names_mission() and context.article.mission:
-            found.append(Candidate("count-claim", {"mission": context.article.mission, "count": str(count)},
+        if count and context.names_mission() and context.mission:
+            found.append(Candidate("count-claim", {"mission": context.mission, "count": str(count)},
                                    context.sentence, "count-claim.number-brought-to", 0.75))
     return found

@@ -236,7 +236,6 @@ def _known_organization(known: Known, holder: str, role: str) -> str | None:
 
 def statements(context: Context, posts_found: list[Candidate], events: list[Candidate]) -> list[Candidate]:
     """The words between quotation marks, with the speaker the sentence names."""
-    article = context.article
     found = []
     for quotation in quotations(context.sentence):
         fields: dict = {}
@@ -262,8 +261,8 @@ def statements(context: Context, posts_found: list[Candidate], events: list[Cand
                            and p.text("organization")), None)
             if behalf and speaker.startswith("person/"):
                 fields["on_behalf_of"] = behalf
-        if article.mission:
-            fields["mission"] = article.mission
+        if context.mission:
+            fields["mission"] = context.mission
         fields["text"] = quotation.text
         date = next(iter(context.dates(True)), None)
         if date is not None:
@@ -371,8 +370,8 @@ def events(context: Context, main_state: str | None, earlier: list[Candidate],
         fields: dict = {"event_kind": kind, "label": f"{agent_label}'s {hit.term}".strip("'s ").strip() or hit.term}
         if agent:
             fields["agent"] = agent
-        if article.mission:
-            fields["mission"] = article.mission
+        if context.mission:
+            fields["mission"] = context.mission
         if dates:
             date = next((d for d in dates if d.iso), dates[0])
             fields["date" if date.iso else "date_text"] = date.iso or date.text
