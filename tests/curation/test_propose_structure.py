@@ -575,3 +575,86 @@ def test_an_acronym_in_brackets_may_be_followed_by_a_comment(tmp_path):
     assert [(i["party"], i["mission"], i["instrument_kind"]) for i in of_kind(result, "instrument")] == [
         ("state/ECU", "mission/mcsd", "signature")]
     assert [e.ref for e in result.new_entities if e.kind == "mission"] == ["mission/mcsd"]
+
+
+def test_ids_of_names_spell_letters_in_ascii_and_drop_apostrophes_within_a_name(tmp_path):
+    result = draft(tmp_path, "Norway's Minister of International Development, Ingrid Sæther-Bjørnstad, said Norway would "
+                             "fund the Multinational Security Support Mission.\n\"We will go,\" said Police Commissioner "
+                             "Josephine Ndung'u-Karanja of Kenya.\n")
+    assert sorted(e.ref for e in result.new_entities if e.kind == "person") == [
+        "person/ingrid-saether-bjornstad", "person/josephine-ndungu-karanja"]
+
+
+def test_an_instruments_date_is_the_one_its_verb_governs_not_when_something_ends(tmp_path):
+    result = draft(tmp_path, "On 6 November 2025, Benin and Haiti signed a status-of-forces agreement for the "
+                             "Multinational Security Support Mission, which will run until 31 December 2026.\n")
+    assert {(i["party"], i["instrument_kind"], i.get("date")) for i in of_kind(result, "instrument")} == {
+        ("state/BEN", "status-of-forces-agreement", "2025-11-06"), ("state/HTI", "status-of-forces-agreement", "2025-11-06")}
+
+
+def test_the_organization_that_extends_a_missions_mandate_is_the_extensions_party(tmp_path):
+    result = draft(tmp_path, "ABUJA — The ECOWAS Authority of Heads of State and Government extended the mandate of the "
+                             "Stabilization Support Mission in Guinea-Bissau on 15 December 2024 for a further year, "
+                             "until 31 December 2025.\n")
+    assert [(i["party"], i["mission"], i["instrument_kind"], i.get("date")) for i in of_kind(result, "instrument")] == [
+        ("org/ecowas", "mission/ssmgb", "mandate-extension", "2024-12-15")]
+
+
+def test_a_cabinets_approval_and_a_numbered_decree_or_law_are_the_states_instruments(tmp_path):
+    result = draft(tmp_path, "DECREE No. 2025-417 of 11 June 2025 authorising the deployment of an Ivorian contingent "
+                             "within the Multinational Security Support Mission in Haiti\nHAVING REGARD TO Law No. "
+                             "2025-31 of 2 June 2025 authorising the engagement of Ivorian forces in the Mission;\n"
+                             "On Tuesday, 9 September 2025, the Cabinet of Senegal approved the deployment of a formed "
+                             "police unit to the Multinational Security Support Mission.\n")
+    assert sorted((i["party"], i["instrument_kind"], i.get("number", ""), i.get("date"))
+                  for i in of_kind(result, "instrument")) == [
+        ("state/CIV", "executive-decree", "2025-417", "2025-06-11"),
+        ("state/CIV", "parliamentary-approval", "2025-31", "2025-06-02"),
+        ("state/SEN", "executive-decree", "", "2025-09-09")]
+
+
+@pytest.mark.parametrize("sentence, post", [
+    ("On Thursday the Permanent Representative of Ghana to the United Nations, Ambassador Abena Serwaa Mensah, "
+     "signed the agreement.", ("person/abena-serwaa-mensah", "permanent-representative", "state/GHA")),
+    ("\"She learned every name,\" recalled Guinea-Bissau's former Minister of National Defence, Armando Có Nhaga "
+     "da Silva.", ("person/armando-co-nhaga-da-silva", "defence-minister", "state/GNB")),
+    ("The Caribbean Community (CARICOM) met in Nassau. \"We stand with Haiti,\" the Community's Secretary-General, "
+     "Dr. Carla-Marie Baptiste-Fontaine, said.", ("person/carla-marie-baptiste-fontaine", "secretary-general",
+                                                  "org/caricom")),
+    ("The agreement was signed for Senegal by H.E. Mrs. Aminata Sow de Carvalho, Minister of African Integration and "
+     "Foreign Affairs.", ("person/aminata-sow-de-carvalho", "foreign-minister", "state/SEN")),
+    ("The Director General of the Haitian National Police, Frantz-Éric Dorsainvil Saint-Juste, welcomed the Kenyan "
+     "officers.", ("person/frantz-eric-dorsainvil-saint-juste", "police-chief", "state/HTI")),
+])
+def test_a_title_before_a_rank_and_name_gives_one_post_in_the_state_or_body_it_names(tmp_path, sentence, post):
+    result = draft(tmp_path, f"{sentence}\n")
+    assert [(p["holder"], p["role"], p["organization"]) for p in of_kind(result, "post")] == [post]
+
+
+def test_a_rank_before_a_name_is_no_post(tmp_path):
+    result = draft(tmp_path, "Commissioner Godfrey Otieno-Masinde of Kenya told participants that nine states had "
+                             "sent personnel to the Multinational Security Support Mission.\n")
+    assert of_kind(result, "post") == []
+
+
+def test_each_state_or_body_listed_as_the_payer_is_a_funder(tmp_path):
+    result = draft(tmp_path, "The mission's field hospital was paid for by Spain and the European Union.\n"
+                             "Australia and New Zealand meet most of the Multinational Security Support Mission's costs.\n")
+    assert {(p["partner"], p["partner_role"]) for p in of_kind(result, "partnership")} == {
+        ("state/ESP", "funder"), ("org/european-union", "funder"), ("state/AUS", "funder"), ("state/NZL", "funder")}
+
+
+def test_an_acronym_in_brackets_may_join_words_by_hyphens(tmp_path):
+    result = draft(tmp_path, "Zambia sent 140 police officers to the Regional Stabilisation Support Mission in the "
+                             "Central African Republic (RSSM-CAR) in October.\n")
+    assert {(m["member"], m["mission"]) for m in of_kind(result, "membership")} == {("state/ZMB", "mission/rssm-car")}
+    assert [(n["entity"], n["label"]) for n in of_kind(result, "name")] == [("mission/rssm-car", "RSSM-CAR")]
+
+
+def test_a_description_refers_to_the_state_named_last_before_it(tmp_path):
+    result = draft(tmp_path, "NAIROBI — Kenya will rotate its police officers in Haiti next month, Kenya's interior "
+                             "ministry said, and Kenya will keep leading the Multinational Security Support Mission.\n"
+                             "Peru deposited its instrument of adhesion on 3 May 2025. The Andean nation will send "
+                             "140 police officers to the mission.\n")
+    assert ("state/PER", "police", "committed") in {(d["state"], d["deployment_kind"], d["status"])
+                                                  for d in of_kind(result, "deployment")}

@@ -39,6 +39,9 @@ INSTRUMENT_CUES = {
     "mandate extension": "mandate extension",
     "notice of withdrawal": "withdrawal notice", "withdrawal notice": "withdrawal notice",
 }
+#: Verbs by which a body extends a mission's mandate, and the nouns of what it extends.
+RENEWING_VERBS = ("extend", "renew", "prolong")
+MANDATE_NOUNS = ("mandate", "authorisation", "authorization")
 #: The terms of instruments by which a state joins a mission (and so becomes a member).
 JOINING_TERMS = ("instrument of adhesion", "signature", "ratification")
 #: Cues that are instruments in their own right: a state signing *these* is not a signature of
@@ -109,7 +112,7 @@ ROLE_CUES = {
     "minister of national defence": "defence minister", "minister of the armed forces": "defence minister",
     "armed forces minister": "defence minister",
     "minister": "minister",
-    "ambassador": "ambassador",
+    "ambassador": "ambassador", "high commissioner": "ambassador",
     "permanent representative": "permanent representative",
     "force commander": "force commander", "commander": "commander",
     "police commissioner": "police commissioner", "commissioner": "commissioner",
@@ -141,7 +144,18 @@ DEPUTY_WORDS = ("deputy", "vice", "assistant")
 #: Ranks and courtesy titles before a name, not part of it: "Corporal Andre Lewis".
 HONORIFICS = ("mr", "mrs", "ms", "dr", "corporal", "sergeant", "private", "captain", "lieutenant", "major",
               "colonel", "general", "commander", "inspector", "superintendent", "officer", "deputy",
-              "hon", "honourable", "honorable", "me", "mme")  # "Hon. Dr. Zuhura ...", "Me Carlos ..." (Maître)
+              "hon", "honourable", "honorable", "me", "mme", "maître", "maitre", "begum", "excellency", "his",
+              "her", "h.e", "sir", "dame", "professor", "prof", "brigadier", "admiral", "vice", "rear", "chief",
+              "squadron", "ambassador")  # "Hon. Dr. Zuhura ...", "Me Carlos ..." (Maître), "Her Excellency"
+#: Titles that head a police force when "of the ... Police" follows ("Director General of the
+#: Haitian National Police"): cues of posts only then.
+POLICE_HEADS = {"director general": "director general", "director-general": "director general",
+                "inspector general": "inspector general", "inspector-general": "inspector general"}
+POLICE_WORDS = ("police", "gendarmerie")
+#: Titles that are also ranks: right before a name ("Commissioner Godfrey Otieno") they hold no post.
+RANKS = ("commander", "commissioner")
+#: Words between a state's name and a title that leave the post the state's: "Guinea-Bissau's former Minister".
+TITLE_TIMES = ("former", "then", "new", "current", "outgoing", "incoming", "acting", "interim")
 #: The words of a minister's portfolio, as governments name them (see :mod:`.titles`).
 PORTFOLIO_WORDS = frozenset({
     "affairs", "foreign", "external", "trade", "international", "cooperation", "co-operation", "regional",
@@ -286,11 +300,15 @@ OFFICIAL_NOUNS = ("officer", "official", "officials", "corporal", "soldier", "se
 PARTNER_VERBS = {"authorize": "backer", "authorise": "backer", "endorse": "backer", "back": "backer",
                  "mandate": "backer", "fund": "funder", "finance": "funder", "bankroll": "funder",
                  "pay": "funder", "give": "funder", "provide": "funder", "donate": "funder", "pledge": "funder",
-                 "train": "trainer"}
+                 "train": "trainer", "meet": "funder", "cover": "funder", "contribute": "funder"}
 #: Nouns of money given: a verb whose object holds one gives it ("announced $60 million in funding").
 FUNDING_NOUNS = ("funding", "financing")
 MONEY_WORDS = ("dollars", "euros", "pounds", "francs", "shillings", "million", "billion", "money", "funding",
-               "funds", "grant", "salaries")
+               "funds", "grant", "salaries", "cheques")
+#: What a mission costs, and the verbs by which someone bears it: "Australia and New Zealand meet
+#: most of the mission's costs", "the European Union pays the troop allowances".
+COST_WORDS = ("cost", "costs", "allowances", "bills", "expenses")
+COST_VERBS = ("meet", "cover", "pay")
 #: Words of working together in the field: "joint patrols with the Haitian National Police".
 JOINT_WORK_WORDS = ("joint", "jointly", "patrol", "patrols", "patrolled", "patrolling")
 #: Participles by which an organization creates a mission: "established by the African Union",
@@ -318,10 +336,14 @@ STATE_BODY_ACTS = {
     ("parliament", "house", "senate", "assembly", "congress", "legislature", "lawmakers", "deputies", "mps"):
         "parliamentary approval",
     ("court", "judge", "judges", "tribunal"): "court ruling",
+    ("cabinet",): "executive decree",
 }
+#: A state's acts cited by their number ("Decree No. 2026-1874", "Law No. 2026-31") -> the instrument kind.
+NUMBERED_ACTS = {"decree": "executive decree", "law": "parliamentary approval"}
 #: The verbs by which each body acts.
 STATE_BODY_VERBS = {"parliamentary approval": ("approve", "authorize", "authorise", "endorse", "vote", "back"),
-                    "court ruling": ("rule", "allow", "block", "uphold", "quash", "clear")}
+                    "court ruling": ("rule", "allow", "block", "uphold", "quash", "clear"),
+                    "executive decree": ("approve", "authorize", "authorise", "endorse")}
 #: What a parliament or a court acts on when its act concerns the mission.
 PARTICIPATION_WORDS = ("deployment", "participation", "contingent", "troops", "soldiers", "officers", "police",
                        "personnel", "mission", "force")

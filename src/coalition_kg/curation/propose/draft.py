@@ -160,8 +160,9 @@ def _id_words(c: Candidate) -> str:
     if c.kind == "membership":
         return f"{_short(f('member'))} {_short(f('mission'))}"
     if c.kind == "instrument":
-        if f("number"):
-            return f"{_short(f('party'))} resolution {f('number')}"
+        if f("number"):  # "unsc-resolution-2699", "civ-executive-decree-2025-417"
+            kind = f("instrument_kind")
+            return f"{_short(f('party'))} {'resolution' if kind.endswith('resolution') or not kind else kind} {f('number')}"
         return f"{_short(f('party'))} {f('instrument_kind') or 'join'}"
     if c.kind == "deployment":
         return f"{_short(f('state'))} {f('deployment_kind')}"

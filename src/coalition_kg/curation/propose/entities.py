@@ -14,11 +14,11 @@ surname are linked to them. "The mission", "this coalition" refer to the article
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
+from anyascii import anyascii
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
@@ -37,6 +37,7 @@ LABELS = {"state": "STATE", "mission": "MISSION", "person": "PERSON",
 KINDS = {label: kind for kind, label in LABELS.items()}
 DEMONYM = "NORP"
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*$|^[A-Z][a-z]{2,5}$")
+_APOSTROPHE_IN_WORD = re.compile(r"(?<=[A-Za-z])['’](?=[A-Za-z])")
 
 
 @dataclass
@@ -125,9 +126,17 @@ def link(text: str, known: Known) -> Linked:
     hosts = host_states(doc, mentions, kept, known)
     state = main_state(mentions, frozenset(h for h in hosts if h[0] == mission), dateline_state(doc))
     described = definite_descriptions(doc, mentions, state)
+    hosted = {state for _, state in hosts}
     mentions = sorted([m for m in mentions if not any(s <= m.start < e for s, e in described)]
-                      + [Mention(state, "STATE", s, e, doc[s:e].text) for s, e in described], key=lambda m: m.start)
+                      + [Mention(_state_described(mentions, s, hosted) or state, "STATE", s, e, doc[s:e].text)
+                         for s, e in described], key=lambda m: m.start)
     return Linked(doc, mentions, kept, mission, acronyms, mission_named=named, host_states=hosts, main_state=state)
+
+
+def _state_described(mentions: list[Mention], start: int, hosted: set[str]) -> str | None:
+    """The state a description at ``start`` refers back to: the last one named before it, hosts aside."""
+    before = [m.ref for m in mentions if m.end <= start and m.label in ("STATE", DEMONYM) and m.ref not in hosted]
+    return before[-1] if before else None
 
 
 # --- what is known -----------------------------------------------------------------
@@ -264,11 +273,14 @@ def _acronym_definitions(doc: Doc, mentions: list[Mention], entities: dict[str, 
     ending = {mention.end: mention for mention in mentions}
     found = []
     for token in doc[:-2]:
-        acronym, closing = doc[token.i + 1], doc[token.i + 2]
-        if token.text != "(" or closing.text not in (")", ",") or not _ACRONYM.match(acronym.text):
-            continue  # "(MCSD)", "(MCSD, by its Spanish initials)"
+        if token.text != "(":
+            continue
+        acronym = _acronym_after(doc, token.i + 1)
+        closing = doc[acronym.end] if acronym.end < len(doc) else None
+        if closing is None or closing.text not in (")", ",") or not _ACRONYM.match(acronym[0].text):
+            continue  # "(MCSD)", "(MCSD, by its Spanish initials)", "(RSSM-CAR)"
         before = ending.get(token.i)
-        inside = next((m for m in mentions if m.start == acronym.i), None)
+        inside = next((m for m in mentions if m.start == acronym.start), None)
         if inside is not None and inside.kind in ("state", "person") and (before is None or before.ref != inside.ref):
             continue  # "Godfrey Otieno (Kenya)": the person's state, not an acronym
         named = _registered_mission_in_state(doc, before, ending) if before is not None else None
@@ -283,8 +295,16 @@ def _acronym_definitions(doc: Doc, mentions: list[Mention], entities: dict[str, 
             ref = entities.setdefault(entity.ref, entity).ref
         if acronym.text not in entities[ref].names:
             entities[ref].names.append(acronym.text)
-        found.append((ref, acronym.text, acronym.i))
+        found.append((ref, acronym.text, acronym.start))
     return found
+
+
+def _acronym_after(doc: Doc, start: int):
+    """The acronym's tokens from ``start``: one word, or words joined by hyphens ("RSSM-CAR")."""
+    end = start + 1
+    while end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_upper and doc[end].whitespace_ == "":
+        end += 2
+    return doc[start:end]
 
 
 def _connects(doc: Doc, i: int) -> bool:
@@ -400,7 +420,9 @@ def _title_follows(doc: Doc, i: int, title_starts: set[int]) -> bool:
 
 
 def _ascii(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    """A name in ASCII for an id: "Sæther-Bjørnstad" -> "Saether-Bjornstad"; an apostrophe within
+    a name goes ("Ndung'u" -> "Ndungu", "N'Diaye" -> "NDiaye"), as curators write the ids."""
+    return _APOSTROPHE_IN_WORD.sub("", anyascii(text))
 
 
 @cache
@@ -408,7 +430,7 @@ def role_matcher() -> PhraseMatcher:
     """Titles of posts, in any case."""
     nlp = pipeline()
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for words in sorted(cues.ROLE_CUES):
+    for words in sorted({**cues.ROLE_CUES, **cues.POLICE_HEADS}):
         matcher.add(words, [nlp.make_doc(words)])
     return matcher
 

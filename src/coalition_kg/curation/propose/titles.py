@@ -26,7 +26,7 @@ def portfolio_end(doc: Doc, start: int, end: int) -> int:
     i = end
     while i < len(doc):
         token = doc[i]
-        if token.lower_ in cues.PORTFOLIO_WORDS and not token.is_lower:
+        if token.lower_ in cues.PORTFOLIO_WORDS and not token.is_lower or _named_with_portfolio(doc, i):
             last = i = i + 1
         elif token.lower_ in JOINERS and _portfolio_follows(doc, i + 1):
             i += 1
@@ -35,10 +35,16 @@ def portfolio_end(doc: Doc, start: int, end: int) -> int:
     return last
 
 
+def _named_with_portfolio(doc: Doc, i: int) -> bool:
+    """A capitalised word of a portfolio the lexicon lacks, just before one it has: "African" in
+    "Minister of African Integration and Foreign Affairs"."""
+    return doc[i].is_title and i + 1 < len(doc) and doc[i + 1].lower_ in cues.PORTFOLIO_WORDS and doc[i + 1].is_title
+
+
 def _portfolio_follows(doc: Doc, i: int) -> bool:
     """A portfolio word within the next two tokens (after "and the", "of")."""
     for token in doc[i: i + 2]:
-        if token.lower_ in cues.PORTFOLIO_WORDS and not token.is_lower:
+        if token.lower_ in cues.PORTFOLIO_WORDS and not token.is_lower or _named_with_portfolio(doc, token.i):
             return True
         if token.lower_ not in JOINERS:
             return False
@@ -48,7 +54,10 @@ def _portfolio_follows(doc: Doc, i: int) -> bool:
 def portfolio_role(words: str) -> str | None:
     """The role a minister's title gives by its portfolio ("minister of national defence":
     "defence minister"), or None when its words name none of those the role scheme knows."""
-    lower = set(words.lower().replace(",", " ").split())
+    split = words.lower().replace(",", " ").split()
+    # a word the lexicon lacks changes the meaning of the next: "Social Security" is no security portfolio
+    lower = {word for before, word in zip(["of", *split], split)
+             if before in cues.PORTFOLIO_WORDS or before in JOINERS or before in HEADS}
     for role, portfolio in cues.PORTFOLIO_ROLES:
         if lower & portfolio:
             return role

@@ -722,7 +722,7 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
     for mission, state, token in missions_in_states(doc, context.mentions()):
         if mission == context.mission:
             add(state, cues.PARTNER_TERMS["host state"], "partnership.mission-in-state", 0.85)
-    found += _acts_for_the_mission(context, add)
+    found += _acts_for_the_mission(context, add, members)
     for state in _contributors_to_the_fund(context):
         add(state.ref, cues.PARTNER_TERMS["funder"], "partnership.contributes-to-the-fund", 0.7)
     return found
@@ -761,11 +761,13 @@ def speaks_of_money(words) -> bool:
                for t in words)
 
 
-def _acts_for_the_mission(context: Context, add) -> list[Candidate]:
+def _acts_for_the_mission(context: Context, add, members: set[str]) -> list[Candidate]:
     """"The African Union has authorized the force", "The United States will give 45 million
     dollars to the mission", "the European Union pays for its police component", "The island
-    will also train Haitian police cadets": a verb whose subject is a state or an organization
-    and whose object or goal is the mission, or money, training, transport given to it."""
+    will also train Haitian police cadets", "Australia and New Zealand meet most of the mission's
+    costs": a verb whose subjects (or agents) are states or organizations and whose object or
+    goal is the mission, or money, training, transport given to it. A member that pays is no
+    funder of its own mission."""
     article = context.article
     for token in context.span:
         role = cues.PARTNER_VERBS.get(token.lemma_.lower()) or (
@@ -775,13 +777,15 @@ def _acts_for_the_mission(context: Context, add) -> list[Candidate]:
         # "reaffirmed their backing for the mission", "gave its endorsement to the force"
         if role is None or token.pos_ not in ("VERB", "AUX") or negated(token) or token.i in article.quoted:
             continue
-        actor = _actor(context, token)
-        if actor is None or (role != "backer" and article.linked.hosts(actor.ref, context.mission)):
+        actors = [actor for actor in _actors(context, token) if role == "backer" or not (
+            article.linked.hosts(actor.ref, context.mission) or role == "funder" and actor.ref in members)]
+        if not actors:
             continue
         objects = [t for child in token.children if child.dep_ in ("dobj", "prep", "dative", "attr", "npadvmod")
                    for t in child.subtree]
         to_mission = any((m := article.linked.at(t.i)) is not None and m.label == "MISSION" for t in objects)
-        money = any(t.lower_ in cues.MONEY_WORDS or t.text in ("$", "€", "£") for t in objects)
+        money = any(t.lower_ in cues.MONEY_WORDS or t.text in ("$", "€", "£") for t in objects) or (
+            token.lemma_.lower() in cues.COST_VERBS and any(t.lower_ in cues.COST_WORDS for t in objects))
         if role == "backer" and not to_mission:
             continue
         if role == "funder" and not (money or token.lemma_.lower() in ("fund", "finance", "bankroll")
@@ -791,29 +795,38 @@ def _acts_for_the_mission(context: Context, add) -> list[Candidate]:
             role = "logistics provider"
         if role == "trainer" and not any(t.lower_ in cues.TRAINEE_WORDS for t in objects):
             continue
-        add(actor.ref, role, f"partnership.{role.replace(' ', '-')}-verb", 0.8)
+        for actor in actors:
+            add(actor.ref, role, f"partnership.{role.replace(' ', '-')}-verb", 0.8)
     return []
 
 
-def _actor(context: Context, verb) -> Mention | None:
-    """The state or organization that is the subject of ``verb`` (or of the verb it is joined to),
-    not one named in a clause on the subject ("The contribution, delivered through the UN trust
-    fund, will pay")."""
+def _actors(context: Context, verb) -> list[Mention]:
+    """The states or organizations that are the subject of ``verb`` (or of the verb it is joined
+    to), each of those listed ("Washington and Ottawa write cheques"), or its agent ("paid for by
+    Spain and the European Union"); not one named in a clause on the subject ("The contribution,
+    delivered through the UN trust fund, will pay")."""
     allowed = {id(m) for m in context.mentions("STATE", "NORP", "ORG", "GOV")}
     node = verb
     for _ in range(2):
-        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
-        for subject in subjects[-1:]:
-            clauses = {t.i for c in subject.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
-            for token in sorted((t for t in subject.subtree if t.i not in clauses), key=lambda t: abs(t.i - subject.i)):
-                mention = context.article.linked.at(token.i)
-                if mention is not None and id(mention) in allowed:
-                    return mention if mention.label != "NORP" else Mention(mention.ref, "STATE", mention.start,
-                                                                           mention.end, mention.text)
-            return None
+        agents = [p for c in node.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        subjects = agents or [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            found = [_named_in_phrase(context, head, allowed) for head in listed_with(subjects[-1])]
+            return distinct([m for m in found if m is not None])
         if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
-            return None
+            return []
         node = node.head
+    return []
+
+
+def _named_in_phrase(context: Context, head, allowed: set[int]) -> Mention | None:
+    """The allowed mention nearest ``head`` in its phrase, outside clauses on it; a demonym as its state."""
+    clauses = {t.i for c in head.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+    for token in sorted((t for t in head.subtree if t.i not in clauses), key=lambda t: abs(t.i - head.i)):
+        mention = context.article.linked.at(token.i)
+        if mention is not None and id(mention) in allowed:
+            return mention if mention.label != "NORP" else Mention(mention.ref, "STATE", mention.start,
+                                                                   mention.end, mention.text)
     return None
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Article, Context, Hit
+from coalition_kg.curation.propose.dates import WEEKDAYS
 from coalition_kg.curation.propose.entities import Mention
 from coalition_kg.curation.propose.numbers import cardinal, ordinal
 from coalition_kg.curation.propose.reference import missions_in_states
@@ -41,7 +42,113 @@ def instruments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
             found.append(_instrument(context, hit, party, _date_after(context, hit.end, party)))
     found += _followers(context, found)
     found += _acts_of_state_bodies(context)
+    found += _mandate_renewals(context)
+    found += _numbered_acts(context)
     return found
+
+
+def _numbered_acts(context: Context) -> list[Candidate]:
+    """"DECREE No. 2026-1874 of 30 November 2026 authorising the engagement of ... within the
+    Mission", "Law No. 2026-31 of 12 November 2026": a state's act by its number, when the
+    sentence concerns the mission; the state is the one the sentence names, else the main state."""
+    doc = context.span.doc
+    article = context.article
+    if not context.mission or not any(t.lower_ in cues.PARTICIPATION_WORDS for t in context.words()):
+        return []
+    found = []
+    for word in context.words():
+        term = cues.NUMBERED_ACTS.get(word.lower_)
+        number = _number_after(doc, word.i + 1, context.span.end) if term else None
+        if number is None:
+            continue
+        words, end = number
+        named = [m for m in context.mentions("STATE", "NORP") if not article.linked.hosts(as_state(context, m).ref,
+                                                                                        context.mission)]
+        state = as_state(context, named[0]).ref if named else article.linked.main_state
+        if not state:
+            continue
+        date = next((d for d in context.dates(True) if d.start == end + 1 and doc[end].lower_ == "of"), None)
+        found.append(_act_of_state(context, term, state, date, None if named else "the state whose act it is", words))
+    return found
+
+
+def _act_of_state(context: Context, term: str, state: str, date, unnamed: str | None, number: str = "") -> Candidate:
+    """A state's own instrument (a parliament's approval, a court's ruling, a decree); ``unnamed``
+    says whose state the sentence leaves unnamed when ``state`` is the article's main state."""
+    kind = context.article.vocabulary.resolve("instrument-kind", term)
+    fields = {"instrument_kind": kind, "party": state, "mission": context.mission}
+    if number:
+        fields["number"] = number
+    if date is not None and date.iso:
+        fields["date"] = date.iso
+    flags = [f"the sentence does not name {unnamed}; 'party:' is the article's main state, {state}"] if unnamed else []
+    rule = f"instrument.{'numbered-' if number else ''}{kind.slug}"
+    return Candidate("instrument", fields, context.sentence, rule, 0.6 if unnamed else 0.8, flags, rank=2)
+
+
+def _number_after(doc, start: int, limit: int) -> tuple[str, int] | None:
+    """"No. 2026-1874" from ``start``: the number's words without spaces, and where they end."""
+    i = start
+    if i < limit and doc[i].lower_ in ("no", "no.", "n°", "nr"):
+        i += 1 + (i + 1 < limit and doc[i + 1].text == ".")
+    else:
+        return None
+    end = i
+    while end < limit and end - i < 5 and (any(c.isdigit() for c in doc[end].text) or doc[end].text in ("-", "/")):
+        end += 1
+    words = doc[i:end].text.replace(" ", "")
+    return (words, end) if any(c.isdigit() for c in words) else None
+
+
+def _mandate_renewals(context: Context) -> list[Candidate]:
+    """"The ECOWAS Authority extended the mandate of the SSMGB", "The Authority decides to extend
+    the mandate", "renewed by the Security Council on 30 September 2025": the organization that
+    extends a mission's mandate, by the verb's subject or agent."""
+    doc = context.span.doc
+    found = []
+    for verb in context.words():
+        if verb.pos_ != "VERB" or verb.lemma_ not in cues.RENEWING_VERBS or negated(verb) or hypothetical(verb):
+            continue
+        mandates = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in cues.MANDATE_NOUNS]
+        if not mandates:
+            continue
+        body = _organization_in(context, _acting_phrases(verb))
+        if body is None:
+            continue
+        missions = [m for t in mandates[0].subtree if (m := context.article.linked.at(t.i)) is not None
+                    and m.label == "MISSION"]
+        mission = missions[0].ref if missions else context.mission
+        if not mission:
+            continue
+        kind = context.article.vocabulary.resolve("instrument-kind", "mandate extension")
+        fields = {"instrument_kind": kind, "party": body.ref, "mission": mission}
+        date = _date_of_verb(context, verb.i) or next(
+            (d for d in context.dates(True) if not _an_end(doc, d)), None)  # "9 September 2026 — ... extends"
+        if date is not None and date.iso:
+            fields["date"] = date.iso
+        found.append(Candidate("instrument", fields, context.sentence, "instrument.mandate-renewed-by", 0.8,
+                               rank=2))
+    return found
+
+
+def _acting_phrases(verb) -> list:
+    """Who does what the verb says: its subject, its agent ("by the Council"), or the subject of
+    the verb it completes ("The Authority decides to extend")."""
+    phrases = [c for c in verb.children if c.dep_ == "nsubj"]
+    phrases += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if not phrases and verb.dep_ == "xcomp":
+        phrases = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return phrases
+
+
+def _organization_in(context: Context, phrases: list):
+    """The first international organization the phrases name."""
+    for phrase in phrases:
+        for token in phrase.subtree:
+            mention = context.article.linked.at(token.i)
+            if mention is not None and mention.kind == "international-organization":
+                return mention
+    return None
 
 
 def _hypothetical(context: Context, hit: Hit) -> bool:
@@ -66,8 +173,9 @@ def _refers_back(context: Context, hit: Hit, earlier: list[Candidate]) -> bool:
 
 def _acts_of_state_bodies(context: Context) -> list[Candidate]:
     """"The House of Representatives approved the deployment", "Kenya's High Court ruled that the
-    deployment could go ahead": a parliament's approval or a court's ruling on the state's part
-    in the mission; the state is the one the subject names, else the article's main state."""
+    deployment could go ahead", "the Cabinet approved the deployment": a parliament's approval, a
+    court's ruling or a cabinet's decree on the state's part in the mission; the state is the one
+    the subject names, else the article's main state."""
     article = context.article
     found = []
     for verb in context.words():
@@ -87,15 +195,8 @@ def _acts_of_state_bodies(context: Context) -> list[Candidate]:
             state = named[0].ref if named else article.linked.main_state
             if not state or not context.mission or "ratified" in words:
                 continue
-            kind = article.vocabulary.resolve("instrument-kind", body)
-            date = next((d for d in context.dates() if d.iso), None)
-            fields = {"instrument_kind": kind, "party": state, "mission": context.mission}
-            if date is not None:
-                fields["date"] = date.iso
-            flags = [] if named else [f"the sentence does not name the {subject.text}'s state; "
-                                      f"'party:' is the article's main state, {state}"]
-            found.append(Candidate("instrument", fields, context.sentence, f"instrument.{kind.slug}",
-                                   0.8 if named else 0.6, flags, rank=2))
+            date = _date_of_verb(context, verb.i) or next((d for d in context.dates() if d.iso), None)
+            found.append(_act_of_state(context, body, state, date, None if named else f"the {subject.text}'s state"))
     return found
 
 
@@ -146,7 +247,24 @@ def _other_signatories(context: Context, hit: Hit) -> list[Mention]:
 
 
 def _date_after(context: Context, token: int, party: Mention):
-    """The first dated words after the cue (or else anywhere in the sentence), before another state."""
+    """The date of the act the cue names: the one its verb governs ("deposited its instrument ...
+    on 17 February", "Haiti and Benin on Thursday, 6 November 2025, signed an agreement"); else
+    the first dated words after the cue (or else anywhere in the sentence), before another state."""
+    return _date_of_verb(context, token - 1) or _date_nearby(context, token, party)
+
+
+def _date_of_verb(context: Context, token: int):
+    """The date (with a year first) whose words the verb governing ``token`` governs itself."""
+    doc = context.span.doc
+    verb = doc[token] if doc[token].pos_ in ("VERB", "AUX") else governing_verb(doc[token])
+    if verb is None:
+        return None
+    dated = [d for d in context.dates() if governing_verb(doc[d.end - 1]) == verb and not _an_end(doc, d)]
+    written = [d for d in dated if d.text not in WEEKDAYS]  # "on Tuesday, 9 September 2025": the date written out
+    return next((d for d in written + dated if d.iso), None) or next(iter(dated), None)
+
+
+def _date_nearby(context: Context, token: int, party: Mention):
     others = [m.start for m in context.mentions("STATE") if m.start > token and m.ref != party.ref]
     limit = min(others) if others else context.span.end
     dates = [d for d in context.dates() if token <= d.start < limit] or (

@@ -11,6 +11,7 @@ from coalition_kg.curation.propose.entities import Mention, role_modifier
 from coalition_kg.curation.propose.known import Known
 from coalition_kg.curation.propose.names import is_office_or_body
 from coalition_kg.curation.propose.rules.common import unknown_term
+from coalition_kg.curation.propose.rules.forces import as_state
 from coalition_kg.curation.propose.text import quotations
 from coalition_kg.curation.propose.titles import portfolio_end, portfolio_role
 from coalition_kg.curation.propose.vocabulary import slug
@@ -22,7 +23,14 @@ def posts(context: Context, known: Known, main_state: str | None) -> list[Candid
     found = []
     doc = context.span.doc
     names = article.name_tokens
-    for hit in context.hits({**cues.ROLE_CUES, **article.vocabulary.phrases("role")}):
+    titling: list[tuple[int, int, str]] = []  # the words between a title and the holder named after its comma
+    for hit in context.hits({**cues.ROLE_CUES, **cues.POLICE_HEADS, **article.vocabulary.phrases("role")}):
+        force = None
+        if hit.term in cues.POLICE_HEADS.values():
+            if (end := _police_named_after(context, hit.end)) is None:
+                continue
+            force = _state_named_in(context, hit.end, end)
+            hit = Hit(hit.start, end, "police chief", doc[hit.start: end].text)
         term, plain = hit.term, hit.text
         hit, contingent = _contingent_commander(context, hit)
         extra = role_modifier(doc, hit.start, names) if hit.start > context.span.start and not contingent else 0
@@ -39,12 +47,17 @@ def posts(context: Context, known: Known, main_state: str | None) -> list[Candid
                 continue  # "Deputy Secretary of State": no concept of the scheme is a deputy's post
             hit, term, plain = Hit(hit.start, hit.end, "minister", hit.text), "minister", "minister"
         holder = _holder(context, hit)
-        if holder is None:
-            continue
+        if holder is not None and hit.term in cues.RANKS and holder.start == hit.end:
+            continue  # "Commissioner Godfrey Otieno": a rank, not a post
+        if holder is None or any(start <= hit.start and hit.end <= end and ref == holder.ref
+                                 for start, end, ref in titling):
+            continue  # "Permanent Representative of Bangladesh, Ambassador Farhana Chowdhury": one post
+        if holder.start > hit.end:
+            titling.append((hit.end, holder.start, holder.ref))
         role = article.vocabulary.resolve("role", hit.term, hit.text, term, plain)
         fields: dict = {"holder": holder.ref, "role": role}
         flags = [] if role.known else [unknown_term(role, article)]
-        organization = (contingent or _organization_before(context, hit) or _organization_of(context, hit)
+        organization = (contingent or force or _organization_before(context, hit) or _organization_of(context, hit)
                         or _state_after_name(context, holder) or _body_named_by(context, modifier)
                         or _state_of_the_line(context))
         rule = "post.title-and-name"
@@ -67,6 +80,24 @@ def posts(context: Context, known: Known, main_state: str | None) -> list[Candid
                 fields["accredited_to"] = accredited[0].ref
         found.append(Candidate("post", fields, context.sentence, rule, confidence, flags))
     return found + _counterparts(context, found) + _contingent_leaders(context)
+
+
+def _police_named_after(context: Context, start: int) -> int | None:
+    """Where "of the Haitian National Police", "of the National Police Service" ends, from ``start``."""
+    doc = context.span.doc
+    i = start + 1 + (start + 1 < context.span.end and doc[start + 1].lower_ == "the")
+    if start >= context.span.end or doc[start].lower_ != "of":
+        return None
+    end = i
+    while end < min(i + 4, context.span.end) and doc[end].is_title:
+        end += 1
+    return end if any(t.lower_ in cues.POLICE_WORDS for t in doc[i:end]) else None
+
+
+def _state_named_in(context: Context, start: int, end: int) -> str | None:
+    """The state the words name, or whose demonym or body they name ("the Haitian National Police")."""
+    states = [as_state(context, m).ref for m in context.article.mentions_between(start, end)]
+    return next((state for state in states if state), None)
 
 
 def _counterparts(context: Context, found: list[Candidate]) -> list[Candidate]:
@@ -205,13 +236,25 @@ def _honorific(token) -> bool:
 
 
 def _organization_before(context: Context, hit: Hit) -> str | None:
-    """"Guatemalan President", "Guatemala's ambassador", "the OAS Secretary-General"."""
+    """"Guatemalan President", "Guatemala's former ambassador", "the OAS Secretary-General", and
+    "the Community's Secretary-General" for the organization named earlier with that word."""
     doc = context.span.doc
     i = hit.start - 1
+    while i >= context.span.start and doc[i].lower_ in cues.TITLE_TIMES:
+        i -= 1
     if i >= context.span.start and doc[i].text in ("’s", "'s", "'", "’"):
         i -= 1
     mention = context.article.linked.at(i) if i >= context.span.start else None
+    if mention is None and i > context.span.start and doc[i].is_title and doc[i - 1].lower_ == "the":
+        mention = _organization_called(context, doc[i])
     return mention.ref if mention is not None and mention.kind in ("state", "international-organization") else None
+
+
+def _organization_called(context: Context, word) -> Mention | None:
+    """"the Community": the organization last named before with that word in its name."""
+    named = [m for m in context.article.linked.mentions if m.end <= word.i and m.kind == "international-organization"
+             and word.lower_ in m.text.lower().split()]
+    return named[-1] if named else None
 
 
 def _organization_of(context: Context, hit: Hit) -> str | None:
