@@ -162,7 +162,8 @@ def _id_words(c: Candidate) -> str:
     if c.kind == "instrument":
         if f("number"):  # "unsc-resolution-2699", "civ-executive-decree-2025-417"
             kind = f("instrument_kind")
-            return f"{_short(f('party'))} {'resolution' if kind.endswith('resolution') or not kind else kind} {f('number')}"
+            word = "resolution" if kind.endswith("resolution") or not kind else kind
+            return f"{_short(f('party'))} {word} {f('number')}"
         return f"{_short(f('party'))} {f('instrument_kind') or 'join'}"
     if c.kind == "deployment":
         return f"{_short(f('state'))} {f('deployment_kind')}"
