@@ -514,8 +514,8 @@ def _unattributed(noun, verb) -> bool:
     """An indefinite noun that is its verb's subject or agent, or whose verb has none: "a sixth
     contingent of 200 officers would fly out", "were replaced by a fresh contingent" (not "Ten
     countries have pledged personnel")."""
-    actors = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
-    return not _definite(noun) and (not actors or any(noun.i in {t.i for t in a.subtree} for a in actors))
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+    return not _definite(noun) and (not subjects or any(noun.i in {t.i for t in a.subtree} for a in subjects))
 
 
 def _definite(noun) -> bool:
@@ -777,9 +777,9 @@ def _acts_for_the_mission(context: Context, add, members: set[str]) -> list[Cand
         # "reaffirmed their backing for the mission", "gave its endorsement to the force"
         if role is None or token.pos_ not in ("VERB", "AUX") or negated(token) or token.i in article.quoted:
             continue
-        actors = [actor for actor in _actors(context, token) if role == "backer" or not (
+        payers = [actor for actor in actors(context, token) if role == "backer" or not (
             article.linked.hosts(actor.ref, context.mission) or role == "funder" and actor.ref in members)]
-        if not actors:
+        if not payers:
             continue
         objects = [t for child in token.children if child.dep_ in ("dobj", "prep", "dative", "attr", "npadvmod")
                    for t in child.subtree]
@@ -795,12 +795,12 @@ def _acts_for_the_mission(context: Context, add, members: set[str]) -> list[Cand
             role = "logistics provider"
         if role == "trainer" and not any(t.lower_ in cues.TRAINEE_WORDS for t in objects):
             continue
-        for actor in actors:
+        for actor in payers:
             add(actor.ref, role, f"partnership.{role.replace(' ', '-')}-verb", 0.8)
     return []
 
 
-def _actors(context: Context, verb) -> list[Mention]:
+def actors(context: Context, verb) -> list[Mention]:
     """The states or organizations that are the subject of ``verb`` (or of the verb it is joined
     to), each of those listed ("Washington and Ottawa write cheques"), or its agent ("paid for by
     Spain and the European Union"); not one named in a clause on the subject ("The contribution,

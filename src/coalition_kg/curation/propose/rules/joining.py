@@ -13,7 +13,7 @@ from coalition_kg.curation.propose.numbers import cardinal, ordinal
 from coalition_kg.curation.propose.reference import missions_in_states
 from coalition_kg.curation.propose.rules.clauses import governing_verb, hypothetical, negated
 from coalition_kg.curation.propose.rules.common import distinct, listed_after, unknown_term
-from coalition_kg.curation.propose.rules.forces import acting_states, as_state, states_of_phrase
+from coalition_kg.curation.propose.rules.forces import acting_states, actors, as_state, states_of_phrase
 from coalition_kg.curation.propose.vocabulary import Term
 
 
@@ -112,7 +112,7 @@ def _mandate_renewals(context: Context) -> list[Candidate]:
         mandates = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in cues.MANDATE_NOUNS]
         if not mandates:
             continue
-        body = _organization_in(context, _acting_phrases(verb))
+        body = next((m for m in actors(context, verb) if m.kind == "international-organization"), None)
         if body is None:
             continue
         missions = [m for t in mandates[0].subtree if (m := context.article.linked.at(t.i)) is not None
@@ -129,26 +129,6 @@ def _mandate_renewals(context: Context) -> list[Candidate]:
         found.append(Candidate("instrument", fields, context.sentence, "instrument.mandate-renewed-by", 0.8,
                                rank=2))
     return found
-
-
-def _acting_phrases(verb) -> list:
-    """Who does what the verb says: its subject, its agent ("by the Council"), or the subject of
-    the verb it completes ("The Authority decides to extend")."""
-    phrases = [c for c in verb.children if c.dep_ == "nsubj"]
-    phrases += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    if not phrases and verb.dep_ == "xcomp":
-        phrases = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    return phrases
-
-
-def _organization_in(context: Context, phrases: list):
-    """The first international organization the phrases name."""
-    for phrase in phrases:
-        for token in phrase.subtree:
-            mention = context.article.linked.at(token.i)
-            if mention is not None and mention.kind == "international-organization":
-                return mention
-    return None
 
 
 def _hypothetical(context: Context, hit: Hit) -> bool:
