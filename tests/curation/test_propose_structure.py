@@ -658,3 +658,59 @@ def test_a_description_refers_to_the_state_named_last_before_it(tmp_path):
                              "140 police officers to the mission.\n")
     assert ("state/PER", "police", "committed") in {(d["state"], d["deployment_kind"], d["status"])
                                                   for d in of_kind(result, "deployment")}
+
+
+def test_a_title_before_a_colon_names_its_holder_and_of_a_states_force_gives_its_state(tmp_path):
+    result = draft(tmp_path, "Stabilization Support Mission in Guinea-Bissau: key facts\n- Force Commander: Brigadier "
+                             "General Amadou Tidiane Ba-Niang of the Senegalese Armed Forces.\n")
+    assert [(p["holder"], p["role"], p["organization"]) for p in of_kind(result, "post")] == [
+        ("person/amadou-tidiane-ba-niang", "force-commander", "state/SEN")]
+
+
+def test_who_commands_a_unit_or_commands_it_by_a_passive_is_its_contingent_commander(tmp_path):
+    result = draft(tmp_path, "“We are ready,” says Major Edgar Rolando Tzul Cac, who commands the Guatemalan company "
+                             "in the Multinational Security Support Mission.\nThe Ghanaian unit is commanded by Chief "
+                             "Superintendent Kwabena Adu-Gyamfi Ofori, who spoke to reporters.\n")
+    assert sorted((p["holder"], p["role"], p["organization"]) for p in of_kind(result, "post")) == [
+        ("person/edgar-rolando-tzul-cac", "contingent-commander", "state/GTM"),
+        ("person/kwabena-adu-gyamfi-ofori", "contingent-commander", "state/GHA")]
+
+
+def test_the_state_that_leads_the_mission_and_states_listed_as_its_participants_are_members(tmp_path):
+    led = draft(tmp_path, "The platoon will come under the Kenyan-led Multinational Security Support Mission.\n")
+    assert [(m["member"], m["mission"]) for m in of_kind(led, "membership")] == [("state/KEN", "mission/mss-haiti")]
+    listed = draft(tmp_path, "Stabilization Support Mission in Guinea-Bissau: key facts\n- Participating States (five): "
+                             "Nigeria, Senegal, Ghana, Côte d'Ivoire and The Gambia.\n")
+    assert [(m["member"], m["mission"]) for m in of_kind(listed, "membership")] == [
+        (state, "mission/ssmgb") for state in ("state/NGA", "state/SEN", "state/GHA", "state/CIV", "state/GMB")]
+
+
+def test_states_said_to_be_the_funds_contributors_or_donors_are_funders(tmp_path):
+    result = draft(tmp_path, "Allowances are paid from the UN trust fund for the Multinational Security Support "
+                             "Mission, whose main contributors have been the United States, Canada and Germany.\n"
+                             "Spain and Norway, the fund's newest donors, were thanked.\n")
+    assert {(p["partner"], p["partner_role"]) for p in of_kind(result, "partnership")} >= {
+        ("state/USA", "funder"), ("state/CAN", "funder"), ("state/DEU", "funder"), ("state/ESP", "funder"),
+        ("state/NOR", "funder")}
+
+
+def test_a_unit_and_its_officers_are_one_deployment_of_the_narrower_kind(tmp_path):
+    result = draft(tmp_path, "Sierra Leone's first formed police unit of one hundred and forty officers arrived on 29 "
+                             "July 2025 in Port-au-Prince to join the Multinational Security Support Mission.\n")
+    assert [(d["state"], d["deployment_kind"], d.get("size"), d["status"]) for d in of_kind(result, "deployment")] == [
+        ("state/SLE", "formed-police-unit", "140", "arrived")]
+
+
+def test_an_organizations_meeting_is_its_own_and_days_of_one_month_date_it_to_the_month(tmp_path):
+    result = draft(tmp_path, "The Regular Meeting of the Conference of Heads of Government of the Caribbean Community "
+                             "(CARICOM) was held in Basseterre, Saint Kitts and Nevis, from 4 to 6 July 2025, and "
+                             "discussed the Multinational Security Support Mission.\n")
+    assert [(e["agent"], e["event_kind"], e.get("date")) for e in of_kind(result, "event")] == [
+        ("org/caricom", "meeting", "2025-07")]
+
+
+def test_their_commander_or_the_commander_of_a_contingent_is_its_contingent_commander(tmp_path):
+    result = draft(tmp_path, "Forty Tanzanian sailors reached Pemba in May to serve with the Maritime Security Mission "
+                             "in Mozambique. Their commander, Captain Rehema Salum Mbwambo, said they were ready.\n")
+    assert [(p["holder"], p["role"], p["organization"]) for p in of_kind(result, "post")] == [
+        ("person/rehema-salum-mbwambo", "contingent-commander", "state/TZA")]

@@ -16,6 +16,8 @@ MISSION_DETERMINERS = ("the", "this", "that", "its")
 #: A state joining a mission.
 JOIN_WORDS = ("join", "joins", "joined", "joining", "member", "members", "adhered", "acceded",
               "contributor", "contributors", "contributing", "participant", "participants", "participating")
+#: What members are called in a heading of a list: "Participating States (five): Nigeria, ...".
+MEMBER_NOUNS = ("states", "countries", "nations", "members")
 #: Verbs by which several states named together, or those a "whose" clause is said of, take
 #: part: "Jamaica, the Bahamas and Belize contribute soldiers", "Ghana, whose troops have served".
 SERVING_VERBS = ("serve", "contribute", "provide")
@@ -152,6 +154,8 @@ HONORIFICS = ("mr", "mrs", "ms", "dr", "corporal", "sergeant", "private", "capta
 POLICE_HEADS = {"director general": "director general", "director-general": "director general",
                 "inspector general": "inspector general", "inspector-general": "inspector general"}
 POLICE_WORDS = ("police", "gendarmerie")
+#: Units a contingent commander leads: "Major X, who commands the company".
+UNIT_NOUNS = ("contingent", "company", "unit", "platoon", "detachment", "battalion", "squadron")
 #: Titles that are also ranks: right before a name ("Commissioner Godfrey Otieno") they hold no post.
 RANKS = ("commander", "commissioner")
 #: Words between a state's name and a title that leave the post the state's: "Guinea-Bissau's former Minister".
@@ -317,6 +321,8 @@ FOUNDING_WORDS = ("established", "created", "launched", "up")
 #: What a state puts into a mission's fund: "their contributions to the trust fund", "made new payments".
 CONTRIBUTION_NOUNS = ("contribution", "contributions", "payment", "payments", "cheques", "checks", "donation",
                       "donations", "grant", "grants")
+#: Nouns of those who give to a fund: "the fund's two largest donors", "whose main contributors".
+DONOR_NOUNS = ("donors", "donor", "contributors", "contributor", "funders")
 #: The words of a mission's fund: "the Mission's trust fund", "the UN-administered trust fund".
 FUND_WORDS = ("fund", "funds")
 LOGISTICS_WORDS = ("airlift", "transport", "logistics", "fuel", "supplies", "flights", "ships", "base")

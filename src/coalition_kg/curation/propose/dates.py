@@ -5,7 +5,8 @@ A date the text gives in full becomes ISO 8601 at its precision: ``2024-12-06`` 
 never completed with a guessed one: it stays the source's own words (``date_text``). The
 matcher's patterns give each date's parts (a month's name, a day, a year), so a date is read from
 its tokens with the standard library's month names and calendar, the same on any day; a day the
-calendar lacks ("30 February 2025") stays words. A weekday ("on Tuesday") is a date only in a
+calendar lacks ("30 February 2025") stays words, and days of one month ("from 4 to 6 July 2025")
+are that month. A weekday ("on Tuesday") is a date only in a
 report dated to the day, counted from that date.
 """
 
@@ -110,7 +111,16 @@ def _written_dates(doc: Doc) -> list[DateMention]:
         partial = any(doc.vocab.strings[key] == "PARTIAL" and (start, end) == (span.start, span.end)
                       for key, start, end in matches)
         found.append(DateMention(span.start, span.end, span.text, None, None) if partial else _normalised(span))
-    return found
+    return [_with_first_day(doc, date) for date in found]
+
+
+def _with_first_day(doc: Doc, date: DateMention) -> DateMention:
+    """"from 4 to 6 July 2025", "on 27 and 28 May 2026": days of one month are that month."""
+    start = date.start
+    if date.precision != "day" or start < 2 or doc[start - 1].lower_ not in ("to", "and", "-", "–") \
+            or not _DAY_WORD.match(doc[start - 2].text) or not _DAY_WORD.match(doc[start].text):
+        return date
+    return DateMention(start - 2, date.end, doc[start - 2: date.end].text, date.iso[:7], "month")
 
 
 def _normalised(span: Span) -> DateMention:

@@ -10,7 +10,7 @@ never dropped, never forced into the nearest concept.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -62,6 +62,18 @@ class Vocabulary:
 
     schemes: dict[str, dict[str, frozenset[str]]]
     written: dict[str, dict[str, str]]  # scheme -> each label as written -> its concept's slug
+    broader: dict[str, dict[str, str]] = field(default_factory=dict)  # scheme -> concept -> its skos:broader
+
+    def is_narrower(self, scheme: str, concept: str, other: str) -> bool:
+        """Whether ``other`` is above ``concept`` in the scheme's skos:broader hierarchy."""
+        parent = self.broader.get(scheme, {}).get(concept)
+        seen = set()
+        while parent is not None and parent not in seen:
+            if parent == other:
+                return True
+            seen.add(parent)
+            parent = self.broader.get(scheme, {}).get(parent)
+        return False
 
     def slugs(self, scheme: str) -> list[str]:
         return sorted(self.schemes.get(scheme, {}))
@@ -94,18 +106,21 @@ def read_vocabulary(ontology_file: Path = ONTOLOGY_FILE) -> Vocabulary:
 @cache
 def _read(ontology: bytes) -> Vocabulary:
     """Cached by content: a scheme edited between two drafts is read again."""
-    in_scheme = NamedNode(_SKOS + "inScheme")
+    in_scheme, broader = NamedNode(_SKOS + "inScheme"), NamedNode(_SKOS + "broader")
     wanted = {ID + scheme: scheme for scheme in CONCEPT_FIELDS.values()}
     schemes: dict[str, dict[str, set[str]]] = {scheme: {} for scheme in wanted.values()}
     labels: dict[str, set[str]] = {}
     written: dict[str, set[str]] = {}
     membership: dict[str, str] = {}
+    parents: dict[str, str] = {}
     for triple in pyoxigraph.parse(ontology, format=RdfFormat.TURTLE):
         subject, predicate, value = triple.subject, triple.predicate, triple.object
         if not isinstance(subject, NamedNode):
             continue
         if predicate == in_scheme and isinstance(value, NamedNode) and value.value in wanted:
             membership[subject.value] = wanted[value.value]
+        elif predicate == broader and isinstance(value, NamedNode):
+            parents[subject.value] = value.value
         elif predicate.value in _LABELS and isinstance(value, Literal) and value.language in (None, "en"):
             labels.setdefault(subject.value, set()).add(normal_form(value.value))
             written.setdefault(subject.value, set()).add(value.value)
@@ -116,4 +131,6 @@ def _read(ontology: bytes) -> Vocabulary:
         {scheme: {concept: frozenset(forms) for concept, forms in concepts.items()} for scheme, concepts in schemes.items()},
         {scheme: {label: iri.rsplit("/", 1)[1] for iri, name in membership.items() if name == scheme
                   for label in written.get(iri, ())} for scheme in schemes},
+        {scheme: {iri.rsplit("/", 1)[1]: parents[iri].rsplit("/", 1)[1] for iri, name in membership.items()
+                  if name == scheme and membership.get(parents.get(iri, "")) == scheme} for scheme in schemes},
     )

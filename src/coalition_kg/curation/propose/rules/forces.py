@@ -12,6 +12,7 @@ from coalition_kg.curation.propose.numbers import cardinal, ordinal
 from coalition_kg.curation.propose.reference import missions_in_states
 from coalition_kg.curation.propose.rules.clauses import governing_verb, hypothetical, negated
 from coalition_kg.curation.propose.rules.common import counted_after, distinct, listed_after, unknown_term
+from coalition_kg.curation.propose.vocabulary import Vocabulary
 
 #: The rule of a deployment whose sentence names no state: the article's main state sends it.
 MAIN_STATE_RULE = "deployment.main-state"
@@ -66,7 +67,8 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
                     ] if rule == MAIN_STATE_RULE else []
             found.append(Candidate("deployment", entry, context.sentence, rule,
                                    0.6 if told or status_words is None else 0.85, flags + told, rank=1))
-    return _one_per_deployment(found + _gapped(context, found, hits) + _number_alone(context, found))
+    return _one_per_deployment(found + _gapped(context, found, hits) + _number_alone(context, found),
+                               context.article.vocabulary)
 
 
 def deployment_details(context: Context, hit: Hit, hits: list[Hit], states: list[Mention],
@@ -324,28 +326,47 @@ def _dates_a_deployment(context: Context, token) -> bool:
     return False
 
 
-def _one_per_deployment(found: list[Candidate]) -> list[Candidate]:
+def _one_per_deployment(found: list[Candidate], vocabulary: Vocabulary) -> list[Candidate]:
     """What one sentence says about one state's deployment of one kind, merged into one candidate
     (the fuller fields win); two of different status or size are two deployments ("230 officers
-    ... were replaced by a contingent of 240"); "personnel" where the sentence gives the state's
-    kind is dropped."""
+    ... were replaced by a contingent of 240"). A kind the sentence also gives the state more
+    narrowly is the same deployment ("a formed police unit of 140 officers": police, of the
+    scheme's narrower formed police unit), and "personnel" where it gives the state's kind is
+    dropped."""
     merged: list[Candidate] = []
     for candidate in found:
-        kept = next((c for c in merged if c.text("state") == candidate.text("state")
-                     and c.text("deployment_kind") == candidate.text("deployment_kind")
-                     and not any(c.text(name) and candidate.text(name) and c.text(name) != candidate.text(name)
-                                 for name in ("status", "size"))), None)
-        if kept is None:
+        same = next((c for c in merged if c.text("state") == candidate.text("state")
+                     and c.text("deployment_kind") == candidate.text("deployment_kind") and not _differ(c, candidate)),
+                    None)
+        if same is None:
             merged.append(candidate)
             continue
         for name, value in candidate.fields.items():
-            kept.fields.setdefault(name, value)
+            same.fields.setdefault(name, value)
         if candidate.text("status"):
-            kept.flags = [f for f in kept.flags if "how far the deployment got" not in f]
-    kinds: dict[str, set[str]] = {}
-    for c in merged:
-        kinds.setdefault(c.text("state"), set()).add(c.text("deployment_kind"))
-    return [c for c in merged if not (c.text("deployment_kind") == "personnel" and len(kinds[c.text("state")]) > 1)]
+            same.flags = [f for f in same.flags if "how far the deployment got" not in f]
+    return [c for c in merged if not _said_more_narrowly(c, merged, vocabulary)]
+
+
+def _said_more_narrowly(candidate: Candidate, merged: list[Candidate], vocabulary: Vocabulary) -> bool:
+    """Whether the sentence gives the state's deployment with a narrower kind, into which the
+    candidate's fields then go."""
+    kind = candidate.text("deployment_kind")
+    for other in merged:
+        if other is candidate or other.text("state") != candidate.text("state"):
+            continue
+        if kind == "personnel" and other.text("deployment_kind") != "personnel":
+            return True
+        if vocabulary.is_narrower("deployment-kind", other.text("deployment_kind"), kind) and not _differ(other, candidate):
+            for name, value in candidate.fields.items():
+                other.fields.setdefault(name, value)
+            return True
+    return False
+
+
+def _differ(one: Candidate, other: Candidate) -> bool:
+    """Two candidates that give a status or a size each, not the same."""
+    return any(one.text(name) and other.text(name) and one.text(name) != other.text(name) for name in ("status", "size"))
 
 
 def may_send(context: Context, hit: Hit) -> bool:
@@ -753,7 +774,24 @@ def _contributors_to_the_fund(context: Context) -> list[Mention]:
             found += [m for head in thanked for m in states_of_phrase(context, head) if m.label == "STATE"]
             if noun.dep_ == "dobj" and noun.head.i == verb.i:
                 found += [m for m in acting_states(context, verb) if m.label == "STATE"]
+    for noun in (t for t in words if t.lower_ in cues.DONOR_NOUNS):
+        found += [m for head in _said_to_be(noun) for m in states_of_phrase(context, head) if m.label == "STATE"]
     return [m for m in distinct(found) if not article.linked.hosts(m.ref, context.mission)]
+
+
+def _said_to_be(noun) -> list:
+    """The phrases a noun is said of: "A and B, the fund's two largest donors" (apposition),
+    "whose main contributors have been A, B and C", "A and B are among the contributors"."""
+    head = noun.head
+    if noun.dep_ == "appos":
+        return [head]
+    said = [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ == "nsubj" and head.lemma_ == "be":
+        said += [c for c in head.children if c.dep_ == "attr"]
+    elif noun.dep_ == "attr" or (noun.dep_ == "pobj" and head.lower_ == "among" and head.head.lemma_ == "be"):
+        verb = head if noun.dep_ == "attr" else head.head
+        said += [c for c in verb.children if c.dep_ == "nsubj"]
+    return said
 
 
 def speaks_of_money(words) -> bool:

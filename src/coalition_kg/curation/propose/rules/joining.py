@@ -393,6 +393,9 @@ def memberships(context: Context, instruments: list[Candidate]) -> list[Candidat
                 found.append(_membership(context, state.ref, "membership.serving-together", 0.75, rank=1))
     taking_part = [t.head for t in context.words()
                    if t.lower_ == "part" and t.dep_ == "dobj" and t.head.lemma_ == "take"]  # "has taken part in"
+    for word in [t for t in context.words() if t.lower_ in cues.JOIN_WORDS]:
+        for state in _listed_under_heading(context, word):
+            found.append(_membership(context, state.ref, "membership.listed-as-members", 0.85, rank=2))
     for word in [t for t in context.words() if t.lower_ in cues.JOIN_WORDS] + taking_part:
         joined_other = [m for m in context.mentions("ORG") if 0 < m.start - word.i <= 3]
         if joined_other or not (context.names_mission() or word.lower_ in ("join", "joined")):
@@ -413,6 +416,8 @@ def memberships(context: Context, instruments: list[Candidate]) -> list[Candidat
                 for child in word.children if child.dep_ == "dobj" for t in child.subtree):
             for state in _leaders(context, word):
                 found.append(_membership(context, state.ref, "membership.leads-the-mission", 0.8, rank=1))
+        if (leader := _leader_before_led(context, word)) is not None:
+            found.append(_membership(context, leader, "membership.leads-the-mission", 0.8, rank=1))
         if word.lower_ == "from" and word.i > context.span.start and context.span.doc[word.i - 1].lower_ in \
                 cues.PERSONNEL_FROM and context.names_mission():
             for state in listed_after(context, word.i):
@@ -422,6 +427,33 @@ def memberships(context: Context, instruments: list[Candidate]) -> list[Candidat
             for state in listed_after(context, word.i):
                 found.append(_membership(context, state.ref, "membership.alongside-a-member", 0.75, rank=1))
     return found
+
+
+def _listed_under_heading(context: Context, word) -> list[Mention]:
+    """"Participating States (five): Nigeria, Senegal, Ghana", "five fellow participating States
+    of the Mission — Kenya, The Bahamas, ...": the states listed after a heading of members."""
+    doc = context.span.doc
+    if word.i + 1 >= context.span.end or doc[word.i + 1].lower_ not in cues.MEMBER_NOUNS:
+        return []
+    mark = next((t.i for t in doc[word.i + 2: min(word.i + 9, context.span.end)]
+                 if t.text in ("—", "–") or t.text.endswith(":")), None)  # the tokenizer may give "):"
+    return listed_after(context, mark) if mark is not None else []
+
+
+def _leader_before_led(context: Context, word) -> str | None:
+    """"the Kenyan-led mission", "the mission's Kenyan-led police component": the state that
+    leads the mission or a part of it."""
+    doc = context.span.doc
+    if word.lower_ != "led" or word.i - 2 < context.span.start or doc[word.i - 1].text != "-":
+        return None
+    mention = context.article.linked.at(word.i - 2)
+    if mention is None or mention.label not in ("STATE", "NORP"):
+        return None
+    led = [word.head, *word.head.children]
+    if not any(t.lower_ in cues.MISSION_NOUNS or ((m := context.article.linked.at(t.i)) is not None
+                                                  and m.label == "MISSION") for t in led):
+        return None
+    return as_state(context, mention).ref
 
 
 def _joining_states(context: Context, word) -> list[Mention]:

@@ -129,21 +129,35 @@ def _counterparts(context: Context, found: list[Candidate]) -> list[Candidate]:
 
 
 def _contingent_leaders(context: Context) -> list[Candidate]:
-    """"Colonel X leads the Jamaican contingent": X is the contingent commander of that state."""
+    """"Colonel X leads the Jamaican contingent", "Major X, who commands the company", "The unit
+    is commanded by Chief Superintendent X": X is the contingent commander of the unit's state,
+    else of the article's main state (flagged)."""
     article = context.article
     found = []
     for verb in context.span:
         if verb.lemma_ not in ("lead", "command", "head") or verb.pos_ != "VERB":
             continue
-        units = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "contingent"]
+        units = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in cues.UNIT_NOUNS]
         states = [m for u in units for t in u.lefts if (m := article.linked.at(t.i)) is not None and m.kind == "state"]
-        holders = [m for c in verb.children if c.dep_ == "nsubj" for t in c.subtree
+        holders = [m for phrase in _leading_phrases(verb) for t in phrase.subtree
                    if (m := article.linked.at(t.i)) is not None and m.label == "PERSON"]
-        if states and holders:
+        state = states[0].ref if states else article.linked.main_state
+        if units and holders and state:
             role = article.vocabulary.resolve("role", "contingent commander")
-            found.append(Candidate("post", {"holder": holders[0].ref, "role": role, "organization": states[0].ref},
-                                   context.sentence, "post.leads-a-contingent", 0.8))
+            flags = [] if states else [f"the sentence does not say whose unit it is; 'organization:' is the "
+                                       f"article's main state, {state}"]
+            found.append(Candidate("post", {"holder": holders[0].ref, "role": role, "organization": state},
+                                   context.sentence, "post.leads-a-contingent", 0.8 if states else 0.6, flags))
     return found
+
+
+def _leading_phrases(verb) -> list:
+    """Who leads: the verb's subject, its agent ("commanded by X"), or for "who" the person the
+    relative clause is on ("Major X, who commands the company")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl" and any(c.lower_ in ("who", "which", "that") for c in subjects):
+        return [verb.head]
+    return subjects + [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
 
 def _contingent_commander(context: Context, hit: Hit) -> tuple[Hit, str | None]:
@@ -160,7 +174,20 @@ def _contingent_commander(context: Context, hit: Hit) -> tuple[Hit, str | None]:
         state = context.article.linked.at(before[0].i)
         if state is not None and state.kind == "state":
             return Hit(hit.start, hit.end, "contingent commander", "contingent commander"), state.ref
+    if hit.term == "commander" and _commands_a_unit(context, hit):
+        return Hit(hit.start, hit.end, "contingent commander", "contingent commander"), None
     return hit, None
+
+
+def _commands_a_unit(context: Context, hit: Hit) -> bool:
+    """"Their commander", "the crew's commander", "Commander of the Fifth Contingent": the
+    commander of the unit the article is about."""
+    doc = context.span.doc
+    before = doc[max(context.span.start, hit.start - 2): hit.start]
+    after = doc[hit.end: min(hit.end + 5, context.span.end)]
+    return (len(before) >= 1 and before[-1].lower_ in ("their", "its")) or (
+        len(before) == 2 and before[0].lower_ in (*cues.UNIT_NOUNS, "crew") and before[1].text in ("'s", "’s")) or (
+        len(after) > 1 and after[0].lower_ == "of" and any(t.lower_ in cues.UNIT_NOUNS for t in after[1:]))
 
 
 def _deputy(context: Context, hit: Hit) -> bool:
@@ -171,13 +198,22 @@ def _deputy(context: Context, hit: Hit) -> bool:
 
 
 def _state_after_name(context: Context, holder: Mention) -> str | None:
-    """"Godfrey Otieno (Kenya)", "President Abdoulaye Ndiaye-Sarr of Senegal": the state in
-    brackets or after "of" just after the holder's name."""
+    """"Godfrey Otieno (Kenya)", "President Abdoulaye Ndiaye-Sarr of Senegal", "Brigadier General
+    X of the Senegalese Armed Forces": the state in brackets or after "of" just after the holder's
+    name, or the state of the demonym or body there."""
+    mention = _named_after_name(context, holder)
+    return as_state(context, mention).ref if mention is not None else None
+
+
+def _named_after_name(context: Context, holder: Mention) -> Mention | None:
+    """The state (in brackets), or the state, demonym or body (after "of"), just after a name."""
     doc = context.span.doc
-    if holder.end + 2 < len(doc) and doc[holder.end].text == "(" and doc[holder.end + 2].text == ")" or (
-            holder.end + 1 < len(doc) and doc[holder.end].lower_ == "of"):
+    if holder.end + 2 < len(doc) and doc[holder.end].text == "(" and doc[holder.end + 2].text == ")":
         mention = context.article.linked.at(holder.end + 1)
-        return mention.ref if mention is not None and mention.kind == "state" else None
+        return mention if mention is not None and mention.kind == "state" else None
+    if holder.end + 1 < len(doc) and doc[holder.end].lower_ == "of":
+        mention = context.article.linked.at(holder.end + 1 + (doc[holder.end + 1].lower_ == "the"))
+        return mention if mention is not None and mention.label in ("STATE", "NORP", "GOV") else None
     return None
 
 
@@ -215,14 +251,13 @@ def _holder(context: Context, hit: Hit) -> Mention | None:
         between = list(doc[hit.end: mention.start])
         while between and _honorific(between[-1]):
             between.pop()
-        if 0 < len(between) <= 8 and between[-1].text == "," and all(
-                t.text in (",", "the", "to", "of", "for", "and") or t.is_title or t.is_upper
+        if 0 < len(between) <= 8 and between[-1].text in (",", ":") and all(
+                t.text in (",", ":", "the", "to", "of", "for", "and", "in") or t.is_title or t.is_upper
                 or context.article.linked.at(t.i) for t in between):
             return mention
     for mention in people:
         between = doc[mention.end: hit.start]
-        if _state_after_name(context, mention):
-            state = context.article.linked.at(mention.end + 1)
+        if (state := _named_after_name(context, mention)) is not None:
             between = doc[state.end + (doc[mention.end].text == "("): hit.start]
         if between and between[0].text == "," and all(
                 t.text in (",", "the", "’s", "'s") or context.article.linked.at(t.i) for t in between) and len(between) <= 5:
@@ -476,6 +511,9 @@ def _agent(context: Context, cue, main_state: str | None) -> tuple[str | None, b
     Angola"): a state's body stands for its state, an unnamed office or body ("the ministry") for the
     article's main state, and None when the subject names no one; without a subject, the first person or state
     named, else the article's main state (``True``: inferred)."""
+    holder = _organization_holding(context, cue)
+    if holder is not None:
+        return holder, False
     verb = _verb_of(cue)
     if verb is not None:
         actors = [t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"] or [
@@ -500,6 +538,18 @@ def _agent(context: Context, cue, main_state: str | None) -> tuple[str | None, b
     if states:
         return states[0].ref, False
     return main_state, main_state is not None
+
+
+def _organization_holding(context: Context, cue) -> str | None:
+    """"The Forty-Ninth Regular Meeting of the Conference of Heads of Government of the Caribbean
+    Community was held in Basseterre", "The SADC Summit, meeting in Antananarivo": the
+    organization the event's noun names as its own (not one of its venue, "in", "at")."""
+    if cue.pos_ == "VERB":
+        return None
+    venue = {t.i for c in cue.children if c.dep_ == "prep" and c.lower_ in ("in", "at") for t in c.subtree}
+    named = [m for t in cue.subtree if t.i not in venue and (m := context.article.linked.at(t.i)) is not None
+             and m.label == "ORG"]
+    return named[0].ref if named else None
 
 
 def _in_a_mission(context: Context, token) -> bool:
