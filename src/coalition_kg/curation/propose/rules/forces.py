@@ -345,23 +345,28 @@ def _one_per_deployment(found: list[Candidate], vocabulary: Vocabulary) -> list[
             same.fields.setdefault(name, value)
         if candidate.text("status"):
             same.flags = [f for f in same.flags if "how far the deployment got" not in f]
-    return [c for c in merged if not _said_more_narrowly(c, merged, vocabulary)]
+    kept = []
+    for candidate in merged:
+        narrower = _said_more_narrowly(candidate, merged, vocabulary)
+        if narrower is None:
+            kept.append(candidate)
+        elif candidate.text("deployment_kind") != "personnel":
+            for name, value in candidate.fields.items():
+                narrower.fields.setdefault(name, value)
+    return kept
 
 
-def _said_more_narrowly(candidate: Candidate, merged: list[Candidate], vocabulary: Vocabulary) -> bool:
-    """Whether the sentence gives the state's deployment with a narrower kind, into which the
-    candidate's fields then go."""
+def _said_more_narrowly(candidate: Candidate, merged: list[Candidate], vocabulary: Vocabulary) -> Candidate | None:
+    """The candidate by which the sentence gives the same state's deployment with a narrower kind."""
     kind = candidate.text("deployment_kind")
     for other in merged:
         if other is candidate or other.text("state") != candidate.text("state"):
             continue
         if kind == "personnel" and other.text("deployment_kind") != "personnel":
-            return True
+            return other
         if vocabulary.is_narrower("deployment-kind", other.text("deployment_kind"), kind) and not _differ(other, candidate):
-            for name, value in candidate.fields.items():
-                other.fields.setdefault(name, value)
-            return True
-    return False
+            return other
+    return None
 
 
 def _differ(one: Candidate, other: Candidate) -> bool:
