@@ -714,3 +714,88 @@ def test_their_commander_or_the_commander_of_a_contingent_is_its_contingent_comm
                              "in Mozambique. Their commander, Captain Rehema Salum Mbwambo, said they were ready.\n")
     assert [(p["holder"], p["role"], p["organization"]) for p in of_kind(result, "post")] == [
         ("person/rehema-salum-mbwambo", "contingent-commander", "state/TZA")]
+
+
+def test_a_date_a_participle_sets_counts_and_one_when_the_mandate_ends_or_takes_effect_does_not(tmp_path):
+    result = draft(tmp_path, "LUANDA, 12 March 2027 (Angop) — Gathering in Luanda on Monday, an Extraordinary Summit "
+                             "of the Southern African Development Community extended the mandate of the Maritime "
+                             "Security Mission in Mozambique to the end of March 2028.\n")
+    assert [(i["party"], i["instrument_kind"], i.get("date")) for i in of_kind(result, "instrument")] == [
+        ("org/sadc", "mandate-extension", "2027-03-08")]
+    effect = draft(tmp_path, "The Council of the Southern African Development Community renewed the mandate of the "
+                             "Maritime Security Mission in Mozambique with effect from 1 July 2027.\n")
+    assert [(i["party"], i.get("date")) for i in of_kind(effect, "instrument")] == [("org/sadc", None)]
+
+
+def test_a_dateline_with_a_bracket_is_where_the_report_was_filed_not_when_the_act_was_done(tmp_path):
+    result = draft(tmp_path, "QUITO, Friday 5 March 2027 (Diario Andino, translated from Spanish) — The National "
+                             "Assembly of Ecuador approved on Thursday the sending of forty police officers to the "
+                             "Multinational Security Support Mission in Haiti.\n")
+    assert [(i["party"], i["instrument_kind"], i.get("date")) for i in of_kind(result, "instrument")] == [
+        ("state/ECU", "parliamentary-approval", "2027-03-04")]
+
+
+def test_quoted_names_titles_and_the_words_of_someone_unknown_are_no_statements(tmp_path):
+    result = draft(tmp_path, "The Government of Benin (hereinafter \"the Contributing State\") and the Multinational "
+                             "Security Support Mission signed the text.\n“Host Country” means the Republic of Haiti.\n"
+                             "Our story headlined “Benin sends gendarmes” misstated their number.\n"
+                             "\"The boats are late again,\" one delegate remarked after the session on the "
+                             "Multinational Security Support Mission.\n"
+                             "[CLIP — MINISTER ADJOVI, 0'14\"]: \"Benin keeps its word to Haiti.\"\n")
+    assert [s["text"] for s in of_kind(result, "statement")] == ["Benin keeps its word to Haiti."]
+
+
+def test_officers_who_landed_in_a_states_capital_are_placed_in_that_state(tmp_path):
+    result = draft(tmp_path, "One hundred Beninese gendarmes landed in Port-au-Prince on 3 June 2026 to join the "
+                             "Multinational Security Support Mission.\n")
+    assert [(d["state"], d["status"], d.get("place")) for d in of_kind(result, "deployment")] == [
+        ("state/BEN", "arrived", "state/HTI")]
+
+
+def test_the_body_that_extends_a_mandate_backs_the_mission_and_a_communiques_body_is_the_one_named_before(tmp_path):
+    result = draft(tmp_path, "Final communiqué of the Economic Community of West African States (ECOWAS), Abuja, "
+                             "14 December 2026\n12. The Authority decides to extend the mandate of the Stabilization "
+                             "Support Mission in Guinea-Bissau for a further year.\n")
+    assert [(i["party"], i["mission"], i["instrument_kind"]) for i in of_kind(result, "instrument")] == [
+        ("org/ecowas", "mission/ssmgb", "mandate-extension")]
+    assert ("org/ecowas", "backer") in {(p["partner"], p["partner_role"]) for p in of_kind(result, "partnership")}
+
+
+def test_states_a_whose_clause_is_about_send_its_personnel(tmp_path):
+    result = draft(tmp_path, "In the Multinational Security Support Mission, Chad will serve beside Benin and "
+                             "Burundi, whose gendarmes are already deployed in Haiti.\n")
+    assert {(d["state"], d["deployment_kind"], d["status"]) for d in of_kind(result, "deployment")} == {
+        ("state/BEN", "police", "serving"), ("state/BDI", "police", "serving")}
+
+
+def test_a_line_led_by_a_state_alone_is_about_that_state_and_one_led_by_a_capital_places_its_officials(tmp_path):
+    result = draft(tmp_path, "Caribbean week in brief\n• Belize — The House of Representatives voted on 2 May 2026 "
+                             "to send thirty soldiers to the Multinational Security Support Mission.\n"
+                             "14:05 GMT — KINGSTON: Foreign Minister Andrea Whitfield-Grant announces a further "
+                             "contribution to the trust fund of the Multinational Security Support Mission.\n")
+    assert [(d["state"], d["status"]) for d in of_kind(result, "deployment")] == [("state/BLZ", "committed")]
+    assert [(p["holder"], p["role"], p["organization"]) for p in of_kind(result, "post")] == [
+        ("person/andrea-whitfield-grant", "foreign-minister", "state/JAM")]
+
+
+def test_a_title_then_a_rank_and_a_name_is_the_titles_post(tmp_path):
+    result = draft(tmp_path, "The Inspector-General of the Liberia National Police, Assistant Commissioner Roland "
+                             "Tubman Kollie, saw the officers off to the Multinational Security Support Mission.\n")
+    assert [(p["holder"], p["role"], p["organization"]) for p in of_kind(result, "post")] == [
+        ("person/roland-tubman-kollie", "police-chief", "state/LBR")]
+
+
+def test_an_agreement_signed_between_parties_has_each_of_them_as_a_party(tmp_path):
+    result = draft(tmp_path, "Togo's part rests on a memorandum of understanding signed in Lomé on 4 May 2026 between "
+                             "the Government of Togo and the ECOWAS Commission for the Stabilization Support Mission in "
+                             "Guinea-Bissau.\n")
+    assert sorted((i["party"], i["instrument_kind"], i.get("date")) for i in of_kind(result, "instrument")) == [
+        ("org/ecowas", "memorandum-of-understanding", "2026-05-04"),
+        ("state/TGO", "memorandum-of-understanding", "2026-05-04")]
+
+
+def test_a_capital_that_acts_or_owns_stands_for_its_state(tmp_path):
+    result = draft(tmp_path, "Senegal has long backed the Multinational Security Support Mission. Dakar deposited its "
+                             "instrument of adhesion on 30 June 2026.\n")
+    assert [(i["party"], i["instrument_kind"], i.get("date")) for i in of_kind(result, "instrument")] == [
+        ("state/SEN", "adhesion", "2026-06-30")]

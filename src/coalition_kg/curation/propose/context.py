@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 from coalition_kg.curation.propose.countries import capitals
 from coalition_kg.curation.propose.dates import DateMention
 from coalition_kg.curation.propose.entities import Linked, Mention
-from coalition_kg.curation.propose.text import LABEL_END, Sentence, lead_end, pipeline
+from coalition_kg.curation.propose.text import DATELINE_DASHES, LABEL_END, LEAD_WORDS, Sentence, lead_end, pipeline
 from coalition_kg.curation.propose.vocabulary import Vocabulary
 
 
@@ -90,14 +90,30 @@ class Context:
     def dateline_end(self) -> int:
         """The first token after the sentence's dateline, or its first token when it has none."""
         end = self._lead_end()
-        return end + 1 if end is not None and self.span.doc[end].text != LABEL_END else self.span.start
+        return end + 1 if end is not None and not self._labels(end) else self.span.start
 
     def label_states(self) -> list[Mention]:
-        """The states of the sentence's label ("- South Africa: two frigates ..."), if it has one."""
+        """The states of the sentence's label ("- South Africa: two frigates ...", "• Belize —
+        The House ..."), if it has one."""
         end = self._lead_end()
-        if end is None or self.span.doc[end].text != LABEL_END:
+        if end is None or not self._labels(end):
             return []
         return [m for m in self.states() if m.end <= end]
+
+    def lead_capital(self) -> str | None:
+        """The state whose capital the sentence's lead names ("NAIROBI, 3 March 2025 —", "11:50
+        GMT — OTTAWA: ..."): where the report was filed."""
+        lead = []
+        for token in (t for t in self.span if not t.is_space):
+            if token.is_lower and token.is_alpha and token.lower_ not in LEAD_WORDS:
+                break
+            lead.append(token)
+        ends = [n for n, token in enumerate(lead) if token.text in (*DATELINE_DASHES, LABEL_END)]
+        if not ends:
+            return None
+        words = self.span.doc.text[lead[0].idx: lead[ends[-1]].idx].lower()
+        text = " " + "".join(" " if c in ",:—–()" else c for c in words) + " "
+        return next((state for capital, state in capitals().items() if f" {capital} " in text), None)
 
     def label_dates(self) -> list[DateMention]:
         """The dates of the sentence's label ("25 June 2024: ..."): when what the line says happened."""
@@ -105,6 +121,17 @@ class Context:
         if end is None or self.span.doc[end].text != LABEL_END:
             return []
         return [d for d in self.dates() if d.end <= end]
+
+    def _labels(self, end: int) -> bool:
+        """The lead ending at ``end`` is a label of what follows, not where a report was filed: it
+        ends with a colon, or is a state's name alone in a list ("• Belize — ..."; a dateline names
+        its city, "LOMÉ, Togo —", often in capitals)."""
+        if self.span.doc[end].text == LABEL_END:
+            return True
+        words = [t for t in self.span.doc[self.span.start: end] if t.is_alpha or t.like_num]
+        named = [m for m in self.article.mentions_between(self.span.start, end) if m.label == "STATE"]
+        return (len(named) == 1 and not any(t.is_upper and len(t) > 1 for t in words)
+                and {t.i for t in words} <= set(range(named[0].start, named[0].end)))
 
     def _lead_end(self) -> int | None:
         words = [token for token in self.span if not token.is_space]
@@ -140,10 +167,17 @@ class Context:
         the Mission's headquarters in Port-au-Prince"."""
         doc = self.span.doc
         places = {m.ref for m in self.mentions("STATE") if m.start > 0 and doc[m.start - 1].lower_ in _PLACING}
-        text = f" {self.span.text.lower()} "
-        places |= {state for capital, state in capitals().items() if any(
-            f" {word} {capital}" in text for word in _PLACING)}
+        places |= set(self.capitals_placed_in())
         return sorted({mission for mission, state in self.article.linked.host_states if state in places})
+
+    def capitals_placed_in(self, arriving: bool = False) -> list[str]:
+        """The states whose capital the sentence places its acts in, by its name ("in
+        Port-au-Prince", "reached Bangui"); ``arriving``: only where a verb of arrival takes
+        them there ("landed in Port-au-Prince")."""
+        text = f" {self.span.text.lower()} "
+        words = [f"{verb} {word}" for verb in _ARRIVING for word in _PLACING] if arriving else _PLACING
+        return sorted({state for capital, state in capitals().items()
+                       if any(f" {word} {capital}" in text for word in (*words, *_REACHING))})
 
     def _missions_named(self, start: int, end: int) -> list[str]:
         return [m.ref for m in self.article.mentions_between(start, end) if m.label == "MISSION"]
@@ -166,6 +200,9 @@ class Context:
 
 #: The words before the place where an act happens: "in Haiti", "to Juba".
 _PLACING = ("in", "to", "into")
+#: Verbs that place who does them where they arrive: "reached Port-au-Prince", "landed in".
+_REACHING = ("reached", "reach", "reaches", "reaching")
+_ARRIVING = ("landed", "arrived", "land", "arrive", "lands", "arrives")
 
 
 def _paragraph_start(span: Span) -> int:

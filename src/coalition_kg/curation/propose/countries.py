@@ -44,9 +44,15 @@ def _population(code: str) -> int:
 
 @cache
 def capitals() -> dict[str, str]:
-    """``state/<ISO code>`` by the name of its capital in lower case ("guatemala city", "nairobi")."""
-    return {capital.lower(): f"state/{code}" for code, info in sorted(_entries().items())
-            for capital in ([info["capital"]] if isinstance(info.get("capital"), str) else info.get("capital") or [])}
+    """``state/<ISO code>`` by the name of its capital in lower case ("guatemala city", "nairobi");
+    a name several capitals share ("Kingston": Jamaica's and Norfolk Island's) is the most
+    populous one's."""
+    found: dict[str, str] = {}
+    for code, info in sorted(_entries().items(), key=lambda entry: _population(entry[0])):
+        for capital in [info["capital"]] if isinstance(info.get("capital"), str) else info.get("capital") or []:
+            if capital.strip():
+                found[capital.strip().lower()] = f"state/{code}"
+    return dict(sorted(found.items()))
 
 
 def state_named(name: str) -> str | None:

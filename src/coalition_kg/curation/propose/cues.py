@@ -182,6 +182,12 @@ ACCREDITED_ROLES = ("ambassador", "permanent representative", "envoy", "special 
 SPEECH_VERBS = ("said", "says", "say", "stated", "states", "remarked", "added", "told", "declared",
                 "noted", "emphasized", "emphasised", "stressed", "explained", "warned", "insisted",
                 "affirmed", "commented", "according")
+#: Verbs by lemma of making an agreement: "an agreement signed in Lomé between ...".
+SIGNING_VERBS = ("sign", "conclude", "agree", "reach")
+#: Words before quotation marks that make them a name or a title, not words said.
+NAMING_WORDS = ("hereinafter", "headlined", "titled", "entitled", "dubbed", "nicknamed")
+#: Words after quotation marks that make them a term being defined ("“Host State” means ...").
+DEFINING_WORDS = ("means", "shall", "refers")
 #: Who speaks for a state without a name: "U.S. officials", "the Kenyan government".
 SPEAKING_BODIES = ("officials", "official", "government", "spokesperson", "spokesman", "ministry",
                    "authorities", "embassy", "delegation")

@@ -23,7 +23,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from coalition_kg.curation.propose import cues
-from coalition_kg.curation.propose.countries import countries
+from coalition_kg.curation.propose.countries import capitals, countries
 from coalition_kg.curation.propose.known import Known
 from coalition_kg.curation.propose.names import beside_title_or_speech, name_runs
 from coalition_kg.curation.propose.reference import dateline_state, definite_descriptions, host_states, main_state
@@ -129,8 +129,23 @@ def link(text: str, known: Known) -> Linked:
     hosted = {state for _, state in hosts}
     mentions = sorted([m for m in mentions if not any(s <= m.start < e for s, e in described)]
                       + [Mention(_state_described(mentions, s, hosted) or state, "STATE", s, e, doc[s:e].text)
-                         for s, e in described], key=lambda m: m.start)
+                         for s, e in described] + _capitals_acting(doc, mentions, kept), key=lambda m: m.start)
     return Linked(doc, mentions, kept, mission, acronyms, mission_named=named, host_states=hosts, main_state=state)
+
+
+def _capitals_acting(doc: Doc, mentions: list[Mention], entities: dict[str, Entity]) -> list[Mention]:
+    """A capital that acts or owns stands for its state's government ("Dakar deposited its
+    instrument", "Freetown's first platoon"); one where something happens ("in Bissau") does not."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubjpass", "poss") or not token.is_title or token.i in taken:
+            continue
+        words = [t for t in token.lefts if t.dep_ == "compound" and t.is_title] + [token]
+        state = capitals().get(" ".join(t.lower_ for t in words))
+        if state in entities:
+            found.append(Mention(state, "STATE", words[0].i, token.i + 1, doc[words[0].i: token.i + 1].text))
+    return found
 
 
 def _state_described(mentions: list[Mention], start: int, hosted: set[str]) -> str | None:

@@ -30,7 +30,7 @@ DATELINE_DASHES = ("—", "–", "--")
 #: What ends a line's label: "25 June 2024: ...", "South Africa: ...".
 LABEL_END = ":"
 #: Lower-case words a dateline or a label may hold: "PORT-AU-PRINCE", "Bissau-Guinée de ...".
-_LEAD_WORDS = ("de", "of", "au", "du", "la")
+LEAD_WORDS = ("de", "of", "au", "du", "la")
 OPENING_QUOTES = ("“", "«")
 CLOSING_QUOTES = ("”", "»")
 STRAIGHT_QUOTE = '"'
@@ -87,11 +87,15 @@ def lines(doc: Doc) -> list[list[Token]]:
 
 def lead_end(line: list[Token]) -> int | None:
     """The position in ``line`` of the dash that ends its dateline or of the colon that ends its
-    label: the first of them, after names, dates, numbers and punctuation only; else None."""
-    for n, token in enumerate(line[:16]):
-        if n > 0 and (token.text in DATELINE_DASHES or token.text == LABEL_END or _spaced_hyphen(token, line[n - 1])):
+    label: the first of them, after names, dates, numbers, punctuation and a bracket ("SAN JOSÉ,
+    11 February 2028 (El Meridiano, translated from Spanish) —") only; else None."""
+    bracketed = False
+    for n, token in enumerate(line[:24]):
+        bracketed = (bracketed or token.text == "(") and token.text != ")"
+        if n > 0 and not bracketed and (token.text in DATELINE_DASHES or token.text == LABEL_END
+                                        or _spaced_hyphen(token, line[n - 1])):
             return n
-        if token.is_lower and token.is_alpha and token.lower_ not in _LEAD_WORDS:
+        if not bracketed and token.is_lower and token.is_alpha and token.lower_ not in LEAD_WORDS:
             return None
     return None
 
@@ -99,6 +103,12 @@ def lead_end(line: list[Token]) -> int | None:
 def _spaced_hyphen(token: Token, before: Token) -> bool:
     """"Nairobi, 3 March 2025 - The Government...": a hyphen between spaces stands for a dash."""
     return token.text == "-" and bool(token.whitespace_) and bool(before.whitespace_)
+
+
+def _unit_mark(token: Token) -> bool:
+    """A straight double quote written onto a number is seconds or inches ("[CLIP, 0'12\"]")."""
+    before = token.doc[token.i - 1] if token.i else None
+    return token.text == STRAIGHT_QUOTE and before is not None and not before.whitespace_ and before.text[-1:].isdigit()
 
 
 def _opens(text: str, inside: bool) -> bool:
@@ -180,6 +190,10 @@ def sentences(doc: Doc) -> list[Sentence]:
         words = [token for token in sent if not token.is_space]
         if not words:
             continue
+        if found and all(t.text in (*CLOSING_QUOTES, STRAIGHT_QUOTE, ")") for t in words) \
+                and "\n" not in doc[found[-1].span.end: words[0].i].text:
+            found[-1] = Sentence(doc[found[-1].span.start: words[-1].i + 1])  # a closing mark cut off its sentence
+            continue
         start = lead if lead is not None else words[0].i
         lead = None
         if words[0].is_sent_start and lead_end(words) == len(words) - 1 and "\n" not in doc[
@@ -199,6 +213,8 @@ def quoted_tokens(doc: Doc) -> set[int]:
     for token in doc:
         if token.is_space and "\n" in token.text:
             inside = False
+        elif _unit_mark(token):
+            quoted.update([token.i] if inside else [])
         elif _opens(token.text, inside):
             inside = True
             quoted.add(token.i)
@@ -225,6 +241,8 @@ def quotations(sentence: Sentence) -> list[Quotation]:
     found = []
     opened = None
     for token in sentence.span:
+        if _unit_mark(token):
+            continue
         if opened is None and _opens(token.text, False):
             opened = token
         elif opened is not None and (token.text in CLOSING_QUOTES or token.text == STRAIGHT_QUOTE):

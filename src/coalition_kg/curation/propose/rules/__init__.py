@@ -21,6 +21,7 @@ def propose_candidates(article: Article, contexts: list[Context], known: Known) 
     for context in contexts:
         instruments += joining.instruments(context, instruments)
     found += instruments
+    found += [backer for c in instruments if (backer := joining.renewal_backer(c, article)) is not None]
     for context in contexts:
         found += joining.memberships(context, instruments)
         found += joining.ordinal_claims(context)

@@ -30,6 +30,20 @@ def listed_after(context: Context, token: int) -> list[Mention]:
     return distinct(listed)
 
 
+def listed_before(context: Context, token: int) -> list[Mention]:
+    """"Jamaica, the Bahamas and Trinidad and Tobago, whose personnel ...": the states listed
+    right before ``token``."""
+    doc = context.span.doc
+    listed: list[Mention] = []
+    end = token
+    for mention in reversed([m for m in context.states() if m.end <= token]):
+        if not all(t.lower_ in (",", "and", "the") for t in doc[mention.end: end]):
+            break
+        listed.insert(0, mention)
+        end = mention.start
+    return distinct(listed)
+
+
 def _introduces_a_list(words) -> bool:
     """"four contributing countries:": common words and numbers, then a colon."""
     return len(words) > 1 and words[-1].text == ":" and all(t.is_lower or t.like_num for t in words[:-1])

@@ -11,7 +11,13 @@ from coalition_kg.curation.propose.entities import Mention
 from coalition_kg.curation.propose.numbers import cardinal, ordinal
 from coalition_kg.curation.propose.reference import missions_in_states
 from coalition_kg.curation.propose.rules.clauses import governing_verb, hypothetical, negated
-from coalition_kg.curation.propose.rules.common import counted_after, distinct, listed_after, unknown_term
+from coalition_kg.curation.propose.rules.common import (
+    counted_after,
+    distinct,
+    listed_after,
+    listed_before,
+    unknown_term,
+)
 from coalition_kg.curation.propose.vocabulary import Vocabulary
 
 #: The rule of a deployment whose sentence names no state: the article's main state sends it.
@@ -447,7 +453,8 @@ def _size_after(context: Context, hit: Hit, hits: list[Hit]) -> int | None:
 def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit], earlier: list[Candidate] = (),
                       replaced: Hit | None = None) -> tuple[list[Mention], str]:
     """Who sends: demonyms or states in the noun's own phrase ("Guatemalan and Salvadoran troops",
-    "soldiers of the Jamaica Defence Force"), states after "from", else the subject of the verb
+    "soldiers of the Jamaica Defence Force"), the states a relative clause is about ("Jamaica and
+    the Bahamas, whose personnel are serving"), states after "from", else the subject of the verb
     that governs the noun ("Kenya pledged ...", "The West African country will deploy ..."), else
     the sender of the deployment it replaces or that replaces it. A mission's host state is passed
     over: it receives, it does not send."""
@@ -473,6 +480,9 @@ def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit], ear
             break
     if senders(chain):
         return senders(chain), "deployment.demonym-before-noun"
+    whose = next((c for c in doc[hit.end - 1].children if c.lower_ == "whose"), None)
+    if whose is not None and senders([as_state(context, m) for m in listed_before(context, whose.i)]):
+        return senders([as_state(context, m) for m in listed_before(context, whose.i)]), "deployment.whose-personnel"
     if hit.end < context.span.end and doc[hit.end].lower_ == "from" and senders(listed_after(context, hit.end)):
         return senders(listed_after(context, hit.end)), "deployment.noun-from-states"
     if verb is not None:
@@ -676,7 +686,7 @@ def _ordinal(context: Context, hit: Hit) -> int | None:
 
 def _place(context: Context, states: list[Mention]) -> str | None:
     """The state the deployment goes to: "in Haiti", "to Haiti", "left for Haiti" (not the mission's own name's
-    "Mission in Haiti")."""
+    "Mission in Haiti"), else the state whose capital it reaches ("landed in Port-au-Prince")."""
     senders = {m.ref for m in states}
     named = {token for _, _, token in missions_in_states(context.span.doc, context.mentions())}
     for mention in context.mentions("STATE"):
@@ -685,7 +695,7 @@ def _place(context: Context, states: list[Mention]) -> str | None:
         if mention.ref not in senders and mention.start > context.span.start and context.span.doc[
                 mention.start - 1].lower_ in ("in", "to", "for"):
             return mention.ref
-    return None
+    return next((state for state in context.capitals_placed_in(arriving=True) if state not in senders), None)
 
 
 def partnerships(context: Context, members: set[str]) -> list[Candidate]:

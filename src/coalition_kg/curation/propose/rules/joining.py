@@ -100,6 +100,9 @@ def _number_after(doc, start: int, limit: int) -> tuple[str, int] | None:
     return (words, end) if any(c.isdigit() for c in words) else None
 
 
+RENEWAL_RULE = "instrument.mandate-renewed-by"
+
+
 def _mandate_renewals(context: Context) -> list[Candidate]:
     """"The ECOWAS Authority extended the mandate of the SSMGB", "The Authority decides to extend
     the mandate", "renewed by the Security Council on 30 September 2025": the organization that
@@ -112,7 +115,8 @@ def _mandate_renewals(context: Context) -> list[Candidate]:
         mandates = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in cues.MANDATE_NOUNS]
         if not mandates:
             continue
-        body = next((m for m in actors(context, verb) if m.kind == "international-organization"), None)
+        body = next((m for m in actors(context, verb) if m.kind == "international-organization"), None) or (
+            _issuing_body(context, verb))
         if body is None:
             continue
         missions = [m for t in mandates[0].subtree if (m := context.article.linked.at(t.i)) is not None
@@ -126,9 +130,32 @@ def _mandate_renewals(context: Context) -> list[Candidate]:
             (d for d in context.dates(True) if not _an_end(doc, d)), None)  # "9 September 2026 — ... extends"
         if date is not None and date.iso:
             fields["date"] = date.iso
-        found.append(Candidate("instrument", fields, context.sentence, "instrument.mandate-renewed-by", 0.8,
+        found.append(Candidate("instrument", fields, context.sentence, RENEWAL_RULE, 0.8,
                                rank=2))
     return found
+
+
+def _issuing_body(context: Context, verb) -> Mention | None:
+    """"The Authority decides to extend the mandate", "2. Decides to renew the mandate": a
+    communiqué's body, by a word of its name (not the name of another body of the register) or in
+    its own voice, is the organization named last before the sentence."""
+    node = verb
+    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+        node = node.head
+    subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        subject = subjects[0]
+        if not (subject.is_title and subject.pos_ in ("NOUN", "PROPN") and context.article.linked.at(subject.i) is None
+                and any(c.lower_ == "the" for c in subject.children)):
+            return None
+        words = " ".join(t.lower_ for t in subject.subtree if t.i == subject.i or (t.dep_ == "compound" and t.i < subject.i))
+        if any(words in e.label.lower() for e in context.article.linked.entities.values()):
+            return None  # "The Security Council has renewed ...": a body of the register's, by its own name
+    elif node.dep_ != "ROOT":
+        return None
+    named = [m for m in context.article.linked.mentions if m.kind == "international-organization"
+             and m.start < context.span.start and m.start not in context.article.quoted]
+    return named[-1] if named else None
 
 
 def _hypothetical(context: Context, hit: Hit) -> bool:
@@ -213,9 +240,12 @@ def _other_signatories(context: Context, hit: Hit) -> list[Mention]:
     doc = context.span.doc
     word = next((t for t in doc[hit.end: min(hit.end + 3, context.span.end)] if t.lower_ in ("between", "with")), None)
     if word is None:
-        cue = doc[hit.end - 1]
+        cue = doc[hit.start: hit.end].root  # "memorandum" of "memorandum of understanding"
         word = next((c for c in cue.head.children if c.lower_ == "with" and c.i > cue.i), None) if cue.dep_ == "dobj" \
             else None  # "signed a status-of-forces agreement with the African Union"
+        participles = [c for c in cue.children if c.dep_ == "acl" and c.lemma_ in cues.SIGNING_VERBS]
+        word = word or next((c for verb in participles for c in verb.children if c.lower_ in ("between", "with")),
+                            None)  # "a memorandum of understanding signed in Abuja on 2 December between ..."
     if word is None:
         return []
     found = []
@@ -239,9 +269,17 @@ def _date_of_verb(context: Context, token: int):
     verb = doc[token] if doc[token].pos_ in ("VERB", "AUX") else governing_verb(doc[token])
     if verb is None:
         return None
-    dated = [d for d in context.dates() if governing_verb(doc[d.end - 1]) == verb and not _an_end(doc, d)]
+    dated = [d for d in context.dates() if d.start >= context.dateline_end() and not _an_end(doc, d)
+             and _governed_by(governing_verb(doc[d.end - 1]), verb)]
     written = [d for d in dated if d.text not in WEEKDAYS]  # "on Tuesday, 9 September 2025": the date written out
     return next((d for d in written + dated if d.iso), None) or next(iter(dated), None)
+
+
+def _governed_by(word, verb) -> bool:
+    """The verb itself, or a participle that only sets its scene ("Meeting in Maputo on Tuesday,
+    the Summit extended ..."), not a clause of another act ("after parliament approved it")."""
+    return word == verb or (word is not None and word.dep_ == "advcl" and word.head == verb
+                            and word.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in word.children))
 
 
 def _date_nearby(context: Context, token: int, party: Mention):
@@ -352,8 +390,11 @@ def _resolutions(context: Context, earlier: list[Candidate] = ()) -> list[Candid
 
 
 def _an_end(doc, date) -> bool:
-    """"extending until 2 October 2025": when something ends, not when the text was adopted."""
-    return date.start > 0 and doc[date.start - 1].lower_ in ("until", "till", "through", "to")
+    """"extending until 2 October 2025", "to the end of February 2029", "with effect from 1 January
+    2026": when something ends or takes effect, not when the text was adopted."""
+    before = [token.lower_ for token in doc[max(date.start - 3, 0): date.start]]
+    return bool(before) and (before[-1] in ("until", "till", "through", "to")
+                             or before[-2:] in (["end", "of"], ["effect", "from"], ["effective", "from"]))
 
 
 def _body_of(context: Context, body: str) -> str | None:
@@ -501,6 +542,15 @@ def _founders(context: Context, verb) -> list[Mention]:
     """"Australia, New Zealand and Fiji launched the mission", "Chad, Niger and Nigeria agreed to
     form the mission": the states that are its subject."""
     return [m for m in acting_states(context, verb) if m.label == "STATE"]
+
+
+def renewal_backer(renewal: Candidate, article: Article) -> Candidate | None:
+    """The organization that extends a mission's mandate backs the mission."""
+    if renewal.rule != RENEWAL_RULE:
+        return None
+    role = article.vocabulary.resolve("partner-role", "backer")
+    return Candidate("partnership", {"mission": renewal.fields["mission"], "partner": renewal.fields["party"],
+                                     "partner_role": role}, renewal.sentence, "partnership.backer-renews-mandate", 0.75)
 
 
 def serving_member(deployment: Candidate) -> Candidate:

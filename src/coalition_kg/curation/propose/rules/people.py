@@ -218,11 +218,10 @@ def _named_after_name(context: Context, holder: Mention) -> Mention | None:
 
 
 def _state_of_the_line(context: Context) -> str | None:
-    """"• Haiti — Prime Minister Fritz-Gérald Vilaire received...": a line led by a state's name alone."""
-    doc = context.span.doc
-    lead = [t for t in doc[context.span.start: context.dateline_end() - 1] if t.is_alpha]
-    mention = context.article.linked.at(lead[0].i) if lead else None
-    return mention.ref if mention is not None and mention.label == "STATE" and mention.end == lead[-1].i + 1 else None
+    """"• Haiti — Prime Minister Fritz-Gérald Vilaire received...": a line led by a state's name
+    alone; "OTTAWA: Foreign Minister ... announces": a line led by a state's capital."""
+    labels = context.label_states()
+    return labels[0].ref if len(labels) == 1 else context.lead_capital()
 
 
 def _body_named_by(context: Context, modifier) -> str | None:
@@ -251,6 +250,10 @@ def _holder(context: Context, hit: Hit) -> Mention | None:
         between = list(doc[hit.end: mention.start])
         while between and _honorific(between[-1]):
             between.pop()
+        if between and between[-1].lower_ in cues.RANKS:  # ", Divisional Commissioner Frantz ...": a rank
+            between.pop()
+            while between and between[-1].is_title and not context.article.linked.at(between[-1].i):
+                between.pop()
         if 0 < len(between) <= 8 and between[-1].text in (",", ":") and all(
                 t.text in (",", ":", "the", "to", "of", "for", "and", "in") or t.is_title or t.is_upper
                 or context.article.linked.at(t.i) for t in between):
@@ -316,12 +319,16 @@ def statements(context: Context, posts_found: list[Candidate], events: list[Cand
     """The words between quotation marks, with the speaker the sentence names."""
     found = []
     for quotation in quotations(context.sentence):
+        if _names_a_term(context, quotation):
+            continue
         fields: dict = {}
         flags = []
         speaker, description = _speaker(context)
         told = None
         if speaker is None:
             speaker, description, told = _speaker_told_before(context, posts_found)
+        if speaker is None and _said_by_someone_unknown(context):
+            continue
         if told:
             flags.append(told)
         if speaker is None:
@@ -351,6 +358,35 @@ def statements(context: Context, posts_found: list[Candidate], events: list[Cand
                 fields["occasion"] = earlier[-1]
         found.append(Candidate("statement", fields, context.sentence, rule, confidence, flags))
     return found
+
+
+def _names_a_term(context: Context, quotation) -> bool:
+    """Quotation marks around a name, not words said: a term defined ("hereinafter “the
+    Mission”", "“Host State” means"), a title ("the article headlined “…”")."""
+    doc = context.span.doc
+    opening = max((t for t in context.span if t.idx < quotation.start), key=lambda t: t.i, default=None)
+    closing = min((t for t in context.span if t.idx >= quotation.end and not t.is_space and t.text != ","),
+                  key=lambda t: t.i, default=None)
+    before = doc[opening.i - 1] if opening is not None and opening.i > context.span.start else None
+    after = doc[closing.i + 1] if closing is not None and closing.i + 1 < context.span.end else None
+    return (before is not None and before.lower_ in cues.NAMING_WORDS) or (
+        after is not None and after.lower_ in cues.DEFINING_WORDS)
+
+
+def _said_by_someone_unknown(context: Context) -> bool:
+    """"one delegate remarked", "a Western diplomat observed", "One woman told us": the speaker
+    is someone the sentence leaves unnamed and ties to no state or body, so there is no one to
+    record the words under ("one Chadian gendarme said" speaks for Chad)."""
+    article = context.article
+    for verb in context.words():
+        if verb.pos_ != "VERB" or not (verb.lemma_ in cues.SPEECH_LEMMAS or verb.lower_ in cues.SPEECH_VERBS):
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.i not in article.quoted):
+            indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in subject.children)
+            tied = any(article.linked.at(t.i) is not None for t in subject.subtree)
+            if indefinite and not tied:
+                return True
+    return False
 
 
 def _speaker(context: Context) -> tuple[str | None, str | None]:
