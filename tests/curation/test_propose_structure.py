@@ -799,3 +799,64 @@ def test_a_capital_that_acts_or_owns_stands_for_its_state(tmp_path):
                              "instrument of adhesion on 30 June 2026.\n")
     assert [(i["party"], i["instrument_kind"], i.get("date")) for i in of_kind(result, "instrument")] == [
         ("state/SEN", "adhesion", "2026-06-30")]
+
+
+def test_a_new_missions_acronym_given_in_words_or_written_later_is_its_id_and_name(tmp_path):
+    result = draft(tmp_path, "The Coastal Stabilisation Mission in Guinea, better known by its French acronym, MISCOG, "
+                             "opened its headquarters in Conakry.\nGhana sent 120 soldiers to the mission in May.\n")
+    assert [(n["entity"], n["label"]) for n in of_kind(result, "name")] == [("mission/miscog", "MISCOG")]
+    assert {(m["member"], m["mission"]) for m in of_kind(result, "membership")} == {("state/GHA", "mission/miscog")}
+    written = draft(tmp_path, "The Regional Stabilization Mission in South Sudan turns one. Uganda leads the RSMSS, "
+                              "and Kenya sent 200 police officers to the mission in June.\n")
+    assert {e.ref for e in written.new_entities if e.kind == "mission"} == {"mission/rsmss"}
+
+
+def test_an_offer_of_a_unit_is_pledged(tmp_path):
+    result = draft(tmp_path, "Communiqué on the African Union Security Support Mission in the Comoros (AUSSC)\n"
+                             "6. Further welcomes the offers of the Republic of Madagascar and of the Republic of "
+                             "Mauritius to contribute, respectively, a formed police unit of one hundred and forty "
+                             "gendarmes and thirty officers of the Mauritius Police Force.\n")
+    deployments = of_kind(result, "deployment")
+    assert {d["state"] for d in deployments} == {"state/MDG", "state/MUS"}
+    assert {d["status"] for d in deployments} == {"pledged"}
+
+
+def test_its_personnel_belong_to_the_state_named_before_and_a_unit_of_an_army_is_troops(tmp_path):
+    result = draft(tmp_path, "BANJUL — The Gambia joined the Stabilization Support Mission in Guinea-Bissau in March, "
+                             "the ECOWAS Commission said.\nIts first platoon, thirty-two soldiers, arrives on Friday.\n"
+                             "Council welcomes the arrival in Bissau of a fresh contingent of the Nigerian Army.\n")
+    assert {(d["state"], d["deployment_kind"]) for d in of_kind(result, "deployment")} == {
+        ("state/GMB", "troops"), ("state/NGA", "troops")}
+
+
+def test_the_main_state_sends_an_unattributed_unit_only_in_a_paragraph_that_names_it(tmp_path):
+    result = draft(tmp_path, "NAIROBI — Kenya will rotate its police in the Multinational Security Support Mission.\n"
+                             "Elsewhere, the mission's staff said a medical team of twelve would arrive in May.\n")
+    assert [(d["state"], d["deployment_kind"]) for d in of_kind(result, "deployment")] == [("state/KEN", "police")]
+
+
+def test_the_minister_who_spoke_is_the_articles_minister_by_the_schemes_hierarchy(tmp_path):
+    result = draft(tmp_path, "Defence Minister Ruth Achieng-Oduya of Kenya saw the officers off to the Multinational "
+                             "Security Support Mission.\n\"We keep our word,\" the minister said.\n")
+    assert [(s["speaker"], s.get("on_behalf_of")) for s in of_kind(result, "statement")] == [
+        ("person/ruth-achieng-oduya", "state/KEN")]
+
+
+def test_a_language_is_no_state_and_a_host_that_requested_the_mission_is_never_its_member(tmp_path):
+    result = draft(tmp_path, "PORT VILA, 3 May 2027 (Pacific Wire, translated from French) — The Pacific Policing "
+                             "Mission to Tanna was set up at the request of the Government of Vanuatu. Fiji, Tonga "
+                             "and Vanuatu are members of the mission.\n")
+    assert ("state/FRA") not in {d.get("state") for d in of_kind(result, "deployment")}
+    assert [(p["partner"], p["partner_role"]) for p in of_kind(result, "partnership")
+            if p["partner_role"] == "host-state"] == [("state/VUT", "host-state")]
+    assert {m["member"] for m in of_kind(result, "membership")} == {"state/FJI", "state/TON"}
+
+
+def test_a_resolutions_day_takes_the_year_it_is_dated_and_an_acts_day_the_reports_year(tmp_path):
+    result = draft(tmp_path, "On 30 September the Security Council renewed the authorization of the Multinational "
+                             "Security Support Mission by resolution 2863 (2027).\n")
+    assert [(i["number"], i.get("date")) for i in of_kind(result, "instrument")] == [("2863", "2027-09-30")]
+    dated = draft(tmp_path, "WASHINGTON, 12 June 2027 — Guyana deposited its instrument of adhesion to the "
+                            "Multinational Security Support Mission on 7 May, officials said.\n")
+    [adhesion] = [i for i in of_kind(dated, "instrument") if i["instrument_kind"] == "adhesion"]
+    assert (adhesion["party"], adhesion["date"]) == ("state/GUY", "2027-05-07")

@@ -179,6 +179,10 @@ class Context:
         return sorted({state for capital, state in capitals().items()
                        if any(f" {word} {capital}" in text for word in (*words, *_REACHING))})
 
+    def named_in_paragraph(self, ref: str) -> bool:
+        """The entity is named in the sentence's paragraph, up to the sentence's end."""
+        return any(m.ref == ref for m in self.article.mentions_between(_paragraph_start(self.span), self.span.end))
+
     def _missions_named(self, start: int, end: int) -> list[str]:
         return [m.ref for m in self.article.mentions_between(start, end) if m.label == "MISSION"]
 

@@ -184,6 +184,19 @@ SPEECH_VERBS = ("said", "says", "say", "stated", "states", "remarked", "added", 
                 "affirmed", "commented", "according")
 #: Verbs by lemma of making an agreement: "an agreement signed in Lomé between ...".
 SIGNING_VERBS = ("sign", "conclude", "agree", "reach")
+#: A state's services and the kind of personnel a unit "of" them is ("a company of the Tanzania
+#: People's Defence Force"), longest first.
+SERVICE_KINDS = {"defence force": "troops", "defense force": "troops", "armed forces": "troops", "army": "troops",
+                 "navy": "troops", "marines": "troops", "air force": "troops", "police": "police",
+                 "gendarmerie": "police", "constabulary": "police"}
+#: Words right before a name that give it as a name: "its French initials, MMAS", "call it the MSMM".
+CALLING_WORDS = ("initials", "acronym", "abbreviation", "call", "calls", "called", "it", "name", "named", "dubbed")
+#: Words around a demonym that make it a language, not a state: "translated from French", "known
+#: in Spanish as", "its Portuguese acronym", "French-speaking officers".
+LANGUAGE_VERBS = ("translated", "translation", "known", "written", "published", "speak", "speaks", "spoke",
+                  "spoken", "called", "taught", "interpreted")
+LANGUAGE_NOUNS = ("acronym", "initials", "abbreviation", "name", "language", "translation", "version",
+                  "speakers", "-speaking", "lessons", "classes", "interpreters", "interpreter")
 #: Words before quotation marks that make them a name or a title, not words said.
 NAMING_WORDS = ("hereinafter", "headlined", "titled", "entitled", "dubbed", "nicknamed")
 #: Words after quotation marks that make them a term being defined ("“Host State” means ...").
@@ -196,6 +209,8 @@ PRONOUNS = ("he", "she", "they", "it", "we", "i")
 #: "said during the event": the quote was said at the article's last event.
 OCCASION_NOUNS = ("event", "ceremony", "meeting", "summit", "session", "conference")
 
+#: Words of a meeting, which an organization named in its sentence holds.
+MEETING_WORDS = ("meet", "meeting", "summit", "conference", "session")
 #: Events: words -> the term of the event kind. An event needs a time or a venue of its own.
 EVENT_CUES = {
     "announcement": "announcement", "announced": "announcement", "announces": "announcement",

@@ -101,6 +101,40 @@ def _weekdays(doc: Doc, dates: list[DateMention]) -> list[DateMention]:
     return found
 
 
+def in_the_reports_year(dates: list[DateMention], date: DateMention) -> DateMention | None:
+    """A past act's date without a year ("deposited its instrument on 7 May", "in August"), in a
+    report dated to the day: the latest such day or month on or before the report's date, as a
+    reader takes it; None when the report has no date or the words name no month."""
+    reference = next((d for d in dates if d.precision == "day"), None)
+    month_and_day = _month_and_day(date)
+    if reference is None or month_and_day is None:
+        return None
+    filed = datetime.date.fromisoformat(reference.iso)
+    month, day = month_and_day
+    return in_the_year(date, filed.year if (month, day or 1) <= (filed.month, filed.day) else filed.year - 1)
+
+
+def in_the_year(date: DateMention, year: int) -> DateMention | None:
+    """A date without a year ("30 September", "in August") in the year the text gives elsewhere
+    ("On 30 September ... resolution 2863 (2027)")."""
+    month_and_day = _month_and_day(date)
+    if month_and_day is None:
+        return None
+    month, day = month_and_day
+    try:
+        iso = datetime.date(year, month, day or 1).isoformat()
+    except ValueError:
+        return None
+    return DateMention(date.start, date.end, date.text, iso if day else iso[:7], "day" if day else "month")
+
+
+def _month_and_day(date: DateMention) -> tuple[int, int | None] | None:
+    words = [word.lower().rstrip(".") for word in date.text.split()]
+    month = next((MONTH_NUMBERS[w] for w in words if w in MONTH_NUMBERS), None)
+    day = next((int(_DAY_WORD.match(w).group(1)) for w in words if _DAY_WORD.match(w)), None)
+    return (month, day) if month is not None else None
+
+
 def _written_dates(doc: Doc) -> list[DateMention]:
     found = []
     matches = _matcher()(doc)

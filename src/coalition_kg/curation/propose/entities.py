@@ -273,11 +273,20 @@ def _mentions(doc: Doc, ruler: _Ruler) -> list[Mention]:
     for number, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1], m[0])):
         if ruler.patterns[number][0] == DEMONYM and start > 0 and doc[start - 1].lower_ in cues.REGION_WORDS:
             continue  # "the Central American nation", "Latin American states": a region, not the state
+        if ruler.patterns[number][0] == DEMONYM and _a_language(doc, start, end):
+            continue  # "translated from French", "its Spanish initials": a language, not the state
         if taken.isdisjoint(range(start, end)):
             taken.update(range(start, end))
             label, ref = ruler.patterns[number]
             found.append(Mention(ref, label, start, end, doc[start:end].text))
     return sorted(found, key=lambda m: m.start)
+
+
+def _a_language(doc: Doc, start: int, end: int) -> bool:
+    before = [t.lower_ for t in doc[max(start - 2, 0): start]]
+    after = doc[end].lower_ if end < len(doc) else ""
+    return (len(before) == 2 and before[1] in ("from", "into", "in") and before[0] in cues.LANGUAGE_VERBS) \
+        or after in cues.LANGUAGE_NOUNS
 
 
 # --- names the register lacks -------------------------------------------------------
@@ -390,13 +399,58 @@ def _unregistered_organizations(doc: Doc, mentions: list[Mention], entities: dic
         label = doc[start: head.i + 1].text
         if mission and head.i - start < 2:
             continue  # "the Support Mission": too short to be a mission's name
-        initials = "".join(t.text[0] for t in doc[start: head.i + 1] if t.is_title or t.is_upper)
+        initials = _initials_of(doc[start: head.i + 1])
+        if mission:
+            label, initials = _mission_acronym(doc, start, head.i + 1, label, initials)
         ref = f"mission/{slug(_ascii(initials))}" if mission else f"org/{slug(_ascii(label))}"
         if ref not in entities:
             entity = Entity(ref, "mission" if mission else "international-organization", label, new=True,
                             why=f"a {'mission' if mission else 'organization'} named in the article, without an acronym")
-            entity.names = [label]
+            written = [initials] if any(token.text == initials for token in doc) else []
+            entity.names = _unique([label, doc[start: head.i + 1].text, *written])
             entities[ref] = entity
+
+
+def _initials_of(words) -> str:
+    return "".join(t.text[0] for t in words if t.is_title or t.is_upper)
+
+
+def _mission_acronym(doc: Doc, start: int, end: int, label: str, initials: str) -> tuple[str, str]:
+    """The label and acronym of a mission named without brackets: an acronym the text gives it in
+    words ("better known by its French acronym, MICOSTAF"; "The mission, known by its Spanish
+    initials MAAPE"), else the initials of its name with its place when the text writes them
+    ("the Regional Stabilization Mission in South Sudan" ... "the RSMSS"), else of its name."""
+    place = end
+    if place + 1 < len(doc) and doc[place].lower_ in ("in", "to", "for"):
+        place += 1 + (doc[place + 1].lower_ == "the")
+        while place < len(doc) and (doc[place].is_title or doc[place].text == "-"):
+            place += 1
+    sentence = doc[start].sent
+    said = _acronym_in_words(doc, end, sentence.end) or next(
+        (acronym for i, acronym in acronyms_in_words(doc) if doc[i].sent != sentence), None)
+    if said:
+        return doc[start: place].text if place > end else label, said
+    written = _initials_of(doc[start: place])
+    if place > end and any(token.text == written.upper() for token in doc):
+        return doc[start: place].text, written
+    return label, initials
+
+
+def _acronym_in_words(doc: Doc, start: int, end: int) -> str | None:
+    return next((acronym for i, acronym in acronyms_in_words(doc) if start <= i < end), None)
+
+
+def acronyms_in_words(doc: Doc) -> list[tuple[int, str]]:
+    """"known by its Spanish initials MAAPE", "better known by its French acronym, MICOSTAF",
+    "known as ECOMIB": acronyms the text gives a mission in words, with where their phrase is."""
+    found = []
+    for token in doc[:-1]:
+        if token.lower_ in ("initials", "acronym", "abbreviation") or (token.lower_ == "as" and token.i > 0
+                                                                       and doc[token.i - 1].lower_ == "known"):
+            after = doc[token.i + 1 + (doc[token.i + 1].text == ","): token.i + 3]
+            if len(after) and after[0].is_upper and _ACRONYM.match(after[0].text) and len(after[0]) > 2:
+                found.append((token.i, after[0].text))
+    return found
 
 
 def _named_people(doc: Doc, mentions: list[Mention], entities: dict[str, Entity]) -> None:

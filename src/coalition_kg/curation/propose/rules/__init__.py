@@ -11,6 +11,7 @@ from coalition_kg.curation.propose import learned
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Article, Context
 from coalition_kg.curation.propose.known import Known
+from coalition_kg.curation.propose.reference import HOST_STATE
 from coalition_kg.curation.propose.rules import forces, joining, people
 
 
@@ -39,6 +40,7 @@ def propose_candidates(article: Article, contexts: list[Context], known: Known) 
     posts: list[Candidate] = []
     for context in contexts:
         found += forces.partnerships(context, members)
+    found = [c for c in found if not _proposed_host(c, found)]
     for context in contexts:
         found += learned.partnerships(context, found, members)
         posts += people.posts(context, known, main_state)
@@ -46,6 +48,16 @@ def propose_candidates(article: Article, contexts: list[Context], known: Known) 
         events += context_events
         found += people.statements(context, posts, events)
     return found + posts + events
+
+
+def _proposed_host(candidate: Candidate, found: list[Candidate]) -> bool:
+    """A state the rules propose as the mission's host state is not also its member, the party of
+    an instrument that joins it, or a sender of personnel to it."""
+    state = {"membership": candidate.fields.get("member"), "deployment": candidate.fields.get("state"),
+             "instrument": candidate.fields.get("party") if joining.joins(candidate) else None}.get(candidate.kind)
+    return isinstance(state, str) and any(
+        c.kind == "partnership" and c.text("partner_role") == HOST_STATE and c.fields.get("partner") == state
+        and c.text("mission") == candidate.text("mission") for c in found)
 
 
 def _hosted(candidate: Candidate, article: Article) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Context, Hit
+from coalition_kg.curation.propose.countries import capitals
 from coalition_kg.curation.propose.entities import Mention
 from coalition_kg.curation.propose.numbers import cardinal, ordinal
 from coalition_kg.curation.propose.reference import missions_in_states
@@ -57,6 +58,8 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
             continue  # "the officers would leave once ...": the deployment an earlier sentence gave
         named = replaced if replaced is not None and hit.text.lower() in cues.DEPLOYMENT_UNITS else hit
         kind = article.vocabulary.resolve("deployment-kind", named.term, named.text)
+        if kind.slug == "personnel" and (service := _service_of(context, noun)) is not None:
+            kind = article.vocabulary.resolve("deployment-kind", service)  # "a contingent of the Nigerian Army"
         nearest = _nearest(statuses, hit)
         status_words = said or (nearest.term if nearest else None)
         fields: dict = {"mission": context.mission, "deployment_kind": kind}
@@ -232,9 +235,9 @@ def _status(context: Context, noun, verb) -> tuple[str | None, object]:
                     and child.lower_ in ("serving", "deployed", "stationed")), None)
     if serving is not None:
         return "serving", serving
-    promise = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
-    if promise is not None and promise.pos_ == "NOUN" and cues.STATUS_VERBS.get(promise.lemma_.lower()) == "pledged":
-        return "pledged", promise  # "A pledge of 120 police officers ... was made by Angola"
+    promise = _promise_of(noun, verb)
+    if promise is not None:
+        return "pledged", promise
     replaced = verb is not None and verb.lemma_ in cues.REPLACING_VERBS and noun.dep_ in ("dobj", "nsubjpass")
     said = _status_of_verb(verb) if verb is not None and not replaced else None
     if said is not None:
@@ -251,6 +254,36 @@ def _status(context: Context, noun, verb) -> tuple[str | None, object]:
         if clause is not None and clause.pos_ in ("VERB", "AUX"):
             return _status_of_verb(clause), clause
     return None, verb
+
+
+def _service_of(context: Context, noun) -> str | None:
+    """The kind of personnel the service a unit is "of" gives: "a contingent of the Nigerian Army"
+    (troops), "forty-five agents of the National Police of Cabo Verde" (police)."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    head = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if head is None:
+        return None
+    words = " ".join(t.lower_ for t in head.subtree if t.i <= head.i)
+    return next((kind for service, kind in cues.SERVICE_KINDS.items() if service in words), None)
+
+
+def _promise_of(noun, verb):
+    """The noun of a promise the deployment is the object of: "A pledge of 120 police officers",
+    "the pledge by Tanzania of a battalion", "the offers of Madagascar and Mauritius to
+    contribute a formed police unit"."""
+    node = noun
+    for _ in range(3):
+        if node.dep_ != "pobj" or node.head.lower_ not in ("of", "by"):
+            break
+        node = node.head.head
+        if node.pos_ == "NOUN" and cues.STATUS_VERBS.get(node.lemma_.lower()) == "pledged":
+            return node
+    if verb is None:
+        return None
+    offers = [verb.head] if verb.dep_ in ("acl", "xcomp") else []
+    offers += [c for c in verb.children if c.dep_ == "nsubj" and any(a.lower_ == "to" for a in verb.children)]
+    return next((offer for offer in offers if offer.pos_ == "NOUN"
+                 and cues.STATUS_VERBS.get(offer.lemma_.lower()) == "pledged"), None)
 
 
 def _is_a_mission(context: Context, word) -> bool:
@@ -512,9 +545,13 @@ def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit], ear
     main = article.linked.main_state
     others = {m.ref for m in context.states() if m.ref != main and not article.linked.hosts(m.ref, context.mission)}
     if main and verb is not None and not others and _unattributed(doc[hit.end - 1], verb) and senders(
-            [Mention(main, "STATE", hit.start, hit.end, hit.text)]):
+            [Mention(main, "STATE", hit.start, hit.end, hit.text)]) and context.named_in_paragraph(main):
         # "He said a sixth contingent of 200 officers would fly out", "The government said 50 soldiers
-        # would leave for Haiti": the article's main state's (the host's name aside)
+        # would leave for Haiti": the article's main state's (the host's name aside), unless "its"
+        # says whose ("Gambia joined in March. Its first platoon arrives on Friday")
+        owner = _possessor(context, doc[hit.end - 1])
+        if owner is not None:
+            return (senders([owner]), "deployment.its-state") if owner.kind == "state" else ([], "")
         return [Mention(main, "STATE", hit.start, hit.end, hit.text)], MAIN_STATE_RULE
     if verb is not None and (same := _told_in_earlier_sentence(context, hit, earlier)):
         return same, "deployment.the-same-as-before"  # "the soldiers had served since 2023"
@@ -544,6 +581,21 @@ def _replacing_party(noun, verb, hits: list[Hit]) -> Hit | None:
         return None
     others = {t.i for party in parties if noun.i not in {t.i for t in party.subtree} for t in party.subtree}
     return next((h for h in hits if h.end - 1 in others and h.text.lower() not in cues.DEPLOYMENT_UNITS), None)
+
+
+def _possessor(context: Context, noun) -> Mention | None:
+    """What "its" or "their" before a noun refers to: the state, organization or mission named
+    last before it, hosts aside ("Gambia joined in March. Its first platoon arrives on Friday")."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
+        return None
+    article = context.article
+    named = [m for m in article.linked.mentions if m.end <= noun.i and m.start not in article.quoted
+             and m.label in ("STATE", "NORP", "ORG", "GOV", "MISSION")
+             and not (m.kind == "state" and article.linked.hosts(m.ref, context.mission))]
+    if not named:
+        return None
+    last = named[-1]
+    return as_state(context, last) if last.label in ("NORP", "GOV") and _state_of(context, last) else last
 
 
 def _unattributed(noun, verb) -> bool:
@@ -759,8 +811,31 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
         if mission == context.mission:
             add(state, cues.PARTNER_TERMS["host state"], "partnership.mission-in-state", 0.85)
     found += _acts_for_the_mission(context, add, members)
+    for state in _requesting_states(context):
+        add(state, cues.PARTNER_TERMS["host state"], "partnership.at-its-request", 0.7)
     for state in _contributors_to_the_fund(context):
         add(state.ref, cues.PARTNER_TERMS["funder"], "partnership.contributes-to-the-fund", 0.7)
+    return found
+
+
+def _requesting_states(context: Context) -> list[str]:
+    """A mission is sent at its host's request: "at the request of the Government of Papua New
+    Guinea", "at Lomé's request", "at the request of the authorities in Bissau"."""
+    doc = context.span.doc
+    found = []
+    for token in context.words():
+        if token.lower_ != "request" or token.i == 0 or doc[token.i - 1].lower_ not in ("the", "'s", "’s") and not any(
+                c.dep_ == "poss" for c in token.children):
+            continue
+        if not any(t.lower_ == "at" for t in doc[max(token.i - 4, context.span.start): token.i]):
+            continue
+        phrase = [t for c in token.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+                  for t in c.subtree]
+        words = f" {' '.join(t.lower_ for t in phrase)} "
+        states = [state for capital, state in capitals().items() if f" {capital} " in words] + [
+            as_state(context, m).ref for t in phrase if (m := context.article.linked.at(t.i)) is not None
+            and m.label in ("STATE", "NORP", "GOV") and _state_of(context, m)]  # "the government in Port Moresby"
+        found += states[:1]
     return found
 
 

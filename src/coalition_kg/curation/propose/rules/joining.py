@@ -7,8 +7,8 @@ from __future__ import annotations
 from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Article, Context, Hit
-from coalition_kg.curation.propose.dates import WEEKDAYS
-from coalition_kg.curation.propose.entities import Mention
+from coalition_kg.curation.propose.dates import WEEKDAYS, in_the_reports_year, in_the_year
+from coalition_kg.curation.propose.entities import Mention, acronyms_in_words
 from coalition_kg.curation.propose.numbers import cardinal, ordinal
 from coalition_kg.curation.propose.reference import missions_in_states
 from coalition_kg.curation.propose.rules.clauses import governing_verb, hypothetical, negated
@@ -27,7 +27,27 @@ def names(article: Article, contexts: list[Context]) -> list[Candidate]:
             continue
         found.append(Candidate("name", {"entity": ref, "label": acronym}, context.sentence, "name.acronym-in-brackets",
                                0.95 if not entity.new else 0.85))
+    said = dict(acronyms_in_words(article.linked.doc))
+    for context in contexts:
+        for mention in context.mentions("MISSION"):
+            entity = article.linked.entities[mention.ref]
+            proper = mention.text.split()[0].lower() not in cues.MISSION_DETERMINERS
+            if proper and mention.text != entity.label and _called(context.span.doc, mention.start):
+                found.append(Candidate("name", {"entity": mention.ref, "label": mention.text}, context.sentence,
+                                       "name.called-in-words", 0.8))
+        for i, acronym in said.items():  # "people call the force by its French initials, MMAS"
+            if context.span.start <= i < context.span.end and context.mission and article.linked.at(i + 1) is None \
+                    and article.linked.at(i + 2) is None:
+                found.append(Candidate("name", {"entity": context.mission, "label": acronym}, context.sentence,
+                                       "name.called-in-words", 0.7))
     return found
+
+
+def _called(doc, start: int) -> bool:
+    """"known by its French initials, MMAS", "the force Haitians call the MMAS", "it is called the
+    Mission multinationale ...": words before a mission's name that give it as a name."""
+    before = [t.lower_ for t in doc[max(start - 3, 0): start] if t.lower_ not in ("the", ",", "its")]
+    return bool(before) and (before[-1] in cues.CALLING_WORDS or before[-2:] == ["known", "as"])
 
 
 def instruments(context: Context, earlier: list[Candidate] = ()) -> list[Candidate]:
@@ -79,9 +99,8 @@ def _act_of_state(context: Context, term: str, state: str, date, unnamed: str | 
     fields = {"instrument_kind": kind, "party": state, "mission": context.mission}
     if number:
         fields["number"] = number
-    if date is not None and date.iso:
-        fields["date"] = date.iso
     flags = [f"the sentence does not name {unnamed}; 'party:' is the article's main state, {state}"] if unnamed else []
+    flags += _date_of_act(context, date, fields)
     rule = f"instrument.{'numbered-' if number else ''}{kind.slug}"
     return Candidate("instrument", fields, context.sentence, rule, 0.6 if unnamed else 0.8, flags, rank=2)
 
@@ -128,10 +147,8 @@ def _mandate_renewals(context: Context) -> list[Candidate]:
         fields = {"instrument_kind": kind, "party": body.ref, "mission": mission}
         date = _date_of_verb(context, verb.i) or next(
             (d for d in context.dates(True) if not _an_end(doc, d)), None)  # "9 September 2026 — ... extends"
-        if date is not None and date.iso:
-            fields["date"] = date.iso
         found.append(Candidate("instrument", fields, context.sentence, RENEWAL_RULE, 0.8,
-                               rank=2))
+                               _date_of_act(context, date, fields), rank=2))
     return found
 
 
@@ -256,6 +273,22 @@ def _other_signatories(context: Context, hit: Hit) -> list[Mention]:
     return distinct([m for m in found if m.ref])
 
 
+def _date_of_act(context: Context, date, fields: dict) -> list[str]:
+    """Sets ``fields["date"]`` to the act's date; a date without a year ("on 7 May") is the latest
+    such date on or before the report's own date, flagged. Returns the flags."""
+    if date is None:
+        return []
+    if date.iso:
+        fields["date"] = date.iso
+        return []
+    dated = in_the_reports_year(context.article.dates, date)
+    if dated is None:
+        return [f"the date '{date.text}' has no year; it is left out (an instrument has no date_text)"]
+    fields["date"] = dated.iso
+    return [(f"the date '{date.text}' has no year; {dated.iso} is the latest such date on or before the report's "
+             f"date: check it")]
+
+
 def _date_after(context: Context, token: int, party: Mention):
     """The date of the act the cue names: the one its verb governs ("deposited its instrument ...
     on 17 February", "Haiti and Benin on Thursday, 6 November 2025, signed an agreement"); else
@@ -295,14 +328,8 @@ def _instrument(context: Context, hit: Hit, party: Mention, date, term: str | No
     kind = article.vocabulary.resolve("instrument-kind", term or hit.term, hit.text)  # term first: its slug
     fields = {"instrument_kind": kind, "party": party.ref, "mission": context.mission or ""}
     flags = [] if kind.known else [unknown_term(kind, article)]
-    confidence = 0.9
-    if date is not None and date.iso:
-        fields["date"] = date.iso
-    elif date is not None:
-        flags.append(f"the date '{date.text}' has no year; it is left out (an instrument has no date_text)")
-        confidence = 0.75
-    else:
-        confidence = 0.8
+    confidence = 0.8 if date is None else 0.9 if date.iso else 0.75
+    flags += _date_of_act(context, date, fields)
     if not context.mission:
         flags.append("the article names no mission of the register; 'mission:' is left empty")
     return Candidate("instrument", fields, context.sentence, f"instrument.{kind.slug}", confidence, flags, rank=2)
@@ -371,6 +398,9 @@ def _resolutions(context: Context, earlier: list[Candidate] = ()) -> list[Candid
             end = date.end + (1 if date.end < len(doc) and doc[date.end].text == ")" else 0)
         adopted = [d for d in context.dates(True) if d.precision == "day" and not _an_end(doc, d)]
         date = adopted[0] if adopted else date or next(iter(context.dates(True)), None)
+        partial = next((d for d in context.dates(False) if not _an_end(doc, d)), None)
+        if date is not None and date.precision == "year" and partial is not None:
+            date = in_the_year(partial, int(date.iso)) or date  # "On 30 September ... resolution 2863 (2027)"
         kind = context.article.vocabulary.resolve("instrument-kind", body)
         fields = {"instrument_kind": kind, "label": doc[start:end].text, "number": number}
         flags = [] if kind.known else [unknown_term(kind, context.article)]
@@ -568,11 +598,13 @@ def _membership(context: Context, state: str, rule: str, confidence: float, inst
 
 
 def _subjects(context: Context, token: int) -> list[Mention]:
-    """The states named before ``token`` in its sentence, as one list ("Guatemala and El Salvador")."""
-    before = [m for m in context.states() if m.end <= token and m.label == "STATE"]
+    """The states named before ``token`` in its sentence, as one list ("Guatemala and El Salvador"),
+    not a state whose name only qualifies a body's ("the Royal Papua New Guinea Constabulary")."""
+    doc = context.span.doc
+    before = [m for m in context.states() if m.end <= token and m.label == "STATE"
+              and not (doc[m.end - 1].dep_ == "compound" and doc[m.end - 1].head.i >= m.end)]
     if not before:
         return []
-    doc = context.span.doc
     chain = [before[-1]]
     for mention in reversed(before[:-1]):
         between = doc[mention.end: chain[0].start]

@@ -424,9 +424,11 @@ def _speaker_told_before(context: Context, posts_found: list[Candidate]) -> tupl
                 if person:
                     return person, None, f"the sentence says '{subject.text}': the speaker is {person}, named before; check it"
                 continue
-            role = article.vocabulary.resolve("role", subject.lower_)
-            if role.known:
-                holder = next((p.text("holder") for p in reversed(posts_found) if p.text("role") == role.slug), None)
+            title = " ".join([t.lower_ for t in subject.lefts if t.dep_ == "compound"] + [subject.lower_])
+            role = article.vocabulary.resolve("role", title)
+            if role.known:  # "the minister said": the article's defence minister, by the scheme's skos:broader
+                holder = next((p.text("holder") for p in reversed(posts_found) if p.text("role") == role.slug
+                               or article.vocabulary.is_narrower("role", p.text("role"), role.slug)), None)
                 if holder:
                     return holder, None, f"'{words.text}' is taken for {holder}, who holds that post in the article; check it"
             states = [m for t in words if (m := article.linked.at(t.i)) is not None and m.label in ("STATE", "NORP", "GOV")]
@@ -566,6 +568,9 @@ def _agent(context: Context, cue, main_state: str | None) -> tuple[str | None, b
             return main_state, main_state is not None  # "the Ministry of Defence announced"
         if actors:
             return None, False
+    bodies = context.mentions("ORG")
+    if bodies and cue.lemma_.lower() in cues.MEETING_WORDS:  # "Forum leaders, meeting in Honiara, endorse ..."
+        return bodies[0].ref, False
     people = context.mentions("PERSON")
     if people:
         return people[0].ref, False
