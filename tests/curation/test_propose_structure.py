@@ -860,3 +860,10 @@ def test_a_resolutions_day_takes_the_year_it_is_dated_and_an_acts_day_the_report
                             "Multinational Security Support Mission on 7 May, officials said.\n")
     [adhesion] = [i for i in of_kind(dated, "instrument") if i["instrument_kind"] == "adhesion"]
     assert (adhesion["party"], adhesion["date"]) == ("state/GUY", "2027-05-07")
+
+
+def test_a_mission_sent_to_a_region_is_hosted_by_the_state_the_region_is_in(tmp_path):
+    result = draft(tmp_path, "The Pacific Policing Mission to Bougainville (PPMB) began work in Arawa in May. Fiji "
+                             "and Papua New Guinea have police officers serving with the mission.\n")
+    assert {d["state"] for d in of_kind(result, "deployment")} == {"state/FJI"}
+    assert "state/PNG" not in {m["member"] for m in of_kind(result, "membership")}

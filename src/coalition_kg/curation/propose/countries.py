@@ -59,3 +59,21 @@ def state_named(name: str) -> str | None:
     """``state/<ISO code>`` of the country called ``name``, or None."""
     return next((f"state/{code}" for code, (label, others, _d, _a) in countries().items()
                  if name in (label, label.removeprefix("The "), *others)), None)
+
+
+@cache
+def regions() -> dict[str, str]:
+    """``state/<ISO code>`` by the name of a province or region that one state alone has
+    ("Bougainville": Papua New Guinea, "Cabo Delgado": Mozambique); names several states share
+    ("Central", "Nord") are left out."""
+    owners: dict[str, set[str]] = {}
+    for code, info in _entries().items():
+        for region in info.get("provinces") or []:
+            owners.setdefault(region.strip(), set()).add(code)
+    return {name: f"state/{codes.pop()}" for name, codes in sorted(owners.items()) if len(codes) == 1 and len(name) > 3}
+
+
+def state_of_place(place: str) -> str | None:
+    """The state a place names: the state itself, else a region only it has."""
+    return state_named(place) or regions().get(place)
+

@@ -18,7 +18,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from coalition_kg.curation.propose import cues
-from coalition_kg.curation.propose.countries import capitals, state_named
+from coalition_kg.curation.propose.countries import capitals, state_named, state_of_place
 from coalition_kg.curation.propose.known import Known
 from coalition_kg.curation.propose.text import LABEL_END, lead_end, lines, pipeline
 
@@ -34,12 +34,22 @@ def host_states(doc: Doc, mentions: list, entities: dict, known: Known) -> froze
             hosts.add((values.get("mission", ""), values.get("partner", "")))
     states = {ref: entity for ref, entity in entities.items() if entity.kind == "state"}
     for ref, entity in entities.items():
-        if entity.kind == "mission" and " in " in entity.label:
-            place = entity.label.rsplit(" in ", 1)[1].removeprefix("the ")
-            hosts.update((ref, state) for state, e in states.items() if place in e.names)
+        place = _place_of_mission(entity.label) if entity.kind == "mission" else None
+        if place:
+            named = [state for state, e in states.items() if place in e.names]
+            hosts.update((ref, state) for state in named or [state_of_place(place)] if state)
     for mission, state, _token in missions_in_states(doc, mentions):
         hosts.add((mission, state))
     return frozenset(hosts)
+
+
+def _place_of_mission(label: str) -> str | None:
+    """"Multinational Security Support Mission in Haiti": Haiti; "Pacific Support Mission to
+    Bougainville": Bougainville."""
+    for word in (" in ", " to ", " for "):
+        if word in label:
+            return label.rsplit(word, 1)[1].removeprefix("the ")
+    return None
 
 
 def missions_in_states(doc: Doc, mentions: list) -> list[tuple[str, str, int]]:
