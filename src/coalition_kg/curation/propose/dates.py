@@ -1,8 +1,9 @@
 """Dates in an article: found with spaCy's rule-based ``Matcher``, each with its precision.
 
 A date the text gives in full becomes ISO 8601 at its precision: ``2024-12-06`` (day),
-``2024-09`` (month), ``2023`` (year). A date without its year ("in September", "on 3 May") is
-never completed with a guessed one: it stays the source's own words (``date_text``). The
+``2024-09`` (month), ``2023`` (year). A date without its year ("in September", "on 3 May") stays
+the source's own words (``date_text``); only an act's date is given the year its text or its
+report's date gives (:func:`in_the_year`, :func:`in_the_reports_year`), flagged by the rule. The
 matcher's patterns give each date's parts (a month's name, a day, a year), so a date is read from
 its tokens with the standard library's month names and calendar, the same on any day; a day the
 calendar lacks ("30 February 2025") stays words, and days of one month ("from 4 to 6 July 2025")
