@@ -11,7 +11,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from coalition_kg.curation.propose.countries import capitals
+from coalition_kg.curation.propose.countries import capitals_in
 from coalition_kg.curation.propose.dates import DateMention
 from coalition_kg.curation.propose.entities import Linked, Mention
 from coalition_kg.curation.propose.text import DATELINE_DASHES, LABEL_END, LEAD_WORDS, Sentence, lead_end, pipeline
@@ -111,9 +111,8 @@ class Context:
         ends = [n for n, token in enumerate(lead) if token.text in (*DATELINE_DASHES, LABEL_END)]
         if not ends:
             return None
-        words = self.span.doc.text[lead[0].idx: lead[ends[-1]].idx].lower()
-        text = " " + "".join(" " if c in ",:—–()" else c for c in words) + " "
-        return next((state for capital, state in capitals().items() if f" {capital} " in text), None)
+        words = self.span.doc.text[lead[0].idx: lead[ends[-1]].idx]
+        return next(iter(capitals_in("".join(" " if c in ",:—–()" else c for c in words))), None)
 
     def label_dates(self) -> list[DateMention]:
         """The dates of the sentence's label ("25 June 2024: ..."): when what the line says happened."""
@@ -174,10 +173,8 @@ class Context:
         """The states whose capital the sentence places its acts in, by its name ("in
         Port-au-Prince", "reached Bangui"); ``arriving``: only where a verb of arrival takes
         them there ("landed in Port-au-Prince")."""
-        text = f" {self.span.text.lower()} "
-        words = [f"{verb} {word}" for verb in _ARRIVING for word in _PLACING] if arriving else _PLACING
-        return sorted({state for capital, state in capitals().items()
-                       if any(f" {word} {capital}" in text for word in (*words, *_REACHING))})
+        words = tuple(f"{verb} {word}" for verb in _ARRIVING for word in _PLACING) if arriving else _PLACING
+        return sorted(set(capitals_in(self.span.text, (*words, *_REACHING))))
 
     def named_in_paragraph(self, ref: str) -> bool:
         """The entity is named in the sentence's paragraph, up to the sentence's end."""

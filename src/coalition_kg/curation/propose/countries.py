@@ -3,6 +3,7 @@ ISO 3166-1 alpha-3 code; read once per process."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from countryinfo import CountryInfo
@@ -53,6 +54,20 @@ def capitals() -> dict[str, str]:
             if capital.strip():
                 found[capital.strip().lower()] = f"state/{code}"
     return dict(sorted(found.items()))
+
+
+def capitals_in(text: str, after: tuple[str, ...] = ("",)) -> list[str]:
+    """The states whose capital ``text`` names as a whole word, right after one of ``after``
+    ("in Port-au-Prince", "landed in Bangui"), in the order of their capitals' names."""
+    named = {match.group(1) for match in _capital_pattern(after).finditer(f" {text.lower()} ")}
+    return [state for capital, state in capitals().items() if capital in named]
+
+
+@cache
+def _capital_pattern(after: tuple[str, ...]) -> re.Pattern:
+    words = "|".join(re.escape(f" {word}".rstrip()) for word in sorted(after, key=len, reverse=True))
+    names = "|".join(re.escape(capital) for capital in sorted(capitals(), key=len, reverse=True))
+    return re.compile(rf"(?=(?:{words}) ({names})(?![^\W\d_]))")
 
 
 def state_named(name: str) -> str | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Context, Hit
-from coalition_kg.curation.propose.countries import capitals
+from coalition_kg.curation.propose.countries import capitals_in
 from coalition_kg.curation.propose.entities import Mention
 from coalition_kg.curation.propose.numbers import cardinal, ordinal
 from coalition_kg.curation.propose.reference import missions_in_states
@@ -831,8 +831,7 @@ def _requesting_states(context: Context) -> list[str]:
             continue
         phrase = [t for c in token.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
                   for t in c.subtree]
-        words = f" {' '.join(t.lower_ for t in phrase)} "
-        states = [state for capital, state in capitals().items() if f" {capital} " in words] + [
+        states = capitals_in(" ".join(t.text for t in phrase)) + [
             as_state(context, m).ref for t in phrase if (m := context.article.linked.at(t.i)) is not None
             and m.label in ("STATE", "NORP", "GOV") and _state_of(context, m)]  # "the government in Port Moresby"
         found += states[:1]
