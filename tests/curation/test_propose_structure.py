@@ -867,3 +867,77 @@ def test_a_mission_sent_to_a_region_is_hosted_by_the_state_the_region_is_in(tmp_
                              "and Papua New Guinea have police officers serving with the mission.\n")
     assert {d["state"] for d in of_kind(result, "deployment")} == {"state/FJI"}
     assert "state/PNG" not in {m["member"] for m in of_kind(result, "membership")}
+
+
+# --- round 13 --------------------------------------------------------------------------
+
+
+def test_a_description_that_names_a_region_is_the_last_state_named_there_the_host_too(tmp_path):
+    result = draft(tmp_path, "Brazil joined the Multinational Security Support Mission in Haiti in February, after "
+                             "Ecuador.\nIn Port-au-Prince, the Caribbean nation's Minister of Justice and Public "
+                             "Security, Magalie Théodore-Desroches, welcomed the Brazilian officers.\n")
+    assert [(p["holder"], p["organization"]) for p in of_kind(result, "post")] == [
+        ("person/magalie-theodore-desroches", "state/HTI")]
+
+
+def test_a_second_mention_by_a_double_surname_is_the_person_named_in_full(tmp_path):
+    result = draft(tmp_path, "Chile's Minister of Public Security, Álvaro Ignacio Covarrubias Matte, spoke after the "
+                             "vote on the Multinational Security Support Mission.\n“Chile is going to help a people "
+                             "that asked for help,” said Covarrubias Matte.\n")
+    assert [s["speaker"] for s in of_kind(result, "statement")] == ["person/alvaro-ignacio-covarrubias-matte"]
+    assert "person/covarrubias-matte" not in result.to_yaml()
+
+
+def test_whoever_renews_the_mission_or_backs_it_in_a_relative_clause_is_its_backer(tmp_path):
+    result = draft(tmp_path, "When the Security Council extended the Multinational Security Support Mission for a "
+                             "further twelve months, donors stayed away. The Caribbean Community, which backs the "
+                             "mission, met in July. The African Union Peace and Security Council sent no one.\n")
+    assert {(p["partner"], p["partner_role"]) for p in of_kind(result, "partnership")} == {
+        ("org/unsc", "backer"), ("org/caricom", "backer")}
+
+
+def test_a_renewal_by_a_body_of_resolutions_is_its_resolution_and_one_numbered_elsewhere_is_that_one(tmp_path):
+    result = draft(tmp_path, "Last October the Security Council renewed the authorization of the Multinational "
+                             "Security Support Mission for twelve months.\n")
+    assert [(i["instrument_kind"], i["party"]) for i in of_kind(result, "instrument")] == [
+        ("unsc-resolution", "org/unsc")]
+    headline = draft(tmp_path, "Security Council extends authorization of Haiti mission\nNew York, 30 September 2024 "
+                               "— The UN Security Council today adopted resolution 2751 (2024), extending the mandate "
+                               "of the Multinational Security Support Mission for twelve months.\n")
+    assert [(i["number"], i["date"]) for i in of_kind(headline, "instrument")] == [("2751", "2024-09-30")]
+
+
+def test_a_quotation_that_opens_a_line_before_a_colon_is_a_title(tmp_path):
+    result = draft(tmp_path, "\"No Address to Write To\": foreign police and the Multinational Security Support "
+                             "Mission, a report\nKenya has led the mission since 2024.\n")
+    assert of_kind(result, "statement") == []
+
+
+def test_none_signs_what_nobody_signed_and_a_memorandum_is_no_signature_of_the_mission(tmp_path):
+    result = draft(tmp_path, "Brazil and Chile have discussed taking part in the Multinational Security Support Mission, "
+                             "but none of them has signed anything. Namibia signed a memorandum with Kenya in "
+                             "November 2026.\n")
+    assert [i for i in of_kind(result, "instrument") if i["instrument_kind"] == "signature"] == []
+    assert [m for m in of_kind(result, "membership") if "instrument" in m] == []
+
+
+def test_a_word_in_capitals_is_no_states_code_and_a_state_takes_no_acronym(tmp_path):
+    result = draft(tmp_path, "PORT-AU-PRINCE, Haiti (AP) — [SIGNATURE TUNE UP AND UNDER] NOT HAPPENING (YET): "
+                             "Kenyan police officers landed for the Multinational Security Support Mission.\n")
+    text = result.to_yaml()
+    assert "state/AND" not in text and "org/yet" not in text
+    assert of_kind(result, "name") == []
+
+
+def test_saint_is_also_written_st_in_a_states_name(tmp_path):
+    result = draft(tmp_path, "Twelve officers of the Royal St. Christopher and Nevis Police Force (RSCNPF) arrived "
+                             "in Port-au-Prince on 13 May 2027 for the Multinational Security Support Mission.\n")
+    assert [(d["state"], d["size"]) for d in of_kind(result, "deployment")] == [("state/KNA", "12")]
+    assert "mission/rscnpf" not in result.to_yaml()
+
+
+def test_an_arrival_is_the_deployment_that_arrived_not_an_event(tmp_path):
+    result = draft(tmp_path, "The Committee welcomed the arrival in Port-au-Prince, on 2 November 2026, of two hundred "
+                             "Kenyan police officers for the Multinational Security Support Mission.\n")
+    assert of_kind(result, "event") == []
+    assert [(d["state"], d["status"]) for d in of_kind(result, "deployment")] == [("state/KEN", "arrived")]

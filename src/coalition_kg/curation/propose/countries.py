@@ -18,6 +18,8 @@ def countries() -> dict[str, tuple[str, tuple[str, ...], str, str]]:
     for code, info in _entries().items():
         spellings = tuple(info.get("altSpellings") or ())
         names = tuple(name for name in spellings if len(name) > 3 and name != info["name"])
+        names += tuple(short for name in (info["name"], *names) for short in _said_shortly(name)
+                       if short not in names)
         found[code] = (info["name"], names, info.get("demonym") or "", info["ISO"].get("alpha2") or "")
     owners: dict[str, str] = {}
     for code, (_name, _others, demonym, _alpha2) in found.items():
@@ -25,6 +27,16 @@ def countries() -> dict[str, tuple[str, tuple[str, ...], str, str]]:
             owners[demonym] = code
     return {code: (name, others, demonym if owners.get(demonym) == code else "", alpha2)
             for code, (name, others, demonym, alpha2) in found.items()}
+
+
+def _said_shortly(name: str) -> list[str]:
+    """"Saint Kitts and Nevis" -> "St. Kitts and Nevis", "St Kitts and Nevis"; "Federation of
+    Saint Christopher and Nevis" -> "Saint Christopher and Nevis" and its short forms."""
+    plain = name.removeprefix("Federation of ")
+    forms = [plain] if plain != name else []
+    if plain.startswith("Saint "):
+        forms += [plain.replace("Saint ", "St. ", 1), plain.replace("Saint ", "St ", 1)]
+    return forms
 
 
 @cache
@@ -92,3 +104,41 @@ def state_of_place(place: str) -> str | None:
     """The state a place names: the state itself, else a region only it has."""
     return state_named(place) or regions().get(place)
 
+
+
+#: How a compass word of a UN M49 region's name is said in an adjective ("Western Africa": "West African").
+_COMPASS = {"Western": "West", "Eastern": "East", "Southern": "South", "Northern": "North", "Middle": "Central",
+            "South-eastern": "Southeast"}
+
+
+@cache
+def _world_regions() -> dict[str, frozenset[str]]:
+    """The codes of the states of each UN M49 region, by the adjective that names it
+    ("West African", "Caribbean", "Melanesian", "Central American"), from countryinfo's regions."""
+    members: dict[str, set[str]] = {}
+    for code, info in _entries().items():
+        for region in {info.get(key) or "" for key in ("region", "subregion", "intermediateregion")} - {""}:
+            for adjective in _adjectives(region):
+                members.setdefault(adjective.lower(), set()).add(code)
+    return {adjective: frozenset(codes) for adjective, codes in members.items()}
+
+
+def _adjectives(region: str) -> list[str]:
+    words = region.split()
+    if len(words) == 1:
+        return [region, _adjective(region)]
+    if len(words) == 2:
+        return [f"{compass} {_adjective(words[1])}" for compass in sorted({_COMPASS.get(words[0], words[0]), words[0]})]
+    return []
+
+
+def _adjective(place: str) -> str:
+    """"Africa": "African", "Europe": "European", "Caribbean" as it is."""
+    return place + "n" if place.endswith("a") else place + "an" if place.endswith("e") else place
+
+
+def in_world_region(adjective: str, state: str) -> bool | None:
+    """Whether ``state/<code>`` lies in the region an adjective names ("the West African country");
+    None when the words name no region."""
+    codes = _world_regions().get(adjective.lower())
+    return None if codes is None else state.removeprefix("state/") in codes

@@ -218,6 +218,10 @@ EVENT_CUES = {
     "signing ceremony": "signing ceremony", "meeting": "meeting", "met": "meeting", "meets": "meeting",
     "briefed": "meeting", "visit": "visit", "visited": "visit", "visits": "visit",
 }
+#: Events a curator records as another fact, or not at all: an arrival is the deployment that
+#: arrived; an attack on the mission is told by the deployments it shows serving, and the
+#: words around it name who condemns it, not who did it.
+EVENTS_TOLD_OTHERWISE = ("arrival", "attack")
 #: The verbs of events (their lemmas); the other cues are nouns: "pledged" is no event, the
 #: deployment's status.
 #: Events that happen where a dateline's report is filed, on its day: "briefed ministers in Dakar".
@@ -312,6 +316,12 @@ BOUND_WORDS = ("bound", "headed", "destined")
 FUTURE_HEADS = ("due", "expected", "scheduled", "set")
 #: Verbs that deny what they govern: "has ruled out sending troops", "refused to send".
 DENYING_VERBS = ("rule", "refuse", "deny", "reject", "decline")
+#: Subjects that deny their verb: "none of them has signed", "nothing is signed".
+NEGATIVE_PRONOUNS = ("none", "nothing", "nobody", "neither")
+#: What a state signs that is not the mission's agreement, so no signature that joins it: "signed
+#: a memorandum", "the decree, signed on 12 June", "an exchange of letters signed in Nairobi".
+SIGNED_OTHER_NOUNS = ("memorandum", "decree", "exchange", "letter", "letters", "papers", "law", "bill", "order",
+                      "contract", "anything")
 #: Lemmas of speech verbs: a date they govern is when something was said.
 SPEECH_LEMMAS = ("say", "state", "announce", "tell", "add", "declare", "note", "report", "confirm", "insist",
                  "stress", "emphasize", "emphasise", "warn", "explain", "remark")

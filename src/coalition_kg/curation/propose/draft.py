@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from coalition_kg.curation.model import FACT_KINDS
 from coalition_kg.curation.propose.candidate import Candidate
@@ -61,7 +62,7 @@ def _point_at_kept(kept: list[Candidate], candidates: list[Candidate], vocabular
     statement's occasion) refers to the one kept; to none, when none was kept: a draft never
     holds an empty reference such as ``instrument: instrument/``."""
     by_key = {_key(c, vocabulary): c for c in kept}
-    by_less = {_key(c, vocabulary, blank=_LESS_SAID[c.kind]): c for c in kept if c.kind in _LESS_SAID}
+    by_less = {key: c for c in kept for key in _less_said_keys(c, vocabulary)}
     chosen = {id(c) for c in kept}
     for candidate in kept:
         for name, value in list(candidate.fields.items()):
@@ -75,22 +76,29 @@ def _point_at_kept(kept: list[Candidate], candidates: list[Candidate], vocabular
                 del candidate.fields[name]
 
 
-def _key(candidate: Candidate, vocabulary: Vocabulary, blank: str = "") -> tuple[str, ...]:
-    values = {name: candidate.text(name) for name in candidate.fields if name != blank}
+def _key(candidate: Candidate, vocabulary: Vocabulary, blank: tuple[str, ...] = ()) -> tuple[str, ...]:
+    values = {name: candidate.text(name) for name in candidate.fields if name not in blank}
     return fact_key(candidate.kind, values, vocabulary)
 
 
-#: A fact that says less than another: the field it leaves out, for each kind.
-_LESS_SAID = {"instrument": "date", "deployment": "status"}
+#: A fact that says less than another: the fields it may leave out, for each kind.
+_LESS_SAID = {"instrument": ("date", "number"), "deployment": ("status",)}
+
+
+def _less_said_keys(candidate: Candidate, vocabulary: Vocabulary) -> list[tuple[str, ...]]:
+    """The keys of the facts that say less than this one: without one or more of the fields of
+    ``_LESS_SAID`` that it gives."""
+    given = [name for name in _LESS_SAID.get(candidate.kind, ()) if candidate.text(name)]
+    return [_key(candidate, vocabulary, blank=tuple(left_out)) for size in range(1, len(given) + 1)
+            for left_out in combinations(given, size)]
 
 
 def _without_less_said(candidates: list[Candidate], vocabulary: Vocabulary) -> list[Candidate]:
-    """An instrument without a date where the article dates it elsewhere (a headline), a
-    deployment without a status where another sentence gives it: the fuller one is kept."""
-    fuller = {_key(c, vocabulary, blank=_LESS_SAID[c.kind]) for c in candidates
-              if c.kind in _LESS_SAID and c.text(_LESS_SAID[c.kind])}
-    return [c for c in candidates if not (c.kind in _LESS_SAID and not c.text(_LESS_SAID[c.kind])
-                                          and _key(c, vocabulary) in fuller)]
+    """An instrument without a date or number where the article dates or numbers it elsewhere (a
+    headline: "Security Council extends authorization"), a deployment without a status where
+    another sentence gives it: the fuller one is kept."""
+    fuller = {key for c in candidates for key in _less_said_keys(c, vocabulary)}
+    return [c for c in candidates if _key(c, vocabulary) not in fuller]
 
 
 def _without_generic_personnel(candidates: list[Candidate]) -> list[Candidate]:

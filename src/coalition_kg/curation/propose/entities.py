@@ -20,10 +20,10 @@ from functools import cache
 
 from anyascii import anyascii
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from coalition_kg.curation.propose import cues
-from coalition_kg.curation.propose.countries import capitals, countries
+from coalition_kg.curation.propose.countries import capitals, countries, in_world_region
 from coalition_kg.curation.propose.known import Known
 from coalition_kg.curation.propose.names import beside_title_or_speech, name_runs
 from coalition_kg.curation.propose.reference import dateline_state, definite_descriptions, host_states, main_state
@@ -128,7 +128,7 @@ def link(text: str, known: Known) -> Linked:
     described = definite_descriptions(doc, mentions, state)
     hosted = {state for _, state in hosts}
     mentions = sorted([m for m in mentions if not any(s <= m.start < e for s, e in described)]
-                      + [Mention(_state_described(mentions, s, hosted) or state, "STATE", s, e, doc[s:e].text)
+                      + [Mention(_state_described(mentions, doc[s:e], hosted) or state, "STATE", s, e, doc[s:e].text)
                          for s, e in described] + _capitals_acting(doc, mentions, kept), key=lambda m: m.start)
     return Linked(doc, mentions, kept, mission, acronyms, mission_named=named, host_states=hosts, main_state=state)
 
@@ -148,10 +148,16 @@ def _capitals_acting(doc: Doc, mentions: list[Mention], entities: dict[str, Enti
     return found
 
 
-def _state_described(mentions: list[Mention], start: int, hosted: set[str]) -> str | None:
-    """The state a description at ``start`` refers back to: the last one named before it, hosts aside."""
-    before = [m.ref for m in mentions if m.end <= start and m.label in ("STATE", DEMONYM) and m.ref not in hosted]
-    return before[-1] if before else None
+def _state_described(mentions: list[Mention], description: Span, hosted: set[str]) -> str | None:
+    """The state a description refers back to: the last one named before it in the region its
+    words name ("the Caribbean nation", a host too), else the last one named before it, hosts aside."""
+    before = [m.ref for m in mentions if m.end <= description.start and m.label in ("STATE", DEMONYM)]
+    region = " ".join(t.text for t in description[1:] if t.is_title)
+    in_region = [ref for ref in before if in_world_region(region, ref)]
+    if in_region:
+        return in_region[-1]
+    others = [ref for ref in before if ref not in hosted]
+    return others[-1] if others else None
 
 
 # --- what is known -----------------------------------------------------------------
@@ -179,7 +185,20 @@ def _register_entities(known: Known) -> dict[str, Entity]:
         parent = entities.get(entity.part_of or "")
         if parent is not None and parent.kind == "state":
             entity.variants = _said_the_other_way(entity.label, parent)
+    for entity in entities.values():
+        entity.names = _unique([*entity.names, *_said_in_full(entity, entities)])
     return entities
+
+
+def _said_in_full(entity: Entity, entities: dict[str, Entity]) -> list[str]:
+    """"UN Security Council" -> "United Nations Security Council", "Security Council": an
+    organization's name led by another organization's short name is also said with that name in
+    full, or without it."""
+    first, _, rest = entity.label.partition(" ")
+    if entity.kind != "international-organization" or len(rest.split()) < 2 or not rest.istitle():
+        return []
+    owners = [e for e in entities.values() if e is not entity and e.kind == entity.kind and first in e.names[1:]]
+    return [f"{owners[0].label} {rest}", rest] if len(owners) == 1 else []
 
 
 def _initials(entity: Entity) -> str | None:
@@ -269,8 +288,13 @@ def _mentions(doc: Doc, ruler: _Ruler) -> list[Mention]:
     matchers = [m for m in (ruler.exact, ruler.any_case, ruler.phrases) if len(m)]
     matches = [(int(strings[key]), start, end) for matcher in matchers for key, start, end in matcher(doc)]
     taken: set[int] = set()
+    named = {i for _, start, end in matches for i in range(start, end)}
     found = []
     for number, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1], m[0])):
+        if start > 1 and doc[start - 1].lower_ == "and" and doc[start - 2].is_title and start - 2 not in named:
+            continue  # "the Peace and Security Council": the end of a longer name, not a name
+        if end - start == 1 and doc[start].is_upper and doc[start].is_stop:
+            continue  # "[SIGNATURE TUNE UP AND UNDER]": a word in capitals, not Andorra's code
         if ruler.patterns[number][0] == DEMONYM and start > 0 and doc[start - 1].lower_ in cues.REGION_WORDS:
             continue  # "the Central American nation", "Latin American states": a region, not the state
         if ruler.patterns[number][0] == DEMONYM and _a_language(doc, start, end):
@@ -303,6 +327,8 @@ def _acronym_definitions(doc: Doc, mentions: list[Mention], entities: dict[str, 
         closing = doc[acronym.end] if acronym.end < len(doc) else None
         if closing is None or closing.text not in (")", ",") or not _ACRONYM.match(acronym[0].text):
             continue  # "(MCSD)", "(MCSD, by its Spanish initials)", "(RSSM-CAR)"
+        if len(acronym) == 1 and (acronym[0].is_stop or acronym[0].like_num):
+            continue  # "NOT HAPPENING (YET)", "CONTRIBUTING STATES (FOUR)": a word in capitals
         before = ending.get(token.i)
         inside = next((m for m in mentions if m.start == acronym.start), None)
         if inside is not None and inside.kind in ("state", "person") and (before is None or before.ref != inside.ref):
@@ -467,11 +493,21 @@ def _named_people(doc: Doc, mentions: list[Mention], entities: dict[str, Entity]
         if not beside_title_or_speech(doc, run, title_ends, title_starts):
             continue
         ref = f"person/{slug(_ascii(run.text))}"
-        if ref not in entities:
+        named_in_full = _named_in_full(run.text, entities)
+        if named_in_full is not None:
+            named_in_full.names = _unique([*named_in_full.names, run.text])
+        elif ref not in entities:
             entity = Entity(ref, "person", run.text, new=True, why="a person named in the article")
             entity.names = [run.text]
             entity.surnames = _unique([run.surname, run.text.split()[-1]])
             entities[ref] = entity
+
+
+def _named_in_full(words: str, entities: dict[str, Entity]) -> Entity | None:
+    """The one person whose name ends with these words ("Covarrubias Matte" for Álvaro Ignacio
+    Covarrubias Matte), as a second mention gives a double surname."""
+    fuller = [e for e in entities.values() if e.kind == "person" and e.label.endswith(" " + words)]
+    return fuller[0] if len(fuller) == 1 else None
 
 
 def role_modifier(doc: Doc, start: int, taken: set[int]) -> int:

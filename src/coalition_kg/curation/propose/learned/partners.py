@@ -43,7 +43,10 @@ def partners(context: Context) -> Iterator[Partner]:
     if not context.mission:
         return
     seen = set()
+    doc = context.span.doc
     for mention in context.mentions("ORG", "STATE", "GOV"):
+        if mention.end < len(doc) and doc[mention.end].lower_ == "resolution":
+            continue  # "UN Security Council Resolution 2699": the party of an instrument, named in its title
         if mention.ref not in seen and not article.linked.hosts(mention.ref, context.mission):
             seen.add(mention.ref)
             yield Partner(context, mention)

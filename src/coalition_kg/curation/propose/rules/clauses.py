@@ -33,9 +33,10 @@ def _verb_read_as_noun(word) -> bool:
 
 
 def negated(verb) -> bool:
-    """"has never sent", "does not send", "has ruled out sending", "had no plans to deploy": the
-    verb, or a word its act is part of, denies."""
-    return any(any(child.dep_ == "neg" for child in node.children) or node.lemma_ in cues.DENYING_VERBS
+    """"has never sent", "does not send", "has ruled out sending", "had no plans to deploy", "none
+    of them has signed", "nothing is signed": the verb, or a word its act is part of, denies."""
+    return any(any(child.dep_ == "neg" or child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in cues.NEGATIVE_PRONOUNS
+                   for child in node.children) or node.lemma_ in cues.DENYING_VERBS
                or (node.pos_ == "NOUN" and any(child.lower_ == "no" and child.dep_ == "det" for child in node.children))
                for node in _acts_above(verb))
 

@@ -897,7 +897,7 @@ def _acts_for_the_mission(context: Context, add, members: set[str]) -> list[Cand
     funder of its own mission."""
     article = context.article
     for token in context.span:
-        role = cues.PARTNER_VERBS.get(token.lemma_.lower()) or (
+        role = cues.PARTNER_VERBS.get(token.lemma_.lower()) or _renews_the_mission(context, token) or (
             "funder" if any(t.lower_ in cues.FUNDING_NOUNS for c in token.children if c.dep_ in ("dobj", "npadvmod")
                             for t in c.subtree) else None) or (  # "announced $60 million in funding for the mission"
             "backer" if any(c.dep_ == "dobj" and c.lower_ in cues.BACKING_NOUNS for c in token.children) else None)
@@ -927,6 +927,18 @@ def _acts_for_the_mission(context: Context, add, members: set[str]) -> list[Cand
     return []
 
 
+def _renews_the_mission(context: Context, verb) -> str | None:
+    """"The Security Council extended the mission", "renewed the Mission's authorisation": whoever
+    renews a mission or its mandate backs it."""
+    if verb.lemma_.lower() not in cues.RENEWING_VERBS:
+        return None
+    for target in (c for c in verb.children if c.dep_ == "dobj"):
+        mention = context.article.linked.at(target.i)
+        if (mention is not None and mention.label == "MISSION") or target.lower_ in cues.MANDATE_NOUNS:
+            return "backer"
+    return None
+
+
 def actors(context: Context, verb) -> list[Mention]:
     """The states or organizations that are the subject of ``verb`` (or of the verb it is joined
     to), each of those listed ("Washington and Ottawa write cheques"), or its agent ("paid for by
@@ -937,6 +949,8 @@ def actors(context: Context, verb) -> list[Mention]:
     for _ in range(2):
         agents = [p for c in node.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         subjects = agents or [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and node.dep_ == "relcl" and subjects[-1].lower_ in ("which", "that", "who"):
+            subjects = [node.head]  # "ECOWAS, which backs the mission"
         if subjects:
             found = [_named_in_phrase(context, head, allowed) for head in listed_with(subjects[-1])]
             return distinct([m for m in found if m is not None])

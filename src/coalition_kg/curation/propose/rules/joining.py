@@ -4,6 +4,8 @@ memberships, ordinal claims ("the first to join") and count claims ("five countr
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Article, Context, Hit
@@ -23,8 +25,8 @@ def names(article: Article, contexts: list[Context]) -> list[Candidate]:
     for ref, acronym, token in article.linked.acronyms:
         context = next(c for c in contexts if c.span.start <= token < c.span.end)
         entity = article.linked.entities[ref]
-        if acronym == entity.label:
-            continue
+        if acronym == entity.label or entity.kind == "state":
+            continue  # "Haiti (AP)", "the Armed Forces of Liberia (AFL)": a state is not called by such letters
         found.append(Candidate("name", {"entity": ref, "label": acronym}, context.sentence, "name.acronym-in-brackets",
                                0.95 if not entity.new else 0.85))
     said = dict(acronyms_in_words(article.linked.doc))
@@ -53,7 +55,8 @@ def _called(doc, start: int) -> bool:
 def instruments(context: Context, earlier: list[Candidate] = ()) -> list[Candidate]:
     """Resolutions by number, and instruments named by their kind or by a verb ("ratified")."""
     found = _resolutions(context, earlier)
-    hits = [hit for hit in context.hits(_instrument_cues(context)) if not _hypothetical(context, hit)]
+    hits = [hit for hit in context.hits(_instrument_cues(context)) if not _hypothetical(context, hit)
+            and not _signs_something_else(context, hit)]
     nouns = [hit for hit in hits if hit.term in cues.INSTRUMENT_NOUN_TERMS or _is_label(context, hit)]
     for hit in nouns or hits:
         if "resolution" in hit.term.lower() or (not nouns and _refers_back(context, hit, earlier)):
@@ -143,13 +146,22 @@ def _mandate_renewals(context: Context) -> list[Candidate]:
         mission = missions[0].ref if missions else context.mission
         if not mission:
             continue
-        kind = context.article.vocabulary.resolve("instrument-kind", "mandate extension")
-        fields = {"instrument_kind": kind, "party": body.ref, "mission": mission}
+        label = context.article.linked.entities[body.ref].label.lower()
+        # A body that acts by resolutions extends a mandate by one: "the Security Council renewed the Mission's authorisation".
+        term = next((term for words, term in cues.RESOLUTION_BODIES.items() if words in label), "mandate extension")
+        if term != "mandate extension" and _names_a_resolution(context):
+            continue  # "renewed the authorization ... by resolution 2863": that resolution is the act
+        fields = {"instrument_kind": context.article.vocabulary.resolve("instrument-kind", term), "party": body.ref,
+                  "mission": mission}
         date = _date_of_verb(context, verb.i) or next(
             (d for d in context.dates(True) if not _an_end(doc, d)), None)  # "9 September 2026 — ... extends"
         found.append(Candidate("instrument", fields, context.sentence, RENEWAL_RULE, 0.8,
                                _date_of_act(context, date, fields), rank=2))
     return found
+
+
+def _names_a_resolution(context: Context) -> bool:
+    return any(word.lower_ == "resolution" and following.like_num for word, following in pairwise(context.words()))
 
 
 def _issuing_body(context: Context, verb) -> Mention | None:
@@ -180,6 +192,16 @@ def _hypothetical(context: Context, hit: Hit) -> bool:
     doc = context.span.doc
     verb = doc[hit.start] if doc[hit.start].pos_ in ("VERB", "AUX") else governing_verb(doc[hit.end - 1])
     return verb is not None and (negated(verb) or hypothetical(verb))
+
+
+def _signs_something_else(context: Context, hit: Hit) -> bool:
+    """"signed a memorandum", "the presidential decree, signed on 12 June": what is signed is not
+    the mission's agreement (an instrument of its own has a cue of its own)."""
+    verb = context.span.doc[hit.start]
+    if hit.term != "signature" or verb.pos_ != "VERB":
+        return False
+    signed = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
+    return any(noun.lower_ in cues.SIGNED_OTHER_NOUNS for noun in signed)
 
 
 def _refers_back(context: Context, hit: Hit, earlier: list[Candidate]) -> bool:

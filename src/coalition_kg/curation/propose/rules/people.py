@@ -362,14 +362,16 @@ def statements(context: Context, posts_found: list[Candidate], events: list[Cand
 
 def _names_a_term(context: Context, quotation) -> bool:
     """Quotation marks around a name, not words said: a term defined ("hereinafter “the
-    Mission”", "“Host State” means"), a title ("the article headlined “…”")."""
+    Mission”", "“Host State” means"), a title ("the article headlined “…”", a line led by a
+    quotation and a colon)."""
     doc = context.span.doc
     opening = max((t for t in context.span if t.idx < quotation.start), key=lambda t: t.i, default=None)
     closing = min((t for t in context.span if t.idx >= quotation.end and not t.is_space and t.text != ","),
                   key=lambda t: t.i, default=None)
     before = doc[opening.i - 1] if opening is not None and opening.i > context.span.start else None
     after = doc[closing.i + 1] if closing is not None and closing.i + 1 < context.span.end else None
-    return (before is not None and before.lower_ in cues.NAMING_WORDS) or (
+    titled = before is None and after is not None and after.text == ":"  # "“No Address to Write To”: police in Haiti"
+    return titled or (before is not None and before.lower_ in cues.NAMING_WORDS) or (
         after is not None and after.lower_ in cues.DEFINING_WORDS)
 
 
@@ -470,6 +472,8 @@ def events(context: Context, main_state: str | None, earlier: list[Candidate],
         if not dates and not places:
             continue
         kind = article.vocabulary.resolve("event-kind", hit.term, hit.text)
+        if kind.slug in cues.EVENTS_TOLD_OTHERWISE:
+            continue
         if hit.start > context.span.start and doc[hit.start - 1].lower_ in ("the", "this", "that") and any(
                 e.text("event_kind") == kind.slug for e in earlier):
             continue  # "The announcement follows talks...": the announcement already told
