@@ -941,3 +941,9 @@ def test_an_arrival_is_the_deployment_that_arrived_not_an_event(tmp_path):
                              "Kenyan police officers for the Multinational Security Support Mission.\n")
     assert of_kind(result, "event") == []
     assert [(d["state"], d["status"]) for d in of_kind(result, "deployment")] == [("state/KEN", "arrived")]
+
+
+def test_the_federation_is_the_federal_state_named_before(tmp_path):
+    result = draft(tmp_path, "Saint Kitts and Nevis joined the Multinational Security Support Mission in 2026. On "
+                             "13 May 2027 the Federation sent twelve police officers to Port-au-Prince.\n")
+    assert [(d["state"], d["size"]) for d in of_kind(result, "deployment")] == [("state/KNA", "12")]

@@ -292,7 +292,8 @@ MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "jul
                     "october", "november", "december"})
 #: Nouns of a definite description that refers to the article's main state: "the West African
 #: country", "the island nation", "the government".
-STATE_NOUNS = ("country", "nation", "island", "islands", "archipelago", "republic", "kingdom", "government")
+STATE_NOUNS = ("country", "nation", "island", "islands", "archipelago", "republic", "kingdom", "federation",
+               "government")
 
 #: Verbs by lemma -> the status of the deployment they govern; the auxiliaries then decide
 #: ("will arrive" is committed, "could send" pledged).
