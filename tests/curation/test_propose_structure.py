@@ -947,3 +947,54 @@ def test_the_federation_is_the_federal_state_named_before(tmp_path):
     result = draft(tmp_path, "Saint Kitts and Nevis joined the Multinational Security Support Mission in 2026. On "
                              "13 May 2027 the Federation sent twelve police officers to Port-au-Prince.\n")
     assert [(d["state"], d["size"]) for d in of_kind(result, "deployment")] == [("state/KNA", "12")]
+
+
+# --- round 14 --------------------------------------------------------------------------
+
+
+def test_who_pays_for_the_missions_fuel_funds_it_and_does_not_provide_it(tmp_path):
+    result = draft(tmp_path, "The European Union has paid for the fuel and rations of the Multinational Security "
+                             "Support Mission since 2025.\n")
+    assert [(p["partner"], p["partner_role"]) for p in of_kind(result, "partnership")] == [
+        ("org/european-union", "funder")]
+
+
+def test_a_languages_name_before_a_hyphen_is_no_state(tmp_path):
+    result = draft(tmp_path, "Guinea-Bissau welcomed the Stabilization Support Mission in Guinea-Bissau in 2022. One "
+                             "hundred and fifty gendarmes landed on Sunday to join the mission, better known in the "
+                             "region's French-language press by its initials, which has served in the country since "
+                             "2022.\n")
+    assert "state/FRA" not in result.to_yaml()
+
+
+def test_a_resolution_said_again_with_its_year_only_is_the_same_resolution(tmp_path):
+    result = draft(tmp_path, "The Multinational Security Support Mission was authorized by the Security Council in "
+                             "its resolution 2699 (2023) of 2 October 2023.\nThe trust fund established pursuant to "
+                             "resolution 2699 (2023) received contributions from Canada.\n")
+    assert [(i["number"], i["date"]) for i in of_kind(result, "instrument")] == [("2699", "2023-10-02")]
+
+
+def test_the_head_of_mission_is_a_title_not_a_mission(tmp_path):
+    result = draft(tmp_path, "The Multinational Security Support Mission (MSS), known in French by its initials MMAS, "
+                             "supports the Haitian National Police.\nThe board is chaired by the Head of Mission, "
+                             "Commissioner Moses Lemayian.\n")
+    text = result.to_yaml()
+    assert "mission/mmas" not in text
+    assert [(n["entity"], n["label"]) for n in of_kind(result, "name") if n["label"] == "MMAS"] == [
+        ("mission/mss-haiti", "MMAS")]
+
+
+def test_a_body_that_replies_and_an_office_holder_the_article_does_not_name_speak_for_their_state(tmp_path):
+    result = draft(tmp_path, "NAIROBI — Kenya's ninth rotation to the Multinational Security Support Mission left on "
+                             "Monday.\nThe National Police Service replied in a statement that \"no decision on the "
+                             "deployment has been taken\".\n\"Kenya keeps its word,\" the Prime Minister said.\n")
+    assert [(s["speaker"], s.get("speaker_description")) for s in of_kind(result, "statement")] == [
+        ("state/KEN", "The National Police Service"), ("state/KEN", "the Prime Minister")]
+
+
+def test_the_secretary_generals_special_representative_holds_a_post_of_the_united_nations(tmp_path):
+    result = draft(tmp_path, "Kenya leads the Multinational Security Support Mission.\nBriefing the Council, Carlos "
+                             "Andrés Ruiz-Maldonado, Special Representative of the Secretary-General for Haiti, said "
+                             "the mission needed helicopters.\n")
+    assert [(p["holder"], p["organization"]) for p in of_kind(result, "post")] == [
+        ("person/carlos-andres-ruiz-maldonado", "org/un")]

@@ -181,7 +181,8 @@ ACCREDITED_ROLES = ("ambassador", "permanent representative", "envoy", "special 
 #: Verbs that introduce a quotation.
 SPEECH_VERBS = ("said", "says", "say", "stated", "states", "remarked", "added", "told", "declared",
                 "noted", "emphasized", "emphasised", "stressed", "explained", "warned", "insisted",
-                "affirmed", "commented", "according")
+                "affirmed", "commented", "according", "replied", "responded", "answered", "wrote", "recalled",
+                "argued", "acknowledged", "assured")
 #: Verbs by lemma of making an agreement: "an agreement signed in Lomé between ...".
 SIGNING_VERBS = ("sign", "conclude", "agree", "reach")
 #: A state's services and the kind of personnel a unit "of" them is ("a company of the Tanzania
@@ -325,7 +326,8 @@ SIGNED_OTHER_NOUNS = ("memorandum", "decree", "exchange", "letter", "letters", "
                       "contract", "anything")
 #: Lemmas of speech verbs: a date they govern is when something was said.
 SPEECH_LEMMAS = ("say", "state", "announce", "tell", "add", "declare", "note", "report", "confirm", "insist",
-                 "stress", "emphasize", "emphasise", "warn", "explain", "remark")
+                 "stress", "emphasize", "emphasise", "warn", "explain", "remark", "reply", "respond", "answer",
+                 "write", "recall", "argue", "acknowledge", "assure")
 #: Nouns of one official of a state: "one Kenyan officer said", "a Jamaican corporal said".
 OFFICIAL_NOUNS = ("officer", "official", "officials", "corporal", "soldier", "sergeant", "captain", "commander",
                   "spokesman", "spokeswoman", "spokesperson", "diplomat", "source", "minister", "envoy")
@@ -345,6 +347,9 @@ MONEY_WORDS = ("dollars", "euros", "pounds", "francs", "shillings", "million", "
 #: most of the mission's costs", "the European Union pays the troop allowances".
 COST_WORDS = ("cost", "costs", "allowances", "bills", "expenses")
 COST_VERBS = ("meet", "cover", "pay")
+#: Verbs of funding: with those of paying costs, whoever pays for a mission's fuel or airlift
+#: funds it, it does not provide them.
+FUNDING_VERBS = ("fund", "finance", "bankroll")
 #: Words of working together in the field: "joint patrols with the Haitian National Police".
 JOINT_WORK_WORDS = ("joint", "jointly", "patrol", "patrols", "patrolled", "patrolling")
 #: Participles by which an organization creates a mission: "established by the African Union",

@@ -76,9 +76,9 @@ def _point_at_kept(kept: list[Candidate], candidates: list[Candidate], vocabular
                 del candidate.fields[name]
 
 
-def _key(candidate: Candidate, vocabulary: Vocabulary, blank: tuple[str, ...] = ()) -> tuple[str, ...]:
+def _key(candidate: Candidate, vocabulary: Vocabulary, blank: tuple[str, ...] = (), **said: str) -> tuple[str, ...]:
     values = {name: candidate.text(name) for name in candidate.fields if name not in blank}
-    return fact_key(candidate.kind, values, vocabulary)
+    return fact_key(candidate.kind, {**values, **said}, vocabulary)
 
 
 #: A fact that says less than another: the fields it may leave out, for each kind.
@@ -87,10 +87,17 @@ _LESS_SAID = {"instrument": ("date", "number"), "deployment": ("status",)}
 
 def _less_said_keys(candidate: Candidate, vocabulary: Vocabulary) -> list[tuple[str, ...]]:
     """The keys of the facts that say less than this one: without one or more of the fields of
-    ``_LESS_SAID`` that it gives."""
+    ``_LESS_SAID`` that it gives, or with its date to the month or the year only."""
     given = [name for name in _LESS_SAID.get(candidate.kind, ()) if candidate.text(name)]
-    return [_key(candidate, vocabulary, blank=tuple(left_out)) for size in range(1, len(given) + 1)
-            for left_out in combinations(given, size)]
+    coarser = [_key(candidate, vocabulary, date=date) for date in _coarser_dates(candidate.text("date"))
+               if "date" in given]  # "resolution 2699 (2023)" says less than "of 2 October 2023"
+    return coarser + [_key(candidate, vocabulary, blank=tuple(left_out)) for size in range(1, len(given) + 1)
+                      for left_out in combinations(given, size)]
+
+
+def _coarser_dates(date: str) -> list[str]:
+    """"2023-10-02" -> "2023-10", "2023": the same date said less precisely."""
+    return [date[:length] for length in (7, 4) if len(date) > length]
 
 
 def _without_less_said(candidates: list[Candidate], vocabulary: Vocabulary) -> list[Candidate]:

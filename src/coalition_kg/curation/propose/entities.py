@@ -308,6 +308,7 @@ def _mentions(doc: Doc, ruler: _Ruler) -> list[Mention]:
 
 def _a_language(doc: Doc, start: int, end: int) -> bool:
     before = [t.lower_ for t in doc[max(start - 2, 0): start]]
+    end += end + 1 < len(doc) and doc[end].text == "-"  # "the French-language press"
     after = doc[end].lower_ if end < len(doc) else ""
     return (len(before) == 2 and before[1] in ("from", "into", "in") and before[0] in cues.LANGUAGE_VERBS) \
         or after in cues.LANGUAGE_NOUNS
@@ -422,6 +423,8 @@ def _unregistered_organizations(doc: Doc, mentions: list[Mention], entities: dic
             start -= 1
         if start == 0 or doc[start - 1].lower_ != "the" or head.i - start < 1:
             continue
+        if doc[start].lower_ in cues.ROLE_WORDS and doc[start + 1].lower_ == "of":
+            continue  # "the Head of Mission", "the Chief of Staff": a title, not a name
         label = doc[start: head.i + 1].text
         if mission and head.i - start < 2:
             continue  # "the Support Mission": too short to be a mission's name

@@ -915,11 +915,12 @@ def _acts_for_the_mission(context: Context, add, members: set[str]) -> list[Cand
             token.lemma_.lower() in cues.COST_VERBS and any(t.lower_ in cues.COST_WORDS for t in objects))
         if role == "backer" and not to_mission:
             continue
-        if role == "funder" and not (money or token.lemma_.lower() in ("fund", "finance", "bankroll")
-                                     or any(t.lower_ == "for" for t in token.children)):
+        funding = token.lemma_.lower() in cues.FUNDING_VERBS
+        if role == "funder" and not (money or funding or any(t.lower_ == "for" for t in token.children)):
             continue
-        if role == "funder" and any(t.lower_ in cues.LOGISTICS_WORDS for t in objects) and not money:
-            role = "logistics provider"
+        if role == "funder" and any(t.lower_ in cues.LOGISTICS_WORDS for t in objects) and not (
+                money or funding or token.lemma_.lower() in cues.COST_VERBS):
+            role = "logistics provider"  # "provides airlift"; who pays for the fuel funds it
         if role == "trainer" and not any(t.lower_ in cues.TRAINEE_WORDS for t in objects):
             continue
         for actor in payers:

@@ -296,14 +296,28 @@ def _organization_called(context: Context, word) -> Mention | None:
 
 
 def _organization_of(context: Context, hit: Hit) -> str | None:
-    """"Prime Minister of Barbados"."""
+    """"Prime Minister of Barbados"; "Special Representative of the Secretary-General", "the
+    Secretary-General's Special Representative", "Spokesperson for the Secretary-General": the
+    United Nations' post when the register has it."""
     doc = context.span.doc
-    if hit.end + 1 < context.span.end and doc[hit.end].lower_ == "of":
+    if hit.end + 1 < context.span.end and doc[hit.end].lower_ in ("of", "for"):
         j = hit.end + 1 + (doc[hit.end + 1].lower_ == "the")
         mention = context.article.linked.at(j)
         if mention is not None and mention.kind != "person":
-            return mention.ref
+            return mention.ref if doc[hit.end].lower_ == "of" else None
+        if _the_secretary_general(doc[j: j + 3]):
+            return _UNITED_NATIONS if _UNITED_NATIONS in context.article.linked.entities else None
+    if hit.start - 4 >= context.span.start and _the_secretary_general(doc[hit.start - 4: hit.start - 1]) \
+            and doc[hit.start - 1].text in ("'s", "’s"):
+        return _UNITED_NATIONS if _UNITED_NATIONS in context.article.linked.entities else None
     return None
+
+
+def _the_secretary_general(words) -> bool:
+    return words.text.lower() == "secretary-general"
+
+
+_UNITED_NATIONS = "org/un"
 
 
 def _known_organization(known: Known, holder: str, role: str) -> str | None:
@@ -437,7 +451,7 @@ def _speaker_told_before(context: Context, posts_found: list[Candidate]) -> tupl
             state = (states[0].ref if states and states[0].label != "GOV"
                      else article.linked.entities[states[0].ref].part_of if states else None)
             official = subject.lower_ in cues.SPEAKING_BODIES or is_office_or_body(subject.text) or (
-                states and subject.lower_ in cues.OFFICIAL_NOUNS)
+                states and subject.lower_ in cues.OFFICIAL_NOUNS) or role.known  # "the Prime Minister said"
             if official and (state or article.linked.main_state):
                 return state or article.linked.main_state, words.text, None if state else (
                     f"'{words.text}' is taken for the article's main state, {article.linked.main_state}; check it")
