@@ -998,3 +998,11 @@ def test_the_secretary_generals_special_representative_holds_a_post_of_the_unite
                              "the mission needed helicopters.\n")
     assert [(p["holder"], p["organization"]) for p in of_kind(result, "post")] == [
         ("person/carlos-andres-ruiz-maldonado", "org/un")]
+
+
+def test_the_secretary_generals_representative_for_a_state_is_still_the_united_nations(tmp_path):
+    result = draft(tmp_path, "Kenya leads the Multinational Security Support Mission.\nMeanwhile, the Secretary-"
+                             "General's Special Representative for Haiti, María Fernanda Olazábal de la Torre, was in "
+                             "Nairobi.\n")
+    assert [(p["holder"], p["organization"]) for p in of_kind(result, "post")] == [
+        ("person/maria-fernanda-olazabal-de-la-torre", "org/un")]

@@ -89,8 +89,8 @@ def _less_said_keys(candidate: Candidate, vocabulary: Vocabulary) -> list[tuple[
     """The keys of the facts that say less than this one: without one or more of the fields of
     ``_LESS_SAID`` that it gives, or with its date to the month or the year only."""
     given = [name for name in _LESS_SAID.get(candidate.kind, ()) if candidate.text(name)]
-    coarser = [_key(candidate, vocabulary, date=date) for date in _coarser_dates(candidate.text("date"))
-               if "date" in given]  # "resolution 2699 (2023)" says less than "of 2 October 2023"
+    dates = _coarser_dates(candidate.text("date")) if "date" in given else []
+    coarser = [_key(candidate, vocabulary, date=date) for date in dates]  # "resolution 2699 (2023)"
     return coarser + [_key(candidate, vocabulary, blank=tuple(left_out)) for size in range(1, len(given) + 1)
                       for left_out in combinations(given, size)]
 

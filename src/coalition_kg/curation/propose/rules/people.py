@@ -58,7 +58,7 @@ def posts(context: Context, known: Known, main_state: str | None) -> list[Candid
         fields: dict = {"holder": holder.ref, "role": role}
         flags = [] if role.known else [unknown_term(role, article)]
         organization = (contingent or force or _organization_before(context, hit) or _organization_of(context, hit)
-                        or _state_after_name(context, holder) or _body_named_by(context, modifier)
+                        or _secretary_generals(context, hit) or _state_after_name(context, holder) or _body_named_by(context, modifier)
                         or _state_of_the_line(context))
         rule = "post.title-and-name"
         if organization is None:
@@ -296,21 +296,26 @@ def _organization_called(context: Context, word) -> Mention | None:
 
 
 def _organization_of(context: Context, hit: Hit) -> str | None:
-    """"Prime Minister of Barbados"; "Special Representative of the Secretary-General", "the
-    Secretary-General's Special Representative", "Spokesperson for the Secretary-General": the
-    United Nations' post when the register has it."""
+    """"Prime Minister of Barbados"."""
     doc = context.span.doc
-    if hit.end + 1 < context.span.end and doc[hit.end].lower_ in ("of", "for"):
+    if hit.end + 1 < context.span.end and doc[hit.end].lower_ == "of":
         j = hit.end + 1 + (doc[hit.end + 1].lower_ == "the")
         mention = context.article.linked.at(j)
         if mention is not None and mention.kind != "person":
-            return mention.ref if doc[hit.end].lower_ == "of" else None
-        if _the_secretary_general(doc[j: j + 3]):
-            return _UNITED_NATIONS if _UNITED_NATIONS in context.article.linked.entities else None
-    if hit.start - 4 >= context.span.start and _the_secretary_general(doc[hit.start - 4: hit.start - 1]) \
-            and doc[hit.start - 1].text in ("'s", "’s"):
-        return _UNITED_NATIONS if _UNITED_NATIONS in context.article.linked.entities else None
+            return mention.ref
     return None
+
+
+def _secretary_generals(context: Context, hit: Hit) -> str | None:
+    """"Special Representative of the Secretary-General", "Spokesperson for the Secretary-General",
+    "the Secretary-General's Special Representative": the United Nations' post, when the register
+    has it."""
+    doc = context.span.doc
+    after = hit.end + 1 < context.span.end and doc[hit.end].lower_ in ("of", "for") and _the_secretary_general(
+        doc[hit.end + 1 + (doc[hit.end + 1].lower_ == "the"):][:3])
+    before = hit.start - 4 >= context.span.start and _the_secretary_general(doc[hit.start - 4: hit.start - 1]) \
+        and doc[hit.start - 1].text in ("'s", "’s")
+    return _UNITED_NATIONS if (after or before) and _UNITED_NATIONS in context.article.linked.entities else None
 
 
 def _the_secretary_general(words) -> bool:
