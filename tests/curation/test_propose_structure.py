@@ -1006,3 +1006,52 @@ def test_the_secretary_generals_representative_for_a_state_is_still_the_united_n
                              "Nairobi.\n")
     assert [(p["holder"], p["organization"]) for p in of_kind(result, "post")] == [
         ("person/maria-fernanda-olazabal-de-la-torre", "org/un")]
+
+
+# --- round 15 --------------------------------------------------------------------------
+
+
+def test_what_a_state_provides_now_is_serving_not_newly_arrived(tmp_path):
+    result = draft(tmp_path, "Kenya leads the Multinational Security Support Mission and provides the largest "
+                             "contingent of police officers.\n")
+    assert [(d["state"], d["status"]) for d in of_kind(result, "deployment")] == [("state/KEN", "serving")]
+
+
+def test_what_a_state_will_provide_is_still_a_commitment(tmp_path):
+    result = draft(tmp_path, "Kenya said it will provide two hundred police officers to the Multinational Security "
+                             "Support Mission.\n")
+    assert [(d["state"], d["status"], d["size"]) for d in of_kind(result, "deployment")] == [
+        ("state/KEN", "committed", "200")]
+
+
+def test_a_state_named_earlier_in_the_sentence_does_not_send_what_its_verb_does_not_govern(tmp_path):
+    result = draft(tmp_path, "Sierra Leone promised in January to contribute a formed police unit to the Multinational "
+                             "Security Support Mission, and Mexico's foreign ministry says it is studying a request to "
+                             "provide aircraft.\nCanada and the United States, which between them have paid most of "
+                             "the money in the trust fund of the Multinational Security Support Mission, have not said "
+                             "whether they will meet the cost of flying the new units in.\n")
+    assert [(d["state"], d["deployment_kind"], d["status"]) for d in of_kind(result, "deployment")] == [
+        ("state/SLE", "formed-police-unit", "pledged")]
+
+
+def test_a_documents_own_signature_line_is_no_signature_of_the_missions_agreement(tmp_path):
+    result = draft(tmp_path, "Paraguay will send eighty-four police officers to the Multinational Security Support "
+                             "Mission.\nSigned: Rodrigo Esteban Ayala de la Fuente, President of the Republic.\n")
+    assert of_kind(result, "instrument") == []
+
+
+def test_an_agreement_signed_at_the_head_of_its_sentence_is_still_a_signature(tmp_path):
+    result = draft(tmp_path, "Signed in Nassau on 26 September 2024, the agreement of the Multinational Security "
+                             "Support Mission makes the Bahamas its second member.\nThe Bahamas signed the agreement of "
+                             "the Multinational Security Support Mission in Nassau on 26 September 2024.\n")
+    assert [(i["party"], i["instrument_kind"]) for i in of_kind(result, "instrument")] == [
+        ("state/BHS", "signature")]
+
+
+def test_a_few_words_quoted_without_a_speaker_are_no_statement(tmp_path):
+    result = draft(tmp_path, "Its staff call the Maritime Security Mission in Mozambique the MSMM; in the fishing "
+                             "villages nobody calls it anything but \u201ca Miss\u00e3o\u201d.\n\u201cThe sea does not "
+                             "read communiqu\u00e9s and the pirates do not either,\u201d the Minister of Defence of "
+                             "Mozambique, Helena Macu\u00e1cua, said.\n")
+    assert [s["text"] for s in of_kind(result, "statement")] == [
+        "The sea does not read communiqu\u00e9s and the pirates do not either"]

@@ -207,11 +207,16 @@ SPEAKING_BODIES = ("officials", "official", "government", "spokesperson", "spoke
                    "authorities", "embassy", "delegation")
 #: Pronouns: a quote attributed to one names no speaker in its own sentence.
 PRONOUNS = ("he", "she", "they", "it", "we", "i")
+#: The fewest words of a quotation that names no speaker which can be a statement: fewer are a
+#: name, a title or a phrase held at a distance ("survival French").
+FEWEST_WORDS_SAID = 4
 #: "said during the event": the quote was said at the article's last event.
 OCCASION_NOUNS = ("event", "ceremony", "meeting", "summit", "session", "conference")
 
-#: Words of a meeting, which an organization named in its sentence holds.
-MEETING_WORDS = ("meet", "meeting", "summit", "conference", "session")
+#: Words of a meeting, which an organization named in its sentence holds ("Forum leaders, meeting
+#: in Honiara, endorse ..."), and which happens where a dateline's report is filed, on its day
+#: ("briefed ministers in Dakar").
+MEETING_WORDS = ("summit", "meeting", "meet", "brief", "ceremony", "conference", "session")
 #: Events: words -> the term of the event kind. An event needs a time or a venue of its own.
 EVENT_CUES = {
     "announcement": "announcement", "announced": "announcement", "announces": "announcement",
@@ -225,8 +230,6 @@ EVENT_CUES = {
 EVENTS_TOLD_OTHERWISE = ("arrival", "attack")
 #: The verbs of events (their lemmas); the other cues are nouns: "pledged" is no event, the
 #: deployment's status.
-#: Events that happen where a dateline's report is filed, on its day: "briefed ministers in Dakar".
-MEETING_WORDS = ("summit", "meeting", "meet", "brief", "ceremony", "conference", "session")
 EVENT_VERBS = ("announce", "meet", "brief", "visit")
 
 #: Partnerships: words -> the term of the partner role.
@@ -408,6 +411,10 @@ PLURAL_STATE_NOUNS = ("countries", "states", "nations", "governments")
 DEPARTING_VERBS = ("leave", "depart", "sail", "head", "set")
 MOVING_VERBS = ("follow", "leave", "sail", "travel", "go", "join", "bring", "rotate", "move", "head", "begin",
                 "start", "complete", "number", "total", "form", "be")
+#: Verbs of providing: said in the present ("Kenya supplies the largest contingent"), what a state
+#: provides is serving, not newly arrived (unlike verbs of movement: a timeline's or a headline's
+#: "Tanzania and South Africa send troops" is an arrival).
+PROVIDING_VERBS = ("provide", "supply", "lend")
 #: Verbs that say what something is made of: serving as the clause's verb ("the mission comprises
 #: troops from ..."), no status of their own as a participle ("the reinforcements, comprising ...").
 COMPOSITION_VERBS = ("include", "comprise")

@@ -49,7 +49,7 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
         verb = _own_verb(noun) or governing_verb(noun)
         said, giver = _status(context, noun, verb)
         replaced = _replacing_party(noun, verb, hits)
-        states, rule = _deploying_states(context, hit, verb if said else None, statuses, earlier, replaced)
+        states, rule = _deploying_states(context, hit, verb if said else None, earlier, replaced)
         if not states:
             continue
         if verb is not None and not said and verb.lemma_.lower() not in cues.MOVING_VERBS:
@@ -326,6 +326,8 @@ def _status_of_verb(verb) -> str | None:
         return "serving"  # "will stay until the mission ends", "had already been deployed"
     if future and status in ("arrived", "serving"):
         return "committed"  # "will pull out" stays a withdrawal: one announced is under way
+    if verb.tag_ in ("VBZ", "VBP") and status == "arrived" and lemma in cues.PROVIDING_VERBS and not auxiliaries:
+        return "serving"  # "Kenya supplies the largest contingent": what a state provides now is there
     if verb.tag_ == "VBG" and status == "arrived" and lemma in ("send", "deploy", "dispatch"):
         return "committed"  # "Australia is sending", "plans to deploy": under way, not arrived
     return status
@@ -483,7 +485,7 @@ def _size_after(context: Context, hit: Hit, hits: list[Hit]) -> int | None:
     return None
 
 
-def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit], earlier: list[Candidate] = (),
+def _deploying_states(context: Context, hit: Hit, verb, earlier: list[Candidate] = (),
                       replaced: Hit | None = None) -> tuple[list[Mention], str]:
     """Who sends: demonyms or states in the noun's own phrase ("Guatemalan and Salvadoran troops",
     "soldiers of the Jamaica Defence Force"), the states a relative clause is about ("Jamaica and
@@ -528,12 +530,6 @@ def _deploying_states(context: Context, hit: Hit, verb, statuses: list[Hit], ear
         subjects = senders([as_state(context, m) for m in acting_states(context, verb)])
         if subjects:
             return subjects, "deployment.subject-of-verb"
-    verbs = [s for s in statuses if s.start < hit.start]
-    subjects = senders([as_state(context, m) for m in context.mentions("STATE", "NORP", "GOV")
-                        if verbs and m.end <= verbs[-1].start and not _after_preposition(context, m)
-                        and _state_of(context, m)])
-    if subjects:
-        return subjects[-1:], "deployment.subject-before-verb"
     listed = senders([as_state(context, m) for m in context.label_states()])
     if listed:
         return listed[:1], "deployment.listed-under-state"

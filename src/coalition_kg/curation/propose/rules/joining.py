@@ -196,9 +196,17 @@ def _hypothetical(context: Context, hit: Hit) -> bool:
 
 def _signs_something_else(context: Context, hit: Hit) -> bool:
     """"signed a memorandum", "the presidential decree, signed on 12 June": what is signed is not
-    the mission's agreement (an instrument of its own has a cue of its own)."""
-    verb = context.span.doc[hit.start]
-    if hit.term != "signature" or verb.pos_ != "VERB":
+    the mission's agreement (an instrument of its own has a cue of its own); nor is a document's
+    own signature line ("(Signed) Dr. Aimable Mugisha", "Signed: Rodrigo Ayala, President")."""
+    doc = context.span.doc
+    verb = doc[hit.start]
+    if hit.term != "signature":
+        return False
+    heads_its_sentence = all(t.is_punct for t in doc[context.span.start:hit.start])
+    if heads_its_sentence and (verb.dep_ == "ROOT" or verb.pos_ != "VERB") and not any(
+            c.dep_.startswith("nsubj") for c in verb.children):
+        return True  # not "Signed in Nassau, the agreement makes the Bahamas a member"
+    if verb.pos_ != "VERB":
         return False
     signed = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
     return any(noun.lower_ in cues.SIGNED_OTHER_NOUNS for noun in signed)

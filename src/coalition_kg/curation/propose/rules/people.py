@@ -346,7 +346,7 @@ def statements(context: Context, posts_found: list[Candidate], events: list[Cand
         told = None
         if speaker is None:
             speaker, description, told = _speaker_told_before(context, posts_found)
-        if speaker is None and _said_by_someone_unknown(context):
+        if speaker is None and (_said_by_someone_unknown(context) or _a_phrase_quoted(quotation)):
             continue
         if told:
             flags.append(told)
@@ -392,6 +392,13 @@ def _names_a_term(context: Context, quotation) -> bool:
     titled = before is None and after is not None and after.text == ":"  # "“No Address to Write To”: police in Haiti"
     return titled or (before is not None and before.lower_ in cues.NAMING_WORDS) or (
         after is not None and after.lower_ in cues.DEFINING_WORDS)
+
+
+def _a_phrase_quoted(quotation) -> bool:
+    """"a Missão", "survival French", "Your Say", the music "Swell": a few words between quotation
+    marks that no one in the sentence says are a name, a title or a phrase held at a distance,
+    not a statement."""
+    return len(quotation.text.split()) < cues.FEWEST_WORDS_SAID
 
 
 def _said_by_someone_unknown(context: Context) -> bool:
