@@ -346,7 +346,7 @@ def statements(context: Context, posts_found: list[Candidate], events: list[Cand
         told = None
         if speaker is None:
             speaker, description, told = _speaker_told_before(context, posts_found)
-        if speaker is None and (_said_by_someone_unknown(context) or _a_phrase_quoted(quotation)):
+        if speaker is None and (_said_by_someone_unknown(context) or _a_phrase_quoted(context, quotation)):
             continue
         if told:
             flags.append(told)
@@ -394,11 +394,16 @@ def _names_a_term(context: Context, quotation) -> bool:
         after is not None and after.lower_ in cues.DEFINING_WORDS)
 
 
-def _a_phrase_quoted(quotation) -> bool:
+def _a_phrase_quoted(context: Context, quotation) -> bool:
     """"a Missão", "survival French", "Your Say", the music "Swell": a few words between quotation
-    marks that no one in the sentence says are a name, a title or a phrase held at a distance,
-    not a statement."""
-    return len(quotation.text.split()) < cues.FEWEST_WORDS_SAID
+    marks that no verb of the sentence says ("“We will stay,” he said" is said) are a name, a
+    title or a phrase held at a distance, not a statement."""
+    return len(quotation.text.split()) < cues.FEWEST_WORDS_SAID and not any(map(_says, context.words()))
+
+
+def _says(word) -> bool:
+    """A verb of speech: "said", "told", "added", "insisted"."""
+    return word.pos_ == "VERB" and (word.lemma_ in cues.SPEECH_LEMMAS or word.lower_ in cues.SPEECH_VERBS)
 
 
 def _said_by_someone_unknown(context: Context) -> bool:
@@ -407,7 +412,7 @@ def _said_by_someone_unknown(context: Context) -> bool:
     record the words under ("one Chadian gendarme said" speaks for Chad)."""
     article = context.article
     for verb in context.words():
-        if verb.pos_ != "VERB" or not (verb.lemma_ in cues.SPEECH_LEMMAS or verb.lower_ in cues.SPEECH_VERBS):
+        if not _says(verb):
             continue
         for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.i not in article.quoted):
             indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in subject.children)
