@@ -1055,3 +1055,83 @@ def test_a_few_words_quoted_without_a_speaker_are_no_statement(tmp_path):
                              "Mozambique, Helena Macu\u00e1cua, said.\n")
     assert [s["text"] for s in of_kind(result, "statement")] == [
         "The sea does not read communiqu\u00e9s and the pirates do not either"]
+
+
+# --- round 16 --------------------------------------------------------------------------
+
+
+def test_a_headline_that_the_body_tells_again_gives_the_bodys_deployment_only(tmp_path):
+    result = draft(tmp_path, "Chadian police contingent lands in Haiti\n\nThe first contingent of 250 Chadian police "
+                             "officers landed in Port-au-Prince on 3 May 2025 to join the Multinational Security "
+                             "Support Mission.\n")
+    assert [(d["state"], d["status"], d.get("size")) for d in of_kind(result, "deployment")] == [
+        ("state/TCD", "arrived", "250")]
+
+
+def test_the_aircraft_that_carries_a_unit_is_no_deployment_of_its_own(tmp_path):
+    result = draft(tmp_path, "Police officers from Ghana reinforced the Stabilization Support Mission in Guinea-Bissau "
+                             "on Tuesday.\nGhana flew in a formed police unit of 140 officers on a chartered aircraft "
+                             "from Accra.\n")
+    kinds = {(d["state"], d["deployment_kind"]) for d in of_kind(result, "deployment")}
+    assert ("state/GHA", "formed-police-unit") in kinds and ("state/GHA", "aircraft") not in kinds
+
+
+def test_a_spanish_professional_title_is_no_part_of_the_name(tmp_path):
+    result = draft(tmp_path, "Panama adheres to the Multinational Security Support Mission.\n\"Our police will go to "
+                             "Haiti to protect people,\" said the Minister of Public Security, Licdo. Rogelio Esteban "
+                             "Samudio Arosemena.\n")
+    assert [(s["speaker"], s["on_behalf_of"]) for s in of_kind(result, "statement")] == [
+        ("person/rogelio-esteban-samudio-arosemena", "state/PAN")]
+
+
+def test_an_agreement_named_after_the_status_of_a_mission_is_no_mission(tmp_path):
+    result = draft(tmp_path, "The Maritime Security Mission in Mozambique patrols the coast.\nThe Status of Mission "
+                             "Agreement was signed on 3 December 2024 between the Government of Mozambique and SADC.\n")
+    assert "mission/sm" not in result.to_yaml()
+    assert {f["mission"] for f in facts(result) if "mission" in f} == {"mission/msmm"}
+
+
+def test_a_mission_led_by_a_state_in_the_passive_or_a_relative_clause_has_it_as_member(tmp_path):
+    result = draft(tmp_path, "The Multinational Security Support Mission, which is led by Kenya, now has personnel from "
+                             "thirteen Member States on the ground.\n")
+    assert [m["member"] for m in of_kind(result, "membership")] == ["state/KEN"]
+
+
+def test_states_listed_after_namely_are_those_counted_before(tmp_path):
+    result = draft(tmp_path, "The Stabilization Support Mission in Guinea-Bissau now draws its personnel from four "
+                             "ECOWAS Member States, namely Senegal, Nigeria, Ghana and The Gambia.\n")
+    assert sorted(m["member"] for m in of_kind(result, "membership")) == [
+        "state/GHA", "state/GMB", "state/NGA", "state/SEN"]
+
+
+@pytest.mark.parametrize("sentence", [
+    ("The company, commanded by Major Thiago Henrique Vasconcelos de Albuquerque, will be based at the mission's "
+     "logistics base in Tabarre."),
+    "The company is made up of ninety engineers and is commanded by Major Thiago Henrique Vasconcelos de Albuquerque.",
+    "The troops are led by Major Thiago Henrique Vasconcelos de Albuquerque, a veteran of the UN mission in Mali."])
+def test_who_commands_a_unit_described_or_joined_to_another_verb_is_its_contingent_commander(tmp_path, sentence):
+    result = draft(tmp_path, "Brazil sent an engineering company to the Multinational Security Support Mission.\n"
+                             f"{sentence}\n")
+    assert [(p["holder"], p["role"], p["organization"]) for p in of_kind(result, "post")] == [
+        ("person/thiago-henrique-vasconcelos-de-albuquerque", "contingent-commander", "state/BRA")]
+
+
+def test_the_force_commander_is_a_title_and_not_the_mission(tmp_path):
+    result = draft(tmp_path, "The Stabilization Support Mission in Guinea-Bissau keeps order in Bissau.\nThe force "
+                             "commander, Brigadier General Chukwuemeka Obiora Adeyemi-Nwankwo of the Nigerian Army, "
+                             "reviews the guard at the mission's headquarters.\n")
+    assert [(p["holder"], p["role"], p["organization"]) for p in of_kind(result, "post")] == [
+        ("person/chukwuemeka-obiora-adeyemi-nwankwo", "force-commander", "state/NGA")]
+
+
+def test_a_title_said_to_be_a_person_is_that_persons_post(tmp_path):
+    result = draft(tmp_path, "Kenya leads the Multinational Security Support Mission.\nThe Head of Mission is "
+                             "Commissioner Godfrey Otieno Wekesa-Mbugua of the Kenya National Police Service.\n")
+    assert [(p["holder"], p["role"]) for p in of_kind(result, "post")] == [
+        ("person/godfrey-otieno-wekesa-mbugua", "head-of-mission")]
+
+
+def test_a_company_is_an_armys_unit_of_troops(tmp_path):
+    result = draft(tmp_path, "Chad has offered a company to the Multinational Security Support Mission.\n")
+    assert [(d["state"], d["deployment_kind"], d["status"]) for d in of_kind(result, "deployment")] == [
+        ("state/TCD", "troops", "pledged")]

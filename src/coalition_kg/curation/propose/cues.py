@@ -21,6 +21,8 @@ MEMBER_NOUNS = ("states", "countries", "nations", "members")
 #: Verbs by which several states named together, or those a "whose" clause is said of, take
 #: part: "Jamaica, the Bahamas and Belize contribute soldiers", "Ghana, whose troops have served".
 SERVING_VERBS = ("serve", "contribute", "provide")
+#: Words that open a list of what was just counted: "six ECOWAS Member States, namely Senegal, ...".
+NAMELY = ("namely", "viz")
 #: Nouns of personnel "from" states: "soldiers from Jamaica, the Bahamas and Belize guard the bases".
 PERSONNEL_FROM = ("personnel", "troops", "contingents", "forces", "officers", "soldiers", "police", "gendarmes",
                   "sailors", "marines", "units", "vessels")
@@ -36,6 +38,10 @@ INSTRUMENT_CUES = {
     "memorandum of understanding": "memorandum of understanding",
     "status-of-forces agreement": "status-of-forces agreement",
     "status of forces agreement": "status-of-forces agreement",
+    # a status-of-mission agreement sets out the status of a mission's personnel in its host state, as
+    # the scheme's status-of-forces agreement does: "the Status of Mission Agreement signed on 3 December"
+    "status of mission agreement": "status-of-forces agreement",
+    "status-of-mission agreement": "status-of-forces agreement",
     "extended the mandate": "mandate extension", "extends the mandate": "mandate extension",
     "renewed the mandate": "mandate extension", "renews the mandate": "mandate extension",
     "mandate extension": "mandate extension",
@@ -59,6 +65,7 @@ FOLLOW_WORDS = ("followed", "follows", "then", "later")
 DEPLOYMENT_CUES = {
     "troops": "troops", "soldiers": "troops", "marines": "troops", "military contingent": "troops",
     "military personnel": "troops", "infantry": "troops", "battalion": "troops",
+    "company": "troops", "companies": "troops", "platoon": "troops", "platoons": "troops",  # an army's units
     "military police": "military police",
     "police officers": "police", "police personnel": "police", "officers": "police",
     "police": "police", "gendarmes": "police",
@@ -148,14 +155,16 @@ HONORIFICS = ("mr", "mrs", "ms", "dr", "corporal", "sergeant", "private", "capta
               "colonel", "general", "commander", "inspector", "superintendent", "officer", "deputy",
               "hon", "honourable", "honorable", "me", "mme", "maître", "maitre", "begum", "excellency", "his",
               "her", "h.e", "sir", "dame", "professor", "prof", "brigadier", "admiral", "vice", "rear", "chief",
-              "squadron", "ambassador")  # "Hon. Dr. Zuhura ...", "Me Carlos ..." (Maître), "Her Excellency"
+              "squadron", "ambassador", "lic", "licdo", "licda", "ing", "abg")  # "Hon. Dr. Zuhura ...", "Me Carlos ..."
+#: (Maître), "Her Excellency", "Licdo. Rogelio ..." (Licenciado), "Ing." (Ingeniero), "Abg." (Abogado)
 #: Titles that head a police force when "of the ... Police" follows ("Director General of the
 #: Haitian National Police"): cues of posts only then.
 POLICE_HEADS = {"director general": "director general", "director-general": "director general",
                 "inspector general": "inspector general", "inspector-general": "inspector general"}
 POLICE_WORDS = ("police", "gendarmerie")
 #: Units a contingent commander leads: "Major X, who commands the company".
-UNIT_NOUNS = ("contingent", "company", "unit", "platoon", "detachment", "battalion", "squadron")
+UNIT_NOUNS = ("contingent", "company", "unit", "platoon", "detachment", "battalion", "squadron", "group", "team",
+              "troops", "rotation")
 #: Titles that are also ranks: right before a name ("Commissioner Godfrey Otieno") they hold no post.
 RANKS = ("commander", "commissioner")
 #: Words between a state's name and a title that leave the post the state's: "Guinea-Bissau's former Minister".
@@ -415,6 +424,8 @@ MOVING_VERBS = ("follow", "leave", "sail", "travel", "go", "join", "bring", "rot
 #: provides is serving, not newly arrived (unlike verbs of movement: a timeline's or a headline's
 #: "Tanzania and South Africa send troops" is an arrival).
 PROVIDING_VERBS = ("provide", "supply", "lend")
+#: Prepositions of the means that carries a deployment: "on a chartered aircraft", "aboard the ship".
+CARRIED_BY = ("aboard", "on", "onboard")
 #: Verbs that say what something is made of: serving as the clause's verb ("the mission comprises
 #: troops from ..."), no status of their own as a participle ("the reinforcements, comprising ...").
 COMPOSITION_VERBS = ("include", "comprise")

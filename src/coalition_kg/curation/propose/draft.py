@@ -50,7 +50,7 @@ def assemble(candidates: Iterable[Candidate], known: Known, vocabulary: Vocabula
     best: dict[tuple[str, ...], Candidate] = {}
     for candidate in sorted(candidates, key=lambda c: (-c.rank, c.sentence.start, -len(c.fields))):
         best.setdefault(_key(candidate, vocabulary), candidate)
-    kept = _without_generic_personnel(_without_less_said(list(best.values()), vocabulary))
+    kept = _without_headline_repeats(_without_generic_personnel(_without_less_said(list(best.values()), vocabulary)))
     kept.sort(key=lambda c: (KIND_ORDER.index(c.kind), c.sentence.start, c.rule))
     _point_at_kept(kept, candidates, vocabulary)
     _assign_ids(kept, known, vocabulary)
@@ -106,6 +106,26 @@ def _without_less_said(candidates: list[Candidate], vocabulary: Vocabulary) -> l
     another sentence gives it: the fuller one is kept."""
     fuller = {key for c in candidates for key in _less_said_keys(c, vocabulary)}
     return [c for c in candidates if _key(c, vocabulary) not in fuller]
+
+
+#: The fields by which a headline's fact and the body's tell of the same thing, for each kind.
+_TOLD_AGAIN = {"deployment": ("state", "mission"), "instrument": ("party", "mission")}
+
+
+def _without_headline_repeats(candidates: list[Candidate]) -> list[Candidate]:
+    """A headline's deployment or instrument where the article's body tells one of the same state
+    and mission ("Chadian police contingent lands in Haiti", then "The first contingent of 250
+    Chadian police officers landed in the capital on 3 May"): the body's, with its numbers and
+    dates, is the curator's fact; the headline's says it again, shorter. Not an act the headline
+    cites by its number ("DECREE No. 2025-417 of 11 June 2025 authorising ..."): that is the
+    document's own title."""
+    told = {_told_again(c) for c in candidates if c.kind in _TOLD_AGAIN and not c.sentence.is_headline}
+    return [c for c in candidates if not (c.kind in _TOLD_AGAIN and c.sentence.is_headline
+                                          and not c.text("number") and _told_again(c) in told)]
+
+
+def _told_again(candidate: Candidate) -> tuple[str, ...]:
+    return candidate.kind, *(candidate.text(name) for name in _TOLD_AGAIN[candidate.kind])
 
 
 def _without_generic_personnel(candidates: list[Candidate]) -> list[Candidate]:

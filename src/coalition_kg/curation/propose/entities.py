@@ -299,6 +299,8 @@ def _mentions(doc: Doc, ruler: _Ruler) -> list[Mention]:
             continue  # "the Central American nation", "Latin American states": a region, not the state
         if ruler.patterns[number][0] == DEMONYM and _a_language(doc, start, end):
             continue  # "translated from French", "its Spanish initials": a language, not the state
+        if end < len(doc) and f"{doc[end - 1].lower_} {doc[end].lower_}" in cues.ROLE_CUES:
+            continue  # "the force commander": a title, not the mission
         if taken.isdisjoint(range(start, end)):
             taken.update(range(start, end))
             label, ref = ruler.patterns[number]
@@ -428,6 +430,8 @@ def _unregistered_organizations(doc: Doc, mentions: list[Mention], entities: dic
         label = doc[start: head.i + 1].text
         if mission and head.i - start < 2:
             continue  # "the Support Mission": too short to be a mission's name
+        if head.i + 1 < len(doc) and doc[head.i + 1].lower_ in cues.AGREEMENT_NOUNS:
+            continue  # "the Status of Mission Agreement": the name of an agreement, not of a mission
         initials = _initials_of(doc[start: head.i + 1])
         if mission:
             label, initials = _mission_acronym(doc, start, head.i + 1, label, initials)

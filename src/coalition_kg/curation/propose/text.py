@@ -39,7 +39,7 @@ _SENTENCE_END = (".", "!", "?", "…")
 #: the sentence before the name: "the Minister, Hon. Dr. Zuhura ...", "Lt. Col. Jane Doe".
 TITLE_ABBREVIATIONS = ("Hon.", "Amb.", "Col.", "Lt.", "Brig.", "Maj.", "Capt.", "Cmdr.", "Cdr.", "Sgt.", "Supt.",
                        "Insp.", "Rt.", "Pres.", "Cpl.", "Pte.", "Mgr.", "Lt.-Col.", "Lt.-Gen.", "Maj.-Gen.",
-                       "Brig.-Gen.")
+                       "Brig.-Gen.", "Lic.", "Licdo.", "Licda.", "Ing.", "Abg.")
 #: "Decree No. 2026-1874": the same for the abbreviation of a number.
 NUMBER_ABBREVIATIONS = ("No.", "Nos.")
 
@@ -179,6 +179,14 @@ class Sentence:
     @property
     def text(self) -> str:
         return self.span.text
+
+    @property
+    def is_headline(self) -> bool:
+        """The article's first line, a title with no full stop of its own ("Chadian police contingent
+        lands in Haiti")."""
+        text = self.span.doc.text
+        return not text[:self.start].strip() and text[self.end:].lstrip(" \t").startswith("\n") and \
+            text[self.end - 1] not in ".!?"
 
 
 def sentences(doc: Doc) -> list[Sentence]:

@@ -3,6 +3,7 @@ concept of its scheme names."""
 
 from __future__ import annotations
 
+from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.context import Article, Context
 from coalition_kg.curation.propose.entities import Mention
 from coalition_kg.curation.propose.vocabulary import Term
@@ -45,8 +46,13 @@ def listed_before(context: Context, token: int) -> list[Mention]:
 
 
 def _introduces_a_list(words) -> bool:
-    """"four contributing countries:": common words and numbers, then a colon."""
-    return len(words) > 1 and words[-1].text == ":" and all(t.is_lower or t.like_num for t in words[:-1])
+    """"four contributing countries:", "six ECOWAS Member States, namely": a noun phrase (common
+    words and numbers before a colon), then a colon or "namely"."""
+    if len(words) < 2:
+        return False
+    if words[-1].text == ":":
+        return all(t.is_lower or t.like_num for t in words[:-1])
+    return words[-1].lower_ in cues.NAMELY and all(t.pos_ not in ("VERB", "AUX") for t in words[:-1])
 
 
 def counted_after(context: Context, mention: Mention) -> str | None:

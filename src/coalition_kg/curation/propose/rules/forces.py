@@ -54,6 +54,8 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
             continue
         if verb is not None and not said and verb.lemma_.lower() not in cues.MOVING_VERBS:
             continue  # "the aircraft would carry supplies": a verb of something else than deploying
+        if _carries_others(noun):
+            continue
         if _told_before(context, noun, states, earlier) and said not in ("arrived", "withdrawn", "serving"):
             continue  # "the officers would leave once ...": the deployment an earlier sentence gave
         named = replaced if replaced is not None and hit.text.lower() in cues.DEPLOYMENT_UNITS else hit
@@ -431,6 +433,12 @@ def may_send(context: Context, hit: Hit) -> bool:
     verb = _own_verb(noun) or governing_verb(noun)
     denied = verb is not None and (negated(verb) or hypothetical(verb))
     return not (denied or any(t.lower_ == "no" for t in noun.children))
+
+
+def _carries_others(noun) -> bool:
+    """"flew in a police unit on a chartered aircraft", "sailed aboard the ship": the means that
+    carried a deployment, not one of its own."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in cues.CARRIED_BY and noun.head.head.pos_ == "VERB"
 
 
 def deployment_hits(context: Context) -> list[Hit]:

@@ -512,9 +512,7 @@ def memberships(context: Context, instruments: list[Candidate]) -> list[Candidat
                 for child in word.children if child.dep_ == "dobj" for t in child.subtree):
             for state in _founders(context, word):
                 found.append(_membership(context, state.ref, "membership.founded-the-mission", 0.8, rank=1))
-        if word.lemma_ == "lead" and word.pos_ == "VERB" and any(
-                (m := article.linked.at(t.i)) is not None and m.label == "MISSION"
-                for child in word.children if child.dep_ == "dobj" for t in child.subtree):
+        if word.lemma_ == "lead" and word.pos_ == "VERB" and _leads_the_mission(context, word):
             for state in _leaders(context, word):
                 found.append(_membership(context, state.ref, "membership.leads-the-mission", 0.8, rank=1))
         if (leader := _leader_before_led(context, word)) is not None:
@@ -590,10 +588,28 @@ def _in_apposition(token) -> bool:
     return node.dep_ == "appos"
 
 
+def _leads_the_mission(context: Context, verb) -> bool:
+    """Whether what ``verb`` leads is a mission: its object ("Kenya leads the Multinational
+    Security Support Mission"), its subject when passive ("the Mission is led by Kenya"), or the
+    noun a relative clause is on ("the Mission, which Kenya leads", "the mission, which is led by
+    Kenya")."""
+    led = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in _RELATIVES]
+    if verb.dep_ in ("relcl", "acl"):
+        led.append(verb.head)
+    return any(t.lower_ in cues.MISSION_NOUNS or ((m := context.article.linked.at(t.i)) is not None
+                                                  and m.label == "MISSION") for noun in led for t in noun.subtree
+               if t.i <= noun.i)
+
+
+_RELATIVES = ("which", "who", "that")
+
+
 def _leaders(context: Context, verb) -> list[Mention]:
-    """"Kenya leads the mission", "Kenya, which leads the mission": the state that leads."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if subjects and subjects[0].lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+    """"Kenya leads the mission", "Kenya, which leads the mission", "the mission, which is led by
+    Kenya": the state that leads."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + [
+        t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
+    if subjects and subjects[0].lower_ in _RELATIVES and verb.dep_ == "relcl":
         subjects = [verb.head]
     return [m for s in subjects if (m := context.article.linked.at(s.i)) is not None and m.kind == "state"]
 

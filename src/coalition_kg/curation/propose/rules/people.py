@@ -137,7 +137,7 @@ def _contingent_leaders(context: Context) -> list[Candidate]:
     for verb in context.span:
         if verb.lemma_ not in ("lead", "command", "head") or verb.pos_ != "VERB":
             continue
-        units = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in cues.UNIT_NOUNS]
+        units = [c for c in _led(verb) if c.lower_ in cues.UNIT_NOUNS]
         states = [m for u in units for t in u.lefts if (m := article.linked.at(t.i)) is not None and m.kind == "state"]
         holders = [m for phrase in _leading_phrases(verb) for t in phrase.subtree
                    if (m := article.linked.at(t.i)) is not None and m.label == "PERSON"]
@@ -149,6 +149,18 @@ def _contingent_leaders(context: Context) -> list[Candidate]:
             found.append(Candidate("post", {"holder": holders[0].ref, "role": role, "organization": state},
                                    context.sentence, "post.leads-a-contingent", 0.8 if states else 0.6, flags))
     return found
+
+
+def _led(verb) -> list:
+    """What ``verb`` leads: its object or passive subject ("leads the company", "The unit is
+    commanded by"), the subject of the verb it is joined to ("The platoon is made up of forty-six
+    soldiers and is commanded by"), or the noun it describes ("The company, commanded by Major X")."""
+    led = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        led += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "acl":
+        led.append(verb.head)
+    return led
 
 
 def _leading_phrases(verb) -> list:
@@ -244,6 +256,8 @@ def _holder(context: Context, hit: Hit) -> Mention | None:
         m.start > hit.end and all(_honorific(t) for t in doc[hit.end: m.start]))]
     if right_after:
         return right_after[0]
+    if (named := _named_by_copula(doc, hit, people)) is not None:
+        return named
     # "Guatemala's Permanent Representative to the United Nations, Lucía Morales,", "the Minister
     # for the Caribbean, Jennifer Chapman-Reid", "the chief of general staff, General Mbaye Cissé"
     for mention in people:
@@ -266,6 +280,16 @@ def _holder(context: Context, hit: Hit) -> Mention | None:
                 t.text in (",", "the", "’s", "'s") or context.article.linked.at(t.i) for t in between) and len(between) <= 5:
             return mention
     return None
+
+
+def _named_by_copula(doc, hit: Hit, people: list[Mention]) -> Mention | None:
+    """"The Head of Mission is Commissioner Godfrey Otieno", "The head of mission is a Kenyan police
+    officer, Deputy Inspector-General Samuel Tanui": the person the title is said to be."""
+    title = doc[hit.start: hit.end].root
+    if title.dep_ != "nsubj" or title.head.lemma_ != "be":
+        return None
+    said = {t.i for c in title.head.children if c.dep_ == "attr" for t in c.subtree}
+    return next((m for m in people if m.start in said), None)
 
 
 def _honorific(token) -> bool:
