@@ -1135,3 +1135,14 @@ def test_a_company_is_an_armys_unit_of_troops(tmp_path):
     result = draft(tmp_path, "Chad has offered a company to the Multinational Security Support Mission.\n")
     assert [(d["state"], d["deployment_kind"], d["status"]) for d in of_kind(result, "deployment")] == [
         ("state/TCD", "troops", "pledged")]
+
+
+# --- round 17 --------------------------------------------------------------------------
+
+
+def test_a_question_states_no_deployment(tmp_path):
+    result = draft(tmp_path, "Kenya leads the Multinational Security Support Mission.\nQ (Radio Lakay): Commander, is "
+                             "it true that Chad is sending three hundred troops to the Multinational Security Support "
+                             "Mission?\n")
+    assert [d["state"] for d in of_kind(result, "deployment")] == []
+    assert [m["member"] for m in of_kind(result, "membership")] == ["state/KEN"]

@@ -181,6 +181,11 @@ class Sentence:
         return self.span.text
 
     @property
+    def is_question(self) -> bool:
+        """A sentence that asks ("Is it true that Chad is sending troops?"): it states nothing."""
+        return self.span.text.rstrip(" \"'”’)").endswith("?")
+
+    @property
     def is_headline(self) -> bool:
         """The article's first line, a title with no full stop of its own ("Chadian police contingent
         lands in Haiti")."""

@@ -47,7 +47,11 @@ def propose_candidates(article: Article, contexts: list[Context], known: Known) 
         context_events = people.events(context, main_state, events, found)
         events += context_events
         found += people.statements(context, posts, events)
-    return found + posts + events
+    return [c for c in found + posts + events if not (c.kind in _NOT_ASKED and c.sentence.is_question)]
+
+
+#: Facts a question does not state: "Is it true that Chad is sending troops?"
+_NOT_ASKED = ("deployment", "membership", "instrument", "partnership", "post", "event")
 
 
 def _proposed_host(candidate: Candidate, found: list[Candidate]) -> bool:
