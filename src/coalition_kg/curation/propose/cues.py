@@ -21,6 +21,9 @@ MEMBER_NOUNS = ("states", "countries", "nations", "members")
 #: Verbs by which several states named together, or those a "whose" clause is said of, take
 #: part: "Jamaica, the Bahamas and Belize contribute soldiers", "Ghana, whose troops have served".
 SERVING_VERBS = ("serve", "contribute", "provide")
+#: Pronouns that open a relative clause and stand for the noun it is on: "Kenya, which leads the
+#: mission", "Major X, who commands the company".
+RELATIVE_PRONOUNS = ("which", "who", "that")
 #: Words that open a list of what was just counted: "six ECOWAS Member States, namely Senegal, ...".
 NAMELY = ("namely", "viz")
 #: Nouns of personnel "from" states: "soldiers from Jamaica, the Bahamas and Belize guard the bases".

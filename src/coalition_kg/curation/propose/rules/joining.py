@@ -593,7 +593,7 @@ def _leads_the_mission(context: Context, verb) -> bool:
     Security Support Mission"), its subject when passive ("the Mission is led by Kenya"), or the
     noun a relative clause is on ("the Mission, which Kenya leads", "the mission, which is led by
     Kenya")."""
-    led = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in _RELATIVES]
+    led = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in cues.RELATIVE_PRONOUNS]
     if verb.dep_ in ("relcl", "acl"):
         led.append(verb.head)
     return any(t.lower_ in cues.MISSION_NOUNS or ((m := context.article.linked.at(t.i)) is not None
@@ -601,15 +601,12 @@ def _leads_the_mission(context: Context, verb) -> bool:
                if t.i <= noun.i)
 
 
-_RELATIVES = ("which", "who", "that")
-
-
 def _leaders(context: Context, verb) -> list[Mention]:
     """"Kenya leads the mission", "Kenya, which leads the mission", "the mission, which is led by
     Kenya": the state that leads."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] + [
         t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
-    if subjects and subjects[0].lower_ in _RELATIVES and verb.dep_ == "relcl":
+    if subjects and subjects[0].lower_ in cues.RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         subjects = [verb.head]
     return [m for s in subjects if (m := context.article.linked.at(s.i)) is not None and m.kind == "state"]
 

@@ -167,7 +167,7 @@ def _leading_phrases(verb) -> list:
     """Who leads: the verb's subject, its agent ("commanded by X"), or for "who" the person the
     relative clause is on ("Major X, who commands the company")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if verb.dep_ == "relcl" and any(c.lower_ in ("who", "which", "that") for c in subjects):
+    if verb.dep_ == "relcl" and any(c.lower_ in cues.RELATIVE_PRONOUNS for c in subjects):
         return [verb.head]
     return subjects + [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
