@@ -33,3 +33,18 @@ def test_abbreviated_months_ordinal_days_and_days_the_calendar_lacks():
                  "on 30 February 2025.") == [
         ("Feb. 3, 2025", "2025-02-03", "day"), ("March 12th, 2025", "2025-03-12", "day"), ("Sept. 5", None, None),
         ("the 1st of November 2024", "2024-11-01", "day"), ("30 February 2025", None, None)]
+
+
+def test_times_told_from_a_report_dated_to_the_day():
+    # 12 March 2026 is a Thursday.
+    assert dates("NAIROBI, 12 March 2026 — The unit left yesterday, landed this morning, marched last "
+                 "Friday, voted on Monday, will vote on Saturday, signed last month, joined in August of "
+                 "last year and renewed it this year.")[1:] == [
+        ("yesterday", "2026-03-11", "day"), ("this morning", "2026-03-12", "day"),
+        ("last Friday", "2026-03-06", "day"), ("Monday", "2026-03-09", "day"), ("Saturday", "2026-03-14", "day"),
+        ("last month", "2026-02", "month"), ("August of last year", "2025-08", "month"),
+        ("this year", "2026", "year")]
+
+
+def test_times_told_from_a_report_without_a_date_stay_words():
+    assert dates("The unit left yesterday and landed on Monday, in August of last year.") == [("August", None, None)]

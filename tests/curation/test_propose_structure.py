@@ -1146,3 +1146,31 @@ def test_a_question_states_no_deployment(tmp_path):
                              "Mission?\n")
     assert [d["state"] for d in of_kind(result, "deployment")] == []
     assert [m["member"] for m in of_kind(result, "membership")] == ["state/KEN"]
+
+
+# --- round 18 --------------------------------------------------------------------------
+
+
+def test_states_listed_after_the_clause_that_says_they_take_part_are_members(tmp_path):
+    result = draft(tmp_path, "Cabo Verde police arrive for the Stabilization Support Mission in Guinea-Bissau\nWith "
+                             "them, six member states of ECOWAS now take part in the mission: Nigeria, Senegal, Ghana, "
+                             "Côte d'Ivoire, The Gambia and Cabo Verde.\n")
+    assert sorted(m["member"] for m in of_kind(result, "membership")) == [
+        "state/CIV", "state/CPV", "state/GHA", "state/GMB", "state/NGA", "state/SEN"]
+
+
+def test_a_new_missions_acronym_joined_by_a_hyphen_is_its_id(tmp_path):
+    words = draft(tmp_path, "The Maritime Security Mission in São Tomé and Príncipe, known by its French acronym "
+                            "MISMAR-STP, now has ships from Gabon.\nGabon joined the mission in May 2031.\n")
+    initials = draft(tmp_path, "Philippine police join the Multinational Police Assistance Mission in Timor-Leste\n"
+                               "The Philippines has joined the Multinational Police Assistance Mission in Timor-Leste "
+                               "(MPAM-TL).\n")
+    assert {m["mission"] for m in of_kind(words, "membership")} == {"mission/mismar-stp"}
+    assert {m["mission"] for m in of_kind(initials, "membership")} == {"mission/mpam-tl"}
+
+
+def test_an_acts_day_told_from_the_reports_date(tmp_path):
+    result = draft(tmp_path, "NAIROBI, 12 March 2026 — Benin deposited its instrument of adhesion to the Multinational "
+                             "Security Support Mission yesterday, and its first officers landed in Port-au-Prince "
+                             "last Friday.\n")
+    assert [(i["party"], i["date"]) for i in of_kind(result, "instrument")] == [("state/BEN", "2026-03-11")]

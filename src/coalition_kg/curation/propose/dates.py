@@ -30,6 +30,10 @@ MONTH_NUMBERS = {name.lower(): number for number in range(1, 13)
                  for name in (calendar.month_name[number], calendar.month_abbr[number])} | {"sept": 9}
 #: Weekday names -> Monday 0 ... Sunday 6, as ``datetime.date.weekday`` counts them.
 WEEKDAYS = {calendar.day_name[number]: number for number in range(7)}
+#: Words that name a day by the report's own: days after it (yesterday -1).
+RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+#: Parts of a day that "this" or "last" make a day ("this morning", "last night").
+PARTS_OF_A_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 _MONTHS = sorted({*MONTH_NUMBERS, *(f"{name}." for name in MONTH_NUMBERS if len(name) <= 4)})
 _DAY_WORD = re.compile(r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$")
 _YEAR_WORD = re.compile(r"^(19|20)[0-9]{2}$")
@@ -77,29 +81,69 @@ def find_dates(doc: Doc) -> list[DateMention]:
     """Every date of ``doc``, the longest where they overlap, and the weekdays of a wire dated to
     the day ("on Tuesday", see :func:`_weekdays`)."""
     found = _written_dates(doc)
+    reference = next((d for d in found if d.precision == "day"), None)
+    if reference is None:
+        return found
+    filed = datetime.date.fromisoformat(reference.iso)
+    found = [_in_the_year_told(doc, date, filed) if date.start > reference.start else date for date in found]
     return sorted(found + _weekdays(doc, found), key=lambda d: d.start)
 
 
+def _in_the_year_told(doc: Doc, date: DateMention, filed: datetime.date) -> DateMention:
+    """"in August of last year", "on 17 August this year": a date whose year is told from the
+    report's, in that year."""
+    if date.iso is not None or date.end + 1 >= len(doc):
+        return date
+    words = [t.lower_ for t in doc[date.end:date.end + 3]]
+    if words[0] == "of":
+        words = words[1:]
+    if words[:2] not in (["this", "year"], ["last", "year"]):
+        return date
+    told = in_the_year(date, filed.year - (words[0] == "last"))
+    end = date.end + 2 + (doc[date.end].lower_ == "of")
+    return DateMention(date.start, end, doc[date.start:end].text, told.iso, told.precision) if told else date
+
+
 def _weekdays(doc: Doc, dates: list[DateMention]) -> list[DateMention]:
-    """"NAIROBI, 21 October 2025 — ... signed on Tuesday": a weekday after the article's first date
-    to the day is the day of that week it names, the latest one on or before that date (the report
-    tells what has happened), or the next one when its verb is in the future ("will vote on Friday")."""
-    reference = next((d for d in dates if d.precision == "day"), None)
-    if reference is None:
-        return []
+    """"NAIROBI, 21 October 2025 — ... signed on Tuesday": a time told from the report's own date,
+    the article's first date to the day, after it. A weekday is the day of that week it names, the
+    latest one on or before that date (the report tells what has happened; "last Friday" before
+    it), or the next one when its verb is in the future ("will vote on Friday"); "today", "this
+    morning", "yesterday", "last month" and "this year" are counted from the report's date as a
+    reader counts them."""
+    reference = next(d for d in dates if d.precision == "day")
     filed = datetime.date.fromisoformat(reference.iso)
-    found = []
-    for token in doc[reference.end:]:
-        weekday = WEEKDAYS.get(token.text)
-        if weekday is None or token.i == 0 or doc[token.i - 1].lower_ != "on":
-            continue
-        verb = doc[token.i - 1].head
-        future = any(child.dep_ == "aux" and child.lower_ in ("will", "would", "shall", "'ll")
-                     for child in verb.children)
-        days = (weekday - filed.weekday()) % 7 if future else -((filed.weekday() - weekday) % 7)
-        day = filed + datetime.timedelta(days=days)
-        found.append(DateMention(token.i, token.i + 1, token.text, day.isoformat(), "day"))
-    return found
+    dated = {i for d in dates for i in range(d.start, d.end)}
+    return [told for token in doc[reference.end:]
+            if token.i not in dated and (told := _relative_time(doc, token, filed)) is not None]
+
+
+def _relative_time(doc: Doc, token, filed: datetime.date) -> DateMention | None:
+    """The time told from the report's date that ends at ``token``."""
+    before = doc[token.i - 1].lower_ if token.i else ""
+    if token.lower_ in RELATIVE_DAYS:
+        return _day(doc, token.i, token, filed + datetime.timedelta(days=RELATIVE_DAYS[token.lower_]))
+    if token.lower_ in PARTS_OF_A_DAY and before in ("this", "last"):
+        return _day(doc, token.i - 1, token, filed - datetime.timedelta(days=1 if before == "last" else 0))
+    if token.lower_ == "month" and before in ("this", "last"):
+        month = (filed.replace(day=1) - datetime.timedelta(days=1)) if before == "last" else filed
+        return DateMention(token.i - 1, token.i + 1, doc[token.i - 1:token.i + 1].text, month.isoformat()[:7], "month")
+    if token.lower_ == "year" and before in ("this", "last"):
+        year = str(filed.year - (before == "last"))
+        return DateMention(token.i - 1, token.i + 1, doc[token.i - 1:token.i + 1].text, year, "year")
+    weekday = WEEKDAYS.get(token.text)
+    if weekday is None or before not in ("on", "last"):
+        return None
+    verb = doc[token.i - 1].head
+    if before == "on" and any(child.dep_ == "aux" and child.lower_ in ("will", "would", "shall", "'ll")
+                              for child in verb.children):
+        return _day(doc, token.i, token, filed + datetime.timedelta(days=(weekday - filed.weekday()) % 7))
+    back = (filed.weekday() - weekday) % 7 or (7 if before == "last" else 0)
+    return _day(doc, token.i - (before == "last"), token, filed - datetime.timedelta(days=back))
+
+
+def _day(doc: Doc, start: int, last, day: datetime.date) -> DateMention:
+    return DateMention(start, last.i + 1, doc[start:last.i + 1].text, day.isoformat(), "day")
 
 
 def in_the_reports_year(dates: list[DateMention], date: DateMention) -> DateMention | None:

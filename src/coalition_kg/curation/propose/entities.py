@@ -463,10 +463,14 @@ def _mission_acronym(doc: Doc, start: int, end: int, label: str, initials: str) 
         (acronym for i, acronym in acronyms_in_words(doc) if doc[i].sent != sentence), None)
     if said:
         return doc[start: place].text if place > end else label, said
-    written = _initials_of(doc[start: place])
-    if place > end and any(token.text == written.upper() for token in doc):
-        return doc[start: place].text, written
-    return label, initials
+    written = _written_acronym(doc, _initials_of(doc[start: place]).upper()) if place > end else None
+    return (doc[start: place].text, written) if written else (label, initials)
+
+
+def _written_acronym(doc: Doc, initials: str) -> str | None:
+    """The initials as the text writes them, whole or joined by hyphens ("RSMSS", "MPAM-TL")."""
+    return next((acronym.text for token in doc if token.is_upper and token.text[:1] == initials[:1]
+                 and (acronym := _acronym_after(doc, token.i)).text.replace("-", "") == initials), None)
 
 
 def _acronym_in_words(doc: Doc, start: int, end: int) -> str | None:
@@ -480,9 +484,10 @@ def acronyms_in_words(doc: Doc) -> list[tuple[int, str]]:
     for token in doc[:-1]:
         if token.lower_ in ("initials", "acronym", "abbreviation") or (token.lower_ == "as" and token.i > 0
                                                                        and doc[token.i - 1].lower_ == "known"):
-            after = doc[token.i + 1 + (doc[token.i + 1].text == ","): token.i + 3]
-            if len(after) and after[0].is_upper and _ACRONYM.match(after[0].text) and len(after[0]) > 2:
-                found.append((token.i, after[0].text))
+            start = token.i + 1 + (doc[token.i + 1].text == ",")
+            first = doc[start] if start < len(doc) else None
+            if first is not None and first.is_upper and _ACRONYM.match(first.text) and len(first) > 2:
+                found.append((token.i, _acronym_after(doc, start).text))  # "MISMAR-STP" whole
     return found
 
 

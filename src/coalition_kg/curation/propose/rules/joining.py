@@ -504,7 +504,7 @@ def memberships(context: Context, instruments: list[Candidate]) -> list[Candidat
         verb = word if word.pos_ in ("VERB", "AUX") else governing_verb(word)
         if verb is not None and (negated(verb) or hypothetical(verb)):
             continue  # "If Brazil were to join the mission"
-        for state in _joining_states(context, word):
+        for state in distinct(_joining_states(context, word) + _listed_after_its_clause(context, word)):
             found.append(_membership(context, state.ref, "membership.joining-word", 0.85, rank=2))
     for word in context.words():
         if word.lemma_ in cues.FOUNDING_VERBS and word.pos_ == "VERB" and any(
@@ -553,6 +553,18 @@ def _leader_before_led(context: Context, word) -> str | None:
                                                   and m.label == "MISSION") for t in led):
         return None
     return as_state(context, mention).ref
+
+
+def _listed_after_its_clause(context: Context, word) -> list[Mention]:
+    """"six states now take part in the mission: Nigeria, Senegal, ...": the states listed after
+    the colon or dash that ends the joining word's clause."""
+    doc = context.span.doc
+    clause = {t.i for t in word.subtree} | {t.i for t in (word.head.subtree if word.dep_ == "dobj" else [])}
+    mark = next((t.i for t in doc[word.i + 1: min(word.i + 10, context.span.end)]
+                 if t.text in (":", "—", "–")), None)
+    if mark is None or not all(i in clause or doc[i].is_punct for i in range(word.i + 1, mark)):
+        return []
+    return listed_after(context, mark)
 
 
 def _joining_states(context: Context, word) -> list[Mention]:
