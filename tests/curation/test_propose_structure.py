@@ -1174,3 +1174,43 @@ def test_an_acts_day_told_from_the_reports_date(tmp_path):
                              "Security Support Mission yesterday, and its first officers landed in Port-au-Prince "
                              "last Friday.\n")
     assert [(i["party"], i["date"]) for i in of_kind(result, "instrument")] == [("state/BEN", "2026-03-11")]
+
+
+def test_the_twin_island_federation_and_the_landlocked_country_are_the_state_named_before(tmp_path):
+    islands = draft(tmp_path, "Saint Kitts and Nevis joins the mission\nKenya leads the Multinational Security Support "
+                              "Mission in Haiti. Saint Kitts and Nevis deposited its instrument of adhesion on Tuesday. "
+                              "The twin-island federation has offered a section of eight police officers.\n")
+    landlocked = draft(tmp_path, "Nepal joins\nKenya leads the Multinational Security Support Mission in Haiti. Nepal "
+                                 "deposited its instrument of adhesion in May 2026. The landlocked country has offered a "
+                                 "formed police unit.\n")
+    assert [(d["state"], d["status"]) for d in of_kind(islands, "deployment")] == [("state/KNA", "pledged")]
+    assert [(d["state"], d["deployment_kind"]) for d in of_kind(landlocked, "deployment")] == [
+        ("state/NPL", "formed-police-unit")]
+
+
+def test_another_name_a_mission_goes_by_in_the_article_is_its_name(tmp_path):
+    result = draft(tmp_path, "Kenyan police rotate\nKenya leads the Multinational Security Support Mission in Haiti. "
+                             "Its ninth rotation to the MSS landed on 3 May 2030.\n")
+    assert [(n["entity"], n["label"]) for n in of_kind(result, "name")] == [("mission/mss-haiti", "MSS")]
+
+
+def test_a_parliaments_assent_told_as_a_noun_is_its_approval(tmp_path):
+    following = draft(tmp_path, "Zambia ratifies\nZambia ratified the Memorandum of Understanding on the Maritime "
+                                "Security Mission in Mozambique on 14 March 2032, following the approval of the "
+                                "National Assembly in February 2032.\n")
+    given = draft(tmp_path, "Sierra Leone approves\nParliament gave its approval to the deployment of a company to the "
+                            "Stabilization Support Mission in Guinea-Bissau on 29 June 2034, without a division.\n")
+    approvals = [(i["party"], i["date"]) for result in (following, given) for i in of_kind(result, "instrument")
+                 if i["instrument_kind"] == "parliamentary-approval"]
+    assert approvals == [("state/ZMB", "2032-02"), ("state/SLE", "2034-06-29")]
+
+
+def test_an_agreement_ratified_is_recorded_as_its_ratification(tmp_path):
+    deposited = draft(tmp_path, "Malawi ratifies\n6. The Committee took note of the instrument of ratification of the "
+                                "Memorandum of Understanding on the Maritime Security Mission in Mozambique deposited by "
+                                "the Republic of Malawi on 30 October 2026.\n")
+    ratified = draft(tmp_path, "Zambia ratifies\nZambia ratified the Memorandum of Understanding on the Maritime "
+                               "Security Mission in Mozambique on 14 March 2032.\n")
+    assert [(i["party"], i["instrument_kind"], i["date"]) for result in (deposited, ratified)
+            for i in of_kind(result, "instrument")] == [("state/MWI", "ratification", "2026-10-30"),
+                                                        ("state/ZMB", "ratification", "2032-03-14")]

@@ -310,6 +310,8 @@ MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "jul
 #: country", "the island nation", "the government".
 STATE_NOUNS = ("country", "nation", "island", "islands", "archipelago", "republic", "kingdom", "federation",
                "government")
+#: Lower-case words that may open such a description: "the landlocked country".
+DESCRIBING_WORDS = ("landlocked",)
 
 #: Verbs by lemma -> the status of the deployment they govern; the auxiliaries then decide
 #: ("will arrive" is committed, "could send" pledged).
@@ -396,6 +398,10 @@ STATE_BODY_ACTS = {
     ("court", "judge", "judges", "tribunal"): "court ruling",
     ("cabinet",): "executive decree",
 }
+#: Nouns of a body's assent: "the approval of the National Assembly", "Parliament gave its consent".
+ASSENT_NOUNS = ("approval", "consent", "concurrence", "authorisation", "authorization")
+#: The kinds of a body's act that such a noun may name.
+ASSENTING_KINDS = ("parliamentary approval", "executive decree")
 #: A state's acts cited by their number ("Decree No. 2026-1874", "Law No. 2026-31") -> the instrument kind.
 NUMBERED_ACTS = {"decree": "executive decree", "law": "parliamentary approval"}
 #: The verbs by which each body acts.

@@ -152,7 +152,7 @@ def _state_described(mentions: list[Mention], description: Span, hosted: set[str
     """The state a description refers back to: the last one named before it in the region its
     words name ("the Caribbean nation", a host too), else the last one named before it, hosts aside."""
     before = [m.ref for m in mentions if m.end <= description.start and m.label in ("STATE", DEMONYM)]
-    region = " ".join(t.text for t in description[1:] if t.is_title)
+    region = " ".join(t.text for t in description[1:] if t.is_title or t.lower_ in cues.DESCRIBING_WORDS)
     in_region = [ref for ref in before if in_world_region(region, ref)]
     if in_region:
         return in_region[-1]

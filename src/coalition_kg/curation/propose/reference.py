@@ -102,15 +102,18 @@ def dateline_state(doc: Doc) -> str | None:
 @cache
 def _descriptions() -> Matcher:
     matcher = Matcher(pipeline().vocab)
-    matcher.add("STATE", [[{"LOWER": "the"}, {"IS_TITLE": True, "OP": "*"}, {"LOWER": {"IN": list(cues.STATE_NOUNS)}},
-                           {"LOWER": {"IN": list(cues.STATE_NOUNS)}, "OP": "?"}]], greedy="LONGEST")
+    the, described = {"LOWER": "the"}, {"LOWER": {"IN": list(cues.STATE_NOUNS)}}
+    matcher.add("STATE", [
+        [the, {"LOWER": {"IN": list(cues.DESCRIBING_WORDS)}, "OP": "?"}, {"IS_TITLE": True, "OP": "*"}, described,
+         {**described, "OP": "?"}],
+        [the, {"LOWER": "twin"}, {"ORTH": "-"}, {"LOWER": "island"}, described]], greedy="LONGEST")
     return matcher
 
 
 def definite_descriptions(doc: Doc, mentions: list, state: str | None) -> list[tuple[int, int]]:
     """Tokens ``[start, end)`` of "the West African country", "the island nation", "the
-    government": descriptions of the main state, not followed by "of" ("the government of
-    Guinea-Bissau" names its state)."""
+    twin-island federation", "the landlocked country", "the government": descriptions of the main
+    state, not followed by "of" ("the government of Guinea-Bissau" names its state)."""
     if state is None:
         return []
     found = []

@@ -20,7 +20,8 @@ from coalition_kg.curation.propose.vocabulary import Term
 
 
 def names(article: Article, contexts: list[Context]) -> list[Candidate]:
-    """"The Caribbean Community (CARICOM)": the entity is also called CARICOM."""
+    """"The Caribbean Community (CARICOM)": the entity is also called CARICOM; so is a mission by
+    any other name of its own the article uses ("the MMAS")."""
     found = []
     for ref, acronym, token in article.linked.acronyms:
         context = next(c for c in contexts if c.span.start <= token < c.span.end)
@@ -34,9 +35,10 @@ def names(article: Article, contexts: list[Context]) -> list[Candidate]:
         for mention in context.mentions("MISSION"):
             entity = article.linked.entities[mention.ref]
             proper = mention.text.split()[0].lower() not in cues.MISSION_DETERMINERS
-            if proper and mention.text != entity.label and _called(context.span.doc, mention.start):
+            if proper and mention.text != entity.label:  # "the MMAS, as Haitians call it": a name it goes by
+                called = _called(context.span.doc, mention.start)
                 found.append(Candidate("name", {"entity": mention.ref, "label": mention.text}, context.sentence,
-                                       "name.called-in-words", 0.8))
+                                       "name.called-in-words" if called else "name.used", 0.8 if called else 0.6))
         for i, acronym in said.items():  # "people call the force by its French initials, MMAS"
             if context.span.start <= i < context.span.end and context.mission and article.linked.at(i + 1) is None \
                     and article.linked.at(i + 2) is None:
@@ -61,8 +63,9 @@ def instruments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
     for hit in nouns or hits:
         if "resolution" in hit.term.lower() or (not nouns and _refers_back(context, hit, earlier)):
             continue
+        ratified = "ratification" if _ratified(context, hit) else None
         for party in _parties(context, hit):
-            found.append(_instrument(context, hit, party, _date_after(context, hit.end, party)))
+            found.append(_instrument(context, hit, party, _date_after(context, hit.end, party), ratified))
     found += _followers(context, found)
     found += _acts_of_state_bodies(context)
     found += _mandate_renewals(context)
@@ -251,7 +254,56 @@ def _acts_of_state_bodies(context: Context) -> list[Candidate]:
                 continue
             date = _date_of_verb(context, verb.i) or next((d for d in context.dates() if d.iso), None)
             found.append(_act_of_state(context, body, state, date, None if named else f"the {subject.text}'s state"))
+    return found + _assents_of_state_bodies(context)
+
+
+def _assents_of_state_bodies(context: Context) -> list[Candidate]:
+    """"following the approval of the National Assembly in February", "Parliament gave its consent
+    on 29 June", "the approval given by the National Assembly on 11 June": a body's assent, told as
+    a noun, in a sentence about the state's part in the mission."""
+    article = context.article
+    concerned = context.names_mission() or any(t.lower_ in cues.PARTICIPATION_WORDS for t in context.words())
+    if not context.mission or not concerned:
+        return []
+    found = []
+    for noun in context.words():
+        if noun.lower_ not in cues.ASSENT_NOUNS or negated(noun.head) or hypothetical(noun.head):
+            continue
+        body = _assenting_body(noun)
+        kind = next((kind for nouns, kind in cues.STATE_BODY_ACTS.items() if body is not None and body.lower_ in nouns
+                     and kind in cues.ASSENTING_KINDS), None)
+        if kind is None:
+            continue
+        named = [m for t in body.subtree if (m := article.linked.at(t.i)) is not None and m.kind == "state"]
+        state = named[0].ref if named else article.linked.main_state
+        if not state:
+            continue
+        date = _date_of_noun(context, noun) or _date_of_verb(context, noun.i)
+        found.append(_act_of_state(context, kind, state, date, None if named else f"the {body.text}'s state"))
     return found
+
+
+def _assenting_body(noun):
+    """The body whose assent ``noun`` is: "the approval of/by X", "X's approval", "the approval
+    given by X", "X gave its approval"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "by"):
+            return next((t for t in child.children if t.dep_ == "pobj"), None)
+        if child.dep_ == "poss" and child.lower_ not in ("its", "their"):
+            return child
+        if child.dep_ == "acl":
+            agent = next((t for t in child.children if t.dep_ == "agent"), None)
+            return next((t for t in agent.children if t.dep_ == "pobj"), None) if agent is not None else None
+    if noun.dep_ == "dobj" and noun.head.lemma_ == "give":
+        return next((t for t in noun.head.children if t.dep_ == "nsubj"), None)
+    return None
+
+
+def _date_of_noun(context: Context, noun):
+    """The date (with a year first) among the words ``noun`` governs: "the approval ... on 11 June 2026"."""
+    inside = {t.i for t in noun.subtree}
+    dated = [d for d in context.dates() if d.end - 1 in inside]
+    return next((d for d in dated if d.iso), None) or next(iter(dated), None)
 
 
 def _instrument_cues(context: Context) -> dict[str, str]:
@@ -363,6 +415,17 @@ def _instrument(context: Context, hit: Hit, party: Mention, date, term: str | No
     if not context.mission:
         flags.append("the article names no mission of the register; 'mission:' is left empty")
     return Candidate("instrument", fields, context.sentence, f"instrument.{kind.slug}", confidence, flags, rank=2)
+
+
+def _ratified(context: Context, hit: Hit) -> bool:
+    """"Zambia ratified the Memorandum of Understanding", "its instrument of ratification of the
+    Memorandum": what the sentence records of an agreement is its ratification."""
+    if hit.term not in cues.INSTRUMENT_NOUN_TERMS:
+        return False
+    doc = context.span.doc
+    before = [t.lower_ for t in doc[max(hit.start - 3, context.span.start): hit.start]]
+    verb = governing_verb(doc[hit.start])
+    return "ratification" in before or (verb is not None and verb.lemma_ == "ratify" and doc[hit.start].head == verb)
 
 
 def _followers(context: Context, instruments: list[Candidate]) -> list[Candidate]:
