@@ -1214,3 +1214,34 @@ def test_an_agreement_ratified_is_recorded_as_its_ratification(tmp_path):
     assert [(i["party"], i["instrument_kind"], i["date"]) for result in (deposited, ratified)
             for i in of_kind(result, "instrument")] == [("state/MWI", "ratification", "2026-10-30"),
                                                         ("state/ZMB", "ratification", "2032-03-14")]
+
+
+# --- round 19 --------------------------------------------------------------------------
+
+
+def test_a_count_of_states_named_with_their_organization(tmp_path):
+    result = draft(tmp_path, "SADC ships\nNine SADC member states now have ships, aircraft or personnel with the "
+                             "Maritime Security Mission in Mozambique.\n")
+    assert [(c["mission"], c["count"]) for c in of_kind(result, "count-claim")] == [("mission/msmm", "9")]
+
+
+def test_the_nth_state_to_do_so_and_the_nth_member_state_of_an_organization(tmp_path):
+    did_so = draft(tmp_path, "Ghana joins\nGhana deposited its instrument of adhesion to the Multinational Security "
+                             "Support Mission with the Organization of American States in September 2026, the "
+                             "fourteenth state to do so.\n")
+    member_state = draft(tmp_path, "Sierra Leone sends troops\nSierra Leone thereby becomes the ninth ECOWAS Member "
+                                   "State to contribute troops to the Stabilization Support Mission in Guinea-Bissau.\n")
+    assert [(c["subject"], c["mission"], c["rank"]) for result in (did_so, member_state)
+            for c in of_kind(result, "ordinal-claim")] == [("state/GHA", "mission/mss-haiti", "14"),
+                                                          ("state/SLE", "mission/ssmgb", "9")]
+
+
+def test_the_missions_own_personnel_are_no_deployment_of_whoever_trains_them(tmp_path):
+    trained = draft(tmp_path, "Five years of the Stabilization Support Mission in Guinea-Bissau\nThe European Union "
+                              "has paid the troops' allowances since 2023, and France has trained the mission's "
+                              "gendarmes in crowd control at Bissau's police academy.\n")
+    provided = draft(tmp_path, "Nigeria and Senegal\nHe commends Nigeria and Senegal, which provide the bulk of the "
+                               "Stabilization Support Mission in Guinea-Bissau's troops.\n")
+    assert of_kind(trained, "deployment") == []
+    assert [(d["state"], d["deployment_kind"]) for d in of_kind(provided, "deployment")] == [
+        ("state/NGA", "troops"), ("state/SEN", "troops")]

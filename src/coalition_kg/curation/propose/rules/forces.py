@@ -455,7 +455,7 @@ def own_deployments(context: Context, hits: list[Hit]) -> list[Hit]:
     doc = context.span.doc
     own = []
     for hit in hits:
-        if _inside_a_name(context, hit):
+        if _inside_a_name(context, hit) or _the_missions_own(context, hit):
             continue
         units = hit.text.lower() in cues.DEPLOYMENT_UNITS
         near = [other for other in hits if other is not hit and 0 <= other.start - hit.end <= 3]
@@ -468,6 +468,20 @@ def own_deployments(context: Context, hits: list[Hit]) -> list[Hit]:
             continue
         own.append(hit)
     return own
+
+
+def _the_missions_own(context: Context, hit: Hit) -> bool:
+    """"France has trained the mission's gendarmes": personnel the mission owns, whoever sent them,
+    are no deployment of the sentence's state."""
+    noun = context.span.doc[hit.end - 1]
+    linked = context.article.linked
+    owned = any(child.dep_ == "poss" and (child.lower_ in cues.MISSION_NOUNS or (
+        (m := linked.at(child.i)) is not None and m.label == "MISSION")) for child in noun.children)
+    verb = governing_verb(noun)
+    sent = verb is not None and verb.lemma_ in (*cues.SERVING_VERBS, *cues.PROVIDING_VERBS) and any(
+        noun in child.subtree for child in verb.children if child.dep_ == "dobj")  # "provide the bulk of the
+    return owned and not sent and not any(  # Mission's troops"; "the mission's Nigerian troops" are Nigeria's
+        (m := linked.at(t.i)) is not None and m.label in ("STATE", "NORP") for t in noun.subtree)
 
 
 def _inside_a_name(context: Context, hit: Hit) -> bool:

@@ -744,12 +744,15 @@ def ordinal_claims(context: Context) -> list[Candidate]:
         rank = ordinal(token.text) if token.like_num or token.lower_.endswith(("st", "nd", "rd", "th")) else None
         if token.i == 0 or rank is None or context.span.doc[token.i - 1].lower_ != "the":
             continue
-        after = [t.lower_ for t in words[n + 1: n + 5]]
-        if after and after[0] in cues.CLAIM_NOUNS:
-            after = after[1:]
+        following = words[n + 1: n + 7]
+        while following and following[0].lower_ not in ("to", "of", "in") and (
+                following[0].lower_ in cues.CLAIM_NOUNS or following[0].is_upper):
+            following = following[1:]  # "the ninth ECOWAS Member State to contribute"
+        after = [t.lower_ for t in following[:4]]
         if not after or not (after[0] == "to" or (after[0] in ("of", "in") and context.names_mission())):
             continue
-        if after[0] == "to" and not any(a.startswith(cues.CLAIM_VERBS) for a in after[1:3]):
+        if after[0] == "to" and not (any(a.startswith(cues.CLAIM_VERBS) for a in after[1:3])
+                                     or (after[1:3] == ["do", "so"] and _joins_in(context))):
             continue
         subjects = [m for m in context.mentions("STATE") if m.end <= token.i]
         if not subjects or not context.mission:
@@ -758,6 +761,13 @@ def ordinal_claims(context: Context) -> list[Candidate]:
         found.append(Candidate("ordinal-claim", {"subject": subject.ref, "mission": context.mission,
                                                  "rank": str(rank)}, context.sentence, "ordinal-claim.the-nth-to", 0.85))
     return found or _nth_member(context)
+
+
+def _joins_in(context: Context) -> bool:
+    """"deposited its instrument of adhesion ..., the fourteenth state to do so": the sentence
+    tells an act of joining, which "to do so" repeats."""
+    return any(t.lower_ in cues.JOIN_WORDS or t.lower_ in ("adhesion", "accession", "ratification")
+               or t.lemma_ in cues.CLAIM_VERBS for t in context.words())
 
 
 def _nth_member(context: Context) -> list[Candidate]:
@@ -784,7 +794,8 @@ def _nth_member(context: Context) -> list[Candidate]:
 
 
 def count_claims(context: Context) -> list[Candidate]:
-    """"with five countries officially supporting the initiative"."""
+    """"with five countries officially supporting the initiative", "nine SADC member states now
+    have ships with the mission"."""
     found = []
     words = context.words()
     doc = context.span.doc
@@ -792,6 +803,8 @@ def count_claims(context: Context) -> list[Candidate]:
         if token.lower_ not in ("countries", "nations", "states", "members") or not context.names_mission():
             continue
         end = token.i - (doc[token.i - 1].lower_ in ("member", "contributing", "participating"))  # "eight member states"
+        if end - 2 >= context.span.start and (doc[end - 1].is_title or doc[end - 1].is_upper) and doc[end - 2].like_num:
+            end -= 1  # "nine SADC member states", "three Caribbean countries"
         start = end
         while start > context.span.start and doc[start - 1].like_num and ordinal(doc[start - 1].text) is None:
             start -= 1
