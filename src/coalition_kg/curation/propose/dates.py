@@ -81,12 +81,17 @@ def find_dates(doc: Doc) -> list[DateMention]:
     """Every date of ``doc``, the longest where they overlap, and the weekdays of a wire dated to
     the day ("on Tuesday", see :func:`_weekdays`)."""
     found = _written_dates(doc)
-    reference = next((d for d in found if d.precision == "day"), None)
+    reference = _report_date(found)
     if reference is None:
         return found
     filed = datetime.date.fromisoformat(reference.iso)
     found = [_in_the_year_told(doc, date, filed) if date.start > reference.start else date for date in found]
     return sorted(found + _weekdays(doc, found), key=lambda d: d.start)
+
+
+def _report_date(dates: list[DateMention]) -> DateMention | None:
+    """The report's own date: the article's first date to the day ("NAIROBI, 21 October 2025 —")."""
+    return next((d for d in dates if d.precision == "day"), None)
 
 
 def _in_the_year_told(doc: Doc, date: DateMention, filed: datetime.date) -> DateMention:
@@ -111,7 +116,7 @@ def _weekdays(doc: Doc, dates: list[DateMention]) -> list[DateMention]:
     it), or the next one when its verb is in the future ("will vote on Friday"); "today", "this
     morning", "yesterday", "last month" and "this year" are counted from the report's date as a
     reader counts them."""
-    reference = next(d for d in dates if d.precision == "day")
+    reference = _report_date(dates)
     filed = datetime.date.fromisoformat(reference.iso)
     dated = {i for d in dates for i in range(d.start, d.end)}
     return [told for token in doc[reference.end:]
@@ -150,7 +155,7 @@ def in_the_reports_year(dates: list[DateMention], date: DateMention) -> DateMent
     """A past act's date without a year ("deposited its instrument on 7 May", "in August"), in a
     report dated to the day: the latest such day or month on or before the report's date, as a
     reader takes it; None when the report has no date or the words name no month."""
-    reference = next((d for d in dates if d.precision == "day"), None)
+    reference = _report_date(dates)
     month_and_day = _month_and_day(date)
     if reference is None or month_and_day is None:
         return None

@@ -766,7 +766,7 @@ def ordinal_claims(context: Context) -> list[Candidate]:
 def _joins_in(context: Context) -> bool:
     """"deposited its instrument of adhesion ..., the fourteenth state to do so": the sentence
     tells an act of joining, which "to do so" repeats."""
-    return any(t.lower_ in cues.JOIN_WORDS or t.lower_ in ("adhesion", "accession", "ratification")
+    return any(t.lower_ in cues.JOIN_WORDS or cues.INSTRUMENT_CUES.get(t.lower_) in cues.JOINING_TERMS
                or t.lemma_ in cues.CLAIM_VERBS for t in context.words())
 
 
