@@ -597,9 +597,14 @@ def _listed_under_heading(context: Context, word) -> list[Mention]:
     doc = context.span.doc
     if word.i + 1 >= context.span.end or doc[word.i + 1].lower_ not in cues.MEMBER_NOUNS:
         return []
-    mark = next((t.i for t in doc[word.i + 2: min(word.i + 9, context.span.end)]
-                 if t.text in ("—", "–") or t.text.endswith(":")), None)  # the tokenizer may give "):"
+    mark = _list_mark(context, word.i + 2, word.i + 9)
     return listed_after(context, mark) if mark is not None else []
+
+
+def _list_mark(context: Context, start: int, stop: int) -> int | None:
+    """The first colon or dash that opens a list in tokens ``[start, stop)`` of the sentence."""
+    return next((t.i for t in context.span.doc[start: min(stop, context.span.end)]
+                 if t.text in ("—", "–") or t.text.endswith(":")), None)  # the tokenizer may give "):"
 
 
 def _leader_before_led(context: Context, word) -> str | None:
@@ -623,8 +628,7 @@ def _listed_after_its_clause(context: Context, word) -> list[Mention]:
     the colon or dash that ends the joining word's clause."""
     doc = context.span.doc
     clause = {t.i for t in word.subtree} | {t.i for t in (word.head.subtree if word.dep_ == "dobj" else [])}
-    mark = next((t.i for t in doc[word.i + 1: min(word.i + 10, context.span.end)]
-                 if t.text in (":", "—", "–")), None)
+    mark = _list_mark(context, word.i + 1, word.i + 10)
     if mark is None or not all(i in clause or doc[i].is_punct for i in range(word.i + 1, mark)):
         return []
     return listed_after(context, mark)
