@@ -1245,3 +1245,60 @@ def test_the_missions_own_personnel_are_no_deployment_of_whoever_trains_them(tmp
     assert of_kind(trained, "deployment") == []
     assert [(d["state"], d["deployment_kind"]) for d in of_kind(provided, "deployment")] == [
         ("state/NGA", "troops"), ("state/SEN", "troops")]
+
+
+# --- round 20 --------------------------------------------------------------------------
+
+
+def test_an_events_month_without_a_year_is_in_the_year_of_the_reports_own_date(tmp_path):
+    dated = draft(tmp_path, "Canada pledges\nOTTAWA, 14 June 2037 — Canada's most recent pledge to the Multinational "
+                            "Security Support Mission in Haiti, announced in March, adds 120 million Canadian dollars.\n")
+    undated = draft(tmp_path, "Benin pledges\nLomé, Togo — Benin has pledged one hundred and fifty gendarmes to the "
+                              "Multinational Security Support Mission in Haiti.\nThe pledge was made at a summit in "
+                              "Accra in early May.\nTogo was the first state to adhere, on 2 April 2025.\n")
+    assert [(e["event_kind"], e.get("date"), e.get("date_text")) for result in (dated, undated)
+            for e in of_kind(result, "event")] == [("pledge", "2037-03", None), ("pledge", None, "early May")]
+
+
+def test_courtesy_titles_and_ranks_joined_by_a_hyphen_are_not_part_of_a_name(tmp_path):
+    result = draft(tmp_path, "Sierra Leone sends a unit\nFREETOWN, 3 May 2034 — Cabinet approved the memorandum of the "
+                             "Minister of Internal Affairs, Hon. Alhaji Foday Sahr Kamara-Bangura, to send a formed "
+                             "police unit to the Stabilization Support Mission in Guinea-Bissau.\nThe unit is commanded "
+                             "by Lieutenant-Colonel Mohamed Sesay-Koroma.\n“We are ready,” said Senior Superintendent "
+                             "Kiprotich arap Langat.\n")
+    people = {e.ref for e in result.new_entities if e.ref.startswith("person/")}
+    assert people == {"person/foday-sahr-kamara-bangura", "person/mohamed-sesay-koroma",
+                      "person/kiprotich-arap-langat"}
+
+
+def test_a_unit_under_the_command_of_an_officer_is_led_by_them(tmp_path):
+    result = draft(tmp_path, "Chadian gendarmes\nN'DJAMENA, 3 March 2026 — Chad sent a detachment of gendarmes to the "
+                             "Multinational Security Support Mission in Haiti on Monday.\nThe detachment numbers one "
+                             "hundred and fifty gendarmes, twenty-three of them women, under the command of "
+                             "Lieutenant-Colonel Mahamat Abakar Hissein-Doudet.\n")
+    assert [(p["holder"], p["role"], p["organization"]) for p in of_kind(result, "post")] == [
+        ("person/mahamat-abakar-hissein-doudet", "contingent-commander", "state/TCD")]
+
+
+def test_the_contingent_a_sentence_names_without_its_state_is_the_one_told_last(tmp_path):
+    result = draft(tmp_path, "Contributors to the Multinational Security Support Mission in Haiti\nJamaica was the first "
+                             "state to send soldiers to the Multinational Security Support Mission in Haiti.\nKenya sent "
+                             "four hundred police officers to the mission in June 2024.\nCommand of the contingent "
+                             "passed in October 2025 to Senior Assistant Commissioner of Police Wilfred Chepkwony.\n")
+    assert [(p["holder"], p["role"], p["organization"]) for p in of_kind(result, "post")] == [
+        ("person/wilfred-chepkwony", "contingent-commander", "state/KEN")]
+
+
+def test_a_missions_commander_holds_the_post_in_their_own_state_and_so_did_the_one_before(tmp_path):
+    named = draft(tmp_path, "Force commander\nMajor General Mauricio Ernesto de León Quiñónez of the Guatemalan Army "
+                            "has been Force Commander of the Multinational Security Support Mission in Haiti since May.\n")
+    succeeded = draft(tmp_path, "Tanzanian admiral takes command\nPEMBA, 24 May 2035 — A Tanzanian officer, Rear Admiral "
+                                "Zuhura Kombo-Salim, took command of the Maritime Security Mission in Mozambique on "
+                                "Thursday.\nShe succeeds Rear Admiral (JG) Sipho Mahlangu-Ndlovu of the South African "
+                                "Navy as force commander.\n")
+    assert sorted((p["holder"], p["role"], p["organization"]) for result in (named, succeeded)
+                  for p in of_kind(result, "post")) == [
+        ("person/mauricio-ernesto-de-leon-quinonez", "force-commander", "state/GTM"),
+        ("person/sipho-mahlangu-ndlovu", "force-commander", "state/ZAF"),
+        ("person/zuhura-kombo-salim", "force-commander", "state/TZA")]
+    assert not [n for n in of_kind(succeeded, "name") if n["label"] == "JG"]

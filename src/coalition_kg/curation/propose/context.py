@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from coalition_kg.curation.propose.countries import capitals_in
-from coalition_kg.curation.propose.dates import DateMention
+from coalition_kg.curation.propose.dates import DateMention, report_date
 from coalition_kg.curation.propose.entities import Linked, Mention
 from coalition_kg.curation.propose.text import DATELINE_DASHES, LABEL_END, LEAD_WORDS, Sentence, lead_end, pipeline
 from coalition_kg.curation.propose.vocabulary import Vocabulary
@@ -45,6 +45,11 @@ class Article:
     @property
     def mission(self) -> str | None:
         return self.linked.mission
+
+    @cached_property
+    def report_date(self) -> DateMention | None:
+        """The date the report gives itself in its heading, from which times without a year are told."""
+        return report_date(self.doc, self.dates)
 
     @cached_property
     def name_tokens(self) -> frozenset[int]:

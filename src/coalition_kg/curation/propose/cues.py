@@ -158,13 +158,19 @@ HONORIFICS = ("mr", "mrs", "ms", "dr", "corporal", "sergeant", "private", "capta
               "colonel", "general", "commander", "inspector", "superintendent", "officer", "deputy",
               "hon", "honourable", "honorable", "me", "mme", "maître", "maitre", "begum", "excellency", "his",
               "her", "h.e", "sir", "dame", "professor", "prof", "brigadier", "admiral", "vice", "rear", "chief",
-              "squadron", "ambassador", "lic", "licdo", "licda", "ing", "abg")  # "Hon. Dr. Zuhura ...", "Me Carlos ..."
-#: (Maître), "Her Excellency", "Licdo. Rogelio ..." (Licenciado), "Ing." (Ingeniero), "Abg." (Abogado)
+              "squadron", "ambassador", "lic", "licdo", "licda", "ing", "abg", "alhaji", "alhaja", "ratu", "commandant",
+              "comisionado", "amb", "cop")  # "Hon. Dr. Zuhura ...", "Me Carlos ..."
+#: (Maître), "Her Excellency", "Licdo. Rogelio ..." (Licenciado), "Ing." (Ingeniero), "Abg." (Abogado),
+#: "Alhaji" (a Muslim elder), "Ratu" (a Fijian chief), "Amb." (Ambassador), "COP" (Commissioner of Police)
 #: Titles that head a police force when "of the ... Police" follows ("Director General of the
 #: Haitian National Police"): cues of posts only then.
 POLICE_HEADS = {"director general": "director general", "director-general": "director general",
                 "inspector general": "inspector general", "inspector-general": "inspector general"}
 POLICE_WORDS = ("police", "gendarmerie")
+#: A mission's own posts, which curators record in the state of their holder.
+MISSION_POSTS = ("force-commander", "head-of-mission", "police-commissioner")
+#: Verbs by lemma whose object held the post before its subject: "succeeds X as force commander".
+SUCCEEDING_VERBS = ("succeed", "replace", "relieve")
 #: Units a contingent commander leads: "Major X, who commands the company".
 UNIT_NOUNS = ("contingent", "company", "unit", "platoon", "detachment", "battalion", "squadron", "group", "team",
               "troops", "rotation")

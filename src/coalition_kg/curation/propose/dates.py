@@ -81,17 +81,24 @@ def find_dates(doc: Doc) -> list[DateMention]:
     """Every date of ``doc``, the longest where they overlap, and the weekdays of a wire dated to
     the day ("on Tuesday", see :func:`_weekdays`)."""
     found = _written_dates(doc)
-    reference = _report_date(found)
+    reference = report_date(doc, found)
     if reference is None:
         return found
     filed = datetime.date.fromisoformat(reference.iso)
     found = [_in_the_year_told(doc, date, filed) if date.start > reference.start else date for date in found]
-    return sorted(found + _weekdays(doc, found), key=lambda d: d.start)
+    return sorted(found + _weekdays(doc, found, reference), key=lambda d: d.start)
 
 
-def _report_date(dates: list[DateMention]) -> DateMention | None:
-    """The report's own date: the article's first date to the day ("NAIROBI, 21 October 2025 —")."""
-    return next((d for d in dates if d.precision == "day"), None)
+#: How many of an article's first sentences may hold its own date: a headline, a byline and a
+#: dateline ("NAIROBI, 21 October 2025 —"). A date to the day further on is that of an act.
+REPORT_HEADING_SENTENCES = 3
+
+
+def report_date(doc: Doc, dates: list[DateMention]) -> DateMention | None:
+    """The report's own date: the first date to the day of its heading
+    (:data:`REPORT_HEADING_SENTENCES`), else None."""
+    heading_end = next((s.end for i, s in enumerate(doc.sents, 1) if i == REPORT_HEADING_SENTENCES), len(doc))
+    return next((d for d in dates if d.precision == "day" and d.start < heading_end), None)
 
 
 def _in_the_year_told(doc: Doc, date: DateMention, filed: datetime.date) -> DateMention:
@@ -109,14 +116,13 @@ def _in_the_year_told(doc: Doc, date: DateMention, filed: datetime.date) -> Date
     return DateMention(date.start, end, doc[date.start:end].text, told.iso, told.precision) if told else date
 
 
-def _weekdays(doc: Doc, dates: list[DateMention]) -> list[DateMention]:
-    """"NAIROBI, 21 October 2025 — ... signed on Tuesday": a time told from the report's own date,
-    the article's first date to the day, after it. A weekday is the day of that week it names, the
+def _weekdays(doc: Doc, dates: list[DateMention], reference: DateMention) -> list[DateMention]:
+    """"NAIROBI, 21 October 2025 — ... signed on Tuesday": a time told from the report's own date
+    (``reference``, :func:`report_date`), after it. A weekday is the day of that week it names, the
     latest one on or before that date (the report tells what has happened; "last Friday" before
     it), or the next one when its verb is in the future ("will vote on Friday"); "today", "this
     morning", "yesterday", "last month" and "this year" are counted from the report's date as a
     reader counts them."""
-    reference = _report_date(dates)
     filed = datetime.date.fromisoformat(reference.iso)
     dated = {i for d in dates for i in range(d.start, d.end)}
     return [told for token in doc[reference.end:]
@@ -151,11 +157,11 @@ def _day(doc: Doc, start: int, last, day: datetime.date) -> DateMention:
     return DateMention(start, last.i + 1, doc[start:last.i + 1].text, day.isoformat(), "day")
 
 
-def in_the_reports_year(dates: list[DateMention], date: DateMention) -> DateMention | None:
+def in_the_reports_year(reference: DateMention | None, date: DateMention) -> DateMention | None:
     """A past act's date without a year ("deposited its instrument on 7 May", "in August"), in a
     report dated to the day: the latest such day or month on or before the report's date, as a
-    reader takes it; None when the report has no date or the words name no month."""
-    reference = _report_date(dates)
+    reader takes it; None when the report has no date (``reference``, :func:`report_date`) or the
+    words name no month."""
     month_and_day = _month_and_day(date)
     if reference is None or month_and_day is None:
         return None

@@ -393,8 +393,8 @@ def _new_organization(doc: Doc, bracket: int, acronym: str, mentions: list[Menti
     while start < bracket and doc[start].lower_ in cues.NAME_CONNECTORS:
         start += 1
     words = doc[start:bracket]
-    if len(words) < 2:
-        return None
+    if len(words) < 2 or all(t.lower_.rstrip(".") in cues.HONORIFICS for t in words):
+        return None  # "Rear Admiral (JG)", "Lieutenant Colonel (Dr.)": a rank and its grade, not a name
     states = [m for m in mentions if start <= m.start < bracket and m.kind == "state"]
     heads = [t.lower_ for t in words if t.lower_ in cues.ORGANIZATION_HEADS]
     kind = cues.ORGANIZATION_HEADS[heads[-1]] if heads else "international-organization"  # the last word heads a name

@@ -20,6 +20,9 @@ from spacy.tokens import Doc
 from coalition_kg.curation.propose import cues
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
+#: The particles inside a name ("de la", "van der"), and the Kalenjin "arap" ("Kiplagat arap Rotich")
+#: that nameparser's list lacks.
+_PARTICLES = frozenset(CONSTANTS.prefixes) | {"arap"}
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
 
 
@@ -75,10 +78,10 @@ def _continues_name(doc: Doc, i: int, taken: set[int]) -> bool:
     if _CAPITALISED.match(token.text) or _INITIAL.match(token.text):
         return True
     after = i + 1
-    while token.lower_ in CONSTANTS.prefixes and after < len(doc) and doc[after].lower_ in CONSTANTS.prefixes:
+    while token.lower_ in _PARTICLES and after < len(doc) and doc[after].lower_ in _PARTICLES:
         after += 1  # "Cissé de la Roche"
     following = doc[after] if after < len(doc) else None
-    joins = token.text in ("-", "'", "’") or token.lower_ in CONSTANTS.prefixes
+    joins = token.text in ("-", "'", "’") or token.lower_ in _PARTICLES
     return joins and following is not None and bool(_CAPITALISED.match(following.text)) and following.i not in taken
 
 
@@ -90,10 +93,10 @@ def _without_titles(doc: Doc, start: int, end: int, titles: set[int]) -> NameRun
     """The run without its leading titles, honorifics, stop words and office words; None when
     what is left is no person's name."""
     titled = False
-    while start < end and (start in titles or _is_title_word(doc[start])):
+    while start < end and (start in titles or _is_title_word(doc[start]) or _joins_two_titles(doc, start, end)):
         titled = titled or start in titles or doc[start].lower_.rstrip(".") in (*cues.HONORIFICS, *CONSTANTS.titles)
         start += 1
-    while start < end and doc[start].lower_ in CONSTANTS.prefixes:
+    while start < end and doc[start].lower_ in _PARTICLES:
         start += 1
     if start >= end:
         return None
@@ -105,7 +108,20 @@ def _without_titles(doc: Doc, start: int, end: int, titles: set[int]) -> NameRun
              and t.lower_.rstrip(".") not in CONSTANTS.suffix_not_acronyms]
     if not name.first or not name.last or len(words) < 2:
         return None
-    return NameRun(start, end, span.text, titled)
+    return NameRun(start, end, span.text, titled or _after_bracketed_grade(doc, start))
+
+
+def _after_bracketed_grade(doc: Doc, start: int) -> bool:
+    """"Rear Admiral (JG) X", "Major General (Ret'd) X": a rank, then its grade in brackets."""
+    opening = next((i for i in range(start - 2, max(start - 5, 0), -1) if doc[i].text == "("), None)
+    return (start > 0 and doc[start - 1].text == ")" and opening is not None
+            and doc[opening - 1].lower_.rstrip(".") in cues.HONORIFICS)
+
+
+def _joins_two_titles(doc: Doc, i: int, end: int) -> bool:
+    """The hyphen of "Lieutenant-Colonel", "Brigadier-General": a rank written as one word."""
+    return (doc[i].text == "-" and 0 < i and i + 1 < end and _is_title_word(doc[i - 1])
+            and _is_title_word(doc[i + 1]))
 
 
 def _is_title_word(token) -> bool:

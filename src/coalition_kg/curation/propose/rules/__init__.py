@@ -43,7 +43,7 @@ def propose_candidates(article: Article, contexts: list[Context], known: Known) 
     found = [c for c in found if not _proposed_host(c, found)]
     for context in contexts:
         found += learned.partnerships(context, found, members)
-        posts += people.posts(context, known, main_state)
+        posts += people.posts(context, known, main_state, found)
         context_events = people.events(context, main_state, events, found)
         events += context_events
         found += people.statements(context, posts, events)

@@ -363,7 +363,7 @@ def _date_of_act(context: Context, date, fields: dict) -> list[str]:
     if date.iso:
         fields["date"] = date.iso
         return []
-    dated = in_the_reports_year(context.article.dates, date)
+    dated = in_the_reports_year(context.article.report_date, date)
     if dated is None:
         return [f"the date '{date.text}' has no year; it is left out (an instrument has no date_text)"]
     fields["date"] = dated.iso

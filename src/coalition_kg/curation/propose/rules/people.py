@@ -7,6 +7,7 @@ from __future__ import annotations
 from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Context, Hit
+from coalition_kg.curation.propose.dates import in_the_reports_year
 from coalition_kg.curation.propose.entities import Mention, role_modifier
 from coalition_kg.curation.propose.known import Known
 from coalition_kg.curation.propose.names import is_office_or_body
@@ -17,8 +18,9 @@ from coalition_kg.curation.propose.titles import portfolio_end, portfolio_role
 from coalition_kg.curation.propose.vocabulary import slug
 
 
-def posts(context: Context, known: Known, main_state: str | None) -> list[Candidate]:
-    """A title next to a person: before ("President X"), or after a comma ("X, Guatemala's ambassador")."""
+def posts(context: Context, known: Known, main_state: str | None, found_before: list[Candidate]) -> list[Candidate]:
+    """A title next to a person: before ("President X"), or after a comma ("X, Guatemala's ambassador");
+    a commander of a unit (``found_before``: the deployments already told, see :func:`_contingent_leaders`)."""
     article = context.article
     found = []
     doc = context.span.doc
@@ -57,7 +59,8 @@ def posts(context: Context, known: Known, main_state: str | None) -> list[Candid
         role = article.vocabulary.resolve("role", hit.term, hit.text, term, plain)
         fields: dict = {"holder": holder.ref, "role": role}
         flags = [] if role.known else [unknown_term(role, article)]
-        organization = (contingent or force or _organization_before(context, hit) or _organization_of(context, hit)
+        organization = (contingent or force or _state_of_mission_post(context, role.slug, holder)
+                        or _organization_before(context, hit) or _organization_of(context, hit)
                         or _secretary_generals(context, hit) or _state_after_name(context, holder) or _body_named_by(context, modifier)
                         or _state_of_the_line(context))
         rule = "post.title-and-name"
@@ -79,7 +82,8 @@ def posts(context: Context, known: Known, main_state: str | None) -> list[Candid
             if accredited:
                 fields["accredited_to"] = accredited[0].ref
         found.append(Candidate("post", fields, context.sentence, rule, confidence, flags))
-    return found + _counterparts(context, found) + _contingent_leaders(context)
+        found += _predecessors(context, hit, found[-1])
+    return found + _counterparts(context, found) + _contingent_leaders(context, found_before)
 
 
 def _police_named_after(context: Context, start: int) -> int | None:
@@ -128,27 +132,64 @@ def _counterparts(context: Context, found: list[Candidate]) -> list[Candidate]:
     return more
 
 
-def _contingent_leaders(context: Context) -> list[Candidate]:
+def _contingent_leaders(context: Context, found_before: list[Candidate]) -> list[Candidate]:
     """"Colonel X leads the Jamaican contingent", "Major X, who commands the company", "The unit
-    is commanded by Chief Superintendent X": X is the contingent commander of the unit's state,
-    else of the article's main state (flagged)."""
+    is commanded by Chief Superintendent X": X is the contingent commander of the unit's state;
+    else of the state whose deployment the article told last, up to this sentence ("the unit" is
+    the one just told of); else of the article's main state (flagged)."""
     article = context.article
     found = []
-    for verb in context.span:
-        if verb.lemma_ not in ("lead", "command", "head") or verb.pos_ != "VERB":
-            continue
-        units = [c for c in _led(verb) if c.lower_ in cues.UNIT_NOUNS]
+    for units, phrases in _commands(context):
         states = [m for u in units for t in u.lefts if (m := article.linked.at(t.i)) is not None and m.kind == "state"]
-        holders = [m for phrase in _leading_phrases(verb) for t in phrase.subtree
+        holders = [m for phrase in phrases for t in phrase.subtree
                    if (m := article.linked.at(t.i)) is not None and m.label == "PERSON"]
-        state = states[0].ref if states else article.linked.main_state
+        sender = _last_sender(context, found_before)
+        state = states[0].ref if states else (sender or article.linked.main_state)
         if units and holders and state:
             role = article.vocabulary.resolve("role", "contingent commander")
-            flags = [] if states else [f"the sentence does not say whose unit it is; 'organization:' is the "
-                                       f"article's main state, {state}"]
+            whose = "the state whose deployment the article told last" if sender else "the article's main state"
+            flags = [] if states else [f"the sentence does not say whose unit it is; 'organization:' is {whose}, {state}"]
             found.append(Candidate("post", {"holder": holders[0].ref, "role": role, "organization": state},
                                    context.sentence, "post.leads-a-contingent", 0.8 if states else 0.6, flags))
     return found
+
+
+def _last_sender(context: Context, found: list[Candidate]) -> str | None:
+    """The state of the last deployment told in this sentence or before it."""
+    told = [c for c in found if c.kind == "deployment" and c.sentence.start <= context.sentence.start]
+    return max(told, key=lambda c: c.sentence.start).text("state") if told else None
+
+
+def _commands(context: Context):
+    """(the units, the phrases naming who commands them) of each way a sentence tells a command:
+    a verb ("leads", "is commanded by"), "under (the command of) X" after a unit or its
+    personnel, "Command of the contingent remains with X"."""
+    for word in context.span:
+        if word.lemma_ in ("lead", "command", "head") and word.pos_ == "VERB":
+            yield [c for c in _led(word) if c.lower_ in cues.UNIT_NOUNS], _leading_phrases(word)
+        elif word.lower_ == "under" and word.dep_ == "prep":
+            yield _units_near(word.head), [_commander_of(p) for p in word.children if p.dep_ == "pobj"]
+        elif word.lower_ == "command" and word.dep_ == "nsubj":
+            units = [u for of in word.children if of.lower_ == "of" for u in of.children if u.dep_ == "pobj"]
+            yield ([u for u in units if u.lower_ in cues.UNIT_NOUNS],
+                   [p for w in word.head.children if w.lower_ in ("with", "to") for p in w.children if p.dep_ == "pobj"])
+
+
+def _commander_of(word):
+    """"the command of X": X; else the word itself ("under Colonel X")."""
+    if word.lower_ != "command":
+        return word
+    return next((p for of in word.children if of.lower_ == "of" for p in of.children if p.dep_ == "pobj"), word)
+
+
+def _units_near(word) -> list:
+    """The unit, or the personnel counted, that a phrase after ``word`` describes: the word itself
+    ("thirty-one officers under X"), the noun it stands beside ("Paraguay's second contingent,
+    ninety-four military police under X"), or its verb's subject ("The contingent is under ...")."""
+    near = [word, *(c for c in word.children if c.dep_ in ("nsubj", "nsubjpass", "compound"))]
+    if word.dep_ == "appos":
+        near.append(word.head)
+    return [w for w in near if w.lower_ in cues.UNIT_NOUNS or w.lower_ in cues.PERSONNEL_FROM]
 
 
 def _led(verb) -> list:
@@ -209,6 +250,31 @@ def _deputy(context: Context, hit: Hit) -> bool:
         doc[hit.start].lower_ in cues.DEPUTY_WORDS)
 
 
+def _state_of_mission_post(context: Context, role: str, holder: Mention) -> str | None:
+    """A mission's force commander, head or police commissioner holds the post for the state they
+    come from, as curators record it: "Major General X of the Guatemalan Army, Force Commander of
+    the Mission", "Kenya's Brigadier X", "the Nigerian general X"."""
+    if role not in cues.MISSION_POSTS:
+        return None
+    return _state_after_name(context, holder) or _state_before_name(context, holder)
+
+
+def _state_before_name(context: Context, holder: Mention) -> str | None:
+    """"Kenya's Major General X", "the Nigerian general X", "a Jamaican, Brigadier X": the state
+    named just before a name and its titles."""
+    doc = context.span.doc
+    i = holder.start - 1
+    while i >= context.span.start and (_honorific(doc[i]) or doc[i].lower_ in cues.ROLE_WORDS
+                                        or doc[i].text in ("-", "(", ")") or doc[i].lower_ in ("jg", "ret'd")):
+        i -= 1
+    if i >= context.span.start and doc[i].text in ("’s", "'s"):
+        i -= 1
+    elif i - 2 >= context.span.start and doc[i].text == "," and doc[i - 2].lower_ in ("a", "an"):
+        i -= 1  # "a Jamaican, Brigadier X"
+    mention = context.article.linked.at(i) if i >= context.span.start else None
+    return as_state(context, mention).ref if mention is not None and mention.label in ("STATE", "NORP") else None
+
+
 def _state_after_name(context: Context, holder: Mention) -> str | None:
     """"Godfrey Otieno (Kenya)", "President Abdoulaye Ndiaye-Sarr of Senegal", "Brigadier General
     X of the Senegalese Armed Forces": the state in brackets or after "of" just after the holder's
@@ -256,7 +322,7 @@ def _holder(context: Context, hit: Hit) -> Mention | None:
         m.start > hit.end and all(_honorific(t) for t in doc[hit.end: m.start]))]
     if right_after:
         return right_after[0]
-    if (named := _named_by_copula(doc, hit, people)) is not None:
+    if (named := _named_by_copula(doc, hit, people) or _subject_of_title(context, hit, people)) is not None:
         return named
     # "Guatemala's Permanent Representative to the United Nations, Lucía Morales,", "the Minister
     # for the Caribbean, Jennifer Chapman-Reid", "the chief of general staff, General Mbaye Cissé"
@@ -290,6 +356,57 @@ def _named_by_copula(doc, hit: Hit, people: list[Mention]) -> Mention | None:
         return None
     said = {t.i for c in title.head.children if c.dep_ == "attr" for t in c.subtree}
     return next((m for m in people if m.start in said), None)
+
+
+def _subject_of_title(context: Context, hit: Hit, people: list[Mention]) -> Mention | None:
+    """"X has been Force Commander since May", "X was named Head of Mission", "X took over as
+    force commander": the person the sentence makes the title's holder, its verb's subject; "She
+    succeeds Y as force commander": the person named last before the sentence."""
+    doc = context.span.doc
+    title = doc[hit.start: hit.end].root
+    verb = title.head
+    if title.dep_ == "pobj" and verb.lower_ == "as":
+        verb = verb.head
+    elif title.dep_ not in ("attr", "oprd"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subject = {t.i for c in subjects for t in c.subtree}
+    named = next((m for m in people if m.start in subject), None)
+    if named is None and any(c.lower_ in ("he", "she") for c in subjects):
+        return _named_last_before(context)
+    return named
+
+
+def _named_last_before(context: Context) -> Mention | None:
+    """The person the article named last before the sentence, outside quotations."""
+    article = context.article
+    before = [m for m in article.mentions_between(0, context.span.start)
+              if m.label == "PERSON" and m.start not in article.quoted]
+    return before[-1] if before else None
+
+
+def _predecessors(context: Context, hit: Hit, post: Candidate) -> list[Candidate]:
+    """"X succeeds Rear Admiral Y as force commander", "X took over from Y as Head of Mission": Y
+    held the post before, in Y's own state for a mission's post."""
+    doc = context.span.doc
+    title = doc[hit.start: hit.end].root
+    if title.dep_ != "pobj" or title.head.lower_ != "as":
+        return []
+    verb = title.head.head
+    if verb.lemma_ in cues.SUCCEEDING_VERBS:
+        phrases = [c for c in verb.children if c.dep_ == "dobj"]
+    elif verb.lemma_ == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
+        phrases = [p for c in verb.children if c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
+    else:
+        return []
+    before = [m for phrase in phrases for t in phrase.subtree
+              if (m := context.article.linked.at(t.i)) is not None and m.label == "PERSON"]
+    if not before or before[0].ref == post.text("holder"):
+        return []
+    role = post.fields["role"]
+    organization = _state_of_mission_post(context, role.slug, before[0]) or post.text("organization")
+    return [Candidate("post", {"holder": before[0].ref, "role": role, "organization": organization},
+                      context.sentence, "post.predecessor", 0.7, [])]
 
 
 def _honorific(token) -> bool:
@@ -549,7 +666,14 @@ def events(context: Context, main_state: str | None, earlier: list[Candidate],
             fields["mission"] = context.mission
         if dates:
             date = next((d for d in dates if d.iso), dates[0])
-            fields["date" if date.iso else "date_text"] = date.iso or date.text
+            dated = date if date.iso else in_the_reports_year(article.report_date, date)
+            if dated is None:
+                fields["date_text"] = date.text
+            else:
+                fields["date"] = dated.iso
+                if dated is not date:
+                    flags.append(f"the date '{date.text}' has no year; {dated.iso} is the latest such date on or "
+                                 f"before the report's date: check it")
         place = _place_name(context)
         if place:
             fields["place"] = place
