@@ -113,8 +113,8 @@ def test_what_the_rules_refuse_the_model_does_not_propose(tmp_path, text):
 
 def test_a_sender_the_rules_gave_is_not_proposed_again_by_the_model(tmp_path):
     result = draft(tmp_path, "NAIROBI — Kenya sent 200 police officers to the Multinational Security Support "
-                             "Mission on 2 June 2025. The mission thanked Chile and Kenya as police instructors "
-                             "began classes at the academy on Monday.\n")
+                             "Mission on 2 June 2025. The mission thanked Chile and Kenya when police instructors "
+                             "began classes at its academy on Monday.\n")
     assert [(rule, fields["state"]) for rule, fields, _ in proposed(result, "deployment")] == [
         ("deployment.subject-of-verb", "state/KEN"), (DEPLOYMENT_RULE, "state/CHL")]
 

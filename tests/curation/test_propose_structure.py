@@ -1302,3 +1302,45 @@ def test_a_missions_commander_holds_the_post_in_their_own_state_and_so_did_the_o
         ("person/sipho-mahlangu-ndlovu", "force-commander", "state/ZAF"),
         ("person/zuhura-kombo-salim", "force-commander", "state/TZA")]
     assert not [n for n in of_kind(succeeded, "name") if n["label"] == "JG"]
+
+
+# --- round 21 --------------------------------------------------------------------------
+
+
+def test_a_new_missions_initials_given_as_words_after_as_are_its_id(tmp_path):
+    result = draft(tmp_path, "Mauritian ship reaches Toamasina\nA Mauritian patrol ship sailed into Toamasina on Monday, "
+                             "the first vessel to join the Maritime Security Support Mission in Madagascar.\nThe "
+                             "mission, known by its French initials as MASMM, is the commission's first armed "
+                             "operation.\n")
+    assert {d["mission"] for d in of_kind(result, "deployment")} == {"mission/masmm"}
+
+
+def test_a_holder_named_after_the_hon_or_dr_the_hon(tmp_path):
+    result = draft(tmp_path, "Marines leave Nassau\nThe Minister of National Security, the Hon. Wendall Ferguson-Rolle, "
+                             "saw off the Bahamian marines bound for the Multinational Security Support Mission in "
+                             "Haiti.\nIn Kingston, the Minister of National Security, Dr. the Hon. Horace Chin-Malcolm, "
+                             "said Jamaica would keep sending officers.\n")
+    assert [(p["holder"], p["role"]) for p in of_kind(result, "post")] == [
+        ("person/wendall-ferguson-rolle", "security-minister"), ("person/horace-chin-malcolm", "security-minister")]
+
+
+def test_personnel_commanded_by_an_officer_and_a_particle_after_a_hyphen(tmp_path):
+    result = draft(tmp_path, "Benin's gendarmes\nCOTONOU, 4 May 2035 — Benin has one hundred and fifty-eight gendarmes "
+                             "with the Multinational Security Support Mission in Haiti.\nIts gendarmes are commanded by "
+                             "Lieutenant Colonel Théophile Azonhiho-Dansou.\n“The roads are open,” Defence Minister "
+                             "Fortuné Hounkanrin-de Souza told the chamber.\n")
+    assert sorted((p["holder"], p["role"], p["organization"]) for p in of_kind(result, "post")) == [
+        ("person/fortune-hounkanrin-de-souza", "defence-minister", "state/BEN"),
+        ("person/theophile-azonhiho-dansou", "contingent-commander", "state/BEN")]
+
+
+def test_a_broadcasts_date_in_capitals_dates_its_weekdays_and_a_date_after_on_is_no_reports(tmp_path):
+    broadcast = draft(tmp_path, "Seychelles ship sails\nSBC NEWS AT SEVEN · WEDNESDAY 12 OCTOBER 2033 · STORY 1 OF 7\n"
+                                "Seychelles deposited its instrument of adhesion to the Maritime Security Mission in "
+                                "Mozambique on Monday.\n")
+    wire = draft(tmp_path, "Lomé, Togo — Togo has adhered to the Maritime Security Mission in Mozambique.\nIts "
+                           "parliament approved the deployment on 2 April 2025.\nBenin deposited its instrument of "
+                           "adhesion on Tuesday.\n")
+    assert [(i["party"], i.get("date")) for result in (broadcast, wire) for i in of_kind(result, "instrument")
+            if i["instrument_kind"] == "adhesion"] == [("state/SYC", "2033-10-10"), ("state/TGO", None),
+                                                        ("state/BEN", None)]

@@ -38,6 +38,7 @@ _MONTHS = sorted({*MONTH_NUMBERS, *(f"{name}." for name in MONTH_NUMBERS if len(
 _DAY_WORD = re.compile(r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$")
 _YEAR_WORD = re.compile(r"^(19|20)[0-9]{2}$")
 _MONTH = {"LOWER": {"IN": _MONTHS}, "IS_TITLE": True}
+_MONTH_IN_CAPITALS = {"LOWER": {"IN": _MONTHS}, "IS_UPPER": True}  # a broadcast's "WEDNESDAY 12 OCTOBER 2033"
 _DAY = {"TEXT": {"REGEX": _DAY_WORD.pattern}}
 _YEAR = {"TEXT": {"REGEX": _YEAR_WORD.pattern}}
 _COMMA = {"ORTH": ",", "OP": "?"}
@@ -68,6 +69,8 @@ def _matcher() -> Matcher:
     matcher.add("FULL", [
         [_MONTH, _DAY, _COMMA, _YEAR],
         [_THE, _DAY, _OF, _MONTH, _COMMA, _YEAR],
+        [_MONTH_IN_CAPITALS, _DAY, _COMMA, _YEAR],
+        [_DAY, _MONTH_IN_CAPITALS, _COMMA, _YEAR],
         [_MONTH, _COMMA, _YEAR],
         [_PART, _MONTH, _COMMA, _YEAR],
         _ISO,
@@ -89,16 +92,19 @@ def find_dates(doc: Doc) -> list[DateMention]:
     return sorted(found + _weekdays(doc, found, reference), key=lambda d: d.start)
 
 
-#: How many of an article's first sentences may hold its own date: a headline, a byline and a
+#: How many of an article's first lines may hold its own date: a headline, a byline and a
 #: dateline ("NAIROBI, 21 October 2025 —"). A date to the day further on is that of an act.
-REPORT_HEADING_SENTENCES = 3
+REPORT_HEADING_LINES = 3
 
 
 def report_date(doc: Doc, dates: list[DateMention]) -> DateMention | None:
     """The report's own date: the first date to the day of its heading
-    (:data:`REPORT_HEADING_SENTENCES`), else None."""
-    heading_end = next((s.end for i, s in enumerate(doc.sents, 1) if i == REPORT_HEADING_SENTENCES), len(doc))
-    return next((d for d in dates if d.precision == "day" and d.start < heading_end), None)
+    (:data:`REPORT_HEADING_LINES`) that stands alone, as a dateline's does ("Maputo — Thursday,
+    25 March 2038"), not one a preposition makes an act's ("ratified on 2 April 2025"); else None."""
+    line_ends = (t.i + 1 for t in doc if "\n" in t.text or "\n" in t.whitespace_)
+    heading_end = next((end for n, end in enumerate(line_ends, 1) if n == REPORT_HEADING_LINES), len(doc))
+    return next((d for d in dates if d.precision == "day" and d.start < heading_end
+                 and (d.start == 0 or doc[d.start - 1].lower_ not in _TIME_WORDS)), None)
 
 
 def _in_the_year_told(doc: Doc, date: DateMention, filed: datetime.date) -> DateMention:

@@ -479,12 +479,15 @@ def _acronym_in_words(doc: Doc, start: int, end: int) -> str | None:
 
 def acronyms_in_words(doc: Doc) -> list[tuple[int, str]]:
     """"known by its Spanish initials MAAPE", "better known by its French acronym, MICOSTAF",
-    "known as ECOMIB": acronyms the text gives a mission in words, with where their phrase is."""
+    "known by its French initials as MASMM", "known as ECOMIB": acronyms the text gives a mission
+    in words, with where their phrase is."""
     found = []
     for token in doc[:-1]:
         if token.lower_ in ("initials", "acronym", "abbreviation") or (token.lower_ == "as" and token.i > 0
                                                                        and doc[token.i - 1].lower_ == "known"):
-            start = token.i + 1 + (doc[token.i + 1].text == ",")
+            start = token.i + 1
+            while start < len(doc) and doc[start].lower_ in (",", "as"):
+                start += 1
             first = doc[start] if start < len(doc) else None
             if first is not None and first.is_upper and _ACRONYM.match(first.text) and len(first) > 2:
                 found.append((token.i, _acronym_after(doc, start).text))  # "MISMAR-STP" whole

@@ -77,11 +77,11 @@ def _continues_name(doc: Doc, i: int, taken: set[int]) -> bool:
         return False
     if _CAPITALISED.match(token.text) or _INITIAL.match(token.text):
         return True
-    after = i + 1
-    while token.lower_ in _PARTICLES and after < len(doc) and doc[after].lower_ in _PARTICLES:
-        after += 1  # "Cissé de la Roche"
-    following = doc[after] if after < len(doc) else None
     joins = token.text in ("-", "'", "’") or token.lower_ in _PARTICLES
+    after = i + 1
+    while joins and after < len(doc) and doc[after].lower_ in _PARTICLES:
+        after += 1  # "Cissé de la Roche", "Hounkanrin-de Souza"
+    following = doc[after] if after < len(doc) else None
     return joins and following is not None and bool(_CAPITALISED.match(following.text)) and following.i not in taken
 
 

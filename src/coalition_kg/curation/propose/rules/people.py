@@ -166,7 +166,7 @@ def _commands(context: Context):
     personnel, "Command of the contingent remains with X"."""
     for word in context.span:
         if word.lemma_ in ("lead", "command", "head") and word.pos_ == "VERB":
-            yield [c for c in _led(word) if c.lower_ in cues.UNIT_NOUNS], _leading_phrases(word)
+            yield [c for c in _led(word) if _a_unit(c)], _leading_phrases(word)
         elif word.lower_ == "under" and word.dep_ == "prep":
             yield _units_near(word.head), [_commander_of(p) for p in word.children if p.dep_ == "pobj"]
         elif word.lower_ == "command" and word.dep_ == "nsubj":
@@ -189,7 +189,12 @@ def _units_near(word) -> list:
     near = [word, *(c for c in word.children if c.dep_ in ("nsubj", "nsubjpass", "compound"))]
     if word.dep_ == "appos":
         near.append(word.head)
-    return [w for w in near if w.lower_ in cues.UNIT_NOUNS or w.lower_ in cues.PERSONNEL_FROM]
+    return [w for w in near if _a_unit(w)]
+
+
+def _a_unit(word) -> bool:
+    """"the contingent", "the officers": a unit, or the personnel one is made of."""
+    return word.lower_ in cues.UNIT_NOUNS or word.lower_ in cues.PERSONNEL_FROM
 
 
 def _led(verb) -> list:
@@ -328,8 +333,10 @@ def _holder(context: Context, hit: Hit) -> Mention | None:
     # for the Caribbean, Jennifer Chapman-Reid", "the chief of general staff, General Mbaye Cissé"
     for mention in people:
         between = list(doc[hit.end: mention.start])
-        while between and _honorific(between[-1]):
-            between.pop()
+        honorifics = False
+        while between and (_honorific(between[-1]) or (between[-1].lower_ == "the" and honorifics)):
+            popped = between.pop()  # ", the Hon. X", ", Dr. the Hon. X"
+            honorifics = honorifics or _honorific(popped)
         if between and between[-1].lower_ in cues.RANKS:  # ", Divisional Commissioner Frantz ...": a rank
             between.pop()
             while between and between[-1].is_title and not context.article.linked.at(between[-1].i):
