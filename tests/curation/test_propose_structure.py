@@ -1302,6 +1302,9 @@ def test_a_missions_commander_holds_the_post_in_their_own_state_and_so_did_the_o
         ("person/sipho-mahlangu-ndlovu", "force-commander", "state/ZAF"),
         ("person/zuhura-kombo-salim", "force-commander", "state/TZA")]
     assert not [n for n in of_kind(succeeded, "name") if n["label"] == "JG"]
+    [by_pronoun] = [f for f in succeeded.facts if f.kind == "post" and f.text("holder") == "person/zuhura-kombo-salim"]
+    assert ("the sentence names the holder by a pronoun; 'holder:' is person/zuhura-kombo-salim, the person the "
+            "article named last before it: check it") in by_pronoun.flags
 
 
 # --- round 21 --------------------------------------------------------------------------

@@ -176,6 +176,12 @@ def in_the_reports_year(reference: DateMention | None, date: DateMention) -> Dat
     return in_the_year(date, filed.year if (month, day or 1) <= (filed.month, filed.day) else filed.year - 1)
 
 
+def year_told_flag(date: DateMention, dated: DateMention) -> str:
+    """What a draft says of a date given the year of the report's date (:func:`in_the_reports_year`)."""
+    return (f"the date '{date.text}' has no year; {dated.iso} is the latest such date on or before the report's "
+            f"date: check it")
+
+
 def in_the_year(date: DateMention, year: int) -> DateMention | None:
     """A date without a year ("30 September", "in August") in the year the text gives elsewhere
     ("On 30 September ... resolution 2863 (2027)")."""

@@ -9,7 +9,7 @@ from itertools import pairwise
 from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Article, Context, Hit
-from coalition_kg.curation.propose.dates import WEEKDAYS, in_the_reports_year, in_the_year
+from coalition_kg.curation.propose.dates import WEEKDAYS, in_the_reports_year, in_the_year, year_told_flag
 from coalition_kg.curation.propose.entities import Mention, acronyms_in_words
 from coalition_kg.curation.propose.numbers import cardinal, ordinal
 from coalition_kg.curation.propose.reference import missions_in_states
@@ -367,8 +367,7 @@ def _date_of_act(context: Context, date, fields: dict) -> list[str]:
     if dated is None:
         return [f"the date '{date.text}' has no year; it is left out (an instrument has no date_text)"]
     fields["date"] = dated.iso
-    return [(f"the date '{date.text}' has no year; {dated.iso} is the latest such date on or before the report's "
-             f"date: check it")]
+    return [year_told_flag(date, dated)]
 
 
 def _date_after(context: Context, token: int, party: Mention):

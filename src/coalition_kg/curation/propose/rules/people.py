@@ -4,10 +4,12 @@ events (an announcement or pledge with a time or a venue)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Context, Hit
-from coalition_kg.curation.propose.dates import in_the_reports_year
+from coalition_kg.curation.propose.dates import in_the_reports_year, year_told_flag
 from coalition_kg.curation.propose.entities import Mention, role_modifier
 from coalition_kg.curation.propose.known import Known
 from coalition_kg.curation.propose.names import is_office_or_body
@@ -59,6 +61,9 @@ def posts(context: Context, known: Known, main_state: str | None, found_before: 
         role = article.vocabulary.resolve("role", hit.term, hit.text, term, plain)
         fields: dict = {"holder": holder.ref, "role": role}
         flags = [] if role.known else [unknown_term(role, article)]
+        if holder.start < context.span.start:
+            flags.append(f"the sentence names the holder by a pronoun; 'holder:' is {holder.ref}, the person the "
+                         f"article named last before it: check it")
         organization = (contingent or force or _state_of_mission_post(context, role.slug, holder)
                         or _organization_before(context, hit) or _organization_of(context, hit)
                         or _secretary_generals(context, hit) or _state_after_name(context, holder) or _body_named_by(context, modifier)
@@ -160,7 +165,7 @@ def _last_sender(context: Context, found: list[Candidate]) -> str | None:
     return max(told, key=lambda c: c.sentence.start).text("state") if told else None
 
 
-def _commands(context: Context):
+def _commands(context: Context) -> Iterator[tuple[list, list]]:
     """(the units, the phrases naming who commands them) of each way a sentence tells a command:
     a verb ("leads", "is commanded by"), "under (the command of) X" after a unit or its
     personnel, "Command of the contingent remains with X"."""
@@ -171,7 +176,7 @@ def _commands(context: Context):
             yield _units_near(word.head), [_commander_of(p) for p in word.children if p.dep_ == "pobj"]
         elif word.lower_ == "command" and word.dep_ == "nsubj":
             units = [u for of in word.children if of.lower_ == "of" for u in of.children if u.dep_ == "pobj"]
-            yield ([u for u in units if u.lower_ in cues.UNIT_NOUNS],
+            yield ([u for u in units if _a_unit(u)],
                    [p for w in word.head.children if w.lower_ in ("with", "to") for p in w.children if p.dep_ == "pobj"])
 
 
@@ -679,8 +684,7 @@ def events(context: Context, main_state: str | None, earlier: list[Candidate],
             else:
                 fields["date"] = dated.iso
                 if dated is not date:
-                    flags.append(f"the date '{date.text}' has no year; {dated.iso} is the latest such date on or "
-                                 f"before the report's date: check it")
+                    flags.append(year_told_flag(date, dated))
         place = _place_name(context)
         if place:
             fields["place"] = place
