@@ -82,7 +82,7 @@ def test_pairs_and_mentions_are_labelled_from_the_curators_annotation():
 def test_senders_the_rules_miss_are_proposed_flagged_and_members(tmp_path):
     # "thanked Chile and Peru, whose police instructors began ..." is a rule's now (deployment.whose-personnel)
     result = draft(tmp_path, "PORT-AU-PRINCE — The Multinational Security Support Mission thanked Chile and Peru "
-                             "as police instructors began classes at the academy on Monday.\n")
+                             "when police instructors started classes at its academy on Monday.\n")
     learned = [(fields["state"], fields["deployment_kind"], fields["status"])
                for rule, fields, _ in proposed(result, "deployment") if rule == DEPLOYMENT_RULE]
     # classes have begun: the instructors are there, which "serving" and "arrived" both say
@@ -114,7 +114,7 @@ def test_what_the_rules_refuse_the_model_does_not_propose(tmp_path, text):
 def test_a_sender_the_rules_gave_is_not_proposed_again_by_the_model(tmp_path):
     result = draft(tmp_path, "NAIROBI — Kenya sent 200 police officers to the Multinational Security Support "
                              "Mission on 2 June 2025. The mission thanked Chile and Kenya when police instructors "
-                             "began classes at its academy on Monday.\n")
+                             "started classes at its academy on Monday.\n")
     assert [(rule, fields["state"]) for rule, fields, _ in proposed(result, "deployment")] == [
         ("deployment.subject-of-verb", "state/KEN"), (DEPLOYMENT_RULE, "state/CHL")]
 

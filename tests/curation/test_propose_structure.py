@@ -1347,3 +1347,37 @@ def test_a_broadcasts_date_in_capitals_dates_its_weekdays_and_a_date_after_on_is
     assert [(i["party"], i.get("date")) for result in (broadcast, wire) for i in of_kind(result, "instrument")
             if i["instrument_kind"] == "adhesion"] == [("state/SYC", "2033-10-10"), ("state/TGO", None),
                                                         ("state/BEN", None)]
+
+
+# --- round 22 --------------------------------------------------------------------------
+
+
+def test_a_numbered_act_of_a_day_without_a_year_and_a_monthly_reports_days(tmp_path):
+    decree = draft(tmp_path, "Presidential Decree No. 187/39 of 21 July — Approves the participation of the Angolan "
+                             "Armed Forces in the Maritime Security Mission in Mozambique\nDIÁRIO DA REPÚBLICA — "
+                             "Monday, 25 July 2039\n")
+    newsletter = draft(tmp_path, "Saint Kitts and Nevis signs on\nTHE RSS BULLETIN · Monthly newsletter · Vol. 11, No. 6 · "
+                                 "June 2035\nSaint Kitts and Nevis deposited its instrument of adhesion to the "
+                                 "Multinational Security Support Mission in Haiti on 17 June.\n")
+    assert [(i["party"], i["instrument_kind"], i.get("date")) for result in (decree, newsletter)
+            for i in of_kind(result, "instrument")] == [("state/AGO", "executive-decree", "2039-07-21"),
+                                                        ("state/KNA", "adhesion", "2035-06-17")]
+
+
+def test_the_parties_of_one_act_share_its_date(tmp_path):
+    result = draft(tmp_path, "Portugal's ship\nMAPUTO, 3 May 2030 — Portugal's participation in the Maritime Security "
+                             "Mission in Mozambique is governed by a Memorandum of Understanding between the "
+                             "Portuguese Republic and the Southern African Development Community (SADC), which leads "
+                             "the mission, signed in Gaborone on 30 April 2030.\n")
+    assert sorted((i["party"], i.get("date")) for i in of_kind(result, "instrument")) == [
+        ("org/sadc", "2030-04-30"), ("state/PRT", "2030-04-30")]
+
+
+def test_honours_after_a_name_and_a_unit_called_they(tmp_path):
+    result = draft(tmp_path, "Barbados police\nBRIDGETOWN, 2 May 2036 — Barbados sent thirty police officers to the "
+                             "Multinational Security Support Mission in Haiti on Monday.\nThey are led by Inspector "
+                             "Rohan Alleyne-Griffith.\n“The boats will keep the coast safe,” said the British High "
+                             "Commissioner, Ms Eleanor Pryce-Mabunda OBE.\n")
+    assert sorted((p["holder"], p["role"], p["organization"]) for p in of_kind(result, "post")) == [
+        ("person/eleanor-pryce-mabunda", "ambassador", "state/GBR"),
+        ("person/rohan-alleyne-griffith", "contingent-commander", "state/BRB")]

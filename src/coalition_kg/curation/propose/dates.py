@@ -85,7 +85,7 @@ def find_dates(doc: Doc) -> list[DateMention]:
     the day ("on Tuesday", see :func:`_weekdays`)."""
     found = _written_dates(doc)
     reference = report_date(doc, found)
-    if reference is None:
+    if reference is None or reference.precision != "day":
         return found
     filed = datetime.date.fromisoformat(reference.iso)
     found = [_in_the_year_told(doc, date, filed) if date.start > reference.start else date for date in found]
@@ -100,11 +100,13 @@ REPORT_HEADING_LINES = 3
 def report_date(doc: Doc, dates: list[DateMention]) -> DateMention | None:
     """The report's own date: the first date to the day of its heading
     (:data:`REPORT_HEADING_LINES`) that stands alone, as a dateline's does ("Maputo — Thursday,
-    25 March 2038"), not one a preposition makes an act's ("ratified on 2 April 2025"); else None."""
+    25 March 2038"), not one a preposition makes an act's ("ratified on 2 April 2025"); else the
+    first such month ("Monthly newsletter · Vol. 11, No. 6 · June 2035"); else None."""
     line_ends = (t.i + 1 for t in doc if "\n" in t.text or "\n" in t.whitespace_)
     heading_end = next((end for n, end in enumerate(line_ends, 1) if n == REPORT_HEADING_LINES), len(doc))
-    return next((d for d in dates if d.precision == "day" and d.start < heading_end
-                 and (d.start == 0 or doc[d.start - 1].lower_ not in _TIME_WORDS)), None)
+    alone = [d for d in dates if d.precision in ("day", "month") and d.start < heading_end
+             and (d.start == 0 or doc[d.start - 1].lower_ not in _TIME_WORDS)]
+    return next((d for d in alone if d.precision == "day"), None) or next(iter(alone), None)
 
 
 def _in_the_year_told(doc: Doc, date: DateMention, filed: datetime.date) -> DateMention:
@@ -165,15 +167,23 @@ def _day(doc: Doc, start: int, last, day: datetime.date) -> DateMention:
 
 def in_the_reports_year(reference: DateMention | None, date: DateMention) -> DateMention | None:
     """A past act's date without a year ("deposited its instrument on 7 May", "in August"), in a
-    report dated to the day: the latest such day or month on or before the report's date, as a
-    reader takes it; None when the report has no date (``reference``, :func:`report_date`) or the
-    words name no month."""
+    report dated to the day or the month: the latest such day or month on or before the report's
+    date (a month's last day), as a reader takes it; None when the report has no date
+    (``reference``, :func:`report_date`) or the words name no month."""
     month_and_day = _month_and_day(date)
     if reference is None or month_and_day is None:
         return None
-    filed = datetime.date.fromisoformat(reference.iso)
+    filed = _last_day(reference)
     month, day = month_and_day
     return in_the_year(date, filed.year if (month, day or 1) <= (filed.month, filed.day) else filed.year - 1)
+
+
+def _last_day(date: DateMention) -> datetime.date:
+    """The last day a date to the day or the month covers."""
+    if date.precision == "day":
+        return datetime.date.fromisoformat(date.iso)
+    year, month = (int(part) for part in date.iso.split("-"))
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def year_told_flag(date: DateMention, dated: DateMention) -> str:

@@ -58,7 +58,7 @@ def name_runs(doc: Doc, taken: set[int], titles: set[int]) -> list[NameRun]:
         end = i + 1
         while end < len(doc) and _continues_name(doc, end, taken):
             end += 1
-        while end > i and not _ends_name(doc[end - 1]):
+        while end > i and (not _ends_name(doc[end - 1]) or _honours(doc[end - 1])):
             end -= 1
         run = _without_titles(doc, i, end, titles)
         if run is not None:
@@ -83,6 +83,11 @@ def _continues_name(doc: Doc, i: int, taken: set[int]) -> bool:
         after += 1  # "Cissé de la Roche", "Hounkanrin-de Souza"
     following = doc[after] if after < len(doc) else None
     return joins and following is not None and bool(_CAPITALISED.match(following.text)) and following.i not in taken
+
+
+def _honours(token) -> bool:
+    """Letters of an honour or degree after a name ("OBE", "MP"), which nameparser lists."""
+    return token.is_upper and len(token) > 1 and token.lower_.rstrip(".") in CONSTANTS.suffix_acronyms
 
 
 def _ends_name(token) -> bool:

@@ -64,8 +64,9 @@ def instruments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
         if "resolution" in hit.term.lower() or (not nouns and _refers_back(context, hit, earlier)):
             continue
         ratified = "ratification" if _ratified(context, hit) else None
-        for party in _parties(context, hit):
-            found.append(_instrument(context, hit, party, _date_after(context, hit.end, party), ratified))
+        parties = _parties(context, hit)
+        for party, date in zip(parties, _shared_date([_date_after(context, hit.end, p) for p in parties])):
+            found.append(_instrument(context, hit, party, date, ratified))
     found += _followers(context, found)
     found += _acts_of_state_bodies(context)
     found += _mandate_renewals(context)
@@ -93,7 +94,7 @@ def _numbered_acts(context: Context) -> list[Candidate]:
         state = as_state(context, named[0]).ref if named else article.linked.main_state
         if not state:
             continue
-        date = next((d for d in context.dates(True) if d.start == end + 1 and doc[end].lower_ == "of"), None)
+        date = next((d for d in context.dates() if d.start == end + 1 and doc[end].lower_ == "of"), None)
         found.append(_act_of_state(context, term, state, date, None if named else "the state whose act it is", words))
     return found
 
@@ -126,6 +127,13 @@ def _number_after(doc, start: int, limit: int) -> tuple[str, int] | None:
 
 
 RENEWAL_RULE = "instrument.mandate-renewed-by"
+
+
+def _shared_date(dates: list) -> list:
+    """The parties of one act signed it on one date: one found for some, and no other, is all of
+    theirs ("the Government of Malawi and SADC signed, on Tuesday, 31st May 2033, a memorandum")."""
+    found = {d.start: d for d in dates if d is not None}
+    return [next(iter(found.values()))] * len(dates) if len(found) == 1 else dates
 
 
 def _mandate_renewals(context: Context) -> list[Candidate]:

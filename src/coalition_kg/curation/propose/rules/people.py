@@ -198,8 +198,9 @@ def _units_near(word) -> list:
 
 
 def _a_unit(word) -> bool:
-    """"the contingent", "the officers": a unit, or the personnel one is made of."""
-    return word.lower_ in cues.UNIT_NOUNS or word.lower_ in cues.PERSONNEL_FROM
+    """"the contingent", "the officers": a unit, or the personnel one is made of; "They are led
+    by X": the unit the article told of last."""
+    return word.lower_ in cues.UNIT_NOUNS or word.lower_ in cues.PERSONNEL_FROM or word.lower_ == "they"
 
 
 def _led(verb) -> list:
