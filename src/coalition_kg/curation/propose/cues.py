@@ -229,7 +229,7 @@ PRONOUNS = ("he", "she", "they", "it", "we", "i")
 #: name, a title or a phrase held at a distance ("survival French").
 FEWEST_WORDS_SAID = 4
 #: "said during the event": the quote was said at the article's last event.
-OCCASION_NOUNS = ("event", "ceremony", "meeting", "summit", "session", "conference")
+OCCASION_NOUNS = ("event", "ceremony", "parade", "meeting", "summit", "session", "conference")
 
 #: Words of a meeting, which an organization named in its sentence holds ("Forum leaders, meeting
 #: in Honiara, endorse ..."), and which happens where a dateline's report is filed, on its day
@@ -449,3 +449,5 @@ REPLACING_VERBS = ("replace", "relieve")
 #: Verbs of a deployment that goes on: serving, even when they are said of the future ("will stay
 #: until the mission ends", "will keep two vessels with the mission").
 CONTINUING_VERBS = ("stay", "remain", "keep")
+#: Adverbs that make an arrival a presence: "had already been deployed", "are currently deployed".
+ONGOING_WORDS = ("already", "currently", "still", "now")

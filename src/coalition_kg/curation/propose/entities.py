@@ -92,6 +92,10 @@ class Linked:
         """The mention that token ``token`` is part of."""
         return self.by_token.get(token)
 
+    def host_of(self, mission: str | None) -> str | None:
+        """The state that hosts ``mission``, if the register or the article says."""
+        return next((state for hosted, state in sorted(self.host_states) if hosted == mission), None)
+
     def hosts(self, state: str, mission: str | None) -> bool:
         """Whether ``state`` hosts ``mission``: it is then never its member, the party of an
         instrument that joins it, or a sender of personnel to it."""
@@ -165,13 +169,13 @@ def _state_described(mentions: list[Mention], description: Span, hosted: set[str
 
 def _register_entities(known: Known) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
-    for code, (name, others, demonym, alpha2) in countries().items():
+    for code, (name, others, demonyms, alpha2) in countries().items():
         ref = f"state/{code}"
         register = known.entities.get(ref)
         entity = Entity(ref, "state", register.label if register else name.removeprefix("The "),
                         new=register is None, why="a state not in the register (ISO 3166-1 code from countryinfo)")
         entity.names = _unique([name, name.removeprefix("The "), *others, code, ".".join(alpha2) + "."])
-        entity.demonyms = [demonym] if demonym else []
+        entity.demonyms = list(demonyms)
         entities[ref] = entity
     for ref, register in known.entities.items():
         entity = entities.get(ref) or Entity(ref, register.kind, register.label)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Context, Hit
-from coalition_kg.curation.propose.countries import capitals_in
+from coalition_kg.curation.propose.countries import capitals_in, towns_of
 from coalition_kg.curation.propose.entities import Mention
 from coalition_kg.curation.propose.numbers import cardinal, ordinal
 from coalition_kg.curation.propose.reference import missions_in_states
@@ -324,8 +324,8 @@ def _status_of_verb(verb) -> str | None:
     if tentative and status != "pledged":
         return "pledged"
     if status in ("arrived", "serving") and (lemma in cues.CONTINUING_VERBS or any(
-            child.lower_ == "already" for child in verb.children)):
-        return "serving"  # "will stay until the mission ends", "had already been deployed"
+            child.lower_ in cues.ONGOING_WORDS for child in verb.children)):
+        return "serving"  # "will stay until the mission ends", "had already been deployed", "are currently deployed"
     if future and status in ("arrived", "serving"):
         return "committed"  # "will pull out" stays a withdrawal: one announced is under way
     if verb.tag_ in ("VBZ", "VBP") and status == "arrived" and lemma in cues.PROVIDING_VERBS and not auxiliaries:
@@ -756,7 +756,8 @@ def _ordinal(context: Context, hit: Hit) -> int | None:
 
 def _place(context: Context, states: list[Mention]) -> str | None:
     """The state the deployment goes to: "in Haiti", "to Haiti", "left for Haiti" (not the mission's own name's
-    "Mission in Haiti"), else the state whose capital it reaches ("landed in Port-au-Prince")."""
+    "Mission in Haiti"), else the state whose capital it reaches ("landed in Port-au-Prince"), else the mission's
+    host when one of its towns is named ("based at Pemba")."""
     senders = {m.ref for m in states}
     named = {token for _, _, token in missions_in_states(context.span.doc, context.mentions())}
     for mention in context.mentions("STATE"):
@@ -765,7 +766,29 @@ def _place(context: Context, states: list[Mention]) -> str | None:
         if mention.ref not in senders and mention.start > context.span.start and context.span.doc[
                 mention.start - 1].lower_ in ("in", "to", "for"):
             return mention.ref
-    return next((state for state in context.capitals_placed_in(arriving=True) if state not in senders), None)
+    capital = next((state for state in context.capitals_placed_in(arriving=True) if state not in senders), None)
+    return capital or _host_of_town(context, senders)
+
+
+#: Words before the town a deployment is in or goes to: "landed in Cap-Haïtien", "based at Pemba".
+_AT_A_PLACE = ("in", "to", "into", "at")
+
+
+def _host_of_town(context: Context, senders: set[str]) -> str | None:
+    """The mission's host state, when the sentence places its acts in one of the host's towns
+    ("arrived in Pemba", for the mission in Mozambique)."""
+    host = context.article.linked.host_of(context.mission)
+    if host is None or host in senders:
+        return None
+    doc = context.span.doc
+    towns = towns_of(host)
+    for token in context.span:
+        if token.lower_ in _AT_A_PLACE and token.i + 1 < context.span.end and doc[token.i + 1].is_title \
+                and context.article.linked.at(token.i + 1) is None:  # a town, not "the Mission in Mozambique"
+            words = doc[token.i + 1: min(token.i + 6, context.span.end)]
+            if any(words[:end].text in towns for end in range(1, len(words) + 1)):
+                return host
+    return None
 
 
 def partnerships(context: Context, members: set[str]) -> list[Candidate]:

@@ -522,15 +522,26 @@ def statements(context: Context, posts_found: list[Candidate], events: list[Cand
         if context.mission:
             fields["mission"] = context.mission
         fields["text"] = quotation.text
-        date = next(iter(context.dates(True)), None)
-        if date is not None:
-            fields["date"] = date.iso
-        if any(t.lower_ in cues.OCCASION_NOUNS and context.span.doc[t.i - 1].lower_ == "the" for t in context.words()):
+        # "told the Senate in April": a month without its year is the report's latest April, flagged
+        date = next(iter(context.dates(True)), None) or next(iter(context.dates(False)), None)
+        dated = date if date is None or date.iso else in_the_reports_year(context.article.report_date, date)
+        if dated is not None:
+            fields["date"] = dated.iso
+            if dated is not date:
+                flags.append(year_told_flag(date, dated))
+        if any(t.lower_ in cues.OCCASION_NOUNS and _told_before_as(t) for t in context.words()):
             earlier = [e for e in events if e.sentence.start < context.sentence.start]
             if earlier:
                 fields["occasion"] = earlier[-1]
+                if "date" not in fields and earlier[-1].text("date"):  # "told the same parade": said that day
+                    fields["date"] = earlier[-1].fields["date"]
         found.append(Candidate("statement", fields, context.sentence, rule, confidence, flags))
     return found
+
+
+def _told_before_as(noun) -> bool:
+    """"at the ceremony", "told the same parade", "at that meeting": an occasion the article told before."""
+    return any(word.dep_ == "det" and word.lower_ in ("the", "that", "this") for word in noun.children)
 
 
 def _names_a_term(context: Context, quotation) -> bool:
