@@ -1,7 +1,10 @@
 """The learned part of propose (issue 20): the weights it ships are what the development half
 trains, its arithmetic is scikit-learn's, its pairs are labelled from the annotations, and on
 sentences written for these tests (none of the development or test articles) it proposes the
-senders and partners the rules miss, flagged, and never what the rules refuse."""
+senders and partners the rules miss, flagged, and never what the rules refuse. Those last tests
+run the step with a model written for them, not the shipped one: a refit moves the shipped model's
+probabilities, and a test sentence near its threshold would then test the fit, not the step (the
+cross-validation in ``benchmarks/propose_learned.py`` measures the fit)."""
 
 from __future__ import annotations
 
@@ -12,13 +15,31 @@ import pytest
 import yaml
 
 from coalition_kg.core.paths import PROJECT_DIR
-from coalition_kg.curation.propose import propose
+from coalition_kg.curation.propose import learned, propose
 from coalition_kg.curation.propose.learned import DEPLOYMENT_RULE, PARTNERSHIP_RULE, model
-from coalition_kg.curation.propose.learned.model import LinearModel
+from coalition_kg.curation.propose.learned.model import LearnedModel, LinearModel
 from coalition_kg.curation.propose.learned.train import DEVELOPMENT, _fit, fit, labelled
 
 CORPUS = PROJECT_DIR / "tests" / "propose_articles" / "corpus"
 TEST_HALF = PROJECT_DIR / "tests" / "propose_articles" / "test"
+
+
+@pytest.fixture
+def sure_model(monkeypatch) -> LearnedModel:
+    """A model sure (0.88) that every state sends every personnel word it is paired with, so that
+    only the step's guards keep a wrong sender out; that a deployment is serving (0.66); and that
+    the subject of a sentence funds the mission, anything else being no partner (0.82 each)."""
+    shipped = model.load()
+    written = LearnedModel(
+        sender=LinearModel(("false", "true"), (2.0,), {}),
+        status=LinearModel(shipped.status.classes, tuple(2.0 if c == "serving" else 0.0
+                                                          for c in shipped.status.classes), {}),
+        partner=LinearModel(shipped.partner.classes, tuple(2.0 if c == "none" else 0.0
+                                                            for c in shipped.partner.classes),
+                            {"dep=nsubj": tuple(4.0 if c == "funder" else 0.0 for c in shipped.partner.classes)}),
+        threshold=shipped.threshold)
+    monkeypatch.setattr(learned, "load", lambda: written)
+    return written
 
 
 def draft(tmp_path: Path, text: str):
@@ -79,7 +100,7 @@ def test_pairs_and_mentions_are_labelled_from_the_curators_annotation():
         [fact for fact in annotation if fact["kind"] == "deployment"]) - 1
 
 
-def test_senders_the_rules_miss_are_proposed_flagged_and_members(tmp_path):
+def test_senders_the_rules_miss_are_proposed_flagged_and_members(tmp_path, sure_model):
     # "thanked Chile and Peru, whose police instructors began ..." is a rule's now (deployment.whose-personnel)
     result = draft(tmp_path, "PORT-AU-PRINCE — The Multinational Security Support Mission thanked Chile and Peru "
                              "when police instructors started classes at its academy on Monday.\n")
@@ -103,15 +124,17 @@ def test_senders_the_rules_miss_are_proposed_flagged_and_members(tmp_path):
      "if parliament agrees, the ministers said."),
     ("PORT-AU-PRINCE — The Multinational Security Support Mission in Haiti thanked Chile and Haiti, whose police "
      "officers patrol together."),
+    ("PORT-AU-PRINCE — The Multinational Security Support Mission in Haiti thanked Chile and Haiti when police "
+     "instructors started classes at its academy on Monday."),
 ])
-def test_what_the_rules_refuse_the_model_does_not_propose(tmp_path, text):
+def test_what_the_rules_refuse_the_model_does_not_propose(tmp_path, sure_model, text):
     """A denial, a condition, and the mission's host as a sender: the same guards as the rules'."""
     senders = {fields["state"] for _, fields, _ in proposed(draft(tmp_path, text + "\n"), "deployment")}
     assert senders <= {"state/CHL"}
     assert "state/HTI" not in senders
 
 
-def test_a_sender_the_rules_gave_is_not_proposed_again_by_the_model(tmp_path):
+def test_a_sender_the_rules_gave_is_not_proposed_again_by_the_model(tmp_path, sure_model):
     result = draft(tmp_path, "NAIROBI — Kenya sent 200 police officers to the Multinational Security Support "
                              "Mission on 2 June 2025. The mission thanked Chile and Kenya when police instructors "
                              "started classes at its academy on Monday.\n")
@@ -119,7 +142,7 @@ def test_a_sender_the_rules_gave_is_not_proposed_again_by_the_model(tmp_path):
         ("deployment.subject-of-verb", "state/KEN"), (DEPLOYMENT_RULE, "state/CHL")]
 
 
-def test_a_funder_the_rules_miss_is_proposed_flagged(tmp_path):
+def test_a_funder_the_rules_miss_is_proposed_flagged(tmp_path, sure_model):
     # "paid ... into" is a rule's verb of funding; "wired" is not. Kenya, a member, is never a learned partner.
     result = draft(tmp_path, "OSLO — Norway has wired 20 million dollars into the United Nations trust fund for the "
                              "Multinational Security Support Mission.\n")
@@ -128,14 +151,14 @@ def test_a_funder_the_rules_miss_is_proposed_flagged(tmp_path):
     assert "that state/NOR is the mission's funder; check 'partner:' and 'partner_role:'" in flags[0]
 
 
-def test_a_member_is_never_a_learned_partner(tmp_path):
+def test_a_member_is_never_a_learned_partner(tmp_path, sure_model):
     result = draft(tmp_path, "NAIROBI — Kenya sent 200 police officers to the Multinational Security Support "
                              "Mission on 2 June 2025. Kenya has wired 20 million dollars into the United Nations "
                              "trust fund for the Multinational Security Support Mission.\n")
     assert proposed(result, "partnership") == []
 
 
-def test_a_deployment_whose_sentence_tells_no_status_gets_the_models_guess_flagged(tmp_path):
+def test_a_deployment_whose_sentence_tells_no_status_gets_the_models_guess_flagged(tmp_path, sure_model):
     result = draft(tmp_path, "Contributors to the Multinational Security Support Mission\n"
                              "PORT-AU-PRINCE — The mission published its list of contributors on 1 March 2026.\n"
                              "- Chile: 40 police officers\n- Uruguay: 25 soldiers and two staff officers\n")
