@@ -31,6 +31,17 @@ def edit_troops(client: Client, base: str, evidence: str, **changed: str) -> Non
     post(client, base, "/facts/f3/edit", id="tto-troops", step="save", evidence=evidence, **values)
 
 
+def search_to_link(client: Client, base: str, label: str, query: str) -> tuple[str, int, list[tuple[str, str]]]:
+    """Search the register from the link form of the proposed entry labelled ``label``: the
+    entry's card key, the status, and the (id, label) of each entry offered."""
+    page = client.request("/")[2]
+    entry = re.search(rf'id="card-(e\d+)"[^>]*>\s*<header>[^\n]*<strong>{re.escape(label)}</strong>', page)[1]
+    body = urllib.parse.urlencode({"csrf": client.csrf(), "q": query}).encode()
+    status, _, page = client.request(f"/entities/{entry}/link", body, {"Origin": base})
+    offered = r'<button type="submit" name="existing" value="([^"]+)">Link to ([^<]+)</button>'
+    return entry, status, re.findall(offered, card(page, entry))
+
+
 def card(page: str, key: str) -> str:
     return re.search(rf'<article class="[^"]*" id="card-{key}".*?</article>', page, re.S)[0]
 
@@ -102,12 +113,8 @@ def test_a_proposed_entry_the_register_has_under_another_id_is_linked_to_it(tmp_
     article = project.add_draft(ARTICLE)
     with reviewing(project, article) as base:
         client = Client(base)
-        page = client.request("/")[2]
-        entry = re.search(r'id="card-(e\d+)"[^>]*>\s*<header>[^\n]*<strong>Alicia Ramdeen</strong>', page)[1]
         # Find, without script: the link form asks the server, which lists the register's own entries.
-        body = urllib.parse.urlencode({"csrf": client.csrf(), "q": "Ramdeen"}).encode()
-        status, _, page = client.request(f"/entities/{entry}/link", body, {"Origin": base})
-        found = re.findall(r'<button type="submit" name="existing" value="([^"]+)">Link to ([^<]+)</button>', card(page, entry))
+        entry, status, found = search_to_link(client, base, "Alicia Ramdeen", "Ramdeen")
         assert (status, found) == (200, [("person/a-ramdeen", "Alicia Ramdeen")])
         post(client, base, f"/entities/{entry}/link", existing="person/a-ramdeen")
         page = client.request("/")[2]
@@ -121,3 +128,17 @@ def test_a_proposed_entry_the_register_has_under_another_id_is_linked_to_it(tmp_
     assert "person/alicia-ramdeen" not in saved.split("\nfacts:\n", 1)[1] and saved.count("person/a-ramdeen") == 3
     # No entry was accepted: the register is as it was, byte for byte.
     assert (project.data / "register.yaml").read_text(encoding="utf-8") == register_before
+
+
+def test_a_state_is_found_by_an_adjective_of_nationality_countryinfo_lacks(tmp_path):
+    """The link form searches the register's states by the demonyms propose reads: "Bissau-Guinean"
+    finds Guinea-Bissau, whose countryinfo demonym is "Guinea-Bissauan"."""
+    project = new_project(tmp_path)
+    with (project.data / "register.yaml").open("a", encoding="utf-8") as register:
+        register.write("  - id: state/GNB\n    label: Guinea-Bissau\n")
+    assert project.run("build", "--no-pictures").returncode == 0
+    article = project.add_draft(ARTICLE)
+    with reviewing(project, article) as base:
+        client = Client(base)
+        _, status, found = search_to_link(client, base, "Trinidad and Tobago", "Bissau-Guinean")
+        assert (status, found) == (200, [("state/GNB", "Guinea-Bissau")])

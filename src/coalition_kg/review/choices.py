@@ -5,8 +5,9 @@ by label, other name, code and demonym; and the label of every value a card show
 The fields, their kinds and their concepts come from :mod:`coalition_kg.validation.guide`, the
 source of ``coalition-kg model``: what a picker offers is what validation accepts. The register
 is the project's as edited in the review (its accepted and proposed entries added); the other
-names are those the built graph's name facts give (``skos:altLabel``); demonyms and two-letter
-codes are countryinfo's (the propose extra's), by the state's ISO 3166-1 alpha-3 code.
+names are those the built graph's name facts give (``skos:altLabel``); demonyms, two-letter codes
+and a state's other names are those ``propose`` reads (:mod:`coalition_kg.curation.propose.countries`,
+the propose extra's), by the state's ISO 3166-1 alpha-3 code.
 """
 
 from __future__ import annotations
@@ -157,23 +158,11 @@ def _other_names(store: pyoxigraph.Store | None) -> list[tuple[str, str]]:
             if isinstance(row["s"], pyoxigraph.NamedNode)]
 
 
-@cache
-def _countries() -> dict[str, list[tuple[str, str]]]:
-    """countryinfo's demonym and ISO 3166-1 alpha-2 code of each state, by its alpha-3 code."""
-    from countryinfo import CountryInfo
-
-    found: dict[str, list[tuple[str, str]]] = {}
-    for _key, info in sorted(CountryInfo.all().items()):
-        iso = info.get("ISO") or {}
-        code, spellings = iso.get("alpha3"), info.get("altSpellings") or ()
-        if not code or (code in found and code not in spellings):  # Wales shares GBR; the UK's entry lists it
-            continue
-        names = [("demonym", info["demonym"])] if info.get("demonym") else []
-        names += [("code", iso["alpha2"])] if iso.get("alpha2") else []
-        names += [("other name", name) for name in spellings if len(name) > 3]
-        found[code] = names
-    return found
-
-
 def _state_names(code: str) -> list[tuple[str, str]]:
-    return [("code", code), *_countries().get(code, [])]
+    """A state's ISO codes, demonyms and other names, as ``propose`` reads them (countryinfo's,
+    with the adjectives English also uses: "Trinidadian", "Philippine")."""
+    from coalition_kg.curation.propose.countries import countries
+
+    _name, others, demonyms, alpha2 = countries().get(code, ("", (), (), ""))
+    return [("code", code), *(("demonym", demonym) for demonym in demonyms),
+            *([("code", alpha2)] if alpha2 else []), *(("other name", other) for other in others)]
