@@ -186,6 +186,15 @@ def _last_day(date: DateMention) -> datetime.date:
     return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def with_reports_year(date: DateMention, report: DateMention | None) -> tuple[DateMention | None, list[str]]:
+    """A date as a draft gives it: as written when it has its year, else in the report's year
+    (:func:`in_the_reports_year`) with the flag that says so; ``(None, [])`` when neither."""
+    if date.iso:
+        return date, []
+    dated = in_the_reports_year(report, date)
+    return (dated, [year_told_flag(date, dated)]) if dated is not None else (None, [])
+
+
 def year_told_flag(date: DateMention, dated: DateMention) -> str:
     """What a draft says of a date given the year of the report's date (:func:`in_the_reports_year`)."""
     return (f"the date '{date.text}' has no year; {dated.iso} is the latest such date on or before the report's "

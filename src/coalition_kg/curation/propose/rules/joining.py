@@ -9,7 +9,7 @@ from itertools import pairwise
 from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Article, Context, Hit
-from coalition_kg.curation.propose.dates import WEEKDAYS, in_the_reports_year, in_the_year, year_told_flag
+from coalition_kg.curation.propose.dates import WEEKDAYS, in_the_year, with_reports_year
 from coalition_kg.curation.propose.entities import Mention, acronyms_in_words
 from coalition_kg.curation.propose.numbers import cardinal, ordinal
 from coalition_kg.curation.propose.reference import missions_in_states
@@ -368,14 +368,11 @@ def _date_of_act(context: Context, date, fields: dict) -> list[str]:
     such date on or before the report's own date, flagged. Returns the flags."""
     if date is None:
         return []
-    if date.iso:
-        fields["date"] = date.iso
-        return []
-    dated = in_the_reports_year(context.article.report_date, date)
+    dated, told_year = with_reports_year(date, context.article.report_date)
     if dated is None:
         return [f"the date '{date.text}' has no year; it is left out (an instrument has no date_text)"]
     fields["date"] = dated.iso
-    return [year_told_flag(date, dated)]
+    return told_year
 
 
 def _date_after(context: Context, token: int, party: Mention):

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Context, Hit
-from coalition_kg.curation.propose.dates import in_the_reports_year, year_told_flag
+from coalition_kg.curation.propose.dates import with_reports_year
 from coalition_kg.curation.propose.entities import Mention, role_modifier
 from coalition_kg.curation.propose.known import Known
 from coalition_kg.curation.propose.names import is_office_or_body
@@ -524,12 +524,11 @@ def statements(context: Context, posts_found: list[Candidate], events: list[Cand
         fields["text"] = quotation.text
         # "told the Senate in April": a month without its year is the report's latest April, flagged
         date = next(iter(context.dates(True)), None) or next(iter(context.dates(False)), None)
-        dated = date if date is None or date.iso else in_the_reports_year(context.article.report_date, date)
+        dated, told_year = with_reports_year(date, context.article.report_date) if date else (None, [])
         if dated is not None:
             fields["date"] = dated.iso
-            if dated is not date:
-                flags.append(year_told_flag(date, dated))
-        if any(t.lower_ in cues.OCCASION_NOUNS and _told_before_as(t) for t in context.words()):
+            flags += told_year
+        if any(t.lower_ in cues.OCCASION_NOUNS and _an_occasion_told_before(t) for t in context.words()):
             earlier = [e for e in events if e.sentence.start < context.sentence.start]
             if earlier:
                 fields["occasion"] = earlier[-1]
@@ -539,7 +538,7 @@ def statements(context: Context, posts_found: list[Candidate], events: list[Cand
     return found
 
 
-def _told_before_as(noun) -> bool:
+def _an_occasion_told_before(noun) -> bool:
     """"at the ceremony", "told the same parade", "at that meeting": an occasion the article told before."""
     return any(word.dep_ == "det" and word.lower_ in ("the", "that", "this") for word in noun.children)
 
@@ -690,13 +689,12 @@ def events(context: Context, main_state: str | None, earlier: list[Candidate],
             fields["mission"] = context.mission
         if dates:
             date = next((d for d in dates if d.iso), dates[0])
-            dated = date if date.iso else in_the_reports_year(article.report_date, date)
+            dated, told_year = with_reports_year(date, article.report_date)
             if dated is None:
                 fields["date_text"] = date.text
             else:
                 fields["date"] = dated.iso
-                if dated is not date:
-                    flags.append(year_told_flag(date, dated))
+                flags += told_year
         place = _place_name(context)
         if place:
             fields["place"] = place
