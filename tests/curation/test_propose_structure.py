@@ -1422,3 +1422,68 @@ def test_another_states_capital_or_a_date_places_nothing(tmp_path):
                              "sent forty police officers, trained in Nairobi, to the mission on 2 May 2031.\n")
     assert [(d["state"], d["status"], d.get("place")) for d in of_kind(result, "deployment")] == [
         ("state/TZA", "withdrawn", None), ("state/MWI", "committed", None), ("state/KEN", "arrived", None)]
+
+
+# --- round 24 --------------------------------------------------------------------------
+
+
+def test_words_said_at_an_occasion_told_before_take_its_day(tmp_path):
+    result = draft(tmp_path, "Chadian police land\nPORT-AU-PRINCE, 6 May 2031 — Two hundred Chadian police officers "
+                             "of the Multinational Security Support Mission in Haiti landed on 4 May 2031.\n\"We came "
+                             "to work,\" their commander, Captain Hawa Mahamat Ali-Bichara, told reporters at the "
+                             "airport.\n\"We will stay,\" Captain Ali-Bichara said before the vote.\n")
+    assert [(s["text"], s.get("date")) for s in of_kind(result, "statement")] == [("We came to work", "2031-05-04"),
+                                                                                 ("We will stay", None)]
+    [dated] = [s for s in result.facts if s.kind == "statement" and s.text("date")]
+    assert any("said at an occasion the article told before: dated 2031-05-04" in flag for flag in dated.flags)
+
+
+def test_a_day_without_its_year_dates_an_arrival_not_an_intention_or_a_since(tmp_path):
+    result = draft(tmp_path, "Rotations\nNAIROBI, 6 July 2030 — Ninety-six Kenyan police officers of the "
+                             "Multinational Security Support Mission in Haiti landed in Port-au-Prince on 4 May.\nSixty "
+                             "Jamaican soldiers will fly to Haiti in September to join the mission.\nForty Belizean "
+                             "soldiers have served with the mission since March.\n")
+    assert [(d["state"], d["status"], d.get("date"), d.get("date_text")) for d in of_kind(result, "deployment")] == [
+        ("state/KEN", "arrived", "2030-05-04", None), ("state/JAM", "committed", None, "September"),
+        ("state/BLZ", "serving", None, "March")]
+
+
+def test_a_region_named_with_the_and_the_country_are_the_hosts(tmp_path):
+    result = draft(tmp_path, "Salvadorans in the valley\nSAN SALVADOR, 3 August 2031 — One hundred and twenty "
+                             "Salvadoran soldiers of the Multinational Security Support Mission in Haiti arrived in "
+                             "the Artibonite on 2 August 2031.\nGuatemala now keeps a company of 150 soldiers in the "
+                             "country for the mission.\n")
+    assert [(d["state"], d.get("place")) for d in of_kind(result, "deployment")] == [("state/SLV", "state/HTI"),
+                                                                                     ("state/GTM", "state/HTI")]
+
+
+def test_an_office_holder_who_greets_the_arrivals_is_the_hosts_not_one_greeting_them_home(tmp_path):
+    arrival = draft(tmp_path, "Chadian police land\nN'DJAMENA, 6 May 2031 — Two hundred Chadian police officers of "
+                              "the Multinational Security Support Mission in Haiti landed in Port-au-Prince on 4 May "
+                              "2031.\nPrime Minister Marie-Lourdes Gédéon-Saint-Fleur welcomed the officers on the "
+                              "tarmac.\n")
+    homecoming = draft(tmp_path, "Crew home\nDAR ES SALAAM, 6 May 2031 — Forty Tanzanian sailors of the Maritime "
+                                 "Security Mission in Mozambique flew home on 4 May 2031.\nThe Minister of Defence, "
+                                 "Halima Omari Mwinyimvua, received the returning sailors.\n")
+    assert [(p["holder"], p["organization"]) for result in (arrival, homecoming) for p in of_kind(result, "post")] == [
+        ("person/marie-lourdes-gedeon-saint-fleur", "state/HTI"), ("person/halima-omari-mwinyimvua", "state/TZA")]
+
+
+def test_a_state_that_joins_by_signing_an_instrument_joins_by_that_instrument(tmp_path):
+    result = draft(tmp_path, "Togo joins\nABUJA, 6 November 2032 — Togo joined the Stabilization Support Mission in "
+                             "Guinea-Bissau on 5 November 2032 by signing a memorandum of understanding with the "
+                             "Economic Community of West African States.\n")
+    instruments = {i["id"]: i for i in of_kind(result, "instrument")}
+    [membership] = of_kind(result, "membership")
+    assert membership["member"] == "state/TGO"
+    joined_by = instruments[membership["instrument"].split("/", 1)[1]]
+    assert (joined_by["party"], joined_by["instrument_kind"]) == ("state/TGO", "memorandum-of-understanding")
+
+
+def test_personnel_mentioned_again_in_passing_are_one_deployment_but_an_offer_of_another_kind_is_news(tmp_path):
+    result = draft(tmp_path, "Jamaicans land\nKINGSTON, 6 May 2031 — Sixty Jamaican soldiers of the Multinational "
+                             "Security Support Mission in Haiti arrived in Port-au-Prince on 4 May 2031.\nJamaica, "
+                             "whose soldiers serve with the mission, has also pledged a medical team.\n")
+    assert sorted((d["state"], d["deployment_kind"], d["status"], d.get("size")) for d in
+                  of_kind(result, "deployment")) == [("state/JAM", "medical-team", "pledged", None),
+                                                     ("state/JAM", "troops", "arrived", "60")]

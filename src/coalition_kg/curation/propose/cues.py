@@ -229,7 +229,21 @@ PRONOUNS = ("he", "she", "they", "it", "we", "i")
 #: name, a title or a phrase held at a distance ("survival French").
 FEWEST_WORDS_SAID = 4
 #: "said during the event": the quote was said at the article's last event.
-OCCASION_NOUNS = ("event", "ceremony", "parade", "meeting", "summit", "session", "conference")
+OCCASION_NOUNS = ("event", "ceremony", "parade", "meeting", "summit", "session", "conference", "signing",
+                  "handover", "farewell", "vote", "debate", "sitting", "gathering", "airport",
+                  "scene", "chamber", "arrivals", "briefing")
+#: Verbs of a host greeting a mission's arrivals ("welcomed them on the tarmac").
+GREETING_LEMMAS = ("welcome", "greet", "receive")
+#: Words for the people a host greets besides its personnel nouns: "welcomed them", "the new arrivals".
+ARRIVING_PEOPLE = ("them", "him", "her", "arrivals", "contingent")
+#: Words of people coming home, whom their own state greets ("the returning crew").
+HOMECOMING_WORDS = ("returning", "returned", "home")
+#: Statuses of personnel that are in the mission's area.
+PRESENT_STATUSES = ("arrived", "serving")
+#: Statuses of an act done on a day ("landed on 4 May", "left in June").
+DONE_STATUSES = ("arrived", "withdrawn")
+#: "said at the ceremony", "after the signing", "during the debate": when words were said.
+OCCASION_PREPOSITIONS = ("at", "after", "during")
 
 #: Words of a meeting, which an organization named in its sentence holds ("Forum leaders, meeting
 #: in Honiara, endorse ..."), and which happens where a dateline's report is filed, on its day

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from coalition_kg.curation.model import FACT_KINDS
+from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.entities import Entity
 from coalition_kg.curation.propose.known import Known
@@ -50,7 +51,8 @@ def assemble(candidates: Iterable[Candidate], known: Known, vocabulary: Vocabula
     best: dict[tuple[str, ...], Candidate] = {}
     for candidate in sorted(candidates, key=lambda c: (-c.rank, c.sentence.start, -len(c.fields))):
         best.setdefault(_key(candidate, vocabulary), candidate)
-    kept = _without_headline_repeats(_without_generic_personnel(_without_less_said(list(best.values()), vocabulary)))
+    kept = _without_bare_mentions(_without_headline_repeats(_without_generic_personnel(
+        _without_less_said(list(best.values()), vocabulary))))
     kept.sort(key=lambda c: (KIND_ORDER.index(c.kind), c.sentence.start, c.rule))
     _point_at_kept(kept, candidates, vocabulary)
     _assign_ids(kept, known, vocabulary)
@@ -122,6 +124,26 @@ def _without_headline_repeats(candidates: list[Candidate]) -> list[Candidate]:
     told = {_told_again(c) for c in candidates if c.kind in _TOLD_AGAIN and not c.sentence.is_headline}
     return [c for c in candidates if not (c.kind in _TOLD_AGAIN and c.sentence.is_headline
                                           and not c.text("number") and _told_again(c) in told)]
+
+
+#: What a deployment tells of itself besides who sends what: its size, when and which rotation.
+_TOLD_OF_A_DEPLOYMENT = ("size", "date", "date_text", "ordinal")
+
+
+def _without_bare_mentions(candidates: list[Candidate]) -> list[Candidate]:
+    """A deployment that says nothing of its size, time or rotation ("Nigeria, Senegal and Ghana
+    have kept soldiers in our country") where another sentence tells of one of the same state
+    and mission with those: the article mentions that one again, in passing."""
+    told = [c for c in candidates if c.kind == "deployment" and any(map(c.text, _TOLD_OF_A_DEPLOYMENT))]
+    return [c for c in candidates if not (c.kind == "deployment" and not any(map(c.text, _TOLD_OF_A_DEPLOYMENT))
+                                          and any(_mentions_again(c, other) for other in told))]
+
+
+def _mentions_again(bare: Candidate, told: Candidate) -> bool:
+    """The same state's personnel in the same mission: of the same kind, or there already
+    (an offer of another kind is news: "Barbados also pledged a medical team")."""
+    return bare.text("state") == told.text("state") and bare.text("mission") == told.text("mission") and (
+        bare.text("deployment_kind") == told.text("deployment_kind") or bare.text("status") in cues.PRESENT_STATUSES)
 
 
 def _told_again(candidate: Candidate) -> tuple[str, ...]:

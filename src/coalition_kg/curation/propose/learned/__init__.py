@@ -71,12 +71,13 @@ def _deployment(context: Context, pair: Pair, sends: float, model: LearnedModel)
     likely = model.status.probabilities(status_features(pair))
     status = _likeliest(likely)
     sender = pair.mention or Mention(pair.state, "STATE", pair.hit.start, pair.hit.start, "")
-    [(_, details)] = deployment_details(context, pair.hit, deployment_hits(context), [sender], pair.verb)
-    fields = {"state": pair.state, "mission": context.mission, "deployment_kind": pair.kind,
-              "status": context.article.vocabulary.resolve("deployment-status", status), **details}
+    said = context.article.vocabulary.resolve("deployment-status", status)
+    [(_, details, dated)] = deployment_details(context, pair.hit, deployment_hits(context), [sender], pair.verb, said)
+    fields = {"state": pair.state, "mission": context.mission, "deployment_kind": pair.kind, "status": said,
+              **details}
     flag = (f"proposed by the learned model, not a rule: {sends:.2f} that {pair.state} sends the "
             f"'{pair.hit.text}', {likely[status]:.2f} that it is {status}; check 'state:' and 'status:'")
-    return Candidate("deployment", fields, context.sentence, DEPLOYMENT_RULE, round(sends, 2), [flag])
+    return Candidate("deployment", fields, context.sentence, DEPLOYMENT_RULE, round(sends, 2), [flag, *dated])
 
 
 def partnerships(context: Context, found: list[Candidate], members: set[str]) -> list[Candidate]:

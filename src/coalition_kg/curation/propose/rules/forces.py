@@ -8,6 +8,7 @@ from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Context, Hit
 from coalition_kg.curation.propose.countries import capitals, capitals_in
+from coalition_kg.curation.propose.dates import with_reports_year
 from coalition_kg.curation.propose.entities import Mention
 from coalition_kg.curation.propose.numbers import cardinal, ordinal
 from coalition_kg.curation.propose.reference import missions_in_states
@@ -72,27 +73,31 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
                 flags.append(unknown_term(fields["status"], article))
         else:
             flags.append(UNSAID_STATUS)
-        for state, details in deployment_details(context, hit, hits, states, giver):
+        for state, details, dated in deployment_details(context, hit, hits, states, giver, fields.get("status")):
             entry = {"state": state.ref, **fields, **details}
             told = [f"the sentence names no state; 'state:' is the article's main state, {state.ref}: check it"
                     ] if rule == MAIN_STATE_RULE else []
             found.append(Candidate("deployment", entry, context.sentence, rule,
-                                   0.6 if told or status_words is None else 0.85, flags + told, rank=1))
+                                   0.6 if told or status_words is None else 0.85, flags + dated + told, rank=1))
     return _one_per_deployment(found + _gapped(context, found, hits) + _number_alone(context, found),
                                context.article.vocabulary)
 
 
 def deployment_details(context: Context, hit: Hit, hits: list[Hit], states: list[Mention],
-                       giver) -> list[tuple[Mention, dict[str, str]]]:
+                       giver, status=None) -> list[tuple[Mention, dict[str, str], list[str]]]:
     """Each sending state with what the sentence says of its deployment: ordinal, size (the
     deployment's when one state sends it, else the number after the state's name), place, and the
-    date of the word that gives the status (``giver``)."""
+    date of the word that gives the status (``giver``), with the flags of that date. A day or month
+    without its year that a ``status`` of the past gives ("landed on 4 May") is in the report's year;
+    one of a future or a lasting status ("flies in May", "since March") stays in words."""
     noun = context.span.doc[hit.end - 1]
     unit = noun.head if noun.dep_ == "compound" and noun.head.lower_ in cues.DEPLOYMENT_UNITS else noun
     size = _size(context, hit) or _size_after(context, hit, hits) or _counted(unit)  # "infantry battalion"
     rank = _ordinal(context, hit) or _rank_of_unit(noun)
     place = _place(context, states)
     date = _date_of(context, giver)
+    dated, year_told = with_reports_year(date, context.article.report_date) if date and (
+        date.iso or _an_act_on(context, date, status)) else (None, [])
     told = []
     for state in states:
         details = {}
@@ -104,10 +109,18 @@ def deployment_details(context: Context, hit: Hit, hits: list[Hit], states: list
             details["size"] = own
         if place:
             details["place"] = place
-        if date is not None:
-            details["date" if date.iso else "date_text"] = date.iso or date.text
-        told.append((state, details))
+        if dated is not None:
+            details["date"] = dated.iso
+        elif date is not None:
+            details["date_text"] = date.text
+        told.append((state, details, year_told))
     return told
+
+
+def _an_act_on(context: Context, date, status) -> bool:
+    """"landed on 4 May", "left in June": the day or month of an act done, not "since March"."""
+    return status is not None and status.slug in cues.DONE_STATUSES and (
+        date.start == 0 or context.span.doc[date.start - 1].lower_ != "since")
 
 
 def _number_alone(context: Context, found: list[Candidate]) -> list[Candidate]:
@@ -787,7 +800,10 @@ def _host_of_place(context: Context, senders: set[str]) -> str | None:
     for token in context.span:
         if token.lower_ not in _AT_A_PLACE or token.i + 1 >= context.span.end or doc[token.i - 1].lower_ == "home":
             continue  # "flew home to Dar es Salaam": the sender's place
-        place = doc[token.i + 1]
+        place = doc[token.i + 1 + (doc[token.i + 1].lower_ == "the" and token.i + 2 < context.span.end)]
+        if token.lower_ == "in" and place.lower_ == "country" and place.i + 1 < context.span.end \
+                and doc[place.i + 1].lower_ != "of":
+            return host
         if place.pos_ != "PROPN" or not place.is_title or place.i in dated or context.article.linked.at(place.i):
             continue
         rest = doc[place.i: context.span.end].text.lower()

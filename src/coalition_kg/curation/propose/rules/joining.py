@@ -572,7 +572,8 @@ def memberships(context: Context, instruments: list[Candidate]) -> list[Candidat
         if verb is not None and (negated(verb) or hypothetical(verb)):
             continue  # "If Brazil were to join the mission"
         for state in distinct(_joining_states(context, word) + _listed_after_its_clause(context, word)):
-            found.append(_membership(context, state.ref, "membership.joining-word", 0.85, rank=2))
+            found.append(_membership(context, state.ref, "membership.joining-word", 0.85,
+                                     instrument=_signed_by(state.ref, context, instruments), rank=2))
     for word in context.words():
         if word.lemma_ in cues.FOUNDING_VERBS and word.pos_ == "VERB" and any(
                 (m := article.linked.at(t.i)) is not None and m.label == "MISSION"
@@ -713,6 +714,13 @@ def serving_member(deployment: Candidate) -> Candidate:
     """A state whose personnel serve with the mission, have arrived or have served and left takes part in it."""
     return Candidate("membership", {"member": deployment.fields["state"], "mission": deployment.fields["mission"]},
                      deployment.sentence, "membership.serving-personnel", 0.75)
+
+
+def _signed_by(state: str, context: Context, instruments: list[Candidate]) -> Candidate | None:
+    """"Togo joined the mission on 5 November by signing a memorandum of understanding": the
+    instrument of the state that the sentence telling it joined gives."""
+    return next((c for c in instruments if c.sentence is context.sentence and c.kind == "instrument"
+                 and c.text("party") == state), None)
 
 
 def _membership(context: Context, state: str, rule: str, confidence: float, instrument: Candidate | None = None,

@@ -73,6 +73,10 @@ def posts(context: Context, known: Known, main_state: str | None, found_before: 
             organization = _known_organization(known, holder.ref, role.slug)
             rule = "post.title-and-name+known-post"
         confidence = 0.9
+        if organization is None and (organization := _host_where_said(context)):
+            confidence = 0.5
+            flags.append(f"the sentence does not say which state or organization the post is in; it happens in the "
+                         f"mission's host state, {organization}, so 'organization:' is that state: check it")
         if organization is None and main_state:
             organization, confidence = main_state, 0.5
             flags.append(f"the sentence does not say which state or organization the post is in; "
@@ -89,6 +93,27 @@ def posts(context: Context, known: Known, main_state: str | None, found_before: 
         found.append(Candidate("post", fields, context.sentence, rule, confidence, flags))
         found += _predecessors(context, hit, found[-1])
     return found + _counterparts(context, found) + _contingent_leaders(context, found_before)
+
+
+def _host_where_said(context: Context) -> str | None:
+    """The mission's host state, when the sentence happens there: in its capital ("told reporters
+    in Port-au-Prince"), or greeting the mission's arrivals ("welcomed them on the tarmac"). An
+    office holder the sentence names no state for is then the host's."""
+    host = context.article.linked.host_of(context.mission)
+    if host is None:
+        return None
+    return host if any(map(_greets_arrivals, context.words())) else None
+
+
+def _greets_arrivals(verb) -> bool:
+    """"welcomed them", "greeted the officers", "the gendarmes were received by": a host meets
+    people (not "welcomed the ruling"); not those coming home ("received the returning crew")."""
+    if verb.lemma_.lower() not in cues.GREETING_LEMMAS:
+        return False
+    met = [t for t in verb.children if t.dep_ in ("dobj", "nsubjpass")]
+    people = [t for t in met if t.lower_ in cues.ARRIVING_PEOPLE or t.lower_ in cues.PERSONNEL_FROM
+              or t.lemma_.lower() in cues.OFFICIAL_NOUNS or t.lemma_.lower() in cues.DEPLOYMENT_UNITS]
+    return bool(people) and not any(t.lower_ in cues.HOMECOMING_WORDS for p in people for t in p.subtree)
 
 
 def _police_named_after(context: Context, start: int) -> int | None:
@@ -534,8 +559,27 @@ def statements(context: Context, posts_found: list[Candidate], events: list[Cand
                 fields["occasion"] = earlier[-1]
                 if "date" not in fields and earlier[-1].text("date"):  # "told the same parade": said that day
                     fields["date"] = earlier[-1].fields["date"]
+            if "date" not in fields and any(_said_at(t) for t in context.words() if t.lower_ in cues.OCCASION_NOUNS):
+                told = _the_day_told_before(context)
+                if told is not None:
+                    fields["date"] = told.iso
+                    flags.append(f"said at an occasion the article told before: dated {told.iso}, the last day "
+                                 f"it gives before ('{told.text}'); check it")
         found.append(Candidate("statement", fields, context.sentence, rule, confidence, flags))
     return found
+
+
+def _the_day_told_before(context: Context):
+    """"the minister said at the send-off": the occasion is the one the article told last, on the
+    last day it gives before this sentence."""
+    before = [d for d in context.article.dates if d.start < context.span.start and d.precision == "day" and d.iso]
+    return before[-1] if before else None
+
+
+def _said_at(occasion) -> bool:
+    """"said at the send-off", "said after the signing", "told the meeting": words said at an
+    occasion ("before the vote", "the ceremony would be short" are not)."""
+    return occasion.head.lower_ in cues.OCCASION_PREPOSITIONS or (occasion.dep_ == "dobj" and _says(occasion.head))
 
 
 def _an_occasion_told_before(noun) -> bool:
