@@ -228,14 +228,15 @@ PRONOUNS = ("he", "she", "they", "it", "we", "i")
 #: The fewest words of a quotation that names no speaker which can be a statement: fewer are a
 #: name, a title or a phrase held at a distance ("survival French").
 FEWEST_WORDS_SAID = 4
-#: "said during the event": the quote was said at the article's last event.
+#: Occasions words are said at ("said during the event", "told reporters at the airport"): the
+#: article's last event, on the last day the article gives before them.
 OCCASION_NOUNS = ("event", "ceremony", "parade", "meeting", "summit", "session", "conference", "signing",
                   "handover", "farewell", "vote", "debate", "sitting", "gathering", "airport",
                   "scene", "chamber", "arrivals", "briefing")
 #: Verbs of a host greeting a mission's arrivals ("welcomed them on the tarmac").
 GREETING_LEMMAS = ("welcome", "greet", "receive")
 #: Words for the people a host greets besides its personnel nouns: "welcomed them", "the new arrivals".
-ARRIVING_PEOPLE = ("them", "him", "her", "arrivals", "contingent")
+ARRIVING_PEOPLE = ("them", "him", "her", "arrivals")
 #: Words of people coming home, whom their own state greets ("the returning crew").
 HOMECOMING_WORDS = ("returning", "returned", "home")
 #: Statuses of personnel that are in the mission's area.

@@ -73,7 +73,7 @@ def posts(context: Context, known: Known, main_state: str | None, found_before: 
             organization = _known_organization(known, holder.ref, role.slug)
             rule = "post.title-and-name+known-post"
         confidence = 0.9
-        if organization is None and (organization := _host_where_said(context)):
+        if organization is None and (organization := _host_greeting_arrivals(context)):
             confidence = 0.5
             flags.append(f"the sentence does not say which state or organization the post is in; it happens in the "
                          f"mission's host state, {organization}, so 'organization:' is that state: check it")
@@ -95,14 +95,10 @@ def posts(context: Context, known: Known, main_state: str | None, found_before: 
     return found + _counterparts(context, found) + _contingent_leaders(context, found_before)
 
 
-def _host_where_said(context: Context) -> str | None:
-    """The mission's host state, when the sentence happens there: in its capital ("told reporters
-    in Port-au-Prince"), or greeting the mission's arrivals ("welcomed them on the tarmac"). An
-    office holder the sentence names no state for is then the host's."""
-    host = context.article.linked.host_of(context.mission)
-    if host is None:
-        return None
-    return host if any(map(_greets_arrivals, context.words())) else None
+def _host_greeting_arrivals(context: Context) -> str | None:
+    """The mission's host state, when the sentence greets the mission's arrivals ("welcomed them
+    on the tarmac"): an office holder it names no state for is then the host's."""
+    return context.article.linked.host_of(context.mission) if any(map(_greets_arrivals, context.words())) else None
 
 
 def _greets_arrivals(verb) -> bool:
@@ -570,14 +566,14 @@ def statements(context: Context, posts_found: list[Candidate], events: list[Cand
 
 
 def _the_day_told_before(context: Context):
-    """"the minister said at the send-off": the occasion is the one the article told last, on the
+    """"he told reporters at the airport": the occasion is the one the article told last, on the
     last day it gives before this sentence."""
     before = [d for d in context.article.dates if d.start < context.span.start and d.precision == "day" and d.iso]
     return before[-1] if before else None
 
 
 def _said_at(occasion) -> bool:
-    """"said at the send-off", "said after the signing", "told the meeting": words said at an
+    """"said at the ceremony", "said after the signing", "told the meeting": words said at an
     occasion ("before the vote", "the ceremony would be short" are not)."""
     return occasion.head.lower_ in cues.OCCASION_PREPOSITIONS or (occasion.dep_ == "dobj" and _says(occasion.head))
 
