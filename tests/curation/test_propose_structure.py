@@ -1487,3 +1487,24 @@ def test_personnel_mentioned_again_in_passing_are_one_deployment_but_an_offer_of
     assert sorted((d["state"], d["deployment_kind"], d["status"], d.get("size")) for d in
                   of_kind(result, "deployment")) == [("state/JAM", "medical-team", "pledged", None),
                                                      ("state/JAM", "troops", "arrived", "60")]
+
+
+# --- round 25 --------------------------------------------------------------------------
+
+
+def test_a_state_that_trains_the_missions_teams_or_flies_its_officers_is_a_partner_not_a_member(tmp_path):
+    result = draft(tmp_path, "Partners\nMAPUTO, 6 May 2031 — Portugal trains the boarding teams of the Maritime "
+                             "Security Mission in Mozambique at the Naval School in Maputo.\nTanzania sent forty "
+                             "sailors to the mission on 2 May 2031.\nThe United States flew the sailors to Pemba, and "
+                             "Tanzania flew its own officers home.\n")
+    assert sorted((p["partner"], p["partner_role"]) for p in of_kind(result, "partnership")
+                  if p["partner_role"] != "host-state") == [("state/PRT", "trainer"),
+                                                           ("state/USA", "logistics-provider")]
+
+
+def test_words_said_on_the_tarmac_take_the_day_told_before(tmp_path):
+    result = draft(tmp_path, "Ivorian police land\nPORT-AU-PRINCE, 12 November 2033 — One hundred and forty "
+                             "Ivorian police officers of the Multinational Security Support Mission in Haiti landed on "
+                             "10 November 2033.\n\"They keep coming,\" said Haiti's prime minister, Jean-Robert "
+                             "Destinoble-Ménard, on the tarmac.\n")
+    assert [(s["text"], s.get("date")) for s in of_kind(result, "statement")] == [("They keep coming", "2033-11-10")]

@@ -232,7 +232,7 @@ FEWEST_WORDS_SAID = 4
 #: article's last event, on the last day the article gives before them.
 OCCASION_NOUNS = ("event", "ceremony", "parade", "meeting", "summit", "session", "conference", "signing",
                   "handover", "farewell", "vote", "debate", "sitting", "gathering", "airport",
-                  "scene", "chamber", "arrivals", "briefing")
+                  "scene", "chamber", "arrivals", "briefing", "tarmac", "apron", "quayside")
 #: Verbs of a host greeting a mission's arrivals ("welcomed them on the tarmac").
 GREETING_LEMMAS = ("welcome", "greet", "receive")
 #: Words for the people a host greets besides its personnel nouns: "welcomed them", "the new arrivals".
@@ -244,7 +244,7 @@ PRESENT_STATUSES = ("arrived", "serving")
 #: Statuses of an act done on a day ("landed on 4 May", "left in June").
 DONE_STATUSES = ("arrived", "withdrawn")
 #: "said at the ceremony", "after the signing", "during the debate": when words were said.
-OCCASION_PREPOSITIONS = ("at", "after", "during")
+OCCASION_PREPOSITIONS = ("at", "after", "during", "on")
 
 #: Words of a meeting, which an organization named in its sentence holds ("Forum leaders, meeting
 #: in Honiara, endorse ..."), and which happens where a dateline's report is filed, on its day
@@ -376,7 +376,10 @@ OFFICIAL_NOUNS = ("officer", "official", "officials", "corporal", "soldier", "se
 PARTNER_VERBS = {"authorize": "backer", "authorise": "backer", "endorse": "backer", "back": "backer",
                  "mandate": "backer", "fund": "funder", "finance": "funder", "bankroll": "funder",
                  "pay": "funder", "give": "funder", "provide": "funder", "donate": "funder", "pledge": "funder",
-                 "train": "trainer", "meet": "funder", "cover": "funder", "contribute": "funder"}
+                 "train": "trainer", "meet": "funder", "cover": "funder", "contribute": "funder",
+                 "fly": "logistics provider", "airlift": "logistics provider"}
+#: Verbs of carrying personnel: their subject may be a carrier, not the sender ("flew the sailors to Pemba").
+CARRYING_VERBS = ("fly", "airlift", "ferry", "carry", "transport")
 #: Nouns of money given: a verb whose object holds one gives it ("announced $60 million in funding").
 FUNDING_NOUNS = ("funding", "financing")
 MONEY_WORDS = ("dollars", "euros", "pounds", "francs", "shillings", "million", "billion", "money", "funding",
@@ -401,7 +404,8 @@ DONOR_NOUNS = ("donors", "donor", "contributors", "contributor", "funders")
 #: The words of a mission's fund: "the Mission's trust fund", "the UN-administered trust fund".
 FUND_WORDS = ("fund", "funds")
 LOGISTICS_WORDS = ("airlift", "transport", "logistics", "fuel", "supplies", "flights", "ships", "base")
-TRAINEE_WORDS = ("cadets", "recruits", "officers", "police", "soldiers", "troops", "personnel", "forces")
+TRAINEE_WORDS = ("cadets", "recruits", "officers", "police", "soldiers", "troops", "personnel", "forces", "teams",
+                 "crews", "sappers", "engineers", "gendarmes", "sailors", "marines", "contingent", "contingents")
 ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 #: Words that make a clause hypothetical: "once the agreement was signed", "if parliament approves".

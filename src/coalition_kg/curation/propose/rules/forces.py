@@ -434,7 +434,8 @@ def may_send(context: Context, hit: Hit) -> bool:
     """Whether the personnel word can name a deployment of its own: not "and the Bahamas 30 marines"
     (told with the deployment before it), "police stations" (the noun names something else),
     "beside officers of the Haitian National Police" (the others are not sent), nor a denied or
-    supposed act ("has never sent police", "could send soldiers if asked", "no troops")."""
+    supposed act ("has never sent police", "could send soldiers if asked", "no troops"), nor
+    personnel told before that another carries ("The United States flew the sailors to Pemba")."""
     if _gapped_noun(context, hit):
         return False
     noun = context.span.doc[hit.end - 1]
@@ -445,7 +446,12 @@ def may_send(context: Context, hit: Hit) -> bool:
         return False
     verb = _own_verb(noun) or governing_verb(noun)
     denied = verb is not None and (negated(verb) or hypothetical(verb))
-    return not (denied or any(t.lower_ == "no" for t in noun.children))
+    return not (denied or _carried(noun, verb) or any(t.lower_ == "no" for t in noun.children))
+
+
+def _carried(noun, verb) -> bool:
+    """Personnel told before ("the sailors") that the verb's subject carries: their carrier, not their sender."""
+    return verb is not None and verb.lemma_.lower() in cues.CARRYING_VERBS and noun.dep_ == "dobj" and _definite(noun)
 
 
 def _carries_others(noun) -> bool:
@@ -967,7 +973,7 @@ def _acts_for_the_mission(context: Context, add, members: set[str]) -> list[Cand
         if role is None or token.pos_ not in ("VERB", "AUX") or negated(token) or token.i in article.quoted:
             continue
         payers = [actor for actor in actors(context, token) if role == "backer" or not (
-            article.linked.hosts(actor.ref, context.mission) or role == "funder" and actor.ref in members)]
+            article.linked.hosts(actor.ref, context.mission) or role != "trainer" and actor.ref in members)]
         if not payers:
             continue
         objects = [t for child in token.children if child.dep_ in ("dobj", "prep", "dative", "attr", "npadvmod")
@@ -983,8 +989,8 @@ def _acts_for_the_mission(context: Context, add, members: set[str]) -> list[Cand
         if role == "funder" and any(t.lower_ in cues.LOGISTICS_WORDS for t in objects) and not (
                 money or funding or token.lemma_.lower() in cues.COST_VERBS):
             role = "logistics provider"  # "provides airlift"; who pays for the fuel funds it
-        if role == "trainer" and not any(t.lower_ in cues.TRAINEE_WORDS for t in objects):
-            continue
+        if role in ("trainer", "logistics provider") and not any(t.lower_ in cues.TRAINEE_WORDS for t in objects):
+            continue  # "trains the Mission's boarding teams", "flew the officers from Abidjan"
         for actor in payers:
             add(actor.ref, role, f"partnership.{role.replace(' ', '-')}-verb", 0.8)
     return []
