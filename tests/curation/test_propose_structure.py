@@ -1508,3 +1508,10 @@ def test_words_said_on_the_tarmac_take_the_day_told_before(tmp_path):
                              "10 November 2033.\n\"They keep coming,\" said Haiti's prime minister, Jean-Robert "
                              "Destinoble-Ménard, on the tarmac.\n")
     assert [(s["text"], s.get("date")) for s in of_kind(result, "statement")] == [("They keep coming", "2033-11-10")]
+
+
+def test_a_state_that_provides_transport_for_the_mission_is_its_logistics_provider(tmp_path):
+    result = draft(tmp_path, "Flights\nNAIROBI, 6 May 2031 — The United States provided transport to Haiti for the "
+                             "Multinational Security Support Mission.\n")
+    assert [(p["partner"], p["partner_role"]) for p in of_kind(result, "partnership")
+            if p["partner_role"] != "host-state"] == [("state/USA", "logistics-provider")]

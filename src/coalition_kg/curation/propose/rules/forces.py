@@ -989,7 +989,8 @@ def _acts_for_the_mission(context: Context, add, members: set[str]) -> list[Cand
         if role == "funder" and any(t.lower_ in cues.LOGISTICS_WORDS for t in objects) and not (
                 money or funding or token.lemma_.lower() in cues.COST_VERBS):
             role = "logistics provider"  # "provides airlift"; who pays for the fuel funds it
-        if role in ("trainer", "logistics provider") and not any(t.lower_ in cues.TRAINEE_WORDS for t in objects):
+        carries = token.lemma_.lower() in cues.CARRYING_VERBS
+        if (role == "trainer" or carries) and not any(t.lower_ in cues.TRAINEE_WORDS for t in objects):
             continue  # "trains the Mission's boarding teams", "flew the officers from Abidjan"
         for actor in payers:
             add(actor.ref, role, f"partnership.{role.replace(' ', '-')}-verb", 0.8)
