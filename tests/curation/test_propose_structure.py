@@ -1515,3 +1515,41 @@ def test_a_state_that_provides_transport_for_the_mission_is_its_logistics_provid
                              "Multinational Security Support Mission.\n")
     assert [(p["partner"], p["partner_role"]) for p in of_kind(result, "partnership")
             if p["partner_role"] != "host-state"] == [("state/USA", "logistics-provider")]
+
+
+# --- round 26 --------------------------------------------------------------------------
+
+
+def test_the_unit_a_relief_sends_home_is_a_withdrawn_deployment_of_the_relieving_state(tmp_path):
+    result = draft(tmp_path, "Rotation\nKINGSTON, 2 June 2034 — On 14 May 2034, the fifth contingent of 212 Jamaican "
+                             "soldiers of the Multinational Security Support Mission in Haiti arrived in Port-au-Prince, "
+                             "relieving the fourth, which has since returned to Kingston.\n")
+    assert sorted((d["state"], d["deployment_kind"], d["status"], d.get("ordinal"), d.get("date"))
+                  for d in of_kind(result, "deployment")) == [
+        ("state/JAM", "troops", "arrived", "5", "2034-05-14"), ("state/JAM", "troops", "withdrawn", "4", None)]
+
+
+def test_a_relieved_unit_told_by_a_pronoun_takes_the_state_and_kind_told_before_and_its_members_count(tmp_path):
+    result = draft(tmp_path, "Botswana rotates\nGABORONE, 3 October 2025 — A second contingent of 110 Botswana "
+                             "soldiers of the Maritime Security Mission in Mozambique arrived in Pemba on 1 October "
+                             "2025.\nIt relieves the first contingent, whose ninety-five members are returning to "
+                             "Gaborone in stages.\n")
+    relieved = [d for d in of_kind(result, "deployment") if d["status"] == "withdrawn"]
+    assert [(d["state"], d["deployment_kind"], d.get("ordinal"), d.get("size")) for d in relieved] == [
+        ("state/BWA", "troops", "1", "95")]
+
+
+def test_a_relief_to_come_or_a_bare_ordinal_tells_no_withdrawal(tmp_path):
+    result = draft(tmp_path, "Ships\nVICTORIA, 3 February 2031 — A patrol boat of the Seychelles Coast Guard joined "
+                             "the Maritime Security Mission in Mozambique at Pemba on 1 February 2031.\nIt relieved the "
+                             "third at Pemba.\nA Seychellois crew of thirty will relieve the boat, which has served "
+                             "since June.\n")
+    assert [d["status"] for d in of_kind(result, "deployment") if d.get("ordinal") == "3"] == []
+    assert "withdrawn" not in {d["status"] for d in of_kind(result, "deployment")}
+
+
+def test_a_unit_that_has_since_gone_home_is_withdrawn_not_serving(tmp_path):
+    result = draft(tmp_path, "Home\nNAIROBI, 3 February 2031 — Kenya sent 200 police officers to the Multinational "
+                             "Security Support Mission in Haiti in 2030.\nAll 200 Kenyan police officers have since "
+                             "returned to Nairobi.\n")
+    assert sorted(d["status"] for d in of_kind(result, "deployment")) == ["arrived", "withdrawn"]

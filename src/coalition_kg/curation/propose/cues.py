@@ -465,6 +465,11 @@ CARRIED_BY = ("aboard", "on", "onboard")
 COMPOSITION_VERBS = ("include", "comprise")
 #: Verbs whose object leaves as their subject arrives: "the troops will relieve a contingent".
 REPLACING_VERBS = ("replace", "relieve")
+#: A relief said with "take": its particle or object -> the preposition before what it replaces
+#: ("took over from Guatemalan army engineers", "take the place of 190 officers").
+TAKING_OVER = {"over": "from", "place": "of"}
+#: Auxiliaries and heads of a relief still to come: "will relieve the first", "is due to relieve it".
+UNDONE_MARKS = ("will", "would", "shall", "'ll", "to", "could", "may", "might", "can", "should")
 #: Verbs of a deployment that goes on: serving, even when they are said of the future ("will stay
 #: until the mission ends", "will keep two vessels with the mission").
 CONTINUING_VERBS = ("stay", "remain", "keep")

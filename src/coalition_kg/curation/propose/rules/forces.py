@@ -41,6 +41,7 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
     if not context.mission:
         return []
     found = []
+    told: set[int] = set()
     statuses = context.hits({**cues.STATUS_CUES, **article.vocabulary.phrases("deployment-status")})
     hits = deployment_hits(context)
     for hit in own_deployments(context, hits):
@@ -75,11 +76,13 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
             flags.append(UNSAID_STATUS)
         for state, details, dated in deployment_details(context, hit, hits, states, giver, fields.get("status")):
             entry = {"state": state.ref, **fields, **details}
-            told = [f"the sentence names no state; 'state:' is the article's main state, {state.ref}: check it"
+            main = [f"the sentence names no state; 'state:' is the article's main state, {state.ref}: check it"
                     ] if rule == MAIN_STATE_RULE else []
             found.append(Candidate("deployment", entry, context.sentence, rule,
-                                   0.6 if told or status_words is None else 0.85, flags + dated + told, rank=1))
-    return _one_per_deployment(found + _gapped(context, found, hits) + _number_alone(context, found),
+                                   0.6 if main or status_words is None else 0.85, flags + dated + main, rank=1))
+            told.add(noun.i)
+    relieved = _relieved(context, found, hits, told, earlier)
+    return _one_per_deployment(found + _gapped(context, found, hits) + _number_alone(context, found) + relieved,
                                context.article.vocabulary)
 
 
@@ -95,9 +98,7 @@ def deployment_details(context: Context, hit: Hit, hits: list[Hit], states: list
     size = _size(context, hit) or _size_after(context, hit, hits) or _counted(unit)  # "infantry battalion"
     rank = _ordinal(context, hit) or _rank_of_unit(noun)
     place = _place(context, states)
-    date = _date_of(context, giver)
-    dated, year_told = with_reports_year(date, context.article.report_date) if date and (
-        date.iso or _an_act_on(context, date, status)) else (None, [])
+    date, year_told = _date_fields(context, _date_of(context, giver), status)
     told = []
     for state in states:
         details = {}
@@ -109,12 +110,18 @@ def deployment_details(context: Context, hit: Hit, hits: list[Hit], states: list
             details["size"] = own
         if place:
             details["place"] = place
-        if dated is not None:
-            details["date"] = dated.iso
-        elif date is not None:
-            details["date_text"] = date.text
-        told.append((state, details, year_told))
+        told.append((state, {**details, **date}, year_told))
     return told
+
+
+def _date_fields(context: Context, date, status) -> tuple[dict[str, str], list[str]]:
+    """A deployment's date as the draft writes it ("date" or "date_text"), with the flags of a year
+    taken from the report."""
+    if date is None:
+        return {}, []
+    dated, year_told = with_reports_year(date, context.article.report_date) if (
+        date.iso or _an_act_on(context, date, status)) else (None, [])
+    return ({"date": dated.iso}, year_told) if dated is not None else ({"date_text": date.text}, [])
 
 
 def _an_act_on(context: Context, date, status) -> bool:
@@ -148,6 +155,124 @@ def _number_alone(context: Context, found: list[Candidate]) -> list[Candidate]:
             fields["size"] = str(size)
         more.append(Candidate("deployment", fields, context.sentence, "deployment.number-alone", 0.7, [], rank=1))
     return more
+
+
+def _relieved(context: Context, found: list[Candidate], hits: list[Hit], told: set[int],
+              earlier: list[Candidate]) -> list[Candidate]:
+    """"arrived in Port-au-Prince, relieving the fourth, which has since returned to Kingston",
+    "Amatola relieves SAS Isandlwana", "took over from a first contingent": the unit a relief
+    replaces, when no other reading proposed it, is a deployment of the relieving unit's state
+    (unless its own words name another) and kind, with its own ordinal and size. Its own clause
+    tells its status ("which has since returned": withdrawn, "which has served since May": serving), else
+    the relief does: one done sent it home, one to come ("will relieve the first") tells nothing."""
+    nouns = {hit.end - 1: hit for hit in hits}
+    vocabulary = context.article.vocabulary
+    more = []
+    for verb in context.span:
+        unit = _replaced_unit(verb)
+        if unit is None or unit.i in told or negated(verb) or hypothetical(verb):
+            continue
+        hit = nouns.get(unit.i)
+        if not any(child.dep_ in ("relcl", "acl", "appos") for child in unit.children) or not (
+                unit.lower_ in cues.ORDINAL_WORDS or _names_a_unit(context, unit) or (
+                hit is not None and hit.text.lower() in cues.DEPLOYMENT_UNITS and may_send(context, hit))):
+            continue  # "relieved the third at Pemba" tells no more of the third than the relief
+        relieving = _relieving(context, found, earlier)
+        status, giver = _status_of_relieved(unit, verb)
+        if relieving is None or status is None:
+            continue
+        status = vocabulary.resolve("deployment-status", status)
+        own = _own_state(context, unit)
+        fields = {"state": own or relieving.fields["state"], "mission": context.mission, "status": status,
+                  "deployment_kind": relieving.fields["deployment_kind"]}
+        rank = ordinal(unit.text) if unit.lower_ in cues.ORDINAL_WORDS else _rank_of_unit(unit)
+        size = _counted(unit) or _size_of_members(unit)
+        date, year_told = _date_fields(context, _date_governed_by(context, giver), status)
+        fields.update({"ordinal": str(rank)} if rank else {}, **({"size": str(size)} if size else {}), **date)
+        more.append(Candidate("deployment", fields, context.sentence, "deployment.relieved-unit", 0.7, year_told,
+                              rank=1))
+    return more
+
+
+def _replaced_unit(verb):
+    """What a relief replaces: "relieving the fourth", "replaced the Bangladeshi unit", "take over
+    from Guatemalan army engineers", "take the place of 190 officers"."""
+    if verb.pos_ != "VERB":
+        return None
+    if verb.lemma_ in cues.REPLACING_VERBS:
+        return next((child for child in verb.children if child.dep_ == "dobj"), None)
+    if verb.lemma_ != "take":
+        return None
+    taken = [child for child in verb.children if child.dep_ in ("prt", "dobj") and child.lower_ in cues.TAKING_OVER]
+    before = [prep for word in taken for prep in (*verb.children, *word.children)
+              if prep.dep_ == "prep" and prep.lower_ == cues.TAKING_OVER[word.lower_]]
+    return next((unit for prep in before for unit in prep.children if unit.dep_ == "pobj"), None)
+
+
+def _names_a_unit(context: Context, unit) -> bool:
+    """"SAS Isandlwana", "NIGCON 5": a name the register does not hold, a ship's or a unit's."""
+    return unit.pos_ == "PROPN" and context.article.linked.at(unit.i) is None
+
+
+def _relieving(context: Context, found: list[Candidate], earlier: list[Candidate]) -> Candidate | None:
+    """The deployment that relieves: the sentence's own, when it gives one state's ("the fifth
+    contingent ... arrived, relieving the fourth"), else, when it names no state, the one an
+    earlier sentence gave last ("It relieves the first contingent")."""
+    if found:
+        return found[0] if len({c.text("state") for c in found}) == 1 else None
+    if any(not context.article.linked.hosts(m.ref, context.mission) for m in context.states()):
+        return None
+    before = [c for c in earlier if c.kind == "deployment" and c.sentence.start < context.sentence.start]
+    return before[-1] if before else None
+
+
+def _status_of_relieved(unit, verb) -> tuple[str | None, object]:
+    """The relieved unit's status and the word that gives it: a clause of its own that sends it
+    home, else one that keeps it serving, else a relief done (withdrawn)."""
+    clauses = [child for child in unit.children if child.dep_ in ("relcl", "acl") and child.pos_ == "VERB"]
+    said = [(_status_of_verb(clause), clause) for clause in clauses]
+    for wanted in ("withdrawn", "serving"):
+        if (told := next((clause for status, clause in said if status == wanted), None)) is not None:
+            return wanted, told
+    return ("withdrawn", _relief(verb)) if _relief_done(verb) else (None, None)
+
+
+def _relief(verb):
+    """The verb that tells the relief: "arrived" in "arrived ..., relieving the fourth"."""
+    return verb.head if verb.dep_ == "advcl" and verb.tag_ == "VBG" else verb
+
+
+def _relief_done(verb) -> bool:
+    """"relieved", "relieves", "has taken over from", "arrived ..., relieving the fourth": a relief
+    that happened, not "will relieve", "is due to relieve", "to relieve the first"."""
+    node = _relief(verb)
+    return node.tag_ in ("VBD", "VBZ", "VBP", "VBN") and node.head.lower_ not in cues.FUTURE_HEADS and not any(
+        child.dep_ in ("aux", "auxpass") and child.lower_ in cues.UNDONE_MARKS for child in node.children)
+
+
+def _own_state(context: Context, unit) -> str | None:
+    """The state the relieved unit's own words name ("the Bangladeshi unit", "Guatemalan army
+    engineers"), not one of its clauses ("which returned to Nigeria")."""
+    clauses = {t.i for child in unit.children if child.dep_ in ("relcl", "acl") for t in child.subtree}
+    for token in unit.subtree:
+        mention = context.article.linked.at(token.i) if token.i not in clauses else None
+        if mention is not None and mention.label in ("STATE", "NORP") and _state_of(context, mention):
+            return as_state(context, mention).ref
+    return None
+
+
+def _size_of_members(unit) -> int | None:
+    """"the first contingent, whose ninety-five members are returning", "engineers, 45 of whom flew
+    home", "the fourth contingent, three hundred and ninety officers": the number of its members."""
+    members = [child for child in unit.children if child.dep_ == "appos"] + [
+        subject for clause in unit.children if clause.dep_ == "relcl" for subject in clause.children
+        if subject.dep_ == "nsubj"]
+    for member in members:
+        if member.like_num and member.pos_ == "NUM":
+            return cardinal(member.doc[member.left_edge.i: member.i + 1])
+        if (size := _counted(member)) is not None:
+            return size
+    return None
 
 
 def _own_verb(noun):
@@ -308,8 +433,8 @@ def _is_a_mission(context: Context, word) -> bool:
 
 
 def _status_of_verb(verb) -> str | None:
-    if any(child.lower_ == "since" for child in verb.children) and verb.tag_ == "VBN":
-        return "serving"  # "has sent soldiers to the mission since 2024"
+    if any(child.lower_ == "since" and any(child.children) for child in verb.children) and verb.tag_ == "VBN":
+        return "serving"  # "has sent soldiers to the mission since 2024", not "has since returned"
     lemma = verb.lemma_.lower()
     if verb.dep_ == "acl" and lemma in cues.COMPOSITION_VERBS:
         above = governing_verb(verb.head)  # "The reinforcements, comprising troops, were welcomed"
@@ -352,11 +477,22 @@ def _date_of(context: Context, verb):
     """The date the verb gives ("landed ... on 3 May 2025"), not one of a speech verb ("the
     Foreign Office said on 12 August"); else the sentence's only date when no speech verb dates it.
     A dateline's date is when the report was filed, never a deployment's."""
-    dates = [d for d in context.dates() if d.start >= context.dateline_end()]
+    dates = _dates_told(context)
     if verb is None or not dates:
         return dates[0] if len(dates) == 1 and verb is None else None
+    return _date_governed_by(context, verb) or next(
+        (d for d in dates if _dates_a_deployment(context, context.span.doc[d.start])), None) or next(
+        iter(context.label_dates()), None)
+
+
+def _dates_told(context: Context) -> list:
+    return [d for d in context.dates() if d.start >= context.dateline_end()]
+
+
+def _date_governed_by(context: Context, verb):
+    """The date that hangs on the verb itself: "returned to Lagos on 30 Jan 2034"."""
     doc = context.span.doc
-    for date in dates:
+    for date in _dates_told(context):
         node = doc[date.start]
         for _ in range(6):
             if node.i == verb.i:
@@ -364,8 +500,7 @@ def _date_of(context: Context, verb):
             if node.lemma_ in cues.SPEECH_LEMMAS or node.head.i == node.i or _is_a_mission(context, node):
                 break  # the mission's own date: "The mission, deployed since June 2022, comprises"
             node = node.head
-    return next((d for d in dates if _dates_a_deployment(context, doc[d.start])), None) or next(
-        iter(context.label_dates()), None)
+    return None
 
 
 def _dates_a_deployment(context: Context, token) -> bool:
