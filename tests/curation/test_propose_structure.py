@@ -1553,3 +1553,53 @@ def test_a_unit_that_has_since_gone_home_is_withdrawn_not_serving(tmp_path):
                              "Security Support Mission in Haiti in 2030.\nAll 200 Kenyan police officers have since "
                              "returned to Nairobi.\n")
     assert sorted(d["status"] for d in of_kind(result, "deployment")) == ["arrived", "withdrawn"]
+
+
+# --- round 27 --------------------------------------------------------------------------
+
+
+def test_who_lays_on_the_aircraft_carries_for_the_mission_and_sends_no_one(tmp_path):
+    result = draft(tmp_path, "Home\nKINGSTON, 14 November 2030 — One hundred and fifty Jamaican soldiers of the "
+                             "Multinational Security Support Mission in Haiti flew home to Kingston on 13 November "
+                             "2030 aboard an aircraft chartered by the United States.\nForty Jamaican police officers "
+                             "left for Port-au-Prince on 14 November 2030 on a charter flight paid for by Canada.\n")
+    assert [(p["partner"], p["partner_role"]) for p in of_kind(result, "partnership")
+            if p["partner_role"] == "logistics-provider"] == [("state/USA", "logistics-provider")]
+    assert {d["state"] for d in of_kind(result, "deployment")} == {"state/JAM"}
+
+
+def test_a_states_force_named_with_its_acronym_is_its_body_not_a_mission(tmp_path):
+    result = draft(tmp_path, "Marines home\nDAR ES SALAAM, 18 August 2033 — One hundred and twenty marines of the "
+                             "Tanzania People's Defence Force (TPDF) returned from the Maritime Security Mission in "
+                             "Mozambique on 17 August 2033.\n")
+    assert [(e.ref, e.kind, e.part_of) for e in result.new_entities if "tpdf" in e.ref] == [
+        ("org/tpdf", "government-body", "state/TZA")]
+    assert {d["mission"] for d in of_kind(result, "deployment")} == {"mission/msmm"}
+
+
+def test_a_registered_missions_name_said_without_its_place_is_that_mission_unless_another_place_follows(tmp_path):
+    short = draft(tmp_path, "Gambia joins\nBANJUL, 5 June 2031 — The Stabilization Support Mission, deployed by the "
+                            "Economic Community of West African States, comprises contingents from Nigeria and "
+                            "Senegal.\n")
+    assert sorted((m["member"], m["mission"]) for m in of_kind(short, "membership")) == [
+        ("state/NGA", "mission/ssmgb"), ("state/SEN", "mission/ssmgb")]
+    assert [e.ref for e in short.new_entities if e.kind == "mission"] == []
+    assert of_kind(short, "name") == []
+    other = draft(tmp_path, "Cameroon\nYAOUNDE, 5 June 2031 — Cameroon joined the Maritime Security Mission in Sao "
+                            "Tome and Principe on 2 June 2031.\n")
+    assert "mission/msmm" not in {m["mission"] for m in of_kind(other, "membership")}
+
+
+def test_a_body_whose_state_a_relative_clause_names_acts_for_that_state(tmp_path):
+    result = draft(tmp_path, "Contributors\nQUITO, 5 November 2031 — Kenya leads the Multinational Security Support "
+                             "Mission in Haiti.\nThe newest contributor is Ecuador, whose National Assembly approved on "
+                             "28 October 2031 the dispatch of forty police instructors.\n")
+    assert [(i["party"], i["instrument_kind"]) for i in of_kind(result, "instrument")] == [
+        ("state/ECU", "parliamentary-approval")]
+
+
+def test_a_name_set_beside_the_title_of_one_who_speaks_is_the_speaker(tmp_path):
+    result = draft(tmp_path, "Funding\nBRUSSELS, 3 May 2030 — The European Union will fund the Stabilization Support "
+                             "Mission in Guinea-Bissau.\n“Stability in Guinea-Bissau is stability for the whole "
+                             "region,” said the EU's High Representative, Kaja Lindqvist-Tamm.\n")
+    assert [s["speaker"] for s in of_kind(result, "statement")] == ["person/kaja-lindqvist-tamm"]

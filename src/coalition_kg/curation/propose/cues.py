@@ -460,6 +460,10 @@ MOVING_VERBS = ("follow", "leave", "sail", "travel", "go", "join", "bring", "rot
 PROVIDING_VERBS = ("provide", "supply", "lend")
 #: Prepositions of the means that carries a deployment: "on a chartered aircraft", "aboard the ship".
 CARRIED_BY = ("aboard", "on", "onboard")
+#: Nouns of such a means: whoever owns or lays it on carries for the mission ("aboard an aircraft
+#: chartered by the United States", "on a Royal Australian Air Force C-130").
+CARRIER_NOUNS = ("aircraft", "plane", "planes", "airliner", "jet", "ship", "vessel", "craft", "flight", "flights",
+                 "charter", "helicopter", "helicopters")
 #: Verbs that say what something is made of: serving as the clause's verb ("the mission comprises
 #: troops from ..."), no status of their own as a participle ("the reinforcements, comprising ...").
 COMPOSITION_VERBS = ("include", "comprise")

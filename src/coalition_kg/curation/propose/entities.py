@@ -399,8 +399,11 @@ def _new_organization(doc: Doc, bracket: int, acronym: str, mentions: list[Menti
     words = doc[start:bracket]
     if len(words) < 2 or all(t.lower_.rstrip(".") in cues.HONORIFICS for t in words):
         return None  # "Rear Admiral (JG)", "Lieutenant Colonel (Dr.)": a rank and its grade, not a name
-    states = [m for m in mentions if start <= m.start < bracket and m.kind == "state"]
     heads = [t.lower_ for t in words if t.lower_ in cues.ORGANIZATION_HEADS]
+    if heads and heads[-1] == "force":
+        start = _state_owning(doc, start, mentions)  # "Tanzania People's Defence Force (TPDF)"
+        words = doc[start:bracket]
+    states = [m for m in mentions if start <= m.start < bracket and m.kind == "state"]
     kind = cues.ORGANIZATION_HEADS[heads[-1]] if heads else "international-organization"  # the last word heads a name
     joint = any(t.lower_ in cues.JOINT_FORCE_WORDS for t in words)  # "Lake Chad Stabilization Force": no one state's
     if states and kind == "international-organization" or states and heads and heads[-1] == "force" and not joint:
@@ -411,6 +414,16 @@ def _new_organization(doc: Doc, bracket: int, acronym: str, mentions: list[Menti
                     why=f"named with its acronym {acronym}" + ("" if heads else "; its kind is a guess"))
     entity.names = [words.text]
     return entity
+
+
+def _state_owning(doc: Doc, start: int, mentions: list[Mention]) -> int:
+    """Where a force's name starts when a state owns it: "Tanzania People's" before "Defence Force"."""
+    if start < 2 or doc[start - 1].lower_ not in ("'s", "’s"):
+        return start
+    owner = start - 2
+    while owner > 0 and doc[owner].is_title and not any(m.start == owner and m.kind == "state" for m in mentions):
+        owner -= 1
+    return owner if any(m.start == owner and m.kind == "state" for m in mentions) and start - owner <= 4 else start
 
 
 def _unregistered_organizations(doc: Doc, mentions: list[Mention], entities: dict[str, Entity]) -> None:
@@ -436,6 +449,10 @@ def _unregistered_organizations(doc: Doc, mentions: list[Mention], entities: dic
             continue  # "the Support Mission": too short to be a mission's name
         if head.i + 1 < len(doc) and doc[head.i + 1].lower_ in cues.AGREEMENT_NOUNS:
             continue  # "the Status of Mission Agreement": the name of an agreement, not of a mission
+        placed = head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "in"  # another place: another mission
+        if mission and not placed and (registered := _said_without_its_place(label, entities)) is not None:
+            registered.names.append(label)  # "The Stabilization Support Mission", "... in Guinea-Bissau" registered
+            continue
         initials = _initials_of(doc[start: head.i + 1])
         if mission:
             label, initials = _mission_acronym(doc, start, head.i + 1, label, initials)
@@ -446,6 +463,14 @@ def _unregistered_organizations(doc: Doc, mentions: list[Mention], entities: dic
             written = [initials] if any(token.text == initials for token in doc) else []
             entity.names = _unique([label, doc[start: head.i + 1].text, *written])
             entities[ref] = entity
+
+
+def _said_without_its_place(label: str, entities: dict[str, Entity]) -> Entity | None:
+    """The registered mission whose name is ``label`` with the place it works in, when no other
+    mission's is ("Maritime Security Mission" for two missions in two states names neither)."""
+    named = [entity for entity in entities.values() if entity.kind == "mission" and any(
+        name.startswith(f"{label} in ") for name in entity.names)]
+    return named[0] if len(named) == 1 and not named[0].new else None
 
 
 def _initials_of(words) -> str:

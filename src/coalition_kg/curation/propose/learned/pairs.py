@@ -1,6 +1,6 @@
 """The pairs the learned model reads: in one sentence, a word that names personnel (a deployment
 cue, outside quotations and names) and a state that may send it (each state or demonym the
-sentence names, a mission's host aside, or the article's main state when it names none), with
+sentence names, a mission's host and a carrier aside, or the article's main state when it names none), with
 what the sentence's structure says about the two."""
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from coalition_kg.curation.propose.entities import Mention
 from coalition_kg.curation.propose.rules.clauses import governing_verb, hypothetical, negated
 from coalition_kg.curation.propose.rules.forces import (
     as_state,
+    carrier_tokens,
     deployment_hits,
     may_send,
     own_deployments,
@@ -58,8 +59,9 @@ def pairs(context: Context) -> Iterator[Pair]:
     if not context.mission:
         return
     hits = [hit for hit in own_deployments(context, deployment_hits(context)) if may_send(context, hit)]
+    carrying = carrier_tokens(context)
     states = [(state.ref, mention) for mention in context.states()
-              for state in [as_state(context, mention)] if state.ref
+              for state in [as_state(context, mention)] if state.ref and mention.start not in carrying
               and not article.linked.hosts(state.ref, context.mission)]
     if not states and article.linked.main_state:
         states = [(article.linked.main_state, None)]

@@ -671,8 +671,11 @@ def _deploying_states(context: Context, hit: Hit, verb, earlier: list[Candidate]
     over: it receives, it does not send."""
     article = context.article
 
-    def senders(mentions: list[Mention]) -> list[Mention]:
-        return [m for m in distinct(mentions) if not article.linked.hosts(m.ref, context.mission)]
+    carrying = carrier_tokens(context)
+
+    def senders(mentions: list[Mention]) -> list[Mention]:  # not "aboard an aircraft chartered by the United States"
+        return [m for m in distinct(mentions) if not article.linked.hosts(m.ref, context.mission)
+                and m.start not in carrying]
 
     doc = context.span.doc
     chain = []
@@ -1018,7 +1021,43 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
         add(state, cues.PARTNER_TERMS["host state"], "partnership.at-its-request", 0.7)
     for state in _contributors_to_the_fund(context):
         add(state.ref, cues.PARTNER_TERMS["funder"], "partnership.contributes-to-the-fund", 0.7)
+    for partner in _carriers(context, members):
+        add(partner, "logistics provider", "partnership.carries-for-the-mission", 0.75)
     return found
+
+
+def _carriers(context: Context, members: set[str]) -> list[str]:
+    """"flew home aboard an aircraft chartered by the United States", "landed aboard a Royal
+    Australian Air Force C-130", "on an aircraft of the Canadian Armed Forces": who owns or lays on
+    the means that carries the mission's people or goods is its logistics provider; not one of its
+    members (their own aircraft) nor its host."""
+    linked = context.article.linked
+    carriers = []
+    for means in _means_of_carriage(context):
+        if any(word.lemma_ in (*cues.COST_VERBS, *cues.FUNDING_VERBS) for word in means.subtree):
+            continue  # "on a charter flight paid for by the United States": a funder, not a carrier
+        for word in means.subtree:
+            mention = linked.at(word.i)
+            if mention is None or mention.label not in ("STATE", "NORP", "GOV", "ORG"):
+                continue
+            partner = _state_of(context, mention) or (mention.ref if mention.label == "ORG" else None)
+            if partner and partner not in members and not linked.hosts(partner, context.mission):
+                carriers.append(partner)
+    return list(dict.fromkeys(carriers))
+
+
+def _means_of_carriage(context: Context) -> list:
+    """The nouns of the aircraft, ships and flights that carry someone: "aboard an aircraft
+    chartered by ...", "on a C-17" (not "on Wednesday", "on patrol")."""
+    return [means for token in context.span if token.lower_ in cues.CARRIED_BY and token.head.pos_ == "VERB"
+            for means in token.children if means.dep_ == "pobj"
+            and (means.lower_ in cues.CARRIER_NOUNS or means.text.startswith("C-"))]
+
+
+def carrier_tokens(context: Context) -> set[int]:
+    """The tokens of the phrases that name an aircraft, a ship or a flight that carries someone:
+    a state named there ("aboard an aircraft chartered by the United States") carries, it sends nothing."""
+    return {word.i for means in _means_of_carriage(context) for word in means.subtree}
 
 
 def _requesting_states(context: Context) -> list[str]:

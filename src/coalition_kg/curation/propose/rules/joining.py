@@ -14,7 +14,7 @@ from coalition_kg.curation.propose.entities import Mention, acronyms_in_words
 from coalition_kg.curation.propose.numbers import cardinal, ordinal
 from coalition_kg.curation.propose.reference import missions_in_states
 from coalition_kg.curation.propose.rules.clauses import governing_verb, hypothetical, negated
-from coalition_kg.curation.propose.rules.common import distinct, listed_after, unknown_term
+from coalition_kg.curation.propose.rules.common import distinct, listed_after, listed_before, unknown_term
 from coalition_kg.curation.propose.rules.forces import acting_states, actors, as_state, states_of_phrase
 from coalition_kg.curation.propose.vocabulary import Term
 
@@ -35,7 +35,8 @@ def names(article: Article, contexts: list[Context]) -> list[Candidate]:
         for mention in context.mentions("MISSION"):
             entity = article.linked.entities[mention.ref]
             proper = mention.text.split()[0].lower() not in cues.MISSION_DETERMINERS
-            if proper and mention.text != entity.label:  # "the MMAS, as Haitians call it": a name it goes by
+            if proper and mention.text != entity.label and not entity.label.startswith(f"{mention.text} in "):
+                # "the MMAS, as Haitians call it": a name it goes by; not its name without its place
                 called = _called(context.span.doc, mention.start)
                 found.append(Candidate("name", {"entity": mention.ref, "label": mention.text}, context.sentence,
                                        "name.called-in-words" if called else "name.used", 0.8 if called else 0.6))
@@ -256,7 +257,7 @@ def _acts_of_state_bodies(context: Context) -> list[Candidate]:
             if not any(t.lower_ in cues.PARTICIPATION_WORDS or ((m := article.linked.at(t.i)) is not None
                                                                  and m.label == "MISSION") for t in objects):
                 continue
-            named = [m for t in subject.subtree if (m := article.linked.at(t.i)) is not None and m.kind == "state"]
+            named = _states_of_body(context, subject)
             state = named[0].ref if named else article.linked.main_state
             if not state or not context.mission or "ratified" in words:
                 continue
@@ -282,13 +283,22 @@ def _assents_of_state_bodies(context: Context) -> list[Candidate]:
                      and kind in cues.ASSENTING_KINDS), None)
         if kind is None:
             continue
-        named = [m for t in body.subtree if (m := article.linked.at(t.i)) is not None and m.kind == "state"]
+        named = _states_of_body(context, body)
         state = named[0].ref if named else article.linked.main_state
         if not state:
             continue
         date = _date_of_noun(context, noun) or _date_of_verb(context, noun.i)
         found.append(_act_of_state(context, kind, state, date, None if named else f"the {body.text}'s state"))
     return found
+
+
+def _states_of_body(context: Context, body) -> list[Mention]:
+    """The states a body's phrase names ("Kenya's High Court"), or that its "whose" refers to
+    ("Ecuador, whose National Assembly approved")."""
+    whose = next((child for child in body.children if child.lower_ == "whose"), None)
+    if whose is not None:
+        return [as_state(context, m) for m in listed_before(context, whose.i)]
+    return [m for t in body.subtree if (m := context.article.linked.at(t.i)) is not None and m.kind == "state"]
 
 
 def _assenting_body(noun):
