@@ -155,5 +155,5 @@ def beside_title_or_speech(doc: Doc, run: NameRun, title_ends: set[int], title_s
 def _names_a_speaker(doc: Doc, run: NameRun) -> bool:
     """"said the EU's High Representative, Kaja Lindqvist-Tamm": a name set beside the one who speaks."""
     speaker = next((t.head for t in doc[run.start: run.end] if not run.start <= t.head.i < run.end), None)
-    return doc[run.start - 1].text == "," and speaker is not None and speaker.i < run.start \
+    return run.start > 0 and doc[run.start - 1].text == "," and speaker is not None and speaker.i < run.start \
         and speaker.pos_ in ("NOUN", "PROPN") and speaker.head.lemma_ in cues.SPEECH_LEMMAS

@@ -1,7 +1,7 @@
 """The pairs the learned model reads: in one sentence, a word that names personnel (a deployment
 cue, outside quotations and names) and a state that may send it (each state or demonym the
-sentence names, a mission's host and a carrier aside, or the article's main state when it names none), with
-what the sentence's structure says about the two."""
+sentence names, a mission's host and a carrier aside, or the article's main state when it names
+none), with what the sentence's structure says about the two."""
 
 from __future__ import annotations
 

@@ -41,7 +41,7 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
     if not context.mission:
         return []
     found = []
-    told: set[int] = set()
+    proposed: set[int] = set()  # the nouns of the candidates found
     statuses = context.hits({**cues.STATUS_CUES, **article.vocabulary.phrases("deployment-status")})
     hits = deployment_hits(context)
     for hit in own_deployments(context, hits):
@@ -80,8 +80,8 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
                     ] if rule == MAIN_STATE_RULE else []
             found.append(Candidate("deployment", entry, context.sentence, rule,
                                    0.6 if main or status_words is None else 0.85, flags + dated + main, rank=1))
-            told.add(noun.i)
-    relieved = _relieved(context, found, hits, told, earlier)
+            proposed.add(noun.i)
+    relieved = _relieved(context, found, hits, proposed, earlier)
     return _one_per_deployment(found + _gapped(context, found, hits) + _number_alone(context, found) + relieved,
                                context.article.vocabulary)
 
@@ -157,20 +157,21 @@ def _number_alone(context: Context, found: list[Candidate]) -> list[Candidate]:
     return more
 
 
-def _relieved(context: Context, found: list[Candidate], hits: list[Hit], told: set[int],
+def _relieved(context: Context, found: list[Candidate], hits: list[Hit], proposed: set[int],
               earlier: list[Candidate]) -> list[Candidate]:
     """"arrived in Port-au-Prince, relieving the fourth, which has since returned to Kingston",
     "Amatola relieves SAS Isandlwana", "took over from a first contingent": the unit a relief
     replaces, when no other reading proposed it, is a deployment of the relieving unit's state
     (unless its own words name another) and kind, with its own ordinal and size. Its own clause
-    tells its status ("which has since returned": withdrawn, "which has served since May": serving), else
-    the relief does: one done sent it home, one to come ("will relieve the first") tells nothing."""
+    tells its status ("which has since returned": withdrawn, "which has served since May":
+    serving), else the relief does: one done sent it home, one to come ("will relieve the
+    first") tells nothing."""
     nouns = {hit.end - 1: hit for hit in hits}
     vocabulary = context.article.vocabulary
     more = []
     for verb in context.span:
         unit = _replaced_unit(verb)
-        if unit is None or unit.i in told or negated(verb) or hypothetical(verb):
+        if unit is None or unit.i in proposed or negated(verb) or hypothetical(verb):
             continue
         hit = nouns.get(unit.i)
         if not any(child.dep_ in ("relcl", "acl", "appos") for child in unit.children) or not (
@@ -232,8 +233,8 @@ def _status_of_relieved(unit, verb) -> tuple[str | None, object]:
     clauses = [child for child in unit.children if child.dep_ in ("relcl", "acl") and child.pos_ == "VERB"]
     said = [(_status_of_verb(clause), clause) for clause in clauses]
     for wanted in ("withdrawn", "serving"):
-        if (told := next((clause for status, clause in said if status == wanted), None)) is not None:
-            return wanted, told
+        if (giver := next((clause for status, clause in said if status == wanted), None)) is not None:
+            return wanted, giver
     return ("withdrawn", _relief(verb)) if _relief_done(verb) else (None, None)
 
 
