@@ -1603,3 +1603,24 @@ def test_a_name_set_beside_the_title_of_one_who_speaks_is_the_speaker(tmp_path):
                              "Mission in Guinea-Bissau.\n“Stability in Guinea-Bissau is stability for the whole "
                              "region,” said the EU's High Representative, Kaja Lindqvist-Tamm.\n")
     assert [s["speaker"] for s in of_kind(result, "statement")] == ["person/kaja-lindqvist-tamm"]
+
+
+# --- round 28 --------------------------------------------------------------------------
+
+
+def test_an_agreement_on_the_status_of_a_states_personnel_is_a_status_of_forces_agreement_of_both_parties(tmp_path):
+    result = draft(tmp_path, "Agreement\nMAPUTO, 20 May 2032 — Tanzania serves in the Maritime Security Mission in "
+                             "Mozambique.\nOn 19 May 2032, the two Ministers signed an Agreement between the "
+                             "Government of the Republic of Mozambique and the Government of the United Republic of "
+                             "Tanzania on the Status of Tanzanian Forces Deployed in the Framework of the Mission.\n")
+    assert sorted((i["party"], i["instrument_kind"], i.get("date")) for i in of_kind(result, "instrument")) == [
+        ("state/MOZ", "status-of-forces-agreement", "2032-05-19"),
+        ("state/TZA", "status-of-forces-agreement", "2032-05-19")]
+
+
+def test_a_weekday_after_of_in_a_dated_report_is_that_weeks_day(tmp_path):
+    result = draft(tmp_path, "Approval\nBANJUL, Thursday 5 June 2031 — The National Assembly, at its sitting of "
+                             "Tuesday, approved the deployment of one infantry company of the Gambia Armed Forces to "
+                             "the Stabilization Support Mission in Guinea-Bissau.\n")
+    assert [(i["party"], i["instrument_kind"], i.get("date")) for i in of_kind(result, "instrument")] == [
+        ("state/GMB", "parliamentary-approval", "2031-06-03")]

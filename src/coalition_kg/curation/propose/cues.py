@@ -414,6 +414,8 @@ HYPOTHETICAL_MARKS = ("once", "if", "when", "until", "unless", "before", "after"
 CONDITION_MARKS = ("if", "unless")
 #: Nouns that refer back to an agreement already named: "The agreement was signed at State House".
 AGREEMENT_NOUNS = ("agreement", "accord", "memorandum", "instrument", "deal", "pact", "treaty")
+#: Prepositions of what an agreement is about: "the Agreement ... on the Status of Uruguayan Personnel".
+ABOUT_WORDS = ("on", "concerning", "regarding")
 #: Slugs of instruments that are agreements in their own right (see INSTRUMENT_NOUN_TERMS).
 INSTRUMENT_NOUN_SLUGS = ("memorandum-of-understanding", "status-of-forces-agreement", "bilateral-agreement")
 #: A state's bodies whose acts are instruments: the nouns of the subject -> the instrument kind.

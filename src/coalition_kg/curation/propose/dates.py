@@ -7,7 +7,7 @@ report's date gives (:func:`in_the_year`, :func:`in_the_reports_year`), flagged 
 matcher's patterns give each date's parts (a month's name, a day, a year), so a date is read from
 its tokens with the standard library's month names and calendar, the same on any day; a day the
 calendar lacks ("30 February 2025") stays words, and days of one month ("from 4 to 6 July 2025")
-are that month. A weekday ("on Tuesday") is a date only in a
+are that month. A weekday ("on Tuesday", "at its sitting of Tuesday") is a date only in a
 report dated to the day, counted from that date.
 """
 
@@ -151,7 +151,7 @@ def _relative_time(doc: Doc, token, filed: datetime.date) -> DateMention | None:
         year = str(filed.year - (before == "last"))
         return DateMention(token.i - 1, token.i + 1, doc[token.i - 1:token.i + 1].text, year, "year")
     weekday = WEEKDAYS.get(token.text)
-    if weekday is None or before not in ("on", "last"):
+    if weekday is None or before not in ("on", "last", "of"):  # "at its sitting of Tuesday"
         return None
     verb = doc[token.i - 1].head
     if before == "on" and any(child.dep_ == "aux" and child.lower_ in ("will", "would", "shall", "'ll")

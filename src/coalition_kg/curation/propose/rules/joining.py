@@ -58,8 +58,8 @@ def _called(doc, start: int) -> bool:
 def instruments(context: Context, earlier: list[Candidate] = ()) -> list[Candidate]:
     """Resolutions by number, and instruments named by their kind or by a verb ("ratified")."""
     found = _resolutions(context, earlier)
-    hits = [hit for hit in context.hits(_instrument_cues(context)) if not _hypothetical(context, hit)
-            and not _signs_something_else(context, hit)]
+    hits = [hit for hit in context.hits(_instrument_cues(context)) + _agreements_on_status(context)
+            if not _hypothetical(context, hit) and not _signs_something_else(context, hit)]
     nouns = [hit for hit in hits if hit.term in cues.INSTRUMENT_NOUN_TERMS or _is_label(context, hit)]
     for hit in nouns or hits:
         if "resolution" in hit.term.lower() or (not nouns and _refers_back(context, hit, earlier)):
@@ -72,6 +72,24 @@ def instruments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
     found += _acts_of_state_bodies(context)
     found += _mandate_renewals(context)
     found += _numbered_acts(context)
+    return found
+
+
+def _agreements_on_status(context: Context) -> list[Hit]:
+    """"the Agreement between the Government of Haiti and the Government of Uruguay on the Status of
+    Uruguayan Personnel", "an agreement concerning the status of Guatemalan military personnel": an
+    agreement on the status of a state's personnel is a status-of-forces agreement, whatever its title."""
+    doc = context.span.doc
+    found = []
+    for word in context.words():
+        if word.lower_ not in cues.AGREEMENT_NOUNS[:2]:
+            continue
+        after = doc[word.i + 1: min(word.i + 40, context.span.end)]
+        end = next((t.i for t in after if t.text in (";", ".") or t.pos_ == "VERB"), after.end)
+        if any(t.lower_ == "status" and t.i + 1 < end and doc[t.i + 1].lower_ == "of"
+               and (doc[t.i - 1].lower_ in cues.ABOUT_WORDS or doc[t.i - 1].lower_ == "the"
+                    and doc[t.i - 2].lower_ in cues.ABOUT_WORDS) for t in doc[word.i + 1: end]):
+            found.append(Hit(word.i, word.i + 1, "status-of-forces agreement", word.text))
     return found
 
 
