@@ -420,10 +420,11 @@ def _state_owning(doc: Doc, start: int, mentions: list[Mention]) -> int:
     """Where a force's name starts when a state owns it: "Tanzania People's" before "Defence Force"."""
     if start < 2 or doc[start - 1].lower_ not in ("'s", "’s"):
         return start
+    states = {m.start for m in mentions if m.kind == "state"}
     owner = start - 2
-    while owner > 0 and doc[owner].is_title and not any(m.start == owner and m.kind == "state" for m in mentions):
+    while owner > 0 and doc[owner].is_title and owner not in states:
         owner -= 1
-    return owner if any(m.start == owner and m.kind == "state" for m in mentions) and start - owner <= 4 else start
+    return owner if owner in states and start - owner <= 4 else start
 
 
 def _unregistered_organizations(doc: Doc, mentions: list[Mention], entities: dict[str, Entity]) -> None:

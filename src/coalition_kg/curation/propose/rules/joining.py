@@ -82,7 +82,7 @@ def _agreements_on_status(context: Context) -> list[Hit]:
     doc = context.span.doc
     found = []
     for word in context.words():
-        if word.lower_ not in cues.AGREEMENT_NOUNS[:2]:
+        if word.lower_ not in ("agreement", "accord"):
             continue
         after = doc[word.i + 1: min(word.i + 40, context.span.end)]
         end = next((t.i for t in after if t.text in (";", ".") or t.pos_ == "VERB"), after.end)
