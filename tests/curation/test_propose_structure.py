@@ -1624,3 +1624,62 @@ def test_a_weekday_after_of_in_a_dated_report_is_that_weeks_day(tmp_path):
                              "the Stabilization Support Mission in Guinea-Bissau.\n")
     assert [(i["party"], i["instrument_kind"], i.get("date")) for i in of_kind(result, "instrument")] == [
         ("state/GMB", "parliamentary-approval", "2031-06-03")]
+
+
+# --- round 29 --------------------------------------------------------------------------
+
+
+def test_a_ship_that_docks_has_arrived_and_one_ship_or_aircraft_named_in_the_singular_is_one(tmp_path):
+    result = draft(tmp_path, "Ships\nMAPUTO, 10 March 2038 — On 8 March 2038 the Angolan Navy patrol ship Ngola "
+                             "Kiluanji docked in Pemba to join the Maritime Security Mission in Mozambique.\n"
+                             "Seychelles and the Comoros have each promised a patrol boat to the Mission.\n"
+                             "Namibia has promised aircraft to the Mission.\n")
+    assert sorted((d["state"], d["status"], d.get("size")) for d in of_kind(result, "deployment")) == [
+        ("state/AGO", "arrived", "1"), ("state/COM", "pledged", "1"), ("state/NAM", "pledged", None),
+        ("state/SYC", "pledged", "1")]
+
+
+def test_an_envoy_is_accredited_where_the_title_sends_or_places_them(tmp_path):
+    result = draft(tmp_path, "Envoys\nKINGSTON, 3 May 2030 — Jamaica serves in the Multinational Security Support "
+                             "Mission in Haiti.\nThe Ambassador of the Republic of Haiti to Benin, Rose-Michelle "
+                             "Jean-Baptiste Vilaire, followed the debate.\n“He treated our police as partners,” said "
+                             "Haiti's ambassador in Kingston, Magalie Dorcéus-Bélizaire.\n")
+    assert sorted((p["holder"], p["organization"], p.get("accredited_to")) for p in of_kind(result, "post")) == [
+        ("person/magalie-dorceus-belizaire", "state/HTI", "state/JAM"),
+        ("person/rose-michelle-jean-baptiste-vilaire", "state/HTI", "state/BEN")]
+
+
+def test_a_portfolio_listed_on_after_a_comma_still_ends_with_its_state(tmp_path):
+    result = draft(tmp_path, "Council\nNEW YORK, 22 June 2037 — The Security Council renewed the Stabilization "
+                             "Support Mission in Guinea-Bissau.\nThe Minister for Foreign Affairs, International "
+                             "Cooperation and Communities of Guinea-Bissau, Maria Adelaide Sanhá da Costa Gomes, "
+                             "thanked the contributing countries.\n")
+    assert [(p["holder"], p["organization"], p["role"]) for p in of_kind(result, "post")] == [
+        ("person/maria-adelaide-sanha-da-costa-gomes", "state/GNB", "foreign-minister")]
+
+
+def test_the_lead_nation_and_the_state_commended_for_its_leadership_are_members(tmp_path):
+    result = draft(tmp_path, "Letters\nDUBLIN, 3 May 2027 — The terms were settled with Kenya, the lead nation of "
+                             "the Multinational Security Support Mission in Haiti, in Nairobi on 18 December 2026.\n"
+                             "The Council commended Jamaica for its continued leadership of the Multinational Security "
+                             "Support Mission in Haiti.\n")
+    assert sorted((m["member"], m["mission"]) for m in of_kind(result, "membership")) == [
+        ("state/JAM", "mission/mss-haiti"), ("state/KEN", "mission/mss-haiti")]
+
+
+def test_a_unit_counted_in_words_and_again_in_brackets_has_that_size(tmp_path):
+    result = draft(tmp_path, "Offer\nADDIS ABABA, 3 June 2032 — Kenya has offered a formed police unit of one hundred "
+                             "and forty (140) officers to the Multinational Security Support Mission in Haiti.\n")
+    assert [(d["state"], d["deployment_kind"], d["status"], d.get("size")) for d in of_kind(result, "deployment")] == [
+        ("state/KEN", "formed-police-unit", "pledged", "140")]
+
+
+def test_a_unit_leaving_for_its_own_capital_or_landing_after_months_away_is_withdrawn(tmp_path):
+    result = draft(tmp_path, "Home\nMAPUTO, 14 March 2037 — The Angolan Navy's patrol vessel Ngola Kiluanje sailed "
+                             "out of Pemba on 12 March 2037 for Luanda, ending its tour with the Maritime Security "
+                             "Mission in Mozambique.\nSixty-two soldiers of the Lesotho Defence Force landed at "
+                             "Moshoeshoe I International Airport on 13 March 2037, after eight months with the "
+                             "Mission at Pemba.\nOne hundred Tanzanian soldiers left for Pemba on 13 March 2037 to "
+                             "join the Mission.\n")
+    assert sorted((d["state"], d["status"]) for d in of_kind(result, "deployment")) == [
+        ("state/AGO", "withdrawn"), ("state/LSO", "withdrawn"), ("state/TZA", "committed")]

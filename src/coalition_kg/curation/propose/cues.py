@@ -94,6 +94,10 @@ DEPLOYMENT_CUES = {
     "doctors": "medical team", "nurses": "medical team", "medical staff": "medical team",
     "civilian experts": "civilian staff", "civilian personnel": "civilian staff",
 }
+#: Kinds of deployment counted by the craft: a ship or an aircraft named in the singular is one.
+CRAFT_KINDS = ("equipment", "aircraft")
+#: Their nouns that are the same in the plural.
+SAME_IN_PLURAL = ("aircraft", "craft")
 #: Nouns that carry a deployment when its kind is given by a word before them ("a Military
 #: Police contingent") or not at all, and their plurals ("the Zambian and Malawian contingents").
 DEPLOYMENT_UNITS = ("contingent", "unit", "team", "battalion", "company", "detachment",
@@ -195,6 +199,18 @@ PORTFOLIO_ROLES = (
 )
 #: Roles of envoys: the organization or state after "to" is where they are accredited.
 ACCREDITED_ROLES = ("ambassador", "permanent representative", "envoy", "special envoy")
+
+#: The most words a portfolio lists on after a comma ("Minister for Foreign Affairs, International
+#: Cooperation and Communities of Guinea-Bissau").
+PORTFOLIO_WORDS_LISTED = 8
+
+#: Nouns of the state that leads a mission, after "lead": "Kenya, the lead nation".
+LEADING_STATE_NOUNS = ("nation", "country", "state")
+#: Possessive pronouns that stand for an entity named before: "commended Kenya for its leadership".
+POSSESSIVE_PRONOUNS = ("its", "their")
+#: How many words from "lead nation" its state may be named: "Kenya, as lead nation", "Kenya,
+#: the mission's lead nation", "Lead nation: Republic of Kenya".
+LEAD_NATION_REACH = 5
 
 #: Verbs that introduce a quotation.
 SPEECH_VERBS = ("said", "says", "say", "stated", "states", "remarked", "added", "told", "declared",
@@ -345,7 +361,8 @@ STATUS_VERBS = {
     "supply": "arrived", "lend": "arrived", "donate": "arrived",
     "serve": "serving", "contribute": "serving", "have": "serving", "include": "serving", "lead": "serving",
     "comprise": "serving", "stay": "serving", "remain": "serving", "keep": "serving",
-    "touch": "arrived", "relieve": "arrived", "return": "withdrawn",
+    "touch": "arrived", "relieve": "arrived", "return": "withdrawn", "dock": "arrived", "berth": "arrived",
+    "moor": "arrived",
     "guard": "serving", "protect": "serving", "operate": "serving", "man": "serving", "maintain": "serving",
     "number": "serving",
     "withdraw": "withdrawn", "repatriate": "withdrawn", "pull": "withdrawn",
@@ -479,5 +496,7 @@ UNDONE_MARKS = ("will", "would", "shall", "'ll", "to", "could", "may", "might", 
 #: Verbs of a deployment that goes on: serving, even when they are said of the future ("will stay
 #: until the mission ends", "will keep two vessels with the mission").
 CONTINUING_VERBS = ("stay", "remain", "keep")
+#: Units of a stay that, counted after "after", end it: "landed after eight months in Pemba".
+STAY_LENGTHS = ("month", "year", "week")
 #: Adverbs that make an arrival a presence: "had already been deployed", "are currently deployed".
 ONGOING_WORDS = ("already", "currently", "still", "now")

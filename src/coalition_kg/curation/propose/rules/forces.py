@@ -76,6 +76,8 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
             flags.append(UNSAID_STATUS)
         for state, details, dated in deployment_details(context, hit, hits, states, giver, fields.get("status")):
             entry = {"state": state.ref, **fields, **details}
+            if said == "committed" and _leaves_for_home(context, giver, state.ref):
+                entry["status"] = article.vocabulary.resolve("deployment-status", "withdrawn")
             main = [f"the sentence names no state; 'state:' is the article's main state, {state.ref}: check it"
                     ] if rule == MAIN_STATE_RULE else []
             found.append(Candidate("deployment", entry, context.sentence, rule,
@@ -96,6 +98,7 @@ def deployment_details(context: Context, hit: Hit, hits: list[Hit], states: list
     noun = context.span.doc[hit.end - 1]
     unit = noun.head if noun.dep_ == "compound" and noun.head.lower_ in cues.DEPLOYMENT_UNITS else noun
     size = _size(context, hit) or _size_after(context, hit, hits) or _counted(unit)  # "infantry battalion"
+    one_each = size is None and _one_craft(hit, noun)
     rank = _ordinal(context, hit) or _rank_of_unit(noun)
     place = _place(context, states)
     date, year_told = _date_fields(context, _date_of(context, giver), status)
@@ -106,12 +109,22 @@ def deployment_details(context: Context, hit: Hit, hits: list[Hit], states: list
             details["ordinal"] = str(rank)
         if size and len(states) == 1:
             details["size"] = str(size)
+        elif one_each and (len(states) == 1 or any(t.lower_ == "each" for t in context.words())):
+            details["size"] = "1"  # "a patrol vessel", "the frigate SAS Amatola", "a coast guard vessel each"
         elif len(states) > 1 and (own := counted_after(context, state)):
             details["size"] = own
         if place:
             details["place"] = place
         told.append((state, {**details, **date}, year_told))
     return told
+
+
+def _one_craft(hit: Hit, noun) -> bool:
+    """A ship or an aircraft named in the singular: one of them ("aircraft" is singular only
+    after "a": "the only aircraft the mission can fly" may be three)."""
+    singular = any(child.lower_ in ("a", "an") for child in noun.children) if noun.lower_ in cues.SAME_IN_PLURAL \
+        else noun.tag_ in ("NN", "NNP")
+    return hit.term in cues.CRAFT_KINDS and singular and not any(child.dep_ == "nummod" for child in noun.children)
 
 
 def _date_fields(context: Context, date, status) -> tuple[dict[str, str], list[str]]:
@@ -351,8 +364,9 @@ def _counted(noun) -> int | None:
     if not numbers:
         return None
     number = numbers[0]
-    words = sorted([number, *[t for t in number.subtree if t.like_num or t.lower_ == "and"]], key=lambda t: t.i)
-    return cardinal(noun.doc[words[0].i: words[-1].i + 1])
+    words = sorted({number, *[t for t in number.subtree if t.like_num or t.lower_ == "and"]}, key=lambda t: t.i)
+    end = next((t.i for t in words if t.i + 1 < len(noun.doc) and noun.doc[t.i + 1].text == "("), words[-1].i)
+    return cardinal(noun.doc[words[0].i: end + 1])  # "one hundred and forty (140)": the words before the brackets
 
 
 def _rank_of_unit(noun) -> int | None:
@@ -458,6 +472,8 @@ def _status_of_verb(verb) -> str | None:
         if verb.head.i != verb.i and verb.dep_ in ("xcomp", "advcl", "conj"):
             return _status_of_verb(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
         return "committed" if future and lemma in cues.MOVING_VERBS else None
+    if status == "arrived" and _after_a_stay(verb):
+        return "withdrawn"  # "landed at Moshoeshoe I International Airport after eight months at Pemba"
     if tentative and status == "withdrawn":
         return None  # "Tanzania may withdraw some of its troops": no decision
     if tentative and status != "pledged":
@@ -472,6 +488,15 @@ def _status_of_verb(verb) -> str | None:
     if verb.tag_ == "VBG" and status == "arrived" and lemma in ("send", "deploy", "dispatch"):
         return "committed"  # "Australia is sending", "plans to deploy": under way, not arrived
     return status
+
+
+def _after_a_stay(verb) -> bool:
+    """"after eight months guarding the base", "after a year in Haiti": an arrival that ends a
+    stay of a counted time is a return home."""
+    spans = [t for child in verb.children if child.dep_ == "prep" and child.lower_ == "after"
+             for t in child.children if t.dep_ == "pobj" and t.lemma_.lower() in cues.STAY_LENGTHS]
+    return any(child.dep_ in ("nummod", "det") and child.lower_ not in ("the", "this", "that")
+               for span in spans for child in span.children)
 
 
 def _date_of(context: Context, verb):
@@ -576,13 +601,32 @@ def may_send(context: Context, hit: Hit) -> bool:
         return False
     noun = context.span.doc[hit.end - 1]
     if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i >= hit.end \
-            and noun.head.lower_ not in cues.DEPLOYMENT_UNITS and noun.head.lower_ not in cues.DEPLOYMENT_CUES:
+            and noun.head.lower_ not in cues.DEPLOYMENT_UNITS and noun.head.lower_ not in cues.DEPLOYMENT_CUES \
+            and not _craft_named(hit, noun):
         return False
     if noun.dep_ == "pobj" and noun.head.lower_ in cues.BESIDE:
         return False
     verb = _own_verb(noun) or governing_verb(noun)
     denied = verb is not None and (negated(verb) or hypothetical(verb))
     return not (denied or _carried(noun, verb) or any(t.lower_ == "no" for t in noun.children))
+
+
+def _leaves_for_home(context: Context, verb, state: str) -> bool:
+    """"sailed out of Pemba for Luanda", "left for Nairobi": a unit leaving for its own state's
+    capital, or its state, is on its way home (withdrawn), not on its way to the mission."""
+    if verb is None or verb.lemma_.lower() not in cues.DEPARTING_VERBS:
+        return False
+    bound = [t for child in verb.children if child.dep_ == "prep" and child.lower_ == "for"
+             for t in child.children if t.dep_ == "pobj"]
+    named = [context.article.linked.at(t.i) for t in bound]
+    words = " ".join(f"in {t.text}" for t in bound)
+    return any(m is not None and m.ref == state for m in named) or state in capitals_in(words, ("in",))
+
+
+def _craft_named(hit: Hit, noun) -> bool:
+    """"the patrol ship Ngola Kiluanji", "the frigate SAS Amatola": a ship or an aircraft before
+    its own name, which the parser may make the head."""
+    return hit.term in cues.CRAFT_KINDS and noun.head.pos_ == "PROPN"
 
 
 def _carried(noun, verb) -> bool:

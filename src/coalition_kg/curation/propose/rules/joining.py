@@ -611,8 +611,10 @@ def memberships(context: Context, instruments: list[Candidate]) -> list[Candidat
         if word.lemma_ == "lead" and word.pos_ == "VERB" and _leads_the_mission(context, word):
             for state in _leaders(context, word):
                 found.append(_membership(context, state.ref, "membership.leads-the-mission", 0.8, rank=1))
-        if (leader := _leader_before_led(context, word)) is not None:
+        if (leader := _leader_before_led(context, word) or _leadership_of_the_mission(context, word)) is not None:
             found.append(_membership(context, leader, "membership.leads-the-mission", 0.8, rank=1))
+        if (leader := _lead_nation(context, word)) is not None:
+            found.append(_membership(context, leader, "membership.lead-nation", 0.8, rank=1))
         if word.lower_ == "from" and word.i > context.span.start and context.span.doc[word.i - 1].lower_ in \
                 cues.PERSONNEL_FROM and context.names_mission():
             for state in listed_after(context, word.i):
@@ -700,12 +702,42 @@ def _in_apposition(token) -> bool:
     return node.dep_ == "appos"
 
 
-def _leads_the_mission(context: Context, verb) -> bool:
+def _lead_nation(context: Context, word) -> str | None:
+    """"Kenya, the lead nation", "Kenya remains the lead nation of the Mission", "commended Kenya,
+    as lead nation", "Lead nation: Republic of Kenya": the state called the lead nation. Its own
+    words, else the state named nearest to them (a heading's after its colon)."""
+    doc = context.span.doc
+    if word.lower_ not in cues.LEADING_STATE_NOUNS or word.i == context.span.start or doc[word.i - 1].lower_ != "lead":
+        return None
+    def words_apart(state: Mention) -> int:
+        return min(abs(state.start - word.i), abs(word.i - 1 - state.end))
+    near = sorted((m for m in context.states() if m.label == "STATE" and words_apart(m) <= cues.LEAD_NATION_REACH),
+                  key=words_apart)
+    return near[0].ref if near else None
+
+
+def _leadership_of_the_mission(context: Context, word) -> str | None:
+    """"Kenya's leadership of the Mission", "commended Kenya for its continued leadership of the
+    Mission": the state whose leadership of a mission the sentence names ("its": the state named
+    last before)."""
+    if word.lower_ != "leadership" or not any(
+            child.lower_ == "of" and _leads_the_mission(context, child, ("pobj",)) for child in word.children):
+        return None
+    owner = next((child for child in word.children if child.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    states = [m for m in context.states() if m.label == "STATE" and m.end <= owner.i + 1]
+    if owner.lower_ not in cues.POSSESSIVE_PRONOUNS:
+        states = [m for m in states if m.start <= owner.i < m.end]
+    return states[-1].ref if states else None
+
+
+def _leads_the_mission(context: Context, verb, led_as: tuple[str, ...] = ("dobj", "nsubjpass")) -> bool:
     """Whether what ``verb`` leads is a mission: its object ("Kenya leads the Multinational
     Security Support Mission"), its subject when passive ("the Mission is led by Kenya"), or the
     noun a relative clause is on ("the Mission, which Kenya leads", "the mission, which is led by
-    Kenya")."""
-    led = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in cues.RELATIVE_PRONOUNS]
+    Kenya"); ``led_as``: the dependencies of what is led ("pobj": the leadership "of the Mission")."""
+    led = [c for c in verb.children if c.dep_ in led_as and c.lower_ not in cues.RELATIVE_PRONOUNS]
     if verb.dep_ in ("relcl", "acl"):
         led.append(verb.head)
     return any(t.lower_ in cues.MISSION_NOUNS or ((m := context.article.linked.at(t.i)) is not None

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Context, Hit
+from coalition_kg.curation.propose.countries import capitals_in
 from coalition_kg.curation.propose.dates import with_reports_year
 from coalition_kg.curation.propose.entities import Mention, role_modifier
 from coalition_kg.curation.propose.known import Known
@@ -85,14 +86,37 @@ def posts(context: Context, known: Known, main_state: str | None, found_before: 
             flags.append("the sentence does not say which state or organization the post is in; fill in 'organization:'")
             confidence = 0.4
         fields["organization"] = organization or ""
-        if hit.term in cues.ACCREDITED_ROLES:
-            accredited = [m for m in context.mentions("ORG", "STATE") if 0 < m.start - hit.end <= 2
-                          and doc[hit.end].lower_ == "to"]
-            if accredited:
-                fields["accredited_to"] = accredited[0].ref
+        if hit.term in cues.ACCREDITED_ROLES and (accredited := _accredited_to(context, hit.end)):
+            fields["accredited_to"] = accredited
         found.append(Candidate("post", fields, context.sentence, rule, confidence, flags))
         found += _predecessors(context, hit, found[-1])
     return found + _counterparts(context, found) + _contingent_leaders(context, found_before)
+
+
+def _accredited_to(context: Context, end: int) -> str | None:
+    """Where an envoy is sent, from the words after the title (``end``): "to the OAS", "of the
+    Republic of Haiti to Benin", "in Kingston" (the state of that capital), "in Haiti"."""
+    doc = context.span.doc
+    named = _mention_after(context, end, "of")
+    if named is not None:
+        end = named.end  # "of the Republic of Haiti": who sends the envoy
+    sent_to = _mention_after(context, end, "to")
+    if sent_to is not None and sent_to.kind in ("state", "international-organization"):
+        return sent_to.ref
+    placed = _mention_after(context, end, "in")
+    if placed is not None and placed.kind == "state":
+        return placed.ref
+    if end >= context.span.end or doc[end].lower_ != "in":
+        return None
+    return next(iter(capitals_in(doc[end: min(end + 5, context.span.end)].text, ("in",))), None)
+
+
+def _mention_after(context: Context, start: int, word: str) -> Mention | None:
+    """The entity named right after ``word`` at ``start`` ("to the OAS", "of Benin")."""
+    doc = context.span.doc
+    if start + 1 >= context.span.end or doc[start].lower_ != word:
+        return None
+    return context.article.linked.at(start + 1 + (doc[start + 1].lower_ == "the"))
 
 
 def _host_greeting_arrivals(context: Context) -> str | None:
@@ -321,10 +345,8 @@ def _named_after_name(context: Context, holder: Mention) -> Mention | None:
     if holder.end + 2 < len(doc) and doc[holder.end].text == "(" and doc[holder.end + 2].text == ")":
         mention = context.article.linked.at(holder.end + 1)
         return mention if mention is not None and mention.kind == "state" else None
-    if holder.end + 1 < len(doc) and doc[holder.end].lower_ == "of":
-        mention = context.article.linked.at(holder.end + 1 + (doc[holder.end + 1].lower_ == "the"))
-        return mention if mention is not None and mention.label in ("STATE", "NORP", "GOV") else None
-    return None
+    mention = _mention_after(context, holder.end, "of")
+    return mention if mention is not None and mention.label in ("STATE", "NORP", "GOV") else None
 
 
 def _state_of_the_line(context: Context) -> str | None:
@@ -471,14 +493,22 @@ def _organization_called(context: Context, word) -> Mention | None:
 
 
 def _organization_of(context: Context, hit: Hit) -> str | None:
-    """"Prime Minister of Barbados"."""
+    """"Prime Minister of Barbados", "Minister for Foreign Affairs, International Cooperation and
+    Communities of Guinea-Bissau" (a portfolio listed on after a comma)."""
+    mention = _mention_after(context, _portfolio_listed_on(context, hit.end), "of")
+    return mention.ref if mention is not None and mention.kind != "person" else None
+
+
+def _portfolio_listed_on(context: Context, end: int) -> int:
+    """Where the rest of a portfolio listed on after a comma ends (", International Cooperation
+    and Communities"), or ``end`` when no such list follows: capitalized words, "and" and commas
+    before an "of", with no name among them."""
     doc = context.span.doc
-    if hit.end + 1 < context.span.end and doc[hit.end].lower_ == "of":
-        j = hit.end + 1 + (doc[hit.end + 1].lower_ == "the")
-        mention = context.article.linked.at(j)
-        if mention is not None and mention.kind != "person":
-            return mention.ref
-    return None
+    i = end
+    while i < min(end + cues.PORTFOLIO_WORDS_LISTED, context.span.end) and (
+            doc[i].is_title or doc[i].text == "," or doc[i].lower_ == "and") and i not in context.article.name_tokens:
+        i += 1
+    return i if i > end + 1 and i < context.span.end and doc[i].lower_ == "of" else end
 
 
 def _secretary_generals(context: Context, hit: Hit) -> str | None:
