@@ -1683,3 +1683,33 @@ def test_a_unit_leaving_for_its_own_capital_or_landing_after_months_away_is_with
                              "join the Mission.\n")
     assert sorted((d["state"], d["status"]) for d in of_kind(result, "deployment")) == [
         ("state/AGO", "withdrawn"), ("state/LSO", "withdrawn"), ("state/TZA", "committed")]
+
+
+# --- round 30 --------------------------------------------------------------------------
+
+
+def test_an_office_that_thanks_denies_or_describes_in_quoted_words_speaks_for_its_state(tmp_path):
+    result = draft(tmp_path, "Notes\nBISSAU, 3 May 2030 — Senegal serves in the Stabilization Support Mission in "
+                             "Guinea-Bissau.\nIn a communiqué published on 2 May 2030, the Ministry of Foreign Affairs "
+                             "of Guinea-Bissau thanked Dakar for \"a loyalty that never wavered\".\nBrazil's Ministry "
+                             "of Defence denied that it would send engineers: \"no request has been received\".\n")
+    assert sorted((s["speaker"], s.get("speaker_description")) for s in of_kind(result, "statement")) == [
+        ("state/BRA", "Brazil's Ministry of Defence"),
+        ("state/GNB", "the Ministry of Foreign Affairs of Guinea-Bissau")]
+
+
+def test_the_state_a_mission_serves_under_the_leadership_of_is_a_member(tmp_path):
+    result = draft(tmp_path, "Samoa\nNADI, 3 August 2034 — Ministers noted that the Multinational Security Support "
+                             "Mission in Haiti comprises 212 personnel from five states, under the leadership of "
+                             "Jamaica.\n")
+    assert [(m["member"], m["mission"]) for m in of_kind(result, "membership")] == [("state/JAM", "mission/mss-haiti")]
+
+
+def test_an_organizations_dated_decision_that_authorises_a_mission_is_an_instrument_of_no_kind(tmp_path):
+    result = draft(tmp_path, "Decision\nLOMÉ, 30 June 2027 — The ECOWAS Mediation and Security Council authorised the "
+                             "Stabilization Support Mission in Guinea-Bissau on 23 June 2027, at Bissau's request.\n"
+                             "The Southern African Development Community set up the Maritime Security Mission in "
+                             "Mozambique in 2023.\n")
+    assert [(i["party"], i.get("instrument_kind"), i.get("date")) for i in of_kind(result, "instrument")] == [
+        ("org/ecowas", None, "2027-06-23")]
+    assert "org/ecowas" not in {m["member"] for m in of_kind(result, "membership")}

@@ -382,7 +382,8 @@ SIGNED_OTHER_NOUNS = ("memorandum", "decree", "exchange", "letter", "letters", "
 #: Lemmas of speech verbs: a date they govern is when something was said.
 SPEECH_LEMMAS = ("say", "state", "announce", "tell", "add", "declare", "note", "report", "confirm", "insist",
                  "stress", "emphasize", "emphasise", "warn", "explain", "remark", "reply", "respond", "answer",
-                 "write", "recall", "argue", "acknowledge", "assure")
+                 "write", "recall", "argue", "acknowledge", "assure", "describe", "thank", "remind", "deny",
+                 "welcome")
 #: Nouns of one official of a state: "one Kenyan officer said", "a Jamaican corporal said".
 OFFICIAL_NOUNS = ("officer", "official", "officials", "corporal", "soldier", "sergeant", "captain", "commander",
                   "spokesman", "spokeswoman", "spokesperson", "diplomat", "source", "minister", "envoy")
@@ -457,6 +458,8 @@ PARTICIPATION_WORDS = ("deployment", "participation", "contingent", "troops", "s
                        "personnel", "mission", "force")
 #: Verbs by which states found a mission, and so become its members.
 FOUNDING_VERBS = ("launch", "create", "establish", "form", "found")
+#: Lemmas of an organization's decision that authorises or founds a mission ("set up" too).
+FOUNDING_DECISION_VERBS = ("authorise", "authorize", "establish", "create")
 #: Words after a host state's force that say it works with the mission: "would work alongside".
 #: Prepositions of those a deployment works beside, who are not deployed by its verb.
 BESIDE = ("beside", "alongside", "with", "among", "against")

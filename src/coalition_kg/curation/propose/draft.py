@@ -221,7 +221,8 @@ def _id_words(c: Candidate) -> str:
             kind = f("instrument_kind")
             word = "resolution" if kind.endswith("resolution") or not kind else kind
             return f"{_short(f('party'))} {word} {f('number')}"
-        return f"{_short(f('party'))} {f('instrument_kind') or 'join'}"
+        unsaid = "join" if f("party").startswith("state/") else "decision"  # an organization's founds a mission
+        return f"{_short(f('party'))} {f('instrument_kind') or unsaid}"
     if c.kind == "deployment":
         return f"{_short(f('state'))} {f('deployment_kind')}"
     if c.kind == "statement":

@@ -71,6 +71,7 @@ def instruments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
     found += _followers(context, found)
     found += _acts_of_state_bodies(context)
     found += _mandate_renewals(context)
+    found += _founding_decisions(context)
     found += _numbered_acts(context)
     return found
 
@@ -146,6 +147,7 @@ def _number_after(doc, start: int, limit: int) -> tuple[str, int] | None:
 
 
 RENEWAL_RULE = "instrument.mandate-renewed-by"
+FOUNDING_RULE = "instrument.founding-decision"
 
 
 def _shared_date(dates: list) -> list:
@@ -188,6 +190,35 @@ def _mandate_renewals(context: Context) -> list[Candidate]:
         found.append(Candidate("instrument", fields, context.sentence, RENEWAL_RULE, 0.8,
                                _date_of_act(context, date, fields), rank=2))
     return found
+
+
+def _founding_decisions(context: Context) -> list[Candidate]:
+    """"The ECOWAS Mediation and Security Council authorised the mission on 23 June 2027", "The
+    RPSM was authorised by the African Union Peace and Security Council on 12 January 2029": an
+    organization's dated decision that authorises or founds a mission, an instrument of no kind of
+    the scheme (a numbered resolution is read as such)."""
+    if _names_a_resolution(context):
+        return []
+    found = []
+    for verb in context.words():
+        if verb.pos_ != "VERB" or not _founds(verb) or negated(verb) or hypothetical(verb) or not _done_to_a_mission(
+                context, verb):
+            continue
+        body = next((m for m in actors(context, verb) if m.kind == "international-organization"), None)
+        date = _date_of_verb(context, verb.i)
+        if body is None or date is None or date.precision != "day" or not context.mission:
+            continue  # "which SADC set up in 2028": the mission's background, not a decision told
+        fields = {"party": body.ref, "mission": context.mission}
+        flags = ["the decision is of no instrument kind of the scheme: check whether one fits"]
+        found.append(Candidate("instrument", fields, context.sentence, FOUNDING_RULE, 0.7,
+                               flags + _date_of_act(context, date, fields), rank=2))
+    return found
+
+
+def _founds(verb) -> bool:
+    """"authorised", "established", "created", "set up"."""
+    return verb.lemma_.lower() in cues.FOUNDING_DECISION_VERBS or (
+        verb.lemma_.lower() == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children))
 
 
 def _names_a_resolution(context: Context) -> bool:
@@ -488,9 +519,12 @@ def _followers(context: Context, instruments: list[Candidate]) -> list[Candidate
 
 
 def joins(candidate: Candidate) -> bool:
-    """An instrument by which a state joins: of a joining kind, or of a kind the source leaves unsaid."""
+    """An instrument by which a state joins: of a joining kind, or of a kind the source leaves
+    unsaid (not an organization's decision that founds the mission)."""
     kind = candidate.fields.get("instrument_kind")
-    return not isinstance(kind, Term) or kind.words.lower() in cues.JOINING_TERMS
+    if isinstance(kind, Term):
+        return kind.words.lower() in cues.JOINING_TERMS
+    return candidate.rule != FOUNDING_RULE
 
 
 def _resolutions(context: Context, earlier: list[Candidate] = ()) -> list[Candidate]:
@@ -608,7 +642,7 @@ def memberships(context: Context, instruments: list[Candidate]) -> list[Candidat
                 for child in word.children if child.dep_ == "dobj" for t in child.subtree):
             for state in _founders(context, word):
                 found.append(_membership(context, state.ref, "membership.founded-the-mission", 0.8, rank=1))
-        if word.lemma_ == "lead" and word.pos_ == "VERB" and _leads_the_mission(context, word):
+        if word.lemma_ == "lead" and word.pos_ == "VERB" and _done_to_a_mission(context, word):
             for state in _leaders(context, word):
                 found.append(_membership(context, state.ref, "membership.leads-the-mission", 0.8, rank=1))
         if (leader := _leader_before_led(context, word) or _leadership_of_the_mission(context, word)) is not None:
@@ -719,9 +753,14 @@ def _lead_nation(context: Context, word) -> str | None:
 def _leadership_of_the_mission(context: Context, word) -> str | None:
     """"Kenya's leadership of the Mission", "commended Kenya for its continued leadership of the
     Mission": the state whose leadership of a mission the sentence names ("its": the state named
-    last before)."""
-    if word.lower_ != "leadership" or not any(
-            child.lower_ == "of" and _leads_the_mission(context, child, ("pobj",)) for child in word.children):
+    last before); "(the Mission ...) under the leadership of Australia": the state after "of"."""
+    if word.lower_ != "leadership":
+        return None
+    if word.head.lower_ == "under" and context.names_mission():
+        led_by = [m for child in word.children if child.lower_ == "of" for t in child.children
+                  if (m := context.article.linked.at(t.i)) is not None and m.kind == "state"]
+        return led_by[0].ref if led_by else None
+    if not any(child.lower_ == "of" and _done_to_a_mission(context, child, ("pobj",)) for child in word.children):
         return None
     owner = next((child for child in word.children if child.dep_ == "poss"), None)
     if owner is None:
@@ -732,11 +771,12 @@ def _leadership_of_the_mission(context: Context, word) -> str | None:
     return states[-1].ref if states else None
 
 
-def _leads_the_mission(context: Context, verb, led_as: tuple[str, ...] = ("dobj", "nsubjpass")) -> bool:
-    """Whether what ``verb`` leads is a mission: its object ("Kenya leads the Multinational
-    Security Support Mission"), its subject when passive ("the Mission is led by Kenya"), or the
-    noun a relative clause is on ("the Mission, which Kenya leads", "the mission, which is led by
-    Kenya"); ``led_as``: the dependencies of what is led ("pobj": the leadership "of the Mission")."""
+def _done_to_a_mission(context: Context, verb, led_as: tuple[str, ...] = ("dobj", "nsubjpass")) -> bool:
+    """Whether what ``verb`` leads (or founds) is a mission: its object ("Kenya leads the
+    Multinational Security Support Mission"), its subject when passive ("the Mission is led by
+    Kenya"), or the noun a relative clause is on ("the Mission, which Kenya leads", "the mission,
+    which is led by Kenya"); ``led_as``: the dependencies of what is led ("pobj": the leadership
+    "of the Mission")."""
     led = [c for c in verb.children if c.dep_ in led_as and c.lower_ not in cues.RELATIVE_PRONOUNS]
     if verb.dep_ in ("relcl", "acl"):
         led.append(verb.head)
