@@ -1713,3 +1713,10 @@ def test_an_organizations_dated_decision_that_authorises_a_mission_is_an_instrum
     assert [(i["party"], i.get("instrument_kind"), i.get("date")) for i in of_kind(result, "instrument")] == [
         ("org/ecowas", None, "2027-06-23")]
     assert "org/ecowas" not in {m["member"] for m in of_kind(result, "membership")}
+
+
+def test_a_ship_leaving_for_a_capital_of_two_words_is_going_home(tmp_path):
+    result = draft(tmp_path, "Relief\nMAPUTO, 14 March 2037 — The Mauritian patrol vessel sailed out of Pemba on 13 "
+                             "March 2037 for Port Louis, ending its tour with the Maritime Security Mission in "
+                             "Mozambique.\n")
+    assert [(d["state"], d["status"]) for d in of_kind(result, "deployment")] == [("state/MUS", "withdrawn")]
