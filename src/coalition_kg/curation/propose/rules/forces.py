@@ -619,8 +619,8 @@ def _leaves_for_home(context: Context, verb, state: str) -> bool:
     bound = [t for child in verb.children if child.dep_ == "prep" and child.lower_ == "for"
              for t in child.children if t.dep_ == "pobj"]
     named = [context.article.linked.at(t.i) for t in bound]
-    words = " ".join(f"in {context.span.doc[t.left_edge.i: t.i + 1].text}" for t in bound)  # "Port Louis"
-    return any(m is not None and m.ref == state for m in named) or state in capitals_in(words, ("in",))
+    places = [context.span.doc[t.left_edge.i: t.i + 1].text.lower() for t in bound]  # "Port Louis", not "Louis"
+    return any(m is not None and m.ref == state for m in named) or any(capitals().get(p) == state for p in places)
 
 
 def _craft_named(hit: Hit, noun) -> bool:
