@@ -1720,3 +1720,64 @@ def test_a_ship_leaving_for_a_capital_of_two_words_is_going_home(tmp_path):
                              "March 2037 for Port Louis, ending its tour with the Maritime Security Mission in "
                              "Mozambique.\n")
     assert [(d["state"], d["status"]) for d in of_kind(result, "deployment")] == [("state/MUS", "withdrawn")]
+
+
+# --- round 31 --------------------------------------------------------------------------
+
+
+def test_a_headline_telling_the_bodys_deployment_again_leaves_the_bodys_with_its_numbers(tmp_path):
+    result = draft(tmp_path, "Malawian marines reach Pemba\nPEMBA, 14 March 2034 — Sixty-two marines of the Malawi "
+                             "Defence Force landed in Pemba on 13 March 2034 to join the Maritime Security Mission in "
+                             "Mozambique.\nMalawi's lawmakers had voted to send a patrol boat as well.\n")
+    assert [(d["state"], d["status"], d.get("size"), d.get("date")) for d in of_kind(result, "deployment")
+            if d["deployment_kind"] == "troops"] == [("state/MWI", "arrived", "62", "2034-03-13")]
+
+
+def test_a_unit_placed_between_or_off_places_of_the_host_is_in_the_host(tmp_path):
+    result = draft(tmp_path, "Checkpoints\nSAINT-MARC, 3 May 2030 — A company of 120 Jamaican soldiers of the "
+                             "Multinational Security Support Mission in Haiti holds the road between Saint-Marc and "
+                             "Gonaïves.\n")
+    assert [(d["state"], d.get("place")) for d in of_kind(result, "deployment")] == [("state/JAM", "state/HTI")]
+
+
+def test_a_chronologys_line_led_by_a_date_alone_is_dated_by_it(tmp_path):
+    result = draft(tmp_path, "The mission in dates\nPublished 3 March 2030\nJune 2024 — The first Kenyan police "
+                             "officers land in Port-au-Prince to join the Multinational Security Support Mission in "
+                             "Haiti.\n3 February 2025 — Meeting in extraordinary session in Georgetown, the Caribbean "
+                             "Community decides to support the Multinational Security Support Mission in Haiti.\n")
+    assert [(d["state"], d.get("date")) for d in of_kind(result, "deployment")] == [("state/KEN", "2024-06")]
+    assert [e.get("date") for e in of_kind(result, "event")] == ["2025-02-03"]
+
+
+def test_the_secretary_generals_special_representative_is_the_uns_special_envoy(tmp_path):
+    result = draft(tmp_path, "Council\nNEW YORK, 3 May 2030 — Briefing the Security Council, the Special "
+                             "Representative of the Secretary-General for Haiti, Ingrid Solveig Haugland, said the "
+                             "Multinational Security Support Mission in Haiti had reopened the roads.\nAurélie "
+                             "Nkemdirim-Vasseur, the Secretary-General's Special Representative for West Africa, "
+                             "spoke next.\n")
+    assert sorted((p["holder"], p["role"], p["organization"]) for p in of_kind(result, "post")) == [
+        ("person/aurelie-nkemdirim-vasseur", "special-envoy", "org/un"),
+        ("person/ingrid-solveig-haugland", "special-envoy", "org/un")]
+
+
+def test_a_rank_told_apart_from_the_units_noun_is_the_deployments_ordinal(tmp_path):
+    result = draft(tmp_path, "Sailors\nPEMBA, 14 March 2034 — Sixty sailors of the Tanzania People's Defence Force, "
+                             "the third Tanzanian contingent to serve with the Maritime Security Mission in Mozambique, "
+                             "arrived in Pemba on 12 March 2034.\n")
+    assert [(d["state"], d.get("ordinal"), d.get("size")) for d in of_kind(result, "deployment")] == [
+        ("state/TZA", "3", "60")]
+
+
+def test_a_day_of_the_month_in_words_is_a_date(tmp_path):
+    result = draft(tmp_path, "Vote\nACCRA, 12 October 2031 — Parliament in Accra approved the deployment of Ghanaian "
+                             "police to the Multinational Security Support Mission in Haiti on the ninth of October, "
+                             "after a long debate.\n")
+    assert [(i["party"], i.get("date")) for i in of_kind(result, "instrument")] == [("state/GHA", "2031-10-09")]
+
+
+def test_a_rank_of_two_words_and_a_leader_after_continues_to_be_led_by(tmp_path):
+    result = draft(tmp_path, "Notice\nWASHINGTON, 3 May 2030 — Dominica is the twenty-sixth State to adhere to the "
+                             "Multinational Security Support Mission in Haiti.\nThe Security Council renewed its "
+                             "authorization of the Mission, which continues to be led by Kenya.\n")
+    assert [(c["subject"], c["rank"]) for c in of_kind(result, "ordinal-claim")] == [("state/DMA", "26")]
+    assert [m["member"] for m in of_kind(result, "membership")] == ["state/KEN"]

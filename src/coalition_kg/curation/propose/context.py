@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from coalition_kg.curation.propose.countries import capitals_in
-from coalition_kg.curation.propose.dates import DateMention, report_date
+from coalition_kg.curation.propose.dates import WEEKDAYS, DateMention, report_date
 from coalition_kg.curation.propose.entities import Linked, Mention
 from coalition_kg.curation.propose.text import DATELINE_DASHES, LABEL_END, LEAD_WORDS, Sentence, lead_end, pipeline
 from coalition_kg.curation.propose.vocabulary import Vocabulary
@@ -120,22 +120,34 @@ class Context:
         return next(iter(capitals_in("".join(" " if c in ",:—–()" else c for c in words))), None)
 
     def label_dates(self) -> list[DateMention]:
-        """The dates of the sentence's label ("25 June 2024: ..."): when what the line says happened."""
+        """The dates of the sentence's label ("25 June 2024: ...", a chronology's "June 2024 — ..."):
+        when what the line says happened."""
         end = self._lead_end()
-        if end is None or self.span.doc[end].text != LABEL_END:
+        if end is None or not self._labels(end):
             return []
         return [d for d in self.dates() if d.end <= end]
 
     def _labels(self, end: int) -> bool:
         """The lead ending at ``end`` is a label of what follows, not where a report was filed: it
-        ends with a colon, or is a state's name alone in a list ("• Belize — ..."; a dateline names
-        its city, "LOMÉ, Togo —", often in capitals)."""
-        if self.span.doc[end].text == LABEL_END:
+        ends with a colon, is a state's name alone in a list ("• Belize — ..."; a dateline names
+        its city, "LOMÉ, Togo —", often in capitals) or a date alone that is not the report's own."""
+        if self.span.doc[end].text == LABEL_END or self._dated_alone(end):
             return True
         words = [t for t in self.span.doc[self.span.start: end] if t.is_alpha or t.like_num]
         named = [m for m in self.article.mentions_between(self.span.start, end) if m.label == "STATE"]
         return (len(named) == 1 and not any(t.is_upper and len(t) > 1 for t in words)
                 and {t.i for t in words} <= set(range(named[0].start, named[0].end)))
+
+    def _dated_alone(self, end: int) -> bool:
+        """"June 2024 — The first Kenyan police officers land", "Sun 1 Dec. — Jamaica's first
+        contingent ... lands": a chronology's entry, dated by its lead (a weekday may precede the date)."""
+        dates = [d for d in self.dates() if d.end <= end]
+        own = self.article.report_date
+        if not dates or (own is not None and any(d.start == own.start for d in dates)):
+            return False
+        dated = {i for d in dates for i in range(d.start, d.end)}
+        return all(t.i in dated or t.text[:3] in WEEKDAY_STEMS
+                   for t in self.span.doc[self.span.start: end] if t.is_alpha or t.like_num)
 
     def _lead_end(self) -> int | None:
         words = [token for token in self.span if not token.is_space]
@@ -206,6 +218,8 @@ class Context:
 
 #: The words before the place where an act happens: "in Haiti", "to Juba".
 _PLACING = ("in", "to", "into")
+#: A weekday's first letters, as a chronology's lead abbreviates it ("Sun 1 Dec.").
+WEEKDAY_STEMS = frozenset(day[:3] for day in WEEKDAYS)
 #: Verbs that place who does them where they arrive: "reached Port-au-Prince", "landed in".
 _REACHING = ("reached", "reach", "reaches", "reaching")
 _ARRIVING = ("landed", "arrived", "land", "arrive", "lands", "arrives")

@@ -40,6 +40,14 @@ _YEAR_WORD = re.compile(r"^(19|20)[0-9]{2}$")
 _MONTH = {"LOWER": {"IN": _MONTHS}, "IS_TITLE": True}
 _MONTH_IN_CAPITALS = {"LOWER": {"IN": _MONTHS}, "IS_UPPER": True}  # a broadcast's "WEDNESDAY 12 OCTOBER 2033"
 _DAY = {"TEXT": {"REGEX": _DAY_WORD.pattern}}
+_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+#: A day of the month in words ("on the ninth of October", "the twenty-first of March") -> its number.
+SPELLED_DAYS = {word: number for number, word in enumerate(
+    (*_UNITS, "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+     "seventeenth", "eighteenth", "nineteenth", "twentieth", *(f"twenty-{unit}" for unit in _UNITS),
+     "thirtieth", "thirty-first"), 1)}
+_SPELLED_DAY = [{"LOWER": {"IN": [word for word in SPELLED_DAYS if "-" not in word]}}]
+_SPELLED_DAY_OF_TWO = [{"LOWER": {"IN": ["twenty", "thirty"]}}, {"ORTH": "-"}, {"LOWER": {"IN": list(_UNITS)}}]
 _YEAR = {"TEXT": {"REGEX": _YEAR_WORD.pattern}}
 _COMMA = {"ORTH": ",", "OP": "?"}
 _OF = {"LOWER": "of", "OP": "?"}
@@ -69,13 +77,15 @@ def _matcher() -> Matcher:
     matcher.add("FULL", [
         [_MONTH, _DAY, _COMMA, _YEAR],
         [_THE, _DAY, _OF, _MONTH, _COMMA, _YEAR],
+        *([_THE, *day, {"LOWER": "of"}, _MONTH, _COMMA, _YEAR] for day in (_SPELLED_DAY, _SPELLED_DAY_OF_TWO)),
         [_MONTH_IN_CAPITALS, _DAY, _COMMA, _YEAR],
         [_DAY, _MONTH_IN_CAPITALS, _COMMA, _YEAR],
         [_MONTH, _COMMA, _YEAR],
         [_PART, _MONTH, _COMMA, _YEAR],
         _ISO,
     ])
-    matcher.add("PARTIAL", [[_MONTH, _DAY], [_THE, _DAY, _OF, _MONTH], [_PART, _MONTH], [_MONTH]])
+    matcher.add("PARTIAL", [[_MONTH, _DAY], [_THE, _DAY, _OF, _MONTH], [_PART, _MONTH], [_MONTH],
+                            *([_THE, *day, {"LOWER": "of"}, _MONTH] for day in (_SPELLED_DAY, _SPELLED_DAY_OF_TWO))])
     matcher.add("YEAR", [[_YEAR]])
     return matcher
 
@@ -218,8 +228,13 @@ def in_the_year(date: DateMention, year: int) -> DateMention | None:
 def _month_and_day(date: DateMention) -> tuple[int, int | None] | None:
     words = [word.lower().rstrip(".") for word in date.text.split()]
     month = next((MONTH_NUMBERS[w] for w in words if w in MONTH_NUMBERS), None)
-    day = next((int(_DAY_WORD.match(w).group(1)) for w in words if _DAY_WORD.match(w)), None)
-    return (month, day) if month is not None else None
+    return (month, _day_in(words)) if month is not None else None
+
+
+def _day_in(words: list[str]) -> int | None:
+    """The day of the month that a date's words give, in digits ("9", "9th") or in words ("ninth")."""
+    return next((int(_DAY_WORD.match(w).group(1)) if _DAY_WORD.match(w) else SPELLED_DAYS[w.lower()]
+                 for w in words if _DAY_WORD.match(w) or w.lower() in SPELLED_DAYS), None)
 
 
 def _written_dates(doc: Doc) -> list[DateMention]:
@@ -253,8 +268,7 @@ def _normalised(span: Span) -> DateMention:
         year = next(int(word) for word in words if _YEAR_WORD.match(word))
         month = next((MONTH_NUMBERS[word.lower().rstrip(".")] for word in words
                       if word.lower().rstrip(".") in MONTH_NUMBERS and word[:1].isupper()), None)
-        day = next((int(_DAY_WORD.match(word).group(1)) for word in words
-                    if month and _DAY_WORD.match(word) and not _YEAR_WORD.match(word)), None)
+        day = _day_in([word.strip(",") for word in span.text.split() if not _YEAR_WORD.match(word)]) if month else None
     try:
         date = datetime.date(year, month or 1, day or 1)
     except ValueError:

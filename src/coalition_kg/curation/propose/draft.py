@@ -49,7 +49,7 @@ def assemble(candidates: Iterable[Candidate], known: Known, vocabulary: Vocabula
     files' order: by kind, then by place in the article; each with its id."""
     candidates = list(candidates)
     best: dict[tuple[str, ...], Candidate] = {}
-    for candidate in sorted(candidates, key=lambda c: (-c.rank, c.sentence.start, -len(c.fields))):
+    for candidate in sorted(candidates, key=lambda c: (c.sentence.is_headline, -c.rank, c.sentence.start, -len(c.fields))):
         best.setdefault(_key(candidate, vocabulary), candidate)
     kept = _without_bare_mentions(_without_headline_repeats(_without_generic_personnel(
         _without_less_said(list(best.values()), vocabulary))))

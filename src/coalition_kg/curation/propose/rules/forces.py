@@ -4,6 +4,8 @@ funders)."""
 
 from __future__ import annotations
 
+import itertools
+
 from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Context, Hit
@@ -99,7 +101,7 @@ def deployment_details(context: Context, hit: Hit, hits: list[Hit], states: list
     unit = noun.head if noun.dep_ == "compound" and noun.head.lower_ in cues.DEPLOYMENT_UNITS else noun
     size = _size(context, hit) or _size_after(context, hit, hits) or _counted(unit)  # "infantry battalion"
     one_each = size is None and _one_craft(hit, noun)
-    rank = _ordinal(context, hit) or _rank_of_unit(noun)
+    rank = _ordinal(context, hit) or _rank_of_unit(noun) or (_rank_told_apart(context) if len(states) == 1 else None)
     place = _place(context, states)
     date, year_told = _date_fields(context, _date_of(context, giver), status)
     told = []
@@ -956,6 +958,29 @@ def _ordinal(context: Context, hit: Hit) -> int | None:
     return None
 
 
+#: What a rank told apart from its deployment's noun ranks: "the third Tanzanian contingent to serve", "the first
+#: ship Mauritius has lent", "Belize sent its third rotation".
+_RANKED = (*cues.DEPLOYMENT_UNITS, "rotation", "platoon", "ship", "vessel", "personnel")
+
+
+def _rank_told_apart(context: Context) -> int | None:
+    """The rank a sentence that tells of one sender's deployment gives it away from its noun, in an
+    apposition or another clause: "Sixty sailors ... , the third Tanzanian contingent to serve with the
+    Mission, arrived", "the first contingent Botswana has sent", "Its fourth, the patrol boat La Flèche"."""
+    if len({m.ref for m in context.states()} - {context.article.linked.host_of(context.mission)}) > 1:
+        return None
+    doc = context.span.doc
+    for token in context.span:
+        if token.lower_ not in cues.ORDINAL_WORDS or token.i == context.span.start or \
+                doc[token.i - 1].lower_ not in ("the", "its", "'s", "’s"):
+            continue
+        after = doc[token.i + 1: min(token.i + 4, context.span.end)]
+        words = list(itertools.takewhile(lambda t: t.is_alpha, after))
+        if (after and after[0].text == ",") or any(t.lower_ in _RANKED for t in words):
+            return ordinal(token.text)
+    return None
+
+
 def _place(context: Context, states: list[Mention]) -> str | None:
     """The state the deployment goes to: "in Haiti", "to Haiti", "left for Haiti" (not the mission's own name's
     "Mission in Haiti"), else the state whose capital it reaches ("landed in Port-au-Prince"), else the mission's
@@ -973,7 +998,7 @@ def _place(context: Context, states: list[Mention]) -> str | None:
 
 
 #: Words before the place a deployment is in or goes to: "landed in Cap-Haïtien", "based at Pemba".
-_AT_A_PLACE = ("in", "to", "into", "at")
+_AT_A_PLACE = ("in", "to", "into", "at", "between", "off", "along", "around", "near", "outside", "across")
 
 
 def _host_of_place(context: Context, senders: set[str]) -> str | None:

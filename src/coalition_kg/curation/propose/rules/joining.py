@@ -11,7 +11,7 @@ from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Article, Context, Hit
 from coalition_kg.curation.propose.dates import WEEKDAYS, in_the_year, with_reports_year
 from coalition_kg.curation.propose.entities import Mention, acronyms_in_words
-from coalition_kg.curation.propose.numbers import cardinal, ordinal
+from coalition_kg.curation.propose.numbers import cardinal, ordinal, ordinal_at
 from coalition_kg.curation.propose.reference import missions_in_states
 from coalition_kg.curation.propose.rules.clauses import governing_verb, hypothetical, negated
 from coalition_kg.curation.propose.rules.common import distinct, listed_after, listed_before, unknown_term
@@ -778,8 +778,11 @@ def _done_to_a_mission(context: Context, verb, led_as: tuple[str, ...] = ("dobj"
     which is led by Kenya"); ``led_as``: the dependencies of what is led ("pobj": the leadership
     "of the Mission")."""
     led = [c for c in verb.children if c.dep_ in led_as and c.lower_ not in cues.RELATIVE_PRONOUNS]
-    if verb.dep_ in ("relcl", "acl"):
-        led.append(verb.head)
+    clause = verb
+    while clause.dep_ in ("xcomp", "conj") and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head  # "which continues to be led by Kenya", "which was authorized ... and is led by"
+    if clause.dep_ in ("relcl", "acl"):
+        led.append(clause.head)
     return any(t.lower_ in cues.MISSION_NOUNS or ((m := context.article.linked.at(t.i)) is not None
                                                   and m.label == "MISSION") for noun in led for t in noun.subtree
                if t.i <= noun.i)
@@ -857,8 +860,9 @@ def ordinal_claims(context: Context) -> list[Candidate]:
     found = []
     words = context.words()
     for n, token in enumerate(words[:-2]):
-        rank = ordinal(token.text) if token.like_num or token.lower_.endswith(("st", "nd", "rd", "th")) else None
-        if token.i == 0 or rank is None or context.span.doc[token.i - 1].lower_ != "the":
+        rank, first = ordinal_at(token) if token.like_num or token.lower_.endswith(("st", "nd", "rd", "th")) \
+            else (None, token.i)
+        if first == 0 or rank is None or context.span.doc[first - 1].lower_ != "the":
             continue
         following = words[n + 1: n + 7]
         while following and following[0].lower_ not in ("to", "of", "in") and (
@@ -895,7 +899,7 @@ def _nth_member(context: Context) -> list[Candidate]:
         verb = noun.head
         if noun.dep_ != "attr" or noun.lower_ not in cues.CLAIM_NOUNS or verb.lemma_ not in ("be", "become"):
             continue
-        rank = next((ordinal(t.text) for t in noun.subtree if t.i < noun.i and t.lower_ in cues.ORDINAL_WORDS), None)
+        rank = next((ordinal_at(t)[0] for t in noun.subtree if t.i < noun.i and t.lower_ in cues.ORDINAL_WORDS), None)
         phrase = [*noun.subtree, *(t for child in verb.children if child.dep_ == "prep" for t in child.subtree)]
         of_mission = any((m := article.linked.at(t.i)) is not None and m.label == "MISSION" for t in phrase)
         subjects = [m for child in verb.children if child.dep_ == "nsubj" for t in child.subtree

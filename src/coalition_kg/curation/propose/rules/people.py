@@ -36,6 +36,8 @@ def posts(context: Context, known: Known, main_state: str | None, found_before: 
                 continue
             force = _state_named_in(context, hit.end, end)
             hit = Hit(hit.start, end, "police chief", doc[hit.start: end].text)
+        if hit.end < context.span.end and doc[hit.end].text in ("'s", "’s"):
+            continue  # "the Secretary-General's Special Representative": the post is the one it owns
         term, plain = hit.term, hit.text
         hit, contingent = _contingent_commander(context, hit)
         extra = role_modifier(doc, hit.start, names) if hit.start > context.span.start and not contingent else 0
@@ -391,11 +393,12 @@ def _holder(context: Context, hit: Hit) -> Mention | None:
             while between and between[-1].is_title and not context.article.linked.at(between[-1].i):
                 between.pop()
         if 0 < len(between) <= 8 and between[-1].text in (",", ":") and all(
-                t.text in (",", ":", "the", "to", "of", "for", "and", "in") or t.is_title or t.is_upper
+                t.text in (",", ":", "the", "to", "of", "for", "and", "in", "-") or t.is_title or t.is_upper
                 or context.article.linked.at(t.i) for t in between):
             return mention
+    start = hit.start - 4 if _the_secretary_generals_own(context, hit) else hit.start
     for mention in people:
-        between = doc[mention.end: hit.start]
+        between = doc[mention.end: start]
         if (state := _named_after_name(context, mention)) is not None:
             between = doc[state.end + (doc[mention.end].text == "("): hit.start]
         if between and between[0].text == "," and all(
@@ -518,9 +521,15 @@ def _secretary_generals(context: Context, hit: Hit) -> str | None:
     doc = context.span.doc
     after = hit.end + 1 < context.span.end and doc[hit.end].lower_ in ("of", "for") and _the_secretary_general(
         doc[hit.end + 1 + (doc[hit.end + 1].lower_ == "the"):][:3])
-    before = hit.start - 4 >= context.span.start and _the_secretary_general(doc[hit.start - 4: hit.start - 1]) \
+    return _UNITED_NATIONS if (after or _the_secretary_generals_own(context, hit)) \
+        and _UNITED_NATIONS in context.article.linked.entities else None
+
+
+def _the_secretary_generals_own(context: Context, hit: Hit) -> bool:
+    """"the Secretary-General's Special Representative": a post the title's four words before it own."""
+    doc = context.span.doc
+    return hit.start - 4 >= context.span.start and _the_secretary_general(doc[hit.start - 4: hit.start - 1]) \
         and doc[hit.start - 1].text in ("'s", "’s")
-    return _UNITED_NATIONS if (after or before) and _UNITED_NATIONS in context.article.linked.entities else None
 
 
 def _the_secretary_general(words) -> bool:
@@ -732,7 +741,8 @@ def events(context: Context, main_state: str | None, earlier: list[Candidate],
         cue = doc[hit.end - 1]
         if (cue.pos_ == "VERB") != (cue.lemma_ in cues.EVENT_VERBS):
             continue  # "pledged" a verb, "visit" a noun of something else than an event
-        dates = [d for d in context.dates() if _belongs_to(cue, doc[d.start:d.end])] or _dated_today(context, cue)
+        dates = [d for d in context.dates() if _belongs_to(cue, doc[d.start:d.end])] or context.label_dates() or \
+            _dated_today(context, cue)
         places = [v for v in venues if _belongs_to(cue, doc[v.start:v.end])]
         if not dates and not places:
             continue
