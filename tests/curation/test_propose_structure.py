@@ -1781,3 +1781,41 @@ def test_a_rank_of_two_words_and_a_leader_after_continues_to_be_led_by(tmp_path)
                              "authorization of the Mission, which continues to be led by Kenya.\n")
     assert [(c["subject"], c["rank"]) for c in of_kind(result, "ordinal-claim")] == [("state/DMA", "26")]
     assert [m["member"] for m in of_kind(result, "membership")] == ["state/KEN"]
+
+
+# --- round 32 --------------------------------------------------------------------------
+
+
+def test_a_strength_told_in_an_apposition_is_the_deployments_size(tmp_path):
+    result = draft(tmp_path, "Units\nBISSAU, 4 February 2032 — Sierra Leone's first formed police unit, 160 officers "
+                             "strong, landed at Bissau on 3 February 2032 to join the Stabilization Support Mission in "
+                             "Guinea-Bissau.\nOn 2 February 2032 the seventh contingent of the Jamaica Defence Force, "
+                             "164 men and women, landed in Port-au-Prince to join the Multinational Security Support "
+                             "Mission in Haiti.\n")
+    assert sorted((d["state"], d.get("size")) for d in of_kind(result, "deployment")) == [
+        ("state/JAM", "164"), ("state/SLE", "160")]
+
+
+def test_a_unit_that_reached_a_place_of_the_host_is_in_the_host(tmp_path):
+    result = draft(tmp_path, "Marines\nDODOMA, 4 March 2036 — The second Tanzanian company, 120 marines, reached "
+                             "Pemba by sea on 2 March 2036 to join the Maritime Security Mission in Mozambique.\n")
+    assert [(d["state"], d.get("place")) for d in of_kind(result, "deployment")] == [("state/TZA", "state/MOZ")]
+
+
+def test_a_numbered_act_is_labelled_by_its_title_number_and_date(tmp_path):
+    result = draft(tmp_path, "Gazette\nDECREE No. 2025-417 of 11 June 2025 authorising the deployment of an Ivorian "
+                             "contingent within the Multinational Security Support Mission in Haiti (MMAS)\nThe "
+                             "National Assembly of Côte d'Ivoire approved it by Law No. 7305 on the deployment of the "
+                             "contingent to the Mission.\n")
+    assert sorted((i["number"], i.get("label")) for i in of_kind(result, "instrument") if i.get("number")) == [
+        ("2025-417", "Decree No. 2025-417 of 11 June 2025"), ("7305", "Law No. 7305")]
+
+
+def test_a_signatory_holds_the_post_of_the_state_it_signs_for(tmp_path):
+    result = draft(tmp_path, "Memorandum\nNAIROBI, 3 June 2034 — Signed at Nairobi on 2 June 2034 for the "
+                             "Multinational Security Support Mission in Haiti, for the Government of the Republic of "
+                             "Kenya by Hon. Dr. Emmanuel Kiptoo arap Chebet, Cabinet Secretary for Interior and "
+                             "National Administration, and for the Government of the Republic of Fiji by Hon. Ratu "
+                             "Josaia Vakarau Naulivou, Minister for Policing.\n")
+    assert sorted((p["holder"], p["organization"]) for p in of_kind(result, "post")) == [
+        ("person/emmanuel-kiptoo-arap-chebet", "state/KEN"), ("person/josaia-vakarau-naulivou", "state/FJI")]

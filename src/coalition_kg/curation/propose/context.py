@@ -191,7 +191,7 @@ class Context:
         Port-au-Prince", "reached Bangui"); ``arriving``: only where a verb of arrival takes
         them there ("landed in Port-au-Prince")."""
         words = tuple(f"{verb} {word}" for verb in _ARRIVING for word in _PLACING) if arriving else _PLACING
-        return sorted(set(capitals_in(self.span.text, (*words, *_REACHING))))
+        return sorted(set(capitals_in(self.span.text, (*words, *REACHING))))
 
     def named_in_paragraph(self, ref: str) -> bool:
         """The entity is named in the sentence's paragraph, up to the sentence's end."""
@@ -221,7 +221,7 @@ _PLACING = ("in", "to", "into")
 #: A weekday's first letters, as a chronology's lead abbreviates it ("Sun 1 Dec.").
 WEEKDAY_STEMS = frozenset(day[:3] for day in WEEKDAYS)
 #: Verbs that place who does them where they arrive: "reached Port-au-Prince", "landed in".
-_REACHING = ("reached", "reach", "reaches", "reaching")
+REACHING = ("reached", "reach", "reaches", "reaching")
 _ARRIVING = ("landed", "arrived", "land", "arrive", "lands", "arrives")
 
 

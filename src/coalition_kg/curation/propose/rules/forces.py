@@ -8,7 +8,7 @@ import itertools
 
 from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.candidate import Candidate
-from coalition_kg.curation.propose.context import Context, Hit
+from coalition_kg.curation.propose.context import REACHING, Context, Hit
 from coalition_kg.curation.propose.countries import capitals, capitals_in
 from coalition_kg.curation.propose.dates import with_reports_year
 from coalition_kg.curation.propose.entities import Mention
@@ -99,7 +99,8 @@ def deployment_details(context: Context, hit: Hit, hits: list[Hit], states: list
     one of a future or a lasting status ("flies in May", "since March") stays in words."""
     noun = context.span.doc[hit.end - 1]
     unit = noun.head if noun.dep_ == "compound" and noun.head.lower_ in cues.DEPLOYMENT_UNITS else noun
-    size = _size(context, hit) or _size_after(context, hit, hits) or _counted(unit)  # "infantry battalion"
+    size = _size(context, hit) or _size_after(context, hit, hits) or _counted(unit) or (  # "infantry battalion"
+        _strength_told_apart(context) if len(states) == 1 else None)
     one_each = size is None and _one_craft(hit, noun)
     rank = _ordinal(context, hit) or _rank_of_unit(noun) or (_rank_told_apart(context) if len(states) == 1 else None)
     place = _place(context, states)
@@ -939,12 +940,39 @@ def _size(context: Context, hit: Hit) -> int | None:
             "additional", "more", "further", "new")):
         mention = context.article.linked.at(end - 1)
         end = mention.start if mention else end - 1
+    return _number_ending_at(context, end)
+
+
+def _number_ending_at(context: Context, end: int) -> int | None:
+    """The whole number whose words end before token ``end`` ("1,200", "one hundred and sixty")."""
+    doc = context.span.doc
     start = end
     while start > context.span.start and (doc[start - 1].like_num or doc[start - 1].text == "-" or (
             doc[start - 1].lower_ == "and" and start - 2 >= context.span.start and doc[start - 2].like_num
             and start < end)) and ordinal(doc[start - 1].text) is None:
         start -= 1
     return cardinal(doc[start:end]) if start < end else None
+
+
+def _strength_told_apart(context: Context) -> int | None:
+    """The strength a sentence that tells of one sender's deployment gives it in an apposition:
+    "its first formed police unit, 160 officers strong, landed", "the third contingent, seventy strong",
+    "the seventh contingent of the Jamaica Defence Force, 164 men and women, landed"."""
+    if _senders_named(context) > 1:
+        return None
+    doc = context.span.doc
+    for token in context.span:
+        if token.i - 1 <= context.span.start or doc[token.i + 1:token.i + 2].text == "-":
+            continue
+        if token.lower_ == "strong":
+            end = token.i - (not doc[token.i - 1].like_num)  # "160 officers strong", "seventy strong"
+        elif token.lower_ == "men" and doc[token.i + 1: token.i + 3].text.lower() == "and women":
+            end = token.i
+        else:
+            continue
+        if (size := _number_ending_at(context, end)) is not None:
+            return size
+    return None
 
 
 def _ordinal(context: Context, hit: Hit) -> int | None:
@@ -963,11 +991,16 @@ def _ordinal(context: Context, hit: Hit) -> int | None:
 _RANKED = (*cues.DEPLOYMENT_UNITS, "rotation", "platoon", "ship", "vessel", "personnel")
 
 
+def _senders_named(context: Context) -> int:
+    """How many states other than the mission's host the sentence names."""
+    return len({m.ref for m in context.states()} - {context.article.linked.host_of(context.mission)})
+
+
 def _rank_told_apart(context: Context) -> int | None:
     """The rank a sentence that tells of one sender's deployment gives it away from its noun, in an
     apposition or another clause: "Sixty sailors ... , the third Tanzanian contingent to serve with the
     Mission, arrived", "the first contingent Botswana has sent", "Its fourth, the patrol boat La Flèche"."""
-    if len({m.ref for m in context.states()} - {context.article.linked.host_of(context.mission)}) > 1:
+    if _senders_named(context) > 1:
         return None
     doc = context.span.doc
     for token in context.span:
@@ -997,8 +1030,8 @@ def _place(context: Context, states: list[Mention]) -> str | None:
     return capital or _host_of_place(context, senders)
 
 
-#: Words before the place a deployment is in or goes to: "landed in Cap-Haïtien", "based at Pemba".
-_AT_A_PLACE = ("in", "to", "into", "at", "between", "off", "along", "around", "near", "outside", "across")
+#: Words before the place a deployment is in or goes to: "landed in Cap-Haïtien", "based at Pemba", "reached Pemba".
+_AT_A_PLACE = ("in", "to", "into", "at", "between", "off", "along", "around", "near", "outside", "across", *REACHING)
 
 
 def _host_of_place(context: Context, senders: set[str]) -> str | None:

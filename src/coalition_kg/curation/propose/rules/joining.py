@@ -115,17 +115,35 @@ def _numbered_acts(context: Context) -> list[Candidate]:
         if not state:
             continue
         date = next((d for d in context.dates() if d.start == end + 1 and doc[end].lower_ == "of"), None)
-        found.append(_act_of_state(context, term, state, date, None if named else "the state whose act it is", words))
+        label = _title_of_act(context, word, date.end if date is not None else end)
+        found.append(_act_of_state(context, term, state, date, None if named else "the state whose act it is", words,
+                                   label))
     return found
 
 
-def _act_of_state(context: Context, term: str, state: str, date, unnamed: str | None, number: str = "") -> Candidate:
+def _title_of_act(context: Context, word, end: int) -> str:
+    """A numbered act's title, as curators label it: "Presidential Decree No. 187/39 of 21 July" (the
+    capitalised words before the act's word, through its number and the date it is "of"), with a
+    word in capitals written as a title ("DECREE No. 2025-417" -> "Decree No. 2025-417")."""
+    doc = context.span.doc
+    start = word.i
+    while start > context.span.start and doc[start - 1].is_alpha and doc[start - 1].is_title and \
+            doc[start - 1].lower_ != "the" and not context.article.linked.at(start - 1):
+        start -= 1  # "Legislative Decree", "Supreme Decree"
+    return "".join((t.text.title() if t.is_upper and t.is_alpha and len(t) > 2 else t.text) + t.whitespace_
+                   for t in doc[start:end]).strip()
+
+
+def _act_of_state(context: Context, term: str, state: str, date, unnamed: str | None, number: str = "",
+                  label: str = "") -> Candidate:
     """A state's own instrument (a parliament's approval, a court's ruling, a decree); ``unnamed``
     says whose state the sentence leaves unnamed when ``state`` is the article's main state."""
     kind = context.article.vocabulary.resolve("instrument-kind", term)
     fields = {"instrument_kind": kind, "party": state, "mission": context.mission}
     if number:
         fields["number"] = number
+    if label:
+        fields["label"] = label
     flags = [f"the sentence does not name {unnamed}; 'party:' is the article's main state, {state}"] if unnamed else []
     flags += _date_of_act(context, date, fields)
     rule = f"instrument.{'numbered-' if number else ''}{kind.slug}"

@@ -67,7 +67,7 @@ def posts(context: Context, known: Known, main_state: str | None, found_before: 
         if holder.start < context.span.start:
             flags.append(f"the sentence names the holder by a pronoun; 'holder:' is {holder.ref}, the person the "
                          f"article named last before it: check it")
-        organization = (contingent or force or _state_of_mission_post(context, role.slug, holder)
+        organization = (contingent or force or _signed_for(context, holder) or _state_of_mission_post(context, role.slug, holder)
                         or _organization_before(context, hit) or _organization_of(context, hit)
                         or _secretary_generals(context, hit) or _state_after_name(context, holder) or _body_named_by(context, modifier)
                         or _state_of_the_line(context))
@@ -331,6 +331,23 @@ def _state_before_name(context: Context, holder: Mention) -> str | None:
         i -= 1  # "a Jamaican, Brigadier X"
     mention = context.article.linked.at(i) if i >= context.span.start else None
     return as_state(context, mention).ref if mention is not None and mention.label in ("STATE", "NORP") else None
+
+
+def _signed_for(context: Context, holder: Mention) -> str | None:
+    """"signed ... for the Government of the Republic of Kenya by Hon. Dr. X, Cabinet Secretary",
+    "for the Senegalese side, by Mrs. X": the state a signatory signs for holds the post the line gives."""
+    doc = context.span.doc
+    by = holder.start - 1
+    while by > context.span.start and (_honorific(doc[by]) or doc[by].lower_ in ("her", "his", "excellency", "the")):
+        by -= 1
+    if by <= context.span.start or doc[by].lower_ != "by":
+        return None
+    end = by - (doc[by - 1].text == ",")
+    for mention in reversed(context.mentions("STATE", "NORP")):
+        before = doc[max(context.span.start, mention.start - 6): mention.start]
+        if mention.end <= end and end - mention.end <= 1 and any(t.lower_ == "for" for t in before):
+            return as_state(context, mention).ref  # "for Sierra Leone by", "for the Senegalese side, by"
+    return None
 
 
 def _state_after_name(context: Context, holder: Mention) -> str | None:
