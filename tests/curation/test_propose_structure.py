@@ -1819,3 +1819,11 @@ def test_a_signatory_holds_the_post_of_the_state_it_signs_for(tmp_path):
                              "Josaia Vakarau Naulivou, Minister for Policing.\n")
     assert sorted((p["holder"], p["organization"]) for p in of_kind(result, "post")) == [
         ("person/emmanuel-kiptoo-arap-chebet", "state/KEN"), ("person/josaia-vakarau-naulivou", "state/FJI")]
+
+
+def test_a_day_in_words_is_no_rank(tmp_path):
+    result = draft(tmp_path, "Marines\nNASSAU, 12 February 2030 — Sixty marines of the Royal Bahamas Defence Force "
+                             "arrived in Port-au-Prince on the ninth of February to serve with the Multinational "
+                             "Security Support Mission in Haiti.\n")
+    assert of_kind(result, "ordinal-claim") == []
+    assert [d.get("date") for d in of_kind(result, "deployment")] == ["2030-02-09"]

@@ -877,10 +877,11 @@ def ordinal_claims(context: Context) -> list[Candidate]:
     """"Jamaica was the first to join", "Guatemala is the fifth nation to officially back"."""
     found = []
     words = context.words()
+    dated = {i for date in context.dates() for i in range(date.start, date.end)}  # "on the ninth of February"
     for n, token in enumerate(words[:-2]):
         rank, first = ordinal_at(token) if token.like_num or token.lower_.endswith(("st", "nd", "rd", "th")) \
             else (None, token.i)
-        if first == 0 or rank is None or context.span.doc[first - 1].lower_ != "the":
+        if first == 0 or rank is None or context.span.doc[first - 1].lower_ != "the" or token.i in dated:
             continue
         following = words[n + 1: n + 7]
         while following and following[0].lower_ not in ("to", "of", "in") and (
