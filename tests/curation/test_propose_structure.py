@@ -1827,3 +1827,71 @@ def test_a_day_in_words_is_no_rank(tmp_path):
                              "Security Support Mission in Haiti.\n")
     assert of_kind(result, "ordinal-claim") == []
     assert [d.get("date") for d in of_kind(result, "deployment")] == ["2030-02-09"]
+
+
+# --- round 33 --------------------------------------------------------------------------
+
+
+def test_a_mission_in_a_region_of_a_state_is_named_by_its_acronym_and_hosted_by_the_state(tmp_path):
+    result = draft(tmp_path, "Communiqué\nADDIS ABABA, 9 May 2034 — The Council heard the Head of the African Union "
+                             "Stabilization Mission in Northern Niger (AUSM-NN).\nIt welcomes the arrival of a formed "
+                             "police unit of the Republic of Rwanda in the AUSM-NN on 2 May 2034.\n")
+    assert [(d["state"], d["mission"], d["status"]) for d in of_kind(result, "deployment")] == [
+        ("state/RWA", "mission/ausm-nn", "arrived")]
+    assert [(p["partner"], p["partner_role"]) for p in of_kind(result, "partnership")] == [("state/NER", "host-state")]
+
+
+def test_an_engineer_company_is_engineers(tmp_path):
+    result = draft(tmp_path, "Engineers\nABUJA, 5 March 2031 — Nigeria sent an Army engineer company of 115 personnel "
+                             "to the Stabilization Support Mission in Guinea-Bissau on 4 March 2031.\n")
+    assert [(d["deployment_kind"], d.get("size")) for d in of_kind(result, "deployment")] == [("engineers", "115")]
+
+
+def test_the_governments_of_two_states_sign_as_two_parties(tmp_path):
+    result = draft(tmp_path, "Agreement\nST. GEORGE'S, 22 June 2033 — On 21 June 2033 the Government of Grenada and "
+                             "the Government of the Republic of Haiti signed a status-of-forces agreement for the "
+                             "Grenadian officers of the Multinational Security Support Mission in Haiti.\n")
+    assert sorted(i["party"] for i in of_kind(result, "instrument")
+                  if i["instrument_kind"] == "status-of-forces-agreement") == ["state/GRD", "state/HTI"]
+
+
+def test_the_return_of_a_contingent_is_its_withdrawal_and_any_contingent_is_none(tmp_path):
+    result = draft(tmp_path, "Statement\nNAIROBI, 20 October 2030 — The Leader made a statement on the return of 480 "
+                             "officers of the fourth rotation of the Kenyan contingent of the Multinational Security "
+                             "Support Mission in Haiti.\nThe Ministry denies that the Government has asked for the "
+                             "withdrawal of any contingent from the Mission.\n")
+    assert [(d["state"], d["status"], d.get("size"), d.get("ordinal")) for d in of_kind(result, "deployment")] == [
+        ("state/KEN", "withdrawn", "480", "4")]
+
+
+def test_an_organizations_own_mission_is_backed_by_it_but_not_a_non_member_mission(tmp_path):
+    result = draft(tmp_path, "Patrol\nPEMBA, 4 April 2031 — The ship sails to the Maritime Security Mission in "
+                             "Mozambique, where the Southern African Development Community mission patrols the coast."
+                             "\nThe Multinational Security Support Mission in Haiti is a non-UN mission, led by a "
+                             "veteran of the UN mission in Mali.\n")
+    assert [(p["mission"], p["partner"]) for p in of_kind(result, "partnership")
+            if p["partner_role"] == "backer"] == [("mission/msmm", "org/sadc")]
+
+
+def test_a_who_clause_on_the_service_of_officers_gives_their_status(tmp_path):
+    result = draft(tmp_path, "Arrivals\nKINGSTON, 15 September 2031 — Twenty-four officers of the Royal Barbados Police "
+                             "Force, who landed the day before to join the Multinational Security Support Mission in "
+                             "Haiti, are greeted by the Minister.\n")
+    assert [(d["state"], d["status"], d.get("size")) for d in of_kind(result, "deployment")] == [
+        ("state/BRB", "arrived", "24")]
+
+
+def test_the_missions_commander_is_its_head_of_mission(tmp_path):
+    result = draft(tmp_path, "Patrol\nJACMEL, 3 March 2031 — The Surinamese were met by the mission's commander, Deputy "
+                             "Inspector General Josephine Chepkoech arap Mibei of the Kenya Police Service, at the "
+                             "Multinational Security Support Mission in Haiti's base.\n")
+    assert [(p["holder"], p["role"], p["organization"]) for p in of_kind(result, "post")] == [
+        ("person/josephine-chepkoech-arap-mibei", "head-of-mission", "state/KEN")]
+
+
+def test_a_transcripts_speaker_line_gives_the_post_and_the_state_in_capitals(tmp_path):
+    result = draft(tmp_path, "Briefing on the Multinational Security Support Mission in Haiti\nKenya leads the Mission."
+                             "\nPERMANENT REPRESENTATIVE OF GUATEMALA (Ambassador Rodrigo Alfonso Juárez): Thank you, "
+                             "Madam Chair.\n")
+    assert [(p["holder"], p["role"], p["organization"]) for p in of_kind(result, "post")] == [
+        ("person/rodrigo-alfonso-juarez", "permanent-representative", "state/GTM")]

@@ -79,6 +79,9 @@ DEPLOYMENT_CUES = {
     "medical evacuation helicopters": "medical evacuation helicopters",
     "medevac helicopters": "medical evacuation helicopters",
     "helicopters": "helicopters", "engineers": "engineers",
+    **{f"{engineer} {unit}": "engineers" for engineer in ("engineer", "engineering")
+       for unit in ("company", "companies", "unit", "units", "battalion", "platoon", "detachment", "squadron",
+                    "contingent")},
     "personnel": "personnel", "sailors": "troops", "navy personnel": "troops", "naval personnel": "troops",
     "vessel": "equipment", "vessels": "equipment", "patrol vessel": "equipment", "patrol vessels": "equipment",
     "frigate": "equipment", "frigates": "equipment", "warship": "equipment", "warships": "equipment",
@@ -472,6 +475,9 @@ REGION_WORDS = ("central", "latin", "north", "south", "west", "east", "northern"
                 "sub-saharan", "pan")
 #: "Both countries", "the two states": the states named last, as many as counted.
 PLURAL_STATE_NOUNS = ("countries", "states", "nations", "governments")
+#: Nouns of a deployment's going home: "the return home of the police contingent".
+WITHDRAWAL_NOUNS = {noun: "withdrawn" for noun in ("return", "withdrawal", "withdrawals", "repatriation",
+                                                   "drawdown")}
 #: Verbs of setting off: "left for Haiti" is on the way, committed, not arrived.
 DEPARTING_VERBS = ("leave", "depart", "sail", "head", "set")
 MOVING_VERBS = ("follow", "leave", "sail", "travel", "go", "join", "bring", "rotate", "move", "head", "begin",

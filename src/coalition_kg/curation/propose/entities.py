@@ -375,17 +375,24 @@ def _mission_in_state(doc: Doc, state: Mention) -> bool:
     whose name ends with the state, not the state."""
     if state.kind != "state":
         return False
-    start = state.start - (state.start > 0 and doc[state.start - 1].lower_ == "the")
+    start = _place_start(doc, state)
     return start >= 2 and doc[start - 1].lower_ in ("in", "for") and doc[start - 2].is_title and \
         cues.ORGANIZATION_HEADS.get(doc[start - 2].lower_) == "mission"
+
+
+def _place_start(doc: Doc, state: Mention) -> int:
+    """Where the place a state names starts: "the Comoros", "Eastern Chad", "the eastern Congo"."""
+    start = state.start
+    if start > 0 and doc[start - 1].lower_ in cues.REGION_WORDS:
+        start -= 1
+    return start - (start > 0 and doc[start - 1].lower_ == "the")
 
 
 def _registered_mission_in_state(doc: Doc, state: Mention, ending: dict[int, Mention]) -> Mention | None:
     """The mission of the register named just before "in <state>", when ``state`` ends such a name."""
     if not _mission_in_state(doc, state):
         return None
-    start = state.start - (doc[state.start - 1].lower_ == "the")
-    mission = ending.get(start - 1)
+    mission = ending.get(_place_start(doc, state) - 1)
     return mission if mission is not None and mission.label == "MISSION" else None
 
 

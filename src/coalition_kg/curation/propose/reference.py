@@ -59,7 +59,7 @@ def missions_in_states(doc: Doc, mentions: list) -> list[tuple[str, str, int]]:
     for mention in mentions:
         named_in = mention.label == "MISSION" and " in " in mention.text and not mention.text.islower()
         if named_in and mention.start > 0:
-            place = mention.text.rsplit(" in ", 1)[1].removeprefix("the ")
+            place = _without_region(mention.text.rsplit(" in ", 1)[1].removeprefix("the "))
             state = next((m for m in mentions if m.label == "STATE" and m.text == place), None)
             code = state.ref if state is not None else state_named(place)
             if code:
@@ -75,6 +75,12 @@ def missions_in_states(doc: Doc, mentions: list) -> list[tuple[str, str, int]]:
         if state is not None and state.label == "STATE":
             found.append((mention.ref, state.ref, state.start))
     return found
+
+
+def _without_region(place: str) -> str:
+    """The state a place is in, when it is named by a region of it: "Eastern Chad", "Chad"."""
+    first, _, rest = place.partition(" ")
+    return rest if rest and first.lower() in cues.REGION_WORDS and not state_named(place) else place
 
 
 def main_state(mentions: list, hosts: frozenset[tuple[str, str]], filed_in: str | None = None) -> str | None:

@@ -389,13 +389,14 @@ def _status(context: Context, noun, verb) -> tuple[str | None, object]:
     pledged in August", "45 staff officers, due to arrive", "the troops bound for the mission")."""
     owners = (noun, *noun.conjuncts)
     clauses = [child for owner in owners for child in owner.children if child.dep_ in ("acl", "relcl", "amod")]
+    clauses += _people_clauses_of_service(noun)
     serving = next((child for child in clauses if child.dep_ == "acl"
                     and child.lower_ in ("serving", "deployed", "stationed")), None)
     if serving is not None:
         return "serving", serving
-    promise = _promise_of(noun, verb)
-    if promise is not None:
-        return "pledged", promise
+    act = _act_of(noun, verb)
+    if act is not None:
+        return act
     replaced = verb is not None and verb.lemma_ in cues.REPLACING_VERBS and noun.dep_ in ("dobj", "nsubjpass")
     said = _status_of_verb(verb) if verb is not None and not replaced else None
     if said is not None:
@@ -414,6 +415,15 @@ def _status(context: Context, noun, verb) -> tuple[str | None, object]:
     return None, verb
 
 
+def _people_clauses_of_service(noun) -> list:
+    """"officers of the Royal Barbados Police Force, who landed the day before": a "who" clause
+    the parser hangs on the service is about its people."""
+    services = [t for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
+                for t in child.children if t.dep_ == "pobj"]
+    return [clause for service in services for clause in service.children if clause.dep_ == "relcl"
+            and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children)]
+
+
 def _service_of(context: Context, noun) -> str | None:
     """The kind of personnel the service a unit is "of" gives: "a contingent of the Nigerian Army"
     (troops), "forty-five agents of the National Police of Cabo Verde" (police)."""
@@ -425,29 +435,40 @@ def _service_of(context: Context, noun) -> str | None:
     return next((kind for service, kind in cues.SERVICE_KINDS.items() if service in words), None)
 
 
-def _promise_of(noun, verb):
-    """The noun of a promise the deployment is the object of: "A pledge of 120 police officers",
-    "the pledge by Tanzania of a battalion", "the offers of Madagascar and Mauritius to
-    contribute a formed police unit"."""
+def _act_of(noun, verb) -> tuple[str, object] | None:
+    """The status, and the noun of the act the deployment is the object of: a promise ("A pledge
+    of 120 police officers", "the pledge by Tanzania of a battalion", "the offers of Madagascar
+    and Mauritius to contribute a formed police unit") or a withdrawal ("the return home of the
+    police contingent of Trinidad and Tobago")."""
     node = noun
     for _ in range(3):
         if node.dep_ != "pobj" or node.head.lower_ not in ("of", "by"):
             break
         node = node.head.head
-        if node.pos_ == "NOUN" and cues.STATUS_VERBS.get(node.lemma_.lower()) == "pledged":
-            return node
+        if node.pos_ == "NOUN" and (status := _status_of_act(node)) is not None:
+            return status, node
     if verb is None:
         return None
     offers = [verb.head] if verb.dep_ in ("acl", "xcomp") else []
     offers += [c for c in verb.children if c.dep_ == "nsubj" and any(a.lower_ == "to" for a in verb.children)]
-    return next((offer for offer in offers if offer.pos_ == "NOUN"
-                 and cues.STATUS_VERBS.get(offer.lemma_.lower()) == "pledged"), None)
+    promise = next((offer for offer in offers if offer.pos_ == "NOUN" and _status_of_act(offer) == "pledged"), None)
+    return ("pledged", promise) if promise is not None else None
+
+
+def _status_of_act(noun) -> str | None:
+    """"pledge", "offer": pledged; "return", "withdrawal", "repatriation": withdrawn."""
+    status = cues.STATUS_VERBS.get(noun.lemma_.lower())
+    return "pledged" if status == "pledged" else cues.WITHDRAWAL_NOUNS.get(noun.lower_)
 
 
 def _is_a_mission(context: Context, word) -> bool:
-    """A mission's name ("the Maritime Security Mission in Mozambique") or a word for one ("the mission")."""
+    """A mission's name ("the Maritime Security Mission in Mozambique") or a word for one ("the
+    mission"), not another name's ("the Royal Barbados Police Force")."""
     mention = context.article.linked.at(word.i)
-    return word.lower_ in cues.MISSION_NOUNS or (mention is not None and mention.label == "MISSION")
+    if mention is not None:
+        return mention.label == "MISSION"
+    return word.lower_ in cues.MISSION_NOUNS and not any(c.dep_ == "compound" and c.pos_ == "PROPN"
+                                                         for c in word.children)
 
 
 def _status_of_verb(verb) -> str | None:
@@ -598,8 +619,9 @@ def may_send(context: Context, hit: Hit) -> bool:
     """Whether the personnel word can name a deployment of its own: not "and the Bahamas 30 marines"
     (told with the deployment before it), "police stations" (the noun names something else),
     "beside officers of the Haitian National Police" (the others are not sent), nor a denied or
-    supposed act ("has never sent police", "could send soldiers if asked", "no troops"), nor
-    personnel told before that another carries ("The United States flew the sailors to Pemba")."""
+    supposed act ("has never sent police", "could send soldiers if asked", "no troops", "the
+    withdrawal of any contingent"), nor personnel told before that another carries ("The United
+    States flew the sailors to Pemba")."""
     if _gapped_noun(context, hit):
         return False
     noun = context.span.doc[hit.end - 1]
@@ -611,7 +633,7 @@ def may_send(context: Context, hit: Hit) -> bool:
         return False
     verb = _own_verb(noun) or governing_verb(noun)
     denied = verb is not None and (negated(verb) or hypothetical(verb))
-    return not (denied or _carried(noun, verb) or any(t.lower_ == "no" for t in noun.children))
+    return not (denied or _carried(noun, verb) or any(t.lower_ in ("no", "any") for t in noun.children))
 
 
 def _leaves_for_home(context: Context, verb, state: str) -> bool:
@@ -1059,6 +1081,20 @@ def _host_of_place(context: Context, senders: set[str]) -> str | None:
     return None
 
 
+def _organizations_own_mission(context: Context, organization: Mention) -> bool:
+    """"the Southern African Development Community mission": the organization's own mission is
+    the sentence's, not "a non-UN mission" nor "the UN mission in Mali" (a mission elsewhere)."""
+    doc = context.span.doc
+    word = organization.end
+    if word >= len(doc) or doc[word].lower_ != "mission" or (organization.start > 0
+                                                             and doc[organization.start - 1].text == "-"):
+        return False
+    if word + 2 >= len(doc) or doc[word + 1].lower_ != "in":
+        return True
+    place = context.article.linked.at(word + 2 + (doc[word + 2].lower_ == "the"))
+    return place is not None and context.article.linked.hosts(place.ref, context.mission)
+
+
 def partnerships(context: Context, members: set[str]) -> list[Candidate]:
     """Who works with the mission and who backs, supports, funds or hosts it."""
     article = context.article
@@ -1087,6 +1123,9 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
                     before[0].lower_ in cues.BACKER_CUES or organization and before[0].lower_ in cues.FOUNDING_WORDS))):
             # "the SADC-led mission", "set up by the Southern African Development Community"
             add(mention.ref, cues.PARTNER_TERMS["backer"], "partnership.backed-by", 0.85)
+        elif organization and _organizations_own_mission(context, mention):
+            # "the Southern African Development Community mission patrols": the organization's own
+            add(mention.ref, cues.PARTNER_TERMS["backer"], "partnership.backed-by", 0.8)
         elif (before and before[-1].lower_ == "by" and len(before) == 2 and before[0].lower_ in cues.FUNDER_CUES) or (
                 mention.ref not in members and doc[mention.end - 1].dep_ != "compound"
                 and any(w in cues.FUNDER_CUES for w in lower[_index(words, mention.end):][:3])):

@@ -399,6 +399,10 @@ def _is_label(context: Context, hit: Hit) -> bool:
     return hit.term in context.article.vocabulary.phrases("instrument-kind") and " " in hit.term
 
 
+#: Words between parties listed together: "Grenada and the Government of the Republic of Haiti".
+_LISTING_PARTIES = ("and", ",", "the", "government", "of", "republic")
+
+
 def _parties(context: Context, hit: Hit) -> list[Mention]:
     """The states that sign or ratify: those named before the cue in its clause, else the first after."""
     hosts = {token for _, _, token in missions_in_states(context.span.doc, context.mentions())}
@@ -409,7 +413,7 @@ def _parties(context: Context, hit: Hit) -> list[Mention]:
     signatories = [] if joining else _other_signatories(context, hit)
     if clause:
         last = clause[-1]
-        together = [m for m in clause if all(context.span.doc[i].lower_ in ("and", ",") or context.span.doc[i].is_space
+        together = [m for m in clause if all(context.span.doc[i].lower_ in _LISTING_PARTIES or context.span.doc[i].is_space
                                              or any(o.start <= i < o.end for o in clause)
                                              for i in range(m.end, last.start))]
         return distinct(together + signatories)

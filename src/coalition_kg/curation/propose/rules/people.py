@@ -4,12 +4,13 @@ events (an announcement or pledge with a time or a venue)."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.candidate import Candidate
 from coalition_kg.curation.propose.context import Context, Hit
-from coalition_kg.curation.propose.countries import capitals_in
+from coalition_kg.curation.propose.countries import capitals_in, state_named
 from coalition_kg.curation.propose.dates import with_reports_year
 from coalition_kg.curation.propose.entities import Mention, role_modifier
 from coalition_kg.curation.propose.known import Known
@@ -39,7 +40,7 @@ def posts(context: Context, known: Known, main_state: str | None, found_before: 
         if hit.end < context.span.end and doc[hit.end].text in ("'s", "’s"):
             continue  # "the Secretary-General's Special Representative": the post is the one it owns
         term, plain = hit.term, hit.text
-        hit, contingent = _contingent_commander(context, hit)
+        hit, contingent = _contingent_commander(context, _mission_commander(context, hit))
         extra = role_modifier(doc, hit.start, names) if hit.start > context.span.start and not contingent else 0
         modifier = doc[hit.start - 1] if extra else None
         if extra:
@@ -271,6 +272,17 @@ def _leading_phrases(verb) -> list:
     return subjects + [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
 
+def _mission_commander(context: Context, hit: Hit) -> Hit:
+    """"the mission's commander": the head of the mission, as curators record it."""
+    doc = context.span.doc
+    if hit.term != "commander" or hit.start - 2 < context.span.start or doc[hit.start - 1].text not in ("'s", "’s"):
+        return hit
+    owner = context.article.linked.at(hit.start - 2)
+    if doc[hit.start - 2].lower_ == "mission" or (owner is not None and owner.label == "MISSION"):
+        return Hit(hit.start, hit.end, "head of mission", hit.text)
+    return hit
+
+
 def _contingent_commander(context: Context, hit: Hit) -> tuple[Hit, str | None]:
     """"the commander of the Kenyan contingent", "leads the Jamaican contingent": the role is
     contingent commander, in the state of the demonym."""
@@ -398,7 +410,8 @@ def _holder(context: Context, hit: Hit) -> Mention | None:
     if (named := _named_by_copula(doc, hit, people) or _subject_of_title(context, hit, people)) is not None:
         return named
     # "Guatemala's Permanent Representative to the United Nations, Lucía Morales,", "the Minister
-    # for the Caribbean, Jennifer Chapman-Reid", "the chief of general staff, General Mbaye Cissé"
+    # for the Caribbean, Jennifer Chapman-Reid", "the chief of general staff, General Mbaye Cissé",
+    # a transcript's speaker: "PERMANENT REPRESENTATIVE OF HAITI (Ambassador Jean-Claude Séjour):"
     for mention in people:
         between = list(doc[hit.end: mention.start])
         honorifics = False
@@ -409,9 +422,9 @@ def _holder(context: Context, hit: Hit) -> Mention | None:
             between.pop()
             while between and between[-1].is_title and not context.article.linked.at(between[-1].i):
                 between.pop()
-        if 0 < len(between) <= 8 and between[-1].text in (",", ":") and all(
+        if 0 < len(between) <= 8 and between[-1].text in (",", ":", "(") and all(
                 t.text in (",", ":", "the", "to", "of", "for", "and", "in", "-") or t.is_title or t.is_upper
-                or context.article.linked.at(t.i) for t in between):
+                or context.article.linked.at(t.i) for t in between[:-1]):
             return mention
     start = hit.start - 4 if _the_secretary_generals_own(context, hit) else hit.start
     for mention in people:
@@ -515,8 +528,21 @@ def _organization_called(context: Context, word) -> Mention | None:
 def _organization_of(context: Context, hit: Hit) -> str | None:
     """"Prime Minister of Barbados", "Minister for Foreign Affairs, International Cooperation and
     Communities of Guinea-Bissau" (a portfolio listed on after a comma)."""
-    mention = _mention_after(context, _portfolio_listed_on(context, hit.end), "of")
-    return mention.ref if mention is not None and mention.kind != "person" else None
+    end = _portfolio_listed_on(context, hit.end)
+    mention = _mention_after(context, end, "of")
+    if mention is None:
+        return _state_in_capitals(context, end)
+    return mention.ref if mention.kind != "person" else None
+
+
+def _state_in_capitals(context: Context, end: int) -> str | None:
+    """"PERMANENT REPRESENTATIVE OF HAITI (...)": a transcript's speaker line names the state in
+    capitals, which the names' matcher leaves aside."""
+    doc = context.span.doc
+    if end >= context.span.end or doc[end].text != "OF":
+        return None
+    words = list(itertools.takewhile(lambda t: t.is_upper and t.is_alpha, doc[end + 1: context.span.end]))
+    return state_named(" ".join(w.text.title() for w in words)) if words else None
 
 
 def _portfolio_listed_on(context: Context, end: int) -> int:
