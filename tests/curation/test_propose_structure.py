@@ -1895,3 +1895,30 @@ def test_a_transcripts_speaker_line_gives_the_post_and_the_state_in_capitals(tmp
                              "Madam Chair.\n")
     assert [(p["holder"], p["role"], p["organization"]) for p in of_kind(result, "post")] == [
         ("person/rodrigo-alfonso-juarez", "permanent-representative", "state/GTM")]
+
+
+# --- round 34 --------------------------------------------------------------------------
+
+
+def test_a_new_names_label_leaves_out_the_title_of_its_head(tmp_path):
+    result = draft(tmp_path, "Briefing\nADDIS ABABA, 9 May 2034 — The Council heard the Head of Mission of the African "
+                             "Union Stabilization Mission in Northern Niger (AUSM-NN) on 8 May 2034.\n")
+    assert [(e.ref, e.label) for e in result.new_entities if e.kind == "mission"] == [
+        ("mission/ausm-nn", "African Union Stabilization Mission in Northern Niger")]
+
+
+def test_the_commander_of_the_mission_heads_it_and_our_commander_leads_a_contingent(tmp_path):
+    result = draft(tmp_path, "Report\nPORT-AU-PRINCE, 4 February 2039 — Speaking on 3 February 2039, the Commander of the "
+                             "Mission, Commissioner Esther Wairimu Kamau of Kenya, said the Multinational Security "
+                             "Support Mission in Haiti could hold.\nOur commander, Major Rodrigo Fuenzalida Aravena of "
+                             "Chile, has a sentence for everything.\n")
+    assert sorted((p["holder"], p["role"], p["organization"]) for p in of_kind(result, "post")) == [
+        ("person/esther-wairimu-kamau", "head-of-mission", "state/KEN"),
+        ("person/rodrigo-fuenzalida-aravena", "contingent-commander", "state/CHL")]
+
+
+def test_the_organization_that_sends_the_mission_backs_it(tmp_path):
+    result = draft(tmp_path, "Address\nACCRA, 2 March 2032 — Our police have served with the Stabilization Support "
+                             "Mission in Guinea-Bissau, which ECOWAS sent to Bissau in 2022.\n")
+    assert [(p["partner"], p["partner_role"]) for p in of_kind(result, "partnership")
+            if p["partner_role"] == "backer"] == [("org/ecowas", "backer")]

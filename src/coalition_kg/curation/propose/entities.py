@@ -401,6 +401,7 @@ def _new_organization(doc: Doc, bracket: int, acronym: str, mentions: list[Menti
     start = bracket
     while start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper or _connects(doc, start - 1)):
         start -= 1
+    start = _after_a_title(doc, start, bracket)
     while start < bracket and doc[start].lower_ in cues.NAME_CONNECTORS:
         start += 1
     words = doc[start:bracket]
@@ -421,6 +422,20 @@ def _new_organization(doc: Doc, bracket: int, acronym: str, mentions: list[Menti
                     why=f"named with its acronym {acronym}" + ("" if heads else "; its kind is a guess"))
     entity.names = [words.text]
     return entity
+
+
+def _after_a_title(doc: Doc, start: int, bracket: int) -> int:
+    """Where a name starts after the title of its head: "Head of Mission of the Pacific Police
+    Support Mission in Kiribati (PPSM-K)", "Chief of the Philippine National Police (PNP)"."""
+    if doc[start].lower_ not in cues.ROLE_WORDS:
+        return start
+    end = start
+    for token in doc[start:bracket]:
+        if token.lower_ == "of":
+            end = token.i + 1
+        elif token.lower_ not in cues.ROLE_WORDS and token.lower_ not in ("mission", "the"):
+            break
+    return end
 
 
 def _state_owning(doc: Doc, start: int, mentions: list[Mention]) -> int:

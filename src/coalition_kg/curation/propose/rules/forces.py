@@ -1095,6 +1095,17 @@ def _organizations_own_mission(context: Context, organization: Mention) -> bool:
     return place is not None and context.article.linked.hosts(place.ref, context.mission)
 
 
+def _sends_the_mission(context: Context, organization: Mention) -> bool:
+    """"ECOWAS deployed the Stabilisation Support Mission to Guinea-Bissau", "the mission, which
+    ECOWAS sent to Bissau in 2022": whoever sends the mission backs it."""
+    subject = context.span.doc[organization.end - 1]
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.lemma_ not in ("send", "deploy", "dispatch"):
+        return False
+    sent = [c for c in verb.children if c.dep_ == "dobj"] + ([verb.head] if verb.dep_ == "relcl" else [])
+    return any(_is_a_mission(context, word) for word in sent)
+
+
 def partnerships(context: Context, members: set[str]) -> list[Candidate]:
     """Who works with the mission and who backs, supports, funds or hosts it."""
     article = context.article
@@ -1123,7 +1134,7 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
                     before[0].lower_ in cues.BACKER_CUES or organization and before[0].lower_ in cues.FOUNDING_WORDS))):
             # "the SADC-led mission", "set up by the Southern African Development Community"
             add(mention.ref, cues.PARTNER_TERMS["backer"], "partnership.backed-by", 0.85)
-        elif organization and _organizations_own_mission(context, mention):
+        elif organization and (_organizations_own_mission(context, mention) or _sends_the_mission(context, mention)):
             # "the Southern African Development Community mission patrols": the organization's own
             add(mention.ref, cues.PARTNER_TERMS["backer"], "partnership.backed-by", 0.8)
         elif (before and before[-1].lower_ == "by" and len(before) == 2 and before[0].lower_ in cues.FUNDER_CUES) or (

@@ -273,12 +273,19 @@ def _leading_phrases(verb) -> list:
 
 
 def _mission_commander(context: Context, hit: Hit) -> Hit:
-    """"the mission's commander": the head of the mission, as curators record it."""
+    """"the mission's commander", "the Commander of the Mission": the head of the mission, as
+    curators record it."""
     doc = context.span.doc
-    if hit.term != "commander" or hit.start - 2 < context.span.start or doc[hit.start - 1].text not in ("'s", "’s"):
+    if hit.term != "commander":
         return hit
-    owner = context.article.linked.at(hit.start - 2)
-    if doc[hit.start - 2].lower_ == "mission" or (owner is not None and owner.label == "MISSION"):
+    if hit.start - 2 >= context.span.start and doc[hit.start - 1].text in ("'s", "’s"):
+        owner = hit.start - 2  # "the mission's commander"
+    elif hit.end + 2 < context.span.end and doc[hit.end].lower_ == "of":
+        owner = hit.end + 1 + (doc[hit.end + 1].lower_ == "the")  # "the Commander of the Mission"
+    else:
+        return hit
+    mission = context.article.linked.at(owner)
+    if doc[owner].lower_ == "mission" or (mission is not None and mission.label == "MISSION"):
         return Hit(hit.start, hit.end, "head of mission", hit.text)
     return hit
 
@@ -308,7 +315,7 @@ def _commands_a_unit(context: Context, hit: Hit) -> bool:
     doc = context.span.doc
     before = doc[max(context.span.start, hit.start - 2): hit.start]
     after = doc[hit.end: min(hit.end + 5, context.span.end)]
-    return (len(before) >= 1 and before[-1].lower_ in ("their", "its")) or (
+    return (len(before) >= 1 and before[-1].lower_ in ("their", "its", "our")) or (
         len(before) == 2 and before[0].lower_ in (*cues.UNIT_NOUNS, "crew") and before[1].text in ("'s", "’s")) or (
         len(after) > 1 and after[0].lower_ == "of" and any(t.lower_ in cues.UNIT_NOUNS for t in after[1:]))
 
@@ -527,12 +534,13 @@ def _organization_called(context: Context, word) -> Mention | None:
 
 def _organization_of(context: Context, hit: Hit) -> str | None:
     """"Prime Minister of Barbados", "Minister for Foreign Affairs, International Cooperation and
-    Communities of Guinea-Bissau" (a portfolio listed on after a comma)."""
+    Communities of Guinea-Bissau" (a portfolio listed on after a comma); not a mission ("Head of
+    Mission of the IGAD Police Support Mission"): a mission's post is in its holder's state."""
     end = _portfolio_listed_on(context, hit.end)
     mention = _mention_after(context, end, "of")
     if mention is None:
         return _state_in_capitals(context, end)
-    return mention.ref if mention.kind != "person" else None
+    return mention.ref if mention.kind not in ("person", "mission") else None
 
 
 def _state_in_capitals(context: Context, end: int) -> str | None:
