@@ -1135,7 +1135,7 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
             # "the SADC-led mission", "set up by the Southern African Development Community"
             add(mention.ref, cues.PARTNER_TERMS["backer"], "partnership.backed-by", 0.85)
         elif organization and (_organizations_own_mission(context, mention) or _sends_the_mission(context, mention)):
-            # "the Southern African Development Community mission patrols": the organization's own
+            # "the Southern African Development Community mission patrols", "which ECOWAS sent": its own
             add(mention.ref, cues.PARTNER_TERMS["backer"], "partnership.backed-by", 0.8)
         elif (before and before[-1].lower_ == "by" and len(before) == 2 and before[0].lower_ in cues.FUNDER_CUES) or (
                 mention.ref not in members and doc[mention.end - 1].dep_ != "compound"
