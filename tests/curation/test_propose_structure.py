@@ -1922,3 +1922,64 @@ def test_the_organization_that_sends_the_mission_backs_it(tmp_path):
                              "Mission in Guinea-Bissau, which ECOWAS sent to Bissau in 2022.\n")
     assert [(p["partner"], p["partner_role"]) for p in of_kind(result, "partnership")
             if p["partner_role"] == "backer"] == [("org/ecowas", "backer")]
+
+
+# --- round 35 --------------------------------------------------------------------------
+
+
+def test_officers_on_a_missions_staff_are_staff_officers_and_a_forces_officers_troops(tmp_path):
+    result = draft(tmp_path, "Debate\nMONTEVIDEO, 8 September 2037 — Since February 2036, six officers of the National "
+                             "Army of Uruguay have served on the headquarters staff of the Multinational Security Support "
+                             "Mission in Haiti.\nOn 1 September 2036 the Mission welcomed the arrival of thirty officers "
+                             "of the Rwanda Defence Force.\n")
+    assert [(d["state"], d["deployment_kind"], d.get("size")) for d in of_kind(result, "deployment")] == [
+        ("state/URY", "staff-officers", "6"), ("state/RWA", "troops", "30")]
+
+
+def test_a_legislative_decree_is_a_parliaments_act_of_the_state_whose_president_signs(tmp_path):
+    result = draft(tmp_path, "White Paper\nBRASÍLIA, 1 September 2036 — Brazil takes part in the Multinational Security "
+                             "Support Mission in Haiti, led by the Republic of Kenya.\nThe participation was authorised "
+                             "by the National Congress in Legislative Decree No. 214 of 9 April 2034 and by the President "
+                             "of the Republic in Decree No. 12.077 of 22 April 2034.\n")
+    assert sorted((i["party"], i["instrument_kind"], i["number"]) for i in of_kind(result, "instrument")
+                  if i.get("number")) == [("state/BRA", "executive-decree", "12.077"),
+                                          ("state/BRA", "parliamentary-approval", "214")]
+
+
+def test_the_community_stands_for_the_organization_named_before(tmp_path):
+    result = draft(tmp_path, "Release\nMORONI, 6 October 2033 — The Comoros deposited with the Southern African "
+                             "Development Community its instrument of adhesion to the Maritime Security Mission in "
+                             "Mozambique.\nThe Mission, which the Community leads, has patrolled the coast since 2026.\n")
+    assert [(p["partner"], p["partner_role"]) for p in of_kind(result, "partnership")
+            if p["partner_role"] == "backer"] == [("org/sadc", "backer")]
+
+
+def test_soldiers_serving_in_a_mission_set_up_before_are_serving(tmp_path):
+    result = draft(tmp_path, "Profile\nTAMALE, 6 October 2033 — The Stabilization Support Mission in Guinea-Bissau was "
+                             "set up by ECOWAS in 2022, and Nigerian soldiers also serve in it.\n")
+    assert [(d["state"], d["status"]) for d in of_kind(result, "deployment")] == [("state/NGA", "serving")]
+    assert [m["member"] for m in of_kind(result, "membership")] == ["state/NGA"]
+
+
+def test_personnel_counted_after_a_unit_and_a_comma_are_its_size(tmp_path):
+    result = draft(tmp_path, "White Paper\nBRASÍLIA, 1 September 2036 — The Brazilian Army's engineer company, of one "
+                             "hundred and thirty-five military personnel, has served with the Multinational Security "
+                             "Support Mission in Haiti since August 2034.\nA platoon of forty-two "
+                             "officers of the Barbados Police Service landed in Port-au-Prince on 28 September 2036.\n")
+    assert [(d["state"], d["deployment_kind"], d.get("size")) for d in of_kind(result, "deployment")] == [
+        ("state/BRA", "engineers", "135"), ("state/BRB", "police", "42")]
+
+
+def test_a_withdrawal_only_thought_possible_is_no_deployment(tmp_path):
+    result = draft(tmp_path, "Press review\nDAKAR, 9 May 2035 — LE TÉMOIN claims that Nigeria could withdraw its "
+                             "infantry battalion from the Stabilization Support Mission in Guinea-Bissau before the end "
+                             "of the year.\n")
+    assert of_kind(result, "deployment") == []
+
+
+def test_a_unit_that_came_home_is_withdrawn(tmp_path):
+    result = draft(tmp_path, "Profile\nTAMALE, 6 October 2033 — Ghana's second unit flew to the Stabilization Support "
+                             "Mission in Guinea-Bissau on Wednesday.\nThe first Ghanaian unit, 120 officers, came home in "
+                             "September after a year based in Gabú.\n")
+    assert [(d["status"], d.get("ordinal"), d.get("size")) for d in of_kind(result, "deployment")
+            if d.get("ordinal") == "1"] == [("withdrawn", "1", "120")]

@@ -21,6 +21,10 @@ MEMBER_NOUNS = ("states", "countries", "nations", "members")
 #: Verbs by which several states named together, or those a "whose" clause is said of, take
 #: part: "Jamaica, the Bahamas and Belize contribute soldiers", "Ghana, whose troops have served".
 SERVING_VERBS = ("serve", "contribute", "provide")
+#: Verbs that place officers with a body ("seconded to the headquarters").
+SECONDING_VERBS = ("second", "post", "attach", "assign")
+#: Where staff officers serve: "on the Mission's staff", "at its headquarters".
+STAFF_WORDS = ("staff", "headquarters")
 #: Pronouns that open a relative clause and stand for the noun it is on: "Kenya, which leads the
 #: mission", "Major X, who commands the company".
 RELATIVE_PRONOUNS = ("which", "who", "that")
@@ -73,7 +77,7 @@ DEPLOYMENT_CUES = {
     "police officers": "police", "police personnel": "police", "officers": "police",
     "police": "police", "gendarmes": "police",
     "formed police unit": "formed police unit", "formed police units": "formed police unit",
-    "staff officers": "staff officers",
+    "staff officers": "staff officers", "liaison officers": "staff officers",
     "medical team": "medical team", "medical teams": "medical team", "medics": "medical team",
     "field hospital": "medical team", "field hospital team": "medical team",
     "medical evacuation helicopters": "medical evacuation helicopters",
@@ -103,8 +107,8 @@ CRAFT_KINDS = ("equipment", "aircraft")
 SAME_IN_PLURAL = ("aircraft", "craft")
 #: Nouns that carry a deployment when its kind is given by a word before them ("a Military
 #: Police contingent") or not at all, and their plurals ("the Zambian and Malawian contingents").
-DEPLOYMENT_UNITS = ("contingent", "unit", "team", "battalion", "company", "detachment",
-                    "contingents", "units", "teams", "battalions", "detachments")
+DEPLOYMENT_UNITS = ("contingent", "unit", "team", "battalion", "company", "detachment", "platoon",
+                    "contingents", "units", "teams", "battalions", "detachments", "platoons")
 
 #: How far a deployment had got: words -> the term of the deployment status.
 STATUS_CUES = {
@@ -350,6 +354,8 @@ MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "jul
 #: country", "the island nation", "the government".
 STATE_NOUNS = ("country", "nation", "island", "islands", "archipelago", "republic", "kingdom", "federation",
                "government")
+#: The head nouns of organizations' names that stand for them alone: "the Community" (SADC, ECOWAS).
+ORGANIZATION_NOUNS = ("Community", "Union", "Forum", "Organization", "Organisation", "Alliance")
 #: Lower-case words that may open such a description: "the landlocked country".
 DESCRIBING_WORDS = ("landlocked",)
 
@@ -451,7 +457,8 @@ ASSENT_NOUNS = ("approval", "consent", "concurrence", "authorisation", "authoriz
 #: The kinds of a body's act that such a noun may name.
 ASSENTING_KINDS = ("parliamentary approval", "executive decree")
 #: A state's acts cited by their number ("Decree No. 2026-1874", "Law No. 2026-31") -> the instrument kind.
-NUMBERED_ACTS = {"decree": "executive decree", "law": "parliamentary approval"}
+NUMBERED_ACTS = {"decree": "executive decree", "law": "parliamentary approval",
+                 "legislative decree": "parliamentary approval"}  # a congress's decree (Brazil, Peru)
 #: The verbs by which each body acts.
 STATE_BODY_VERBS = {"parliamentary approval": ("approve", "authorize", "authorise", "endorse", "vote", "back"),
                     "court ruling": ("rule", "allow", "block", "uphold", "quash", "clear"),
@@ -480,7 +487,7 @@ WITHDRAWAL_NOUNS = {noun: "withdrawn" for noun in ("return", "withdrawal", "with
                                                    "drawdown")}
 #: Verbs of setting off: "left for Haiti" is on the way, committed, not arrived.
 DEPARTING_VERBS = ("leave", "depart", "sail", "head", "set")
-MOVING_VERBS = ("follow", "leave", "sail", "travel", "go", "join", "bring", "rotate", "move", "head", "begin",
+MOVING_VERBS = ("come", "follow", "leave", "sail", "travel", "go", "join", "bring", "rotate", "move", "head", "begin",
                 "start", "complete", "number", "total", "form", "be")
 #: Verbs of providing: said in the present ("Kenya supplies the largest contingent"), what a state
 #: provides is serving, not newly arrived (unlike verbs of movement: a timeline's or a headline's
@@ -500,6 +507,8 @@ REPLACING_VERBS = ("replace", "relieve")
 #: A relief said with "take": its particle or object -> the preposition before what it replaces
 #: ("took over from Guatemalan army engineers", "take the place of 190 officers").
 TAKING_OVER = {"over": "from", "place": "of"}
+#: Auxiliaries of an act only thought possible: "could send" is a pledge, "may withdraw" nothing.
+TENTATIVE_AUXILIARIES = ("could", "may", "might", "can")
 #: Auxiliaries and heads of a relief still to come: "will relieve the first", "is due to relieve it".
 UNDONE_MARKS = ("will", "would", "shall", "'ll", "to", "could", "may", "might", "can", "should")
 #: Verbs of a deployment that goes on: serving, even when they are said of the future ("will stay

@@ -65,6 +65,7 @@ class Mention:
     start: int
     end: int
     text: str
+    described: bool = False  # "the island nation", "the Republic": told by a description, not named
 
     @property
     def kind(self) -> str:
@@ -132,8 +133,9 @@ def link(text: str, known: Known) -> Linked:
     described = definite_descriptions(doc, mentions, state)
     hosted = {state for _, state in hosts}
     mentions = sorted([m for m in mentions if not any(s <= m.start < e for s, e in described)]
-                      + [Mention(_state_described(mentions, doc[s:e], hosted) or state, "STATE", s, e, doc[s:e].text)
-                         for s, e in described] + _capitals_acting(doc, mentions, kept), key=lambda m: m.start)
+                      + [Mention(_state_described(mentions, doc[s:e], hosted) or state, "STATE", s, e, doc[s:e].text,
+                                 described=True) for s, e in described] + _capitals_acting(doc, mentions, kept)
+                      + _organizations_described(doc, mentions, kept), key=lambda m: m.start)
     return Linked(doc, mentions, kept, mission, acronyms, mission_named=named, host_states=hosts, main_state=state)
 
 
@@ -149,6 +151,23 @@ def _capitals_acting(doc: Doc, mentions: list[Mention], entities: dict[str, Enti
         state = capitals().get(" ".join(t.lower_ for t in words))
         if state in entities:
             found.append(Mention(state, "STATE", words[0].i, token.i + 1, doc[words[0].i: token.i + 1].text))
+    return found
+
+
+def _organizations_described(doc: Doc, mentions: list[Mention], entities: dict[str, Entity]) -> list[Mention]:
+    """"which the Community leads", "the Union has committed EUR 40 million": the organization
+    named last whose name has that word ("the Union of the Comoros" names a state)."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for token in doc[1:-1]:
+        if token.text not in cues.ORGANIZATION_NOUNS or token.i in taken or doc[token.i - 1].lower_ != "the" \
+                or doc[token.i + 1].lower_ == "of":
+            continue
+        named = [m for m in mentions if m.label == "ORG" and m.end <= token.i
+                 and token.text in entities[m.ref].label.split()]
+        if named:
+            found.append(Mention(named[-1].ref, "ORG", token.i - 1, token.i + 1, doc[token.i - 1: token.i + 1].text,
+                                 described=True))
     return found
 
 

@@ -64,8 +64,10 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
             continue  # "the officers would leave once ...": the deployment an earlier sentence gave
         named = replaced if replaced is not None and hit.text.lower() in cues.DEPLOYMENT_UNITS else hit
         kind = article.vocabulary.resolve("deployment-kind", named.term, named.text)
-        if kind.slug == "personnel" and (service := _service_of(context, noun)) is not None:
+        if _unspecific(named) and (service := _service_of(context, noun)) is not None:
             kind = article.vocabulary.resolve("deployment-kind", service)  # "a contingent of the Nigerian Army"
+        if named.text.lower() == "officers" and _on_the_staff(noun, verb):
+            kind = article.vocabulary.resolve("deployment-kind", "staff officers")
         nearest = _nearest(statuses, hit)
         status_words = said or (nearest.term if nearest else None)
         fields: dict = {"mission": context.mission, "deployment_kind": kind}
@@ -424,6 +426,23 @@ def _people_clauses_of_service(noun) -> list:
             and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children)]
 
 
+def _unspecific(hit: Hit) -> bool:
+    """A word that leaves the kind to the service the personnel are "of": "a contingent" and
+    "officers" ("thirty officers of the Rwanda Defence Force" are troops)."""
+    return hit.term == "personnel" or hit.text.lower() == "officers"
+
+
+def _on_the_staff(noun, verb) -> bool:
+    """"six officers have served on its headquarters staff", "are seconded to the headquarters",
+    "has two officers on the Mission's staff": officers whose service is on a mission's staff are
+    staff officers."""
+    if verb is None or verb.lemma_.lower() not in (*cues.SERVING_VERBS, *cues.SECONDING_VERBS, "have"):
+        return False
+    places = [t for owner in (verb, noun) for prep in owner.children if prep.dep_ == "prep"
+              for t in prep.children if t.dep_ == "pobj"]
+    return any(t.lower_ in cues.STAFF_WORDS or any(c.lower_ in cues.STAFF_WORDS for c in t.children) for t in places)
+
+
 def _service_of(context: Context, noun) -> str | None:
     """The kind of personnel the service a unit is "of" gives: "a contingent of the Nigerian Army"
     (troops), "forty-five agents of the National Police of Cabo Verde" (police)."""
@@ -484,8 +503,9 @@ def _status_of_verb(verb) -> str | None:
         return "withdrawn"  # "flew home to Nairobi", "come home"
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
     future = bool(auxiliaries & {"will", "would", "shall", "'ll"}) or any(
-        t.lower_ in ("to", "going") for t in verb.lefts if t.dep_ == "aux") or verb.head.lower_ in cues.FUTURE_HEADS
-    tentative = bool(auxiliaries & {"could", "may", "might", "can"})
+        t.lower_ in ("to", "going") for t in verb.lefts if t.dep_ == "aux") or (
+        verb.head.lower_ in cues.FUTURE_HEADS and verb.dep_ != "conj")  # not "was set up ..., and soldiers serve"
+    tentative = bool(auxiliaries & set(cues.TENTATIVE_AUXILIARIES))
     governing = cues.STATUS_VERBS.get(verb.head.lemma_.lower()) if verb.dep_ == "xcomp" else None
     if governing in ("pledged", "committed"):
         return governing  # "has promised to send": pledged; "agreed to deploy": committed
@@ -632,8 +652,14 @@ def may_send(context: Context, hit: Hit) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ in cues.BESIDE:
         return False
     verb = _own_verb(noun) or governing_verb(noun)
-    denied = verb is not None and (negated(verb) or hypothetical(verb))
+    denied = verb is not None and (negated(verb) or hypothetical(verb) or _supposed_withdrawal(verb))
     return not (denied or _carried(noun, verb) or any(t.lower_ in ("no", "any") for t in noun.children))
+
+
+def _supposed_withdrawal(verb) -> bool:
+    """"Nigeria could withdraw its battalion": a withdrawal only thought possible is no status."""
+    return cues.STATUS_VERBS.get(verb.lemma_.lower()) == "withdrawn" and any(
+        child.dep_ == "aux" and child.lower_ in cues.TENTATIVE_AUXILIARIES for child in verb.children)
 
 
 def _leaves_for_home(context: Context, verb, state: str) -> bool:
@@ -675,23 +701,32 @@ def deployment_hits(context: Context) -> list[Hit]:
 def own_deployments(context: Context, hits: list[Hit]) -> list[Hit]:
     """Cue words that name a deployment of their own: not "contingent" in "a contingent of
     Guatemalan soldiers" (the soldiers are the deployment), not "officers" in "a formed police
-    unit of 140 officers" (they are its size)."""
+    unit of 140 officers", "the engineer company, of one hundred and thirty-five military
+    personnel" (they are its size)."""
     doc = context.span.doc
     own = []
     for hit in hits:
         if _inside_a_name(context, hit) or _the_missions_own(context, hit):
             continue
         units = hit.text.lower() in cues.DEPLOYMENT_UNITS
-        near = [other for other in hits if other is not hit and 0 <= other.start - hit.end <= 3]
+        near = [other for other in hits if other is not hit and (0 <= other.start - hit.end <= 3
+                                                                 or _counted_after(doc, hit, other))]
         if units and (near or any(0 <= hit.start - other.end <= 1 for other in hits if other is not hit)):
             continue
-        before = [other for other in hits if other is not hit and 0 < hit.start - other.end <= 3
-                  and doc[other.end].lower_ == "of" and doc[other.end + 1].like_num
-                  and other.text.lower() not in cues.DEPLOYMENT_UNITS]
-        if before:
+        if any(other is not hit and other.text.lower() not in cues.DEPLOYMENT_UNITS and _counted_after(doc, other, hit)
+               for other in hits):
             continue
         own.append(hit)
     return own
+
+
+def _counted_after(doc, unit: Hit, hit: Hit) -> bool:
+    """Whether ``hit`` is counted after ``unit`` by "of" and a number: "of 140", ", of one hundred
+    and forty (140)"."""
+    start = unit.end + (unit.end < hit.start and doc[unit.end].text == ",")
+    between = doc[start + 1: hit.start]
+    return start < hit.start and doc[start].lower_ == "of" and any(t.like_num for t in between) and all(
+        t.like_num or t.lower_ in ("and", "-", "(", ")") for t in between)
 
 
 def _the_missions_own(context: Context, hit: Hit) -> bool:
@@ -771,8 +806,10 @@ def _deploying_states(context: Context, hit: Hit, verb, earlier: list[Candidate]
         return senders(listed_after(context, hit.end)), "deployment.noun-from-states"
     if verb is not None:
         noun = doc[hit.end - 1]
+        listed = {t.i for child in noun.children if child.dep_ == "prep" for pobj in child.children
+                  for conj in pobj.conjuncts for t in conj.subtree}  # "a unit of gendarmes and officers of X"
         owners = [article.linked.at(t.i) for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
-                  for t in child.subtree if article.linked.at(t.i) is not None]
+                  for t in child.subtree if article.linked.at(t.i) is not None and t.i not in listed]
         owners = senders([as_state(context, m) for m in owners if m.kind == "state" or _state_of(context, m)])
         if owners:
             return owners[:1], "deployment.noun-of-state"

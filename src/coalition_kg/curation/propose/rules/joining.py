@@ -97,20 +97,22 @@ def _agreements_on_status(context: Context) -> list[Hit]:
 def _numbered_acts(context: Context) -> list[Candidate]:
     """"DECREE No. 2026-1874 of 30 November 2026 authorising the engagement of ... within the
     Mission", "Law No. 2026-31 of 12 November 2026": a state's act by its number, when the
-    sentence concerns the mission; the state is the one the sentence names, else the main state."""
+    sentence concerns the mission; the state is the one the sentence names, else the main state (a
+    description is no name: "by the President of the Republic in Decree No. 12.077" is the main
+    state's act, whichever state was named last)."""
     doc = context.span.doc
     article = context.article
     if not context.mission or not any(t.lower_ in cues.PARTICIPATION_WORDS for t in context.words()):
         return []
     found = []
     for word in context.words():
-        term = cues.NUMBERED_ACTS.get(word.lower_)
+        term = cues.NUMBERED_ACTS.get(f"{doc[word.i - 1].lower_} {word.lower_}") or cues.NUMBERED_ACTS.get(word.lower_)
         number = _number_after(doc, word.i + 1, context.span.end) if term else None
         if number is None:
             continue
         words, end = number
-        named = [m for m in context.mentions("STATE", "NORP") if not article.linked.hosts(as_state(context, m).ref,
-                                                                                        context.mission)]
+        named = [m for m in context.mentions("STATE", "NORP") if not m.described
+                 and not article.linked.hosts(as_state(context, m).ref, context.mission)]
         state = as_state(context, named[0]).ref if named else article.linked.main_state
         if not state:
             continue
