@@ -1983,3 +1983,37 @@ def test_a_unit_that_came_home_is_withdrawn(tmp_path):
                              "September after a year based in Gabú.\n")
     assert [(d["status"], d.get("ordinal"), d.get("size")) for d in of_kind(result, "deployment")
             if d.get("ordinal") == "1"] == [("withdrawn", "1", "120")]
+
+
+# --- round 36 --------------------------------------------------------------------------
+
+
+def test_a_status_told_by_a_verb_joined_to_one_that_gives_none(tmp_path):
+    result = draft(tmp_path, "Summary\nLILONGWE, 2 September 2033 — He informed the Committee that the Tanzanian "
+                             "contingent of ninety-four sailors with the Maritime Security Mission in Mozambique had "
+                             "completed its tour and returned to Dar es Salaam on 21 August 2033.\n")
+    assert [(d["state"], d["status"], d.get("size"), d.get("date")) for d in of_kind(result, "deployment")] == [
+        ("state/TZA", "withdrawn", "94", "2033-08-21")]
+
+
+def test_a_formed_unit_is_a_formed_police_unit(tmp_path):
+    result = draft(tmp_path, "Profile\nMUTSAMUDU, 3 May 2036 — A formed unit of sixty Malagasy gendarmes has served with "
+                             "the Maritime Security Mission in Mozambique since February 2036.\n")
+    assert [(d["state"], d["deployment_kind"], d.get("size")) for d in of_kind(result, "deployment")] == [
+        ("state/MDG", "formed-police-unit", "60")]
+
+
+def test_a_language_named_in_a_translators_note_is_no_state(tmp_path):
+    result = draft(tmp_path, "Communiqué of the Council of Ministers\n(Unofficial English translation; the French "
+                             "original prevails.)\nDAKAR, 19 December 2035 — The Head of State, His Excellency Mr Amadou "
+                             "Moustapha Ndiaye-Sarr, President of the Republic, chaired the Council of Ministers, which "
+                             "approved the deployment of the sixth formed police unit of Senegal to the Stabilization "
+                             "Support Mission in Guinea-Bissau.\n")
+    assert {p["organization"] for p in of_kind(result, "post")} == {"state/SEN"}
+
+
+def test_the_particle_wa_stays_in_a_kenyan_name(tmp_path):
+    result = draft(tmp_path, "Diaspora\nDALLAS, 3 June 2030 — The guest of honour was Kenya's ambassador to the United "
+                             "States, Dr. Esther Nyambura wa Gathoni-Kariuki, who spoke of the Multinational Security "
+                             "Support Mission in Haiti.\n")
+    assert [p["holder"] for p in of_kind(result, "post")] == ["person/esther-nyambura-wa-gathoni-kariuki"]

@@ -77,6 +77,7 @@ DEPLOYMENT_CUES = {
     "police officers": "police", "police personnel": "police", "officers": "police",
     "police": "police", "gendarmes": "police",
     "formed police unit": "formed police unit", "formed police units": "formed police unit",
+    "formed unit": "formed police unit", "formed units": "formed police unit",
     "staff officers": "staff officers", "liaison officers": "staff officers",
     "medical team": "medical team", "medical teams": "medical team", "medics": "medical team",
     "field hospital": "medical team", "field hospital team": "medical team",
@@ -238,7 +239,8 @@ CALLING_WORDS = ("initials", "acronym", "abbreviation", "call", "calls", "called
 LANGUAGE_VERBS = ("translated", "translation", "known", "written", "published", "speak", "speaks", "spoke",
                   "spoken", "called", "taught", "interpreted")
 LANGUAGE_NOUNS = ("acronym", "initials", "abbreviation", "name", "language", "translation", "version",
-                  "speakers", "-speaking", "lessons", "classes", "interpreters", "interpreter")
+                  "speakers", "-speaking", "lessons", "classes", "interpreters", "interpreter", "original", "text",
+                  "edition")
 #: Words before quotation marks that make them a name or a title, not words said.
 NAMING_WORDS = ("hereinafter", "headlined", "titled", "entitled", "dubbed", "nicknamed")
 #: Words after quotation marks that make them a term being defined ("“Host State” means ...").
@@ -354,6 +356,8 @@ MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "jul
 #: country", "the island nation", "the government".
 STATE_NOUNS = ("country", "nation", "island", "islands", "archipelago", "republic", "kingdom", "federation",
                "government")
+#: Demonyms that also name a language: "published in French" names no state.
+LANGUAGES = ("French", "Spanish", "Portuguese", "English", "Dutch", "Arabic", "Italian", "German")
 #: The head nouns of organizations' names that stand for them alone: "the Community" (SADC, ECOWAS).
 ORGANIZATION_NOUNS = ("Community", "Union", "Forum", "Organization", "Organisation", "Alliance")
 #: Lower-case words that may open such a description: "the landlocked country".

@@ -332,11 +332,19 @@ def _mentions(doc: Doc, ruler: _Ruler) -> list[Mention]:
 
 
 def _a_language(doc: Doc, start: int, end: int) -> bool:
-    before = [t.lower_ for t in doc[max(start - 2, 0): start]]
+    before = [t.lower_ for t in doc[max(start - 3, 0): start] if t.lower_ != "the"][-2:]  # "from the French"
     end += end + 1 < len(doc) and doc[end].text == "-"  # "the French-language press"
     after = doc[end].lower_ if end < len(doc) else ""
     return (len(before) == 2 and before[1] in ("from", "into", "in") and before[0] in cues.LANGUAGE_VERBS) \
-        or after in cues.LANGUAGE_NOUNS
+        or after in cues.LANGUAGE_NOUNS or _a_language_spoken(doc[start:end])
+
+
+def _a_language_spoken(words: Span) -> bool:
+    """"published in French", "a summary in English": a language's name alone after "in", "into" or
+    "from" (a people is named in the plural, "from the French" is the language)."""
+    word = words[0]
+    return len(words) == 1 and word.text in cues.LANGUAGES and word.dep_ == "pobj" and word.head.lower_ in (
+        "from", "into", "in")
 
 
 # --- names the register lacks -------------------------------------------------------

@@ -22,7 +22,7 @@ from coalition_kg.curation.propose import cues
 _INITIAL = re.compile(r"^[A-Z]\.$")
 #: The particles inside a name ("de la", "van der"), and the Kalenjin "arap" ("Kiplagat arap Rotich")
 #: that nameparser's list lacks.
-_PARTICLES = frozenset(CONSTANTS.prefixes) | {"arap"}
+_PARTICLES = frozenset(CONSTANTS.prefixes) | {"arap", "wa"}
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
 
 

@@ -403,6 +403,9 @@ def _status(context: Context, noun, verb) -> tuple[str | None, object]:
     said = _status_of_verb(verb) if verb is not None and not replaced else None
     if said is not None:
         return said, verb  # not the status of what is replaced: "the troops will relieve a contingent that has served"
+    joined = _status_of_joined_verb(verb) if verb is not None and not replaced else None
+    if joined is not None:
+        return joined
     part = next((child for child in noun.children if child.dep_ == "prep" and child.lower_ in ("of", "with")
                  and any(t.dep_ == "pobj" and _is_a_mission(context, t) for t in child.children)), None)
     if part is not None:
@@ -415,6 +418,19 @@ def _status(context: Context, noun, verb) -> tuple[str | None, object]:
         if clause is not None and clause.pos_ in ("VERB", "AUX"):
             return _status_of_verb(clause), clause
     return None, verb
+
+
+def _status_of_joined_verb(verb) -> tuple[str, object] | None:
+    """"had completed its tour and returned to Dar es Salaam": the status of a verb joined to one
+    that gives none, when they share its subject as their doer ("left Pemba and were relieved by a
+    new battalion" is a relief, told by the relief's own reading)."""
+    for joined in (child for child in verb.children if child.dep_ == "conj" and child.pos_ == "VERB"
+                   and child.lemma_ not in cues.REPLACING_VERBS):
+        said = None if any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in joined.children) else (
+            _status_of_verb(joined))
+        if said is not None:
+            return said, joined
+    return None
 
 
 def _people_clauses_of_service(noun) -> list:
