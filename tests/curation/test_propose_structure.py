@@ -6,6 +6,7 @@ number and kind or holder and role; and the rest of the issue's list."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -2017,3 +2018,118 @@ def test_the_particle_wa_stays_in_a_kenyan_name(tmp_path):
                              "States, Dr. Esther Nyambura wa Gathoni-Kariuki, who spoke of the Multinational Security "
                              "Support Mission in Haiti.\n")
     assert [p["holder"] for p in of_kind(result, "post")] == ["person/esther-nyambura-wa-gathoni-kariuki"]
+
+
+# --- round 37 --------------------------------------------------------------------------
+
+
+def test_the_speakers_own_country_is_the_main_state(tmp_path):
+    result = draft(tmp_path, "Letter\nLOMÉ, 4 April 2036 — Togo thanks the Organization for its support. My Government "
+                             "has committed a formed police unit of one hundred and twenty gendarmes to the Multinational "
+                             "Security Support Mission in Haiti.\n")
+    assert [(d["state"], d["deployment_kind"], d["status"], d.get("size")) for d in of_kind(result, "deployment")] == [
+        ("state/TGO", "formed-police-unit", "committed", "120")]
+
+
+def test_our_country_in_a_hosts_article_is_the_host(tmp_path):
+    result = draft(tmp_path, "Op-ed\nBISSAU, 2 May 2036 — Guinea-Bissau asked for help in 2022, and Guinea-Bissau has "
+                             "not forgotten it. Senegal answered first.\nOur country signed a status-of-forces agreement "
+                             "with the Economic Community of West African States on the Stabilization Support Mission in "
+                             "Guinea-Bissau on 3 May 2023.\n")
+    assert sorted(i["party"] for i in of_kind(result, "instrument")) == ["org/ecowas", "state/GNB"]
+
+
+def test_an_appointment_gives_its_object_the_post(tmp_path):
+    result = draft(tmp_path, "Communiqué\nABUJA, 9 June 2036 — The Authority appointed Major General Ibrahim Sani "
+                             "Bello-Danjuma as Force Commander of the Stabilization Support Mission in Guinea-Bissau.\n")
+    assert [(p["holder"], p["role"]) for p in of_kind(result, "post")] == [
+        ("person/ibrahim-sani-bello-danjuma", "force-commander")]
+
+
+def test_a_name_split_by_its_particle_is_still_the_appointees(tmp_path):
+    result = draft(tmp_path, "Decree\nLUANDA, 3 March 2036 — Captain Domingos Afonso dos Reis Tchipilica is "
+                             "appointed Commander of the Angolan Contingent with the Maritime Security Mission in "
+                             "Mozambique.\n")
+    assert [(p["holder"], p["organization"], p["role"]) for p in of_kind(result, "post")] == [
+        ("person/domingos-afonso-dos-reis-tchipilica", "state/AGO", "contingent-commander")]
+
+
+def test_a_commanding_officer_of_a_contingent_commands_it(tmp_path):
+    result = draft(tmp_path, "Order\nKINGSTON, 2 June 2036 — Major Andre Winston Campbell-Forbes is hereby designated "
+                             "Commanding Officer of the Jamaican contingent with the Multinational Security Support "
+                             "Mission in Haiti.\n")
+    assert [(p["holder"], p["organization"], p["role"]) for p in of_kind(result, "post")] == [
+        ("person/andre-winston-campbell-forbes", "state/JAM", "contingent-commander")]
+
+
+def test_a_body_named_after_its_state_names_the_state(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(CORPUS, data)
+    register = yaml.safe_load((data / "register.yaml").read_text(encoding="utf-8"))
+    register["entities"].append({"id": "org/ghana-police-service", "kind": "government-body",
+                                 "label": "Ghana Police Service", "part_of": "state/GHA"})
+    (data / "register.yaml").write_text(yaml.safe_dump(register, allow_unicode=True), encoding="utf-8")
+    result = draft(tmp_path, "Annual report\nACCRA, 2 January 2038 — The Ghana Police Service kept its formed police unit "
+                             "with the Stabilization Support Mission in Guinea-Bissau in 2037. The Ghana Police Service "
+                             "also trained officers from Haiti, and Haiti thanked the Ghana Police Service; Haiti's "
+                             "police chief visited Accra.\nThe Minister of the Interior, Mr. Kwabena Ofori-Darko, "
+                             "inspected the unit in Bissau.\n", data)
+    assert [(p["holder"], p["organization"]) for p in of_kind(result, "post")] == [
+        ("person/kwabena-ofori-darko", "state/GHA")]
+
+
+def test_carabineros_and_airmen_are_police_and_troops(tmp_path):
+    result = draft(tmp_path, "Wire\nSANTIAGO, 5 May 2036 — Chile sent sixty carabineros to the Multinational Security "
+                             "Support Mission in Haiti on Monday, and Belize flew twelve airmen to the mission.\n")
+    assert sorted((d["state"], d["deployment_kind"], d.get("size")) for d in of_kind(result, "deployment")) == [
+        ("state/BLZ", "troops", "12"), ("state/CHL", "police", "60")]
+
+
+def test_a_chronologys_day_takes_the_year_of_its_heading(tmp_path):
+    result = draft(tmp_path, "A chronology of the mission\nupdated 3 February 2040\n\n2038\n\n11 November — Peru and "
+                             "Bolivia sign a status-of-forces agreement for the Security Support Mission in Bolivia.\n\n"
+                             "2039\n\n4 March — Peru's Congress approves the deployment of police to the mission.\n")
+    assert sorted((i["party"], i["date"]) for i in of_kind(result, "instrument")
+                  if i.get("party") == "state/PER") == [("state/PER", "2038-11-11"), ("state/PER", "2039-03-04")]
+
+
+def test_a_sentence_naming_another_mission_by_its_name_is_about_that_mission(tmp_path):
+    result = draft(tmp_path, "Roundup\nLAGOS, 8 May 2036 — Chad's unit joined the Multinational Security Support "
+                             "Mission in Haiti on Monday.\nNigeria's Senate approved the deployment of 200 soldiers to the "
+                             "Stabilization Support Mission in Guinea-Bissau on Tuesday.\n")
+    assert [(d["state"], d["mission"]) for d in of_kind(result, "deployment") if d["state"] == "state/NGA"] == [
+        ("state/NGA", "mission/ssmgb")]
+
+
+def test_instructors_of_a_state_make_it_a_trainer(tmp_path):
+    result = draft(tmp_path, "Release\nPORTO-NOVO, 6 June 2036 — Benin's second unit for the Multinational Security "
+                             "Support Mission in Haiti completed eight weeks of training given by instructors of the "
+                             "Spanish Guardia Civil. Thirty instructors of the National Police of Benin will also "
+                             "serve with the mission.\n")
+    assert [(p["partner"], p["partner_role"]) for p in of_kind(result, "partnership")
+            if p["partner_role"] != "host-state"] == [("state/ESP", "trainer")]
+
+
+def test_the_service_named_after_a_comma_gives_the_holders_state(tmp_path):
+    result = draft(tmp_path, "Communiqué\nLIBREVILLE, 4 April 2036 — Gabon hosted the meeting. The Council appointed "
+                             "Commodore Paulo Jorge Sebastião Neto, of the Angolan Navy, as Force Commander of the "
+                             "Maritime Security Mission in Mozambique.\n")
+    assert [(p["holder"], p["organization"]) for p in of_kind(result, "post")] == [
+        ("person/paulo-jorge-sebastiao-neto", "state/AGO")]
+
+
+def test_an_unnamed_representative_or_official_speaks_for_the_state_or_organization_named(tmp_path):
+    result = draft(tmp_path, "Meetings coverage\nNEW YORK, 9 July 2036 — The Council renewed the mandate of the "
+                             "Stabilization Support Mission in Guinea-Bissau. The representative of Ghana said the "
+                             "mission \"has kept the peace in Bissau\". A senior official of the Economic Community of "
+                             "West African States told reporters: \"The Community will stay.\"\n")
+    assert [(s["speaker"], s["speaker_description"]) for s in of_kind(result, "statement")] == [
+        ("state/GHA", "The representative of Ghana"),
+        ("org/ecowas", "A senior official of the Economic Community of West African States")]
+
+
+def test_personnel_who_arrived_where_no_place_is_named_arrived_in_the_host_state(tmp_path):
+    result = draft(tmp_path, "Wire\nNAIROBI, 7 July 2036 — The Multinational Security Support Mission in Haiti is led "
+                             "by Kenya.\nKenya's twelfth police contingent of 300 officers arrived on Monday.\n")
+    assert [(d["state"], d["status"], d.get("place")) for d in of_kind(result, "deployment")] == [
+        ("state/KEN", "arrived", "state/HTI")]

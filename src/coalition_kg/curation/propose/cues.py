@@ -32,7 +32,7 @@ RELATIVE_PRONOUNS = ("which", "who", "that")
 NAMELY = ("namely", "viz")
 #: Nouns of personnel "from" states: "soldiers from Jamaica, the Bahamas and Belize guard the bases".
 PERSONNEL_FROM = ("personnel", "troops", "contingents", "forces", "officers", "soldiers", "police", "gendarmes",
-                  "sailors", "marines", "units", "vessels")
+                  "carabineros", "constables", "sailors", "airmen", "marines", "units", "vessels")
 
 #: Instrument kinds: words in a sentence -> the term of the kind. Longest match wins.
 INSTRUMENT_CUES = {
@@ -75,7 +75,8 @@ DEPLOYMENT_CUES = {
     "company": "troops", "companies": "troops", "platoon": "troops", "platoons": "troops",  # an army's units
     "military police": "military police",
     "police officers": "police", "police personnel": "police", "officers": "police",
-    "police": "police", "gendarmes": "police",
+    "police": "police", "gendarmes": "police", "carabineros": "police", "constables": "police", "policemen": "police",
+    "policewomen": "police", "airmen": "troops", "airwomen": "troops",
     "formed police unit": "formed police unit", "formed police units": "formed police unit",
     "formed unit": "formed police unit", "formed units": "formed police unit",
     "staff officers": "staff officers", "liaison officers": "staff officers",
@@ -138,7 +139,7 @@ ROLE_CUES = {
     "minister": "minister",
     "ambassador": "ambassador", "high commissioner": "ambassador",
     "permanent representative": "permanent representative",
-    "force commander": "force commander", "commander": "commander",
+    "force commander": "force commander", "commander": "commander", "commanding officer": "commander",
     "police commissioner": "police commissioner", "commissioner": "commissioner",
     "secretary-general": "secretary-general", "secretary general": "secretary-general",
     "special representative": "special representative", "envoy": "envoy",
@@ -360,6 +361,10 @@ STATE_NOUNS = ("country", "nation", "island", "islands", "archipelago", "republi
 LANGUAGES = ("French", "Spanish", "Portuguese", "English", "Dutch", "Arabic", "Italian", "German")
 #: The head nouns of organizations' names that stand for them alone: "the Community" (SADC, ECOWAS).
 ORGANIZATION_NOUNS = ("Community", "Union", "Forum", "Organization", "Organisation", "Alliance")
+#: Verbs that give a post to their object: "the Council appointed X as Force Commander".
+APPOINTING_VERBS = ("appoint", "name", "designate", "nominate")
+#: Whose country a letter's or a speech's "my Government", "our country" is: the speaker's, the main state.
+FIRST_PERSON_POSSESSIVES = ("my", "our")
 #: Lower-case words that may open such a description: "the landlocked country".
 DESCRIBING_WORDS = ("landlocked",)
 
@@ -399,7 +404,8 @@ SPEECH_LEMMAS = ("say", "state", "announce", "tell", "add", "declare", "note", "
                  "welcome")
 #: Nouns of one official of a state: "one Kenyan officer said", "a Jamaican corporal said".
 OFFICIAL_NOUNS = ("officer", "official", "officials", "corporal", "soldier", "sergeant", "captain", "commander",
-                  "spokesman", "spokeswoman", "spokesperson", "diplomat", "source", "minister", "envoy")
+                  "spokesman", "spokeswoman", "spokesperson", "diplomat", "source", "minister", "envoy",
+                  "representative", "delegate")
 
 #: Verbs by lemma whose subject becomes a partner of the mission, and the role it takes: a backer
 #: acts on the mission itself ("has authorized the force"), a funder gives money, a logistics
@@ -409,6 +415,8 @@ PARTNER_VERBS = {"authorize": "backer", "authorise": "backer", "endorse": "backe
                  "pay": "funder", "give": "funder", "provide": "funder", "donate": "funder", "pledge": "funder",
                  "train": "trainer", "meet": "funder", "cover": "funder", "contribute": "funder",
                  "fly": "logistics provider", "airlift": "logistics provider"}
+#: Nouns of those who train others: "a course given by instructors of the French Gendarmerie".
+INSTRUCTOR_NOUNS = ("instructors", "trainers")
 #: Verbs of carrying personnel: their subject may be a carrier, not the sender ("flew the sailors to Pemba").
 CARRYING_VERBS = ("fly", "airlift", "ferry", "carry", "transport")
 #: Nouns of money given: a verb whose object holds one gives it ("announced $60 million in funding").

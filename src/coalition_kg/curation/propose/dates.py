@@ -93,13 +93,30 @@ def _matcher() -> Matcher:
 def find_dates(doc: Doc) -> list[DateMention]:
     """Every date of ``doc``, the longest where they overlap, and the weekdays of a wire dated to
     the day ("on Tuesday", see :func:`_weekdays`)."""
-    found = _written_dates(doc)
+    found = _under_year_headings(doc, _written_dates(doc))
     reference = report_date(doc, found)
     if reference is None or reference.precision != "day":
         return found
     filed = datetime.date.fromisoformat(reference.iso)
     found = [_in_the_year_told(doc, date, filed) if date.start > reference.start else date for date in found]
     return sorted(found + _weekdays(doc, found, reference), key=lambda d: d.start)
+
+
+def _under_year_headings(doc: Doc, dates: list[DateMention]) -> list[DateMention]:
+    """A chronology's "9 October — ..." under a line that is only "2038": in that year."""
+    headings = [token for token in doc if _YEAR_WORD.match(token.text) and _alone_on_its_line(doc, token.i)]
+    placed = []
+    for date in dates:
+        heading = next((token for token in reversed(headings) if token.i < date.start), None)
+        told = in_the_year(date, int(heading.text)) if date.iso is None and heading is not None else None
+        placed.append(told or date)
+    return placed
+
+
+def _alone_on_its_line(doc: Doc, i: int) -> bool:
+    before = i == 0 or "\n" in doc[i - 1].text + doc[i - 1].whitespace_
+    after = i + 1 == len(doc) or "\n" in doc[i].whitespace_ + doc[i + 1].text
+    return before and after
 
 
 #: How many of an article's first lines may hold its own date: a headline, a byline and a

@@ -26,7 +26,13 @@ from coalition_kg.curation.propose import cues
 from coalition_kg.curation.propose.countries import capitals, countries, in_world_region
 from coalition_kg.curation.propose.known import Known
 from coalition_kg.curation.propose.names import beside_title_or_speech, name_runs
-from coalition_kg.curation.propose.reference import dateline_state, definite_descriptions, host_states, main_state
+from coalition_kg.curation.propose.reference import (
+    dateline_state,
+    definite_descriptions,
+    host_states,
+    main_state,
+    speaker_state,
+)
 from coalition_kg.curation.propose.text import pipeline
 from coalition_kg.curation.propose.titles import portfolio_end
 from coalition_kg.curation.propose.vocabulary import slug
@@ -129,14 +135,24 @@ def link(text: str, known: Known) -> Linked:
             used.add(entity.part_of)
     kept = {ref: entity for ref, entity in entities.items() if ref in used or not entity.new}
     hosts = host_states(doc, mentions, kept, known)
-    state = main_state(mentions, frozenset(h for h in hosts if h[0] == mission), dateline_state(doc))
+    bodies = {ref: entity.part_of for ref, entity in kept.items() if _names_its_state(entity, kept)}
+    state = main_state(mentions, frozenset(h for h in hosts if h[0] == mission), dateline_state(doc), bodies)
     described = definite_descriptions(doc, mentions, state)
     hosted = {state for _, state in hosts}
+    speaker = speaker_state(mentions, frozenset(h for h in hosts if h[0] == mission), state)
     mentions = sorted([m for m in mentions if not any(s <= m.start < e for s, e in described)]
-                      + [Mention(_state_described(mentions, doc[s:e], hosted) or state, "STATE", s, e, doc[s:e].text,
-                                 described=True) for s, e in described] + _capitals_acting(doc, mentions, kept)
+                      + [Mention(_state_described(mentions, doc[s:e], hosted, speaker) or state, "STATE", s, e,
+                                 doc[s:e].text, described=True) for s, e in described]
+                      + _capitals_acting(doc, mentions, kept)
                       + _organizations_described(doc, mentions, kept), key=lambda m: m.start)
     return Linked(doc, mentions, kept, mission, acronyms, mission_named=named, host_states=hosts, main_state=state)
+
+
+def _names_its_state(entity: Entity, entities: dict[str, Entity]) -> bool:
+    """Whether a government body's name holds its state's ("the Ghana Police Service"): a mention
+    of the state inside the body's, which the article's main state counts."""
+    state = entities.get(entity.part_of or "") if entity.kind == "government-body" else None
+    return state is not None and any(f" {name} " in f" {entity.label} " for name in state.names)
 
 
 def _capitals_acting(doc: Doc, mentions: list[Mention], entities: dict[str, Entity]) -> list[Mention]:
@@ -171,9 +187,12 @@ def _organizations_described(doc: Doc, mentions: list[Mention], entities: dict[s
     return found
 
 
-def _state_described(mentions: list[Mention], description: Span, hosted: set[str]) -> str | None:
+def _state_described(mentions: list[Mention], description: Span, hosted: set[str], speaker: str | None) -> str | None:
     """The state a description refers back to: the last one named before it in the region its
-    words name ("the Caribbean nation", a host too), else the last one named before it, hosts aside."""
+    words name ("the Caribbean nation", a host too), else the last one named before it, hosts aside;
+    the speaker's for "our country"."""
+    if description[0].lower_ in cues.FIRST_PERSON_POSSESSIVES:
+        return speaker
     before = [m.ref for m in mentions if m.end <= description.start and m.label in ("STATE", DEMONYM)]
     region = " ".join(t.text for t in description[1:] if t.is_title or t.lower_ in cues.DESCRIBING_WORDS)
     in_region = [ref for ref in before if in_world_region(region, ref)]

@@ -83,15 +83,26 @@ def _without_region(place: str) -> str:
     return rest if rest and first.lower() in cues.REGION_WORDS and not state_named(place) else place
 
 
-def main_state(mentions: list, hosts: frozenset[tuple[str, str]], filed_in: str | None = None) -> str | None:
-    """The state the article names most often, hosts aside (ties: the first named); when it names
-    none, the state whose capital its dateline gives ("GUATEMALA CITY — The Constitutional Court")."""
+def main_state(mentions: list, hosts: frozenset[tuple[str, str]], filed_in: str | None = None,
+               bodies: dict[str, str] | None = None) -> str | None:
+    """The state the article names most often, by itself or by its government's bodies ("the Ghana
+    Police Service"), hosts aside (ties: the first named); when it names none, the state whose
+    capital its dateline gives ("GUATEMALA CITY — The Constitutional Court")."""
     hosting = {state for _, state in hosts}
-    named = [m.ref for m in mentions if m.label in ("STATE", "NORP") and m.ref not in hosting]
+    states = [m.ref if m.label in ("STATE", "NORP") else (bodies or {}).get(m.ref) for m in mentions]
+    named = [ref for ref in states if ref and ref not in hosting]
     if not named:
         return filed_in if filed_in not in hosting else None
     counts = Counter(named)
     return min(counts, key=lambda ref: (-counts[ref], named.index(ref)))
+
+
+def speaker_state(mentions: list, hosts: frozenset[tuple[str, str]], main: str | None) -> str | None:
+    """Whose "our country" an article's speaker means: the host when the article names it more
+    often than the main state (a host's letter or op-ed), else the main state."""
+    counts = Counter(m.ref for m in mentions if m.label in ("STATE", "NORP"))
+    hosting = [state for _, state in hosts if counts[state] > counts[main]]
+    return max(hosting, key=lambda state: counts[state]) if hosting else main
 
 
 def dateline_state(doc: Doc) -> str | None:
@@ -112,14 +123,16 @@ def _descriptions() -> Matcher:
     matcher.add("STATE", [
         [the, {"LOWER": {"IN": list(cues.DESCRIBING_WORDS)}, "OP": "?"}, {"IS_TITLE": True, "OP": "*"}, described,
          {**described, "OP": "?"}],
+        [{"LOWER": {"IN": list(cues.FIRST_PERSON_POSSESSIVES)}}, described],
         [the, {"LOWER": "twin"}, {"ORTH": "-"}, {"LOWER": "island"}, described]], greedy="LONGEST")
     return matcher
 
 
 def definite_descriptions(doc: Doc, mentions: list, state: str | None) -> list[tuple[int, int]]:
     """Tokens ``[start, end)`` of "the West African country", "the island nation", "the
-    twin-island federation", "the landlocked country", "the government": descriptions of the main
-    state, not followed by "of" ("the government of Guinea-Bissau" names its state)."""
+    twin-island federation", "the landlocked country", "the government", and the speaker's "my
+    Government", "our country": descriptions of the main state, not followed by "of" ("the
+    government of Guinea-Bissau" names its state)."""
     if state is None:
         return []
     found = []

@@ -105,7 +105,8 @@ def deployment_details(context: Context, hit: Hit, hits: list[Hit], states: list
         _strength_told_apart(context) if len(states) == 1 else None)
     one_each = size is None and _one_craft(hit, noun)
     rank = _ordinal(context, hit) or _rank_of_unit(noun) or (_rank_told_apart(context) if len(states) == 1 else None)
-    place = _place(context, states)
+    arrived = status is not None and status.slug == "arrived"
+    place = _place(context, states) or (_arrived_at_host(context, states) if arrived else None)
     date, year_told = _date_fields(context, _date_of(context, giver), status)
     told = []
     for state in states:
@@ -1105,6 +1106,23 @@ def _place(context: Context, states: list[Mention]) -> str | None:
     return capital or _host_of_place(context, senders)
 
 
+def _arrived_at_host(context: Context, states: list[Mention]) -> str | None:
+    """Personnel who arrived, where the sentence names no place at all, arrived where their mission
+    works: its host state; not where the sentence names one that is not the host's ("trained in
+    Nairobi") or the state only in the mission's name ("deployed to the Mission in Guinea-Bissau")."""
+    host = context.article.linked.host_of(context.mission)
+    if host is None or host in {m.ref for m in states} or missions_in_states(context.span.doc, context.mentions()):
+        return None
+    return None if _names_a_place(context) else host
+
+
+def _names_a_place(context: Context) -> bool:
+    doc = context.span.doc
+    dated = {i for d in context.dates() for i in range(d.start, d.end)}
+    return any(token.lower_ in _AT_A_PLACE and token.i + 1 < context.span.end and doc[token.i + 1].pos_ == "PROPN"
+               and token.i + 1 not in dated for token in context.span)
+
+
 #: Words before the place a deployment is in or goes to: "landed in Cap-Haïtien", "based at Pemba", "reached Pemba".
 _AT_A_PLACE = ("in", "to", "into", "at", "between", "off", "along", "around", "near", "outside", "across", *REACHING)
 
@@ -1229,7 +1247,27 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
         add(state.ref, cues.PARTNER_TERMS["funder"], "partnership.contributes-to-the-fund", 0.7)
     for partner in _carriers(context, members):
         add(partner, "logistics provider", "partnership.carries-for-the-mission", 0.75)
+    for partner in _instructors_lent(context):
+        add(partner, "trainer", "partnership.instructors-of", 0.7)
     return found
+
+
+def _instructors_lent(context: Context) -> list[str]:
+    """"trained under instructors of the French Republic", "a course given by instructors of the
+    Royal Canadian Mounted Police": the state whose instructors train the mission's people; not
+    instructors who are sent themselves ("forty instructors of the National Police of Colombia
+    left for Port-au-Prince") nor the host's, who work beside the mission."""
+    linked = context.article.linked
+    partners = []
+    for noun in context.words():
+        if noun.lower_ not in cues.INSTRUCTOR_NOUNS or noun.dep_ != "pobj":
+            continue
+        whose = [word for child in noun.children if child.dep_ == "prep" and child.lower_ in ("of", "from")
+                 for word in child.subtree]
+        states = [_state_of(context, as_state(context, m)) for word in whose
+                  if (m := linked.at(word.i)) is not None and m.label in ("STATE", "NORP", "GOV")]
+        partners += [state for state in states[:1] if state and not linked.hosts(state, context.mission)]
+    return partners
 
 
 def _carriers(context: Context, members: set[str]) -> list[str]:

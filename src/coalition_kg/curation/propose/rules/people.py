@@ -378,12 +378,13 @@ def _state_after_name(context: Context, holder: Mention) -> str | None:
 
 
 def _named_after_name(context: Context, holder: Mention) -> Mention | None:
-    """The state (in brackets), or the state, demonym or body (after "of"), just after a name."""
+    """The state (in brackets), or the state, demonym or body (after "of" or ", of"), just after a name."""
     doc = context.span.doc
     if holder.end + 2 < len(doc) and doc[holder.end].text == "(" and doc[holder.end + 2].text == ")":
         mention = context.article.linked.at(holder.end + 1)
         return mention if mention is not None and mention.kind == "state" else None
-    mention = _mention_after(context, holder.end, "of")
+    comma = holder.end < context.span.end and doc[holder.end].text == ","  # "X, of the Angolan Navy, as"
+    mention = _mention_after(context, holder.end + comma, "of")
     return mention if mention is not None and mention.label in ("STATE", "NORP", "GOV") else None
 
 
@@ -456,8 +457,9 @@ def _named_by_copula(doc, hit: Hit, people: list[Mention]) -> Mention | None:
 
 def _subject_of_title(context: Context, hit: Hit, people: list[Mention]) -> Mention | None:
     """"X has been Force Commander since May", "X was named Head of Mission", "X took over as
-    force commander": the person the sentence makes the title's holder, its verb's subject; "She
-    succeeds Y as force commander": the person named last before the sentence."""
+    force commander": the person the sentence makes the title's holder, its verb's subject, or an
+    appointing verb's object ("the Council appointed X as Force Commander"); "She succeeds Y as
+    force commander": the person named last before the sentence."""
     doc = context.span.doc
     title = doc[hit.start: hit.end].root
     verb = title.head
@@ -467,7 +469,11 @@ def _subject_of_title(context: Context, hit: Hit, people: list[Mention]) -> Ment
         return None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     subject = {t.i for c in subjects for t in c.subtree}
-    named = next((m for m in people if m.start in subject), None)
+    # any of the name's words: the parser may split "Kiala dos Santos Nzinga" at its particle
+    named = next((m for m in people if subject.intersection(range(m.start, m.end))), None)
+    if named is None and verb.lemma_ in cues.APPOINTING_VERBS:
+        # "The Council appointed X as Force Commander", "named X commander of the contingent"
+        named = next((m for m in reversed(people) if verb.i < m.start and m.end <= hit.start), None)
     if named is None and any(c.lower_ in ("he", "she") for c in subjects):
         return _named_last_before(context)
     return named
@@ -758,11 +764,14 @@ def _speaker_told_before(context: Context, posts_found: list[Candidate]) -> tupl
                                or article.vocabulary.is_narrower("role", p.text("role"), role.slug)), None)
                 if holder:
                     return holder, None, f"'{words.text}' is taken for {holder}, who holds that post in the article; check it"
-            states = [m for t in words if (m := article.linked.at(t.i)) is not None and m.label in ("STATE", "NORP", "GOV")]
+            named = [m for t in words if (m := article.linked.at(t.i)) is not None]
+            states = [m for m in named if m.label in ("STATE", "NORP", "GOV")]
             state = (states[0].ref if states and states[0].label != "GOV"
                      else article.linked.entities[states[0].ref].part_of if states else None)
+            # "a senior official of the ECOWAS Commission said": the organization speaks, when no state does
+            state = state or next((m.ref for m in named if m.label == "ORG"), None)
             official = subject.lower_ in cues.SPEAKING_BODIES or is_office_or_body(subject.text) or (
-                states and subject.lower_ in cues.OFFICIAL_NOUNS) or role.known  # "the Prime Minister said"
+                state and subject.lower_ in cues.OFFICIAL_NOUNS) or role.known  # "the Prime Minister said"
             if official and (state or article.linked.main_state):
                 return state or article.linked.main_state, words.text, None if state else (
                     f"'{words.text}' is taken for the article's main state, {article.linked.main_state}; check it")
