@@ -168,10 +168,10 @@ class Context:
         An article about one mission may turn to another for a paragraph ("Uganda also keeps a
         battle group in the East African Community Mission in South Sudan ...")."""
         main = self.article.mission
-        named = self._missions_named(self.span.start, self.span.end)
+        mentions = [m for m in self.article.mentions_between(self.span.start, self.span.end) if m.label == "MISSION"]
         # "the deployment to the Stabilization Support Mission in Guinea-Bissau": a mission's own
         # name, not the words the article also uses for its mission
-        named = self._missions_named(self.span.start, self.span.end, by_name=True) or named
+        named = [m.ref for m in mentions if not m.text[:1].islower()] or [m.ref for m in mentions]
         if named:
             return main if main in named else named[0]
         hosted = self._missions_hosted_where()
@@ -200,9 +200,8 @@ class Context:
         """The entity is named in the sentence's paragraph, up to the sentence's end."""
         return any(m.ref == ref for m in self.article.mentions_between(_paragraph_start(self.span), self.span.end))
 
-    def _missions_named(self, start: int, end: int, by_name: bool = False) -> list[str]:
-        return [m.ref for m in self.article.mentions_between(start, end)
-                if m.label == "MISSION" and not (by_name and m.text[:1].islower())]
+    def _missions_named(self, start: int, end: int) -> list[str]:
+        return [m.ref for m in self.article.mentions_between(start, end) if m.label == "MISSION"]
 
     def dates(self, full: bool | None = None) -> list[DateMention]:
         """Dates outside quotations; ``full``: only those with a year (True) or without (False)."""

@@ -136,10 +136,11 @@ def link(text: str, known: Known) -> Linked:
     kept = {ref: entity for ref, entity in entities.items() if ref in used or not entity.new}
     hosts = host_states(doc, mentions, kept, known)
     bodies = {ref: entity.part_of for ref, entity in kept.items() if _names_its_state(entity, kept)}
-    state = main_state(mentions, frozenset(h for h in hosts if h[0] == mission), dateline_state(doc), bodies)
+    own_hosts = frozenset(h for h in hosts if h[0] == mission)
+    state = main_state(mentions, own_hosts, dateline_state(doc), bodies)
     described = definite_descriptions(doc, mentions, state)
     hosted = {state for _, state in hosts}
-    speaker = speaker_state(mentions, frozenset(h for h in hosts if h[0] == mission), state)
+    speaker = speaker_state(mentions, own_hosts, state)
     mentions = sorted([m for m in mentions if not any(s <= m.start < e for s, e in described)]
                       + [Mention(_state_described(mentions, doc[s:e], hosted, speaker) or state, "STATE", s, e,
                                  doc[s:e].text, described=True) for s, e in described]

@@ -1264,7 +1264,7 @@ def _instructors_lent(context: Context) -> list[str]:
             continue
         whose = [word for child in noun.children if child.dep_ == "prep" and child.lower_ in ("of", "from")
                  for word in child.subtree]
-        states = [_state_of(context, as_state(context, m)) for word in whose
+        states = [_state_of(context, m) for word in whose
                   if (m := linked.at(word.i)) is not None and m.label in ("STATE", "NORP", "GOV")]
         partners += [state for state in states[:1] if state and not linked.hosts(state, context.mission)]
     return partners
