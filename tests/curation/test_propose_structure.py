@@ -2133,3 +2133,73 @@ def test_personnel_who_arrived_where_no_place_is_named_arrived_in_the_host_state
                              "by Kenya.\nKenya's twelfth police contingent of 300 officers arrived on Monday.\n")
     assert [(d["state"], d["status"], d.get("place")) for d in of_kind(result, "deployment")] == [
         ("state/KEN", "arrived", "state/HTI")]
+
+
+# --- round 38 ---
+
+
+def test_a_unit_told_of_by_its_work_serves_without_the_works_date(tmp_path):
+    result = draft(tmp_path, "Feature\nJACMEL, 9 May 2037 — On a rainy morning in early April, Bahamian marines patrol "
+                             "the seafront for the Multinational Security Support Mission in Haiti.\nA Belizean platoon "
+                             "that had held the road before them went home in March.\n")
+    assert sorted((d["state"], d["status"], d.get("date_text")) for d in of_kind(result, "deployment")) == [
+        ("state/BHS", "serving", None), ("state/BLZ", "withdrawn", "March")]
+
+
+def test_the_first_unit_to_serve_is_one_that_serves(tmp_path):
+    result = draft(tmp_path, "Briefing\nNEW YORK, 4 June 2037 — The spokesperson spoke of the Multinational Security "
+                             "Support Mission in Haiti. It is the first Nepali unit to serve with the Mission and "
+                             "numbers one hundred and sixty officers.\n")
+    assert [(d["state"], d["status"], d.get("size")) for d in of_kind(result, "deployment")] == [
+        ("state/NPL", "serving", "160")]
+    assert [m["member"] for m in of_kind(result, "membership")] == ["state/NPL"]
+
+
+def test_a_clause_saying_a_unit_is_already_there_overrides_the_verb_of_newcomers(tmp_path):
+    result = draft(tmp_path, "Wire\nQUITO, 2 June 2037 — Ecuador will send police to the Multinational Security "
+                             "Support Mission in Haiti. There they will join the Guatemalan soldiers who already guard "
+                             "the airport for the mission.\n")
+    assert sorted((d["state"], d["status"]) for d in of_kind(result, "deployment")) == [
+        ("state/ECU", "committed"), ("state/GTM", "serving")]
+
+
+def test_states_that_continue_to_provide_troops_serve(tmp_path):
+    result = draft(tmp_path, "Declaration\nACCRA, 3 March 2037 — The Authority met on the Stabilization Support "
+                             "Mission in Guinea-Bissau. The Authority commended Nigeria and Ghana, which continue to "
+                             "provide the greater part of the troops of the Mission.\n")
+    assert sorted((d["state"], d["status"]) for d in of_kind(result, "deployment")) == [
+        ("state/GHA", "serving"), ("state/NGA", "serving")]
+
+
+def test_an_executive_secretary_heads_the_organizations_secretariat_and_speaks_for_it(tmp_path):
+    result = draft(tmp_path, "Release\nGABORONE, 2 May 2037 — The Maritime Security Mission in Mozambique was "
+                             "extended. The Executive Secretary of SADC, Dr. Lerato Kefilwe Dube-Motsumi, said: \"The "
+                             "coast is quieter.\"\n")
+    assert [(p["holder"], p["organization"], p["role"]) for p in of_kind(result, "post")] == [
+        ("person/lerato-kefilwe-dube-motsumi", "org/sadc", "secretary-general")]
+    assert [s.get("on_behalf_of") for s in of_kind(result, "statement")] == ["org/sadc"]
+
+
+def test_who_a_speaker_speaks_on_behalf_of_is_recorded(tmp_path):
+    result = draft(tmp_path, "Meetings coverage\nNEW YORK, 1 July 2037 — The Council renewed the Multinational "
+                             "Security Support Mission in Haiti. The representative of Barbados, speaking on behalf of "
+                             "the Caribbean Community (CARICOM), said the region \"will stay the course\".\n")
+    assert [(s["speaker"], s.get("on_behalf_of")) for s in of_kind(result, "statement")] == [
+        ("state/BRB", "org/caricom")]
+
+
+def test_a_reported_deployment_is_a_rumour_not_a_fact(tmp_path):
+    result = draft(tmp_path, "Analysis\nLIMA, 6 June 2037 — The Multinational Security Support Mission in Haiti is "
+                             "short of police. Reports that Peru will send police officers to the mission remain "
+                             "unconfirmed. Uruguay is widely reported to be preparing an engineer company for the "
+                             "mission. Chile reportedly sent twenty carabineros to the mission.\n")
+    assert of_kind(result, "deployment") == []
+
+
+def test_materiel_provided_by_a_state_makes_it_a_logistics_provider_not_a_sender(tmp_path):
+    result = draft(tmp_path, "Budget note\nKINGSTON, 2 April 2037 — Jamaica has soldiers in the Multinational "
+                             "Security Support Mission in Haiti. Their trucks and radios are provided by Canada and "
+                             "are not costed here. A police unit contributed by Rwanda reached the mission in March.\n")
+    assert sorted(d["state"] for d in of_kind(result, "deployment")) == ["state/JAM", "state/RWA"]
+    assert [(p["partner"], p["partner_role"]) for p in of_kind(result, "partnership")
+            if p["partner_role"] != "host-state"] == [("state/CAN", "logistics-provider")]

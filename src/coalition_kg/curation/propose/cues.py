@@ -389,6 +389,9 @@ STATUS_VERBS = {
 BOUND_WORDS = ("bound", "headed", "destined")
 #: Words whose clause is to come: "45 staff officers, due to arrive in November".
 FUTURE_HEADS = ("due", "expected", "scheduled", "set")
+#: Words that make an act a rumour: "reports that ... would send", "is reported to be preparing".
+RUMOUR_LEMMAS = ("report", "rumour", "rumor", "speculation")
+RUMOUR_ADVERBS = ("reportedly", "allegedly", "supposedly")
 #: Verbs that deny what they govern: "has ruled out sending troops", "refused to send".
 DENYING_VERBS = ("rule", "refuse", "deny", "reject", "decline")
 #: Subjects that deny their verb: "none of them has signed", "nothing is signed".
@@ -501,6 +504,12 @@ WITHDRAWAL_NOUNS = {noun: "withdrawn" for noun in ("return", "withdrawal", "with
 DEPARTING_VERBS = ("leave", "depart", "sail", "head", "set")
 MOVING_VERBS = ("come", "follow", "leave", "sail", "travel", "go", "join", "bring", "rotate", "move", "head", "begin",
                 "start", "complete", "number", "total", "form", "be")
+#: Verbs by which a state or body provides something to the mission: said in the passive with
+#: "by", of materiel or transport, they make it a logistics provider.
+LENDING_VERBS = ("provide", "supply", "lend", "donate")
+#: What a state provides that is people, not materiel: "escorts provided by soldiers".
+PEOPLE_PROVIDED = (*TRAINEE_WORDS, *DEPLOYMENT_UNITS, "escorts", "instructors", "trainers", "advisers", "advisors",
+                   "staff", "doctors", "nurses", "medics")
 #: Verbs of providing: said in the present ("Kenya supplies the largest contingent"), what a state
 #: provides is serving, not newly arrived (unlike verbs of movement: a timeline's or a headline's
 #: "Tanzania and South Africa send troops" is an arrival).
@@ -525,8 +534,12 @@ TENTATIVE_AUXILIARIES = ("could", "may", "might", "can")
 UNDONE_MARKS = ("will", "would", "shall", "'ll", "to", "could", "may", "might", "can", "should")
 #: Verbs of a deployment that goes on: serving, even when they are said of the future ("will stay
 #: until the mission ends", "will keep two vessels with the mission").
-CONTINUING_VERBS = ("stay", "remain", "keep")
+CONTINUING_VERBS = ("stay", "remain", "keep", "continue")
 #: Units of a stay that, counted after "after", end it: "landed after eight months in Pemba".
 STAY_LENGTHS = ("month", "year", "week")
 #: Adverbs that make an arrival a presence: "had already been deployed", "are currently deployed".
 ONGOING_WORDS = ("already", "currently", "still", "now")
+#: Verbs of the work a serving unit does: "Jamaican soldiers patrol a market street". Said in the
+#: present, they tell that it serves, but not its size or when it came; the date they carry is the
+#: work's. Said in the past ("a platoon that had held the stretch"), they tell of one gone.
+ACTIVITY_VERBS = ("patrol", "hold", "escort", "staff")

@@ -1,6 +1,7 @@
 """What a clause says of the act its verb names: which verb governs a noun, and whether the act
 is denied ("has never sent", "has ruled out sending", "had no plans to deploy") or only supposed
-("if parliament approves", "asked whether troops might join", "could send ... if requested")."""
+("if parliament approves", "asked whether troops might join", "could send ... if requested", "reports
+that Chile will send")."""
 
 from __future__ import annotations
 
@@ -45,6 +46,8 @@ def hypothetical(verb) -> bool:
     """The verb's clause, or one its act is part of, is only supposed: it opens with "once",
     "if", "whether"... ("once the agreement was signed", "asked whether troops might join"), or
     carries a condition ("could consider sending staff officers if requested")."""
+    if _rumoured(verb):
+        return True
     for node in _acts_above(verb):
         opening = node.doc[node.left_edge.i - 1] if node.left_edge.i > 0 else None
         if any(child.dep_ == "mark" and child.lower_ in cues.HYPOTHETICAL_MARKS for child in node.children) or (
@@ -54,6 +57,14 @@ def hypothetical(verb) -> bool:
                                               for mark in clause.children) for clause in node.children):
             return True
     return False
+
+
+def _rumoured(verb) -> bool:
+    """"Reports that Chile will send carabineros remain unconfirmed", "Senegal is widely reported
+    to be preparing a unit", "would reportedly send": an act only reported is a rumour, no fact."""
+    return any(child.lower_ in cues.RUMOUR_ADVERBS for child in verb.children) or any(
+        node.lemma_.lower() in cues.RUMOUR_LEMMAS and (node.pos_ == "NOUN" or any(
+            child.dep_ == "auxpass" for child in node.children)) for node in _acts_above(verb)[1:])
 
 
 def _acts_above(verb) -> list:

@@ -54,6 +54,7 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
         said, giver = _status(context, noun, verb)
         replaced = _replacing_party(noun, verb, hits)
         states, rule = _deploying_states(context, hit, verb if said else None, earlier, replaced)
+        states = [state for state in states if not _lends_materiel(context, state)]
         if not states:
             continue
         if verb is not None and not said and verb.lemma_.lower() not in cues.MOVING_VERBS:
@@ -78,14 +79,18 @@ def deployments(context: Context, earlier: list[Candidate] = ()) -> list[Candida
                 flags.append(unknown_term(fields["status"], article))
         else:
             flags.append(UNSAID_STATUS)
+        at_work = _at_work(verb, said)
         for state, details, dated in deployment_details(context, hit, hits, states, giver, fields.get("status")):
+            if at_work:
+                details, dated = {k: v for k, v in details.items() if k not in ("date", "date_text")}, []
             entry = {"state": state.ref, **fields, **details}
             if said == "committed" and _leaves_for_home(context, giver, state.ref):
                 entry["status"] = article.vocabulary.resolve("deployment-status", "withdrawn")
             main = [f"the sentence names no state; 'state:' is the article's main state, {state.ref}: check it"
                     ] if rule == MAIN_STATE_RULE else []
             found.append(Candidate("deployment", entry, context.sentence, rule,
-                                   0.6 if main or status_words is None else 0.85, flags + dated + main, rank=1))
+                                   0.6 if main or status_words is None else 0.85, flags + dated + main,
+                                   rank=0 if at_work else 1))
             proposed.add(noun.i)
     relieved = _relieved(context, found, hits, proposed, earlier)
     return _one_per_deployment(found + _gapped(context, found, hits) + _number_alone(context, found) + relieved,
@@ -123,6 +128,18 @@ def deployment_details(context: Context, hit: Hit, hits: list[Hit], states: list
             details["place"] = place
         told.append((state, {**details, **date}, year_told))
     return told
+
+
+def _at_work_now(verb) -> bool:
+    """"patrol", "is escorting": a verb of the work a unit does, said in the present."""
+    return verb.lemma_.lower() in cues.ACTIVITY_VERBS and verb.tag_ in ("VBP", "VBZ", "VBG")
+
+
+def _at_work(verb, said: str | None) -> bool:
+    """"Jamaican soldiers patrol a market street": a unit told of by its work serves, but another
+    sentence that says it serves tells more, and the work's date ("on a hot afternoon in late
+    August") is not the deployment's."""
+    return said == "serving" and verb is not None and _at_work_now(verb)
 
 
 def _one_craft(hit: Hit, noun) -> bool:
@@ -395,8 +412,9 @@ def _status(context: Context, noun, verb) -> tuple[str | None, object]:
     clauses += _people_clauses_of_service(noun)
     serving = next((child for child in clauses if child.dep_ == "acl"
                     and child.lower_ in ("serving", "deployed", "stationed")), None)
+    serving = serving or next((child for child in clauses if child.dep_ == "relcl" and _still_there(child)), None)
     if serving is not None:
-        return "serving", serving
+        return "serving", serving  # "will join the Kenyan police officers who already patrol there"
     act = _act_of(noun, verb)
     if act is not None:
         return act
@@ -419,6 +437,13 @@ def _status(context: Context, noun, verb) -> tuple[str | None, object]:
         if clause is not None and clause.pos_ in ("VERB", "AUX"):
             return _status_of_verb(clause), clause
     return None, verb
+
+
+def _still_there(clause) -> bool:
+    """"who already patrol under the mission's flag", "which still serve": a clause that tells the
+    unit is there now, whatever the verb that governs it says of another."""
+    return any(child.lower_ in cues.ONGOING_WORDS for child in clause.children) and clause.tag_ in (
+        "VBP", "VBZ") and (cues.STATUS_VERBS.get(clause.lemma_.lower()) == "serving" or _at_work_now(clause))
 
 
 def _status_of_joined_verb(verb) -> tuple[str, object] | None:
@@ -514,13 +539,14 @@ def _status_of_verb(verb) -> str | None:
     if verb.dep_ == "acl" and lemma in cues.COMPOSITION_VERBS:
         above = governing_verb(verb.head)  # "The reinforcements, comprising troops, were welcomed"
         return _status_of_verb(above) if above is not None else None
-    status = cues.STATUS_VERBS.get(lemma)
+    status = cues.STATUS_VERBS.get(lemma) or ("serving" if _at_work_now(verb) else None)
     if any(child.lower_ == "home" and child.dep_ in ("advmod", "npadvmod", "dobj") for child in verb.children) and (
             status is not None or lemma in cues.MOVING_VERBS):
         return "withdrawn"  # "flew home to Nairobi", "come home"
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
     future = bool(auxiliaries & {"will", "would", "shall", "'ll"}) or any(
-        t.lower_ in ("to", "going") for t in verb.lefts if t.dep_ == "aux") or (
+        t.lower_ in ("to", "going") for t in verb.lefts if t.dep_ == "aux") and not (
+        _claims_a_rank(verb) or _goes_on(verb)) or (
         verb.head.lower_ in cues.FUTURE_HEADS and verb.dep_ != "conj")  # not "was set up ..., and soldiers serve"
     tentative = bool(auxiliaries & set(cues.TENTATIVE_AUXILIARIES))
     governing = cues.STATUS_VERBS.get(verb.head.lemma_.lower()) if verb.dep_ == "xcomp" else None
@@ -539,7 +565,7 @@ def _status_of_verb(verb) -> str | None:
         return None  # "Tanzania may withdraw some of its troops": no decision
     if tentative and status != "pledged":
         return "pledged"
-    if status in ("arrived", "serving") and (lemma in cues.CONTINUING_VERBS or any(
+    if status in ("arrived", "serving") and (lemma in cues.CONTINUING_VERBS or _goes_on(verb) or any(
             child.lower_ in cues.ONGOING_WORDS for child in verb.children)):
         return "serving"  # "will stay until the mission ends", "had already been deployed", "are currently deployed"
     if future and status in ("arrived", "serving"):
@@ -549,6 +575,18 @@ def _status_of_verb(verb) -> str | None:
     if verb.tag_ == "VBG" and status == "arrived" and lemma in ("send", "deploy", "dispatch"):
         return "committed"  # "Australia is sending", "plans to deploy": under way, not arrived
     return status
+
+
+def _claims_a_rank(verb) -> bool:
+    """"the first Bangladeshi unit to serve with the Mission", "the fourth Jamaican contingent to
+    serve": the infinitive ranks the unit among those that served; it is not to come."""
+    return verb.dep_ in ("relcl", "acl") and any(
+        child.dep_ == "amod" and ordinal(child.lower_) is not None for child in verb.head.children)
+
+
+def _goes_on(verb) -> bool:
+    """"which continue to provide the greater part of the troops": what goes on is there now."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues.CONTINUING_VERBS
 
 
 def _after_a_stay(verb) -> bool:
@@ -1247,9 +1285,48 @@ def partnerships(context: Context, members: set[str]) -> list[Candidate]:
         add(state.ref, cues.PARTNER_TERMS["funder"], "partnership.contributes-to-the-fund", 0.7)
     for partner in _carriers(context, members):
         add(partner, "logistics provider", "partnership.carries-for-the-mission", 0.75)
+    for partner in _materiel_lenders(context, members):
+        add(partner, "logistics provider", "partnership.materiel-provided-by", 0.75)
     for partner in _instructors_lent(context):
         add(partner, "trainer", "partnership.instructors-of", 0.7)
     return found
+
+
+def _materiel_lenders(context: Context, members: set[str]) -> list[str]:
+    """"Armoured vehicles ... are provided by the United States", "Vehicles and radios for the
+    Mission were supplied by the Government of China": who provides the mission's materiel, not
+    its people, is its logistics provider; not one of its members nor its host."""
+    linked = context.article.linked
+    found = []
+    for mention in context.mentions("STATE", "GOV", "ORG"):
+        partner = _state_of(context, mention) or (mention.ref if mention.label == "ORG" else None)
+        if partner and _lends_materiel(context, mention) and partner not in members and not linked.hosts(
+                partner, context.mission):
+            found.append(partner)
+    return list(dict.fromkeys(found))
+
+
+def _lends_materiel(context: Context, mention: Mention) -> bool:
+    """The state or body is the one "by" whom something that is not personnel is provided: it
+    lends materiel or transport ("two helicopters provided by the United States"), it sends no
+    one ("a formed police unit contributed by Rwanda" is Rwanda's own)."""
+    node = context.span.doc[mention.end - 1]
+    for _ in range(4):
+        if node.dep_ == "pobj" and node.head.dep_ == "agent":
+            verb = node.head.head
+            return verb.lemma_.lower() in cues.LENDING_VERBS and not _people_provided(verb)
+        if node.dep_ not in ("pobj", "prep", "compound"):
+            return False
+        node = node.head
+    return False
+
+
+def _people_provided(verb) -> bool:
+    """"escorts ... provided by soldiers", "instructors provided by the Government of Canada":
+    what the verb provides is people."""
+    provided = [child for child in verb.children if child.dep_ == "nsubjpass"] + (
+        [verb.head] if verb.dep_ == "acl" else [])
+    return any(word.lower_ in cues.PEOPLE_PROVIDED for word in provided)
 
 
 def _instructors_lent(context: Context) -> list[str]:

@@ -636,6 +636,9 @@ def statements(context: Context, posts_found: list[Candidate], events: list[Cand
                            and p.text("organization")), None)
             if behalf and speaker.startswith("person/"):
                 fields["on_behalf_of"] = behalf
+            represented = _spoken_for(context)
+            if represented is not None and represented != speaker:
+                fields["on_behalf_of"] = represented  # "the representative of Jamaica, speaking on behalf of CARICOM"
         if context.mission:
             fields["mission"] = context.mission
         fields["text"] = quotation.text
@@ -739,6 +742,17 @@ def _speaker(context: Context) -> tuple[str | None, str | None]:
                 t.lower_ in cues.SPEECH_VERBS for t in doc[mention.end: mention.end + 3]):
             return context.article.linked.entities[mention.ref].part_of, mention.text
     return None, None
+
+
+def _spoken_for(context: Context) -> str | None:
+    """"speaking on behalf of the Caribbean Community", "speaking for CARICOM": who the speaker
+    speaks for, when the sentence says so outside the quotation."""
+    doc = context.span.doc
+    for mention in context.mentions("ORG", "STATE", "GOV"):
+        before = [t.lower_ for t in doc[max(context.span.start, mention.start - 4): mention.start] if t.lower_ != "the"]
+        if before[-3:] == ["on", "behalf", "of"] or before[-2:] == ["speaking", "for"]:
+            return mention.ref
+    return None
 
 
 def _speaker_told_before(context: Context, posts_found: list[Candidate]) -> tuple[str | None, str | None, str | None]:
